@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// The command line: parse flags → check() → write the formatted report → set process.exitCode.
+import { mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { OsaiError, UsageError } from './errors.js';
+import { FORMATS, formatReport, type FormatName } from './format/index.js';
+import { exitCodeFor } from './report/exit-code.js';
+import { TOOL } from './version.js';
+
+interface CheckFlags { profile?: string; format: FormatName; output?: string; config?: string; strict?: boolean; color?: boolean }
+
+function buildProgram(): Command {
+  const program = new Command('osai')
+    .description('Tells whether an AI model release is really open source.')
+    .version(TOOL.version)
+    .exitOverride()
+    .showHelpAfterError('(run osai --help for usage)');
+  program.command('check')
+    .description('check a model repository against an openness profile (exit 0 pass, 1 fail, 2 could not check)')
+    .argument('[path]', 'the repository folder', '.')
+    .option('-p, --profile <id>', 'the profile that sets the exit code (default: osaid-1.0, or the config\'s)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATS)).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-c, --config <file>', 'use this config file instead of the .osai.yml found from the path upward')
+    .option('--strict', 'warnings fail the profile')
+    .option('--no-color', 'no colour in text output (also off when not a TTY or NO_COLOR is set)')
+    .action(async (path: string, flags: CheckFlags) => {
+      const { check } = await import('./run.js');
+      const report = await check(path, {
+        ...(flags.profile ? { profile: flags.profile } : {}),
+        ...(flags.strict ? { strict: true } : {}),
+        ...(flags.config ? { config: flags.config } : {}),
+      });
+      const color = flags.color !== false && !flags.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+      const text = await formatReport(report, flags.format, { color });
+      if (flags.output) writeAtomically(flags.output, text);
+      else process.stdout.write(text);
+      process.exitCode = exitCodeFor(report);
+    });
+  return program;
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a report. */
+function writeAtomically(file: string, text: string): void {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--output ${file} is a folder`, 'give a file path, e.g. --output osai-report.json');
+  }
+  const dir = mkdtempSync(join(dirname(file), '.osai-'));
+  const temp = join(dir, 'report');
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successful exits; any other parse error is a usage error.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+    } else if (error instanceof OsaiError) {
+      process.stderr.write(`osai: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`osai: internal error, please report it with this output:\n${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 2;
+    }
+  }
+}
+
+await main(process.argv);

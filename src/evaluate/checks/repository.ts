@@ -1,0 +1,50 @@
+// Checks over the repository as a whole: readable inputs, identified licenses, agreeing sources, open access, data information.
+import { UNKNOWN } from '../../identify/spdx.js';
+import { fail, pass, unknown, warn, type CheckContext, type Outcome } from '../check.js';
+
+/** Every problem met while reading is a finding; its weight comes from the messages table. */
+export function checkReadable(ctx: CheckContext): Outcome[] {
+  const out = ctx.evidence.problems.map((p): Outcome => {
+    const severity = ctx.rules.messages[p.code]?.severity ?? 'error';
+    const args = { file: p.file ?? '', ...p.args };
+    const at = { ...(p.file ? { file: p.file } : {}), ...(p.line ? { line: p.line } : {}) };
+    if (severity === 'error') return fail(p.code, args, at);
+    return { ...warn(p.code, args, at), severity };
+  });
+  return out.length > 0 ? out : [pass('repository-readable')];
+}
+
+/** A license text or name osai could not identify may hide any restriction, so it settles nothing. */
+export function checkLicensesIdentified(ctx: CheckContext): Outcome[] {
+  const out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN).map((l) =>
+    unknown('license-unidentified', { file: l.source.file, raw: l.raw ?? '' }, { file: l.source.file, ...(l.source.line ? { line: l.source.line } : {}) }));
+  return out.length > 0 ? out : [pass('licenses-identified', { count: ctx.evidence.licenses.length })];
+}
+
+/** Two sources naming different licenses: both bind, so the stricter reading governs, and the user must fix one. */
+export function checkLicensesAgree(ctx: CheckContext): Outcome[] {
+  const out = ctx.evidence.conflicts.map(({ a, b }) => fail('license-conflict', {
+    a: a.expression, aFile: a.source.file, aLine: a.source.line ?? 1, b: b.expression, bFile: b.source.file, bLine: b.source.line ?? 1,
+  }, { file: b.source.file, ...(b.source.line ? { line: b.source.line } : {}) }));
+  return out.length > 0 ? out : [pass('licenses-agree')];
+}
+
+/** Manual approval or click-through terms mean users must ask before they may use or share the weights. */
+export function checkAccessOpen(ctx: CheckContext): Outcome[] {
+  const { gated, line, extraTerms } = ctx.evidence.access;
+  const card = ctx.component('model-card').evidence[0]?.file;
+  const at = { component: 'model-parameters-final', ...(card ? { file: card } : {}), ...(line ? { line } : {}) };
+  if (gated === 'manual') return [fail('access-gated-manual', {}, at)];
+  if (gated === 'auto' && extraTerms) return [fail('access-click-through', {}, at)];
+  if (gated === 'auto') return [warn('access-gated-auto', {}, at)];
+  return [pass('access-open')];
+}
+
+/** OSAID data information is judged on content: every item must be described somewhere. */
+export function checkDataInformation(ctx: CheckContext): Outcome[] {
+  const info = ctx.evidence.dataInformation;
+  const label = (id: string) => ctx.rules.dataInformation.find((i) => i.id === id)?.label ?? id;
+  if (info.missing.length === 0) return [pass('data-information-complete', {}, info.source ?? {})];
+  if (!info.source) return [fail('data-information-missing', { missing: info.missing.map(label).join('; ') })];
+  return [fail('data-information-incomplete', { missing: info.missing.map(label).join('; '), covered: info.covered.map(label).join('; ') }, info.source)];
+}

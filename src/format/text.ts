@@ -1,0 +1,59 @@
+// Text output for a person: verdict first, then licenses, components, freedoms and every finding with its fix.
+import { Chalk } from 'chalk';
+import type { Report, Verdict } from '../report/types.js';
+import type { FormatOptions } from './index.js';
+
+export default function formatText(report: Report, options: FormatOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const paint = (v: Verdict, text = v.toUpperCase()) => (v === 'pass' ? c.green(text) : v === 'fail' ? c.red(text) : c.yellow(text));
+  const out: string[] = [];
+  const { profile } = report;
+  out.push(`${c.bold('osai check')} ${report.target.path}`);
+  out.push(`${paint(profile.verdict)}  ${profile.id} (${profile.name})${profile.strict ? ' [strict]' : ''}`, '');
+
+  out.push(c.bold('Licenses found'));
+  if (report.licenses.length === 0) out.push('  none: no license in the card metadata or in a license file');
+  for (const l of report.licenses) {
+    const where = `${l.source.file}${l.source.line ? `:${l.source.line}` : ''}`;
+    const raw = l.raw ? ` (read: "${l.raw}")` : '';
+    out.push(`  ${l.expression.padEnd(28)} ${where.padEnd(24)} ${l.source.kind}, confidence ${l.confidence.toFixed(2)}${raw}`);
+  }
+  out.push('', c.bold('Components'));
+  for (const comp of report.components) {
+    if (comp.status === 'absent' && !comp.required) continue;
+    const name = `${comp.id}${comp.required ? '*' : ''}`;
+    out.push(`  ${name.padEnd(32)} ${comp.status.padEnd(10)} ${(comp.license ?? '-').padEnd(28)} ${paint(comp.verdict, comp.verdict)}`);
+  }
+  out.push(`  (* required by ${profile.id}; the verdict is whether the component's license grants all four freedoms)`);
+
+  // One row per freedom and reason, naming every component it holds for, so a repo-wide license is said once.
+  const rows = new Map<string, { verdict: Verdict; freedom: string; why: string; components: string[] }>();
+  for (const f of report.freedoms.filter((x) => x.verdict !== 'pass')) {
+    const why = f.reasons.map((r) => `${r.license}${r.clause ? ` ${r.clause}` : ''}: ${r.text}`).join('; ') || 'no license covers it';
+    const key = `${f.freedom}|${f.verdict}|${why}`;
+    const row = rows.get(key) ?? { verdict: f.verdict, freedom: f.freedom, why, components: [] };
+    row.components.push(f.component);
+    rows.set(key, row);
+  }
+  if (rows.size > 0) {
+    out.push('', c.bold('Freedoms not granted'));
+    for (const row of rows.values()) {
+      out.push(`  ${paint(row.verdict, row.verdict.padEnd(7))} ${row.freedom.padEnd(6)} ${row.components.join(', ')}`);
+      out.push(`                 ${row.why}`);
+    }
+  }
+
+  const findings = report.findings;
+  out.push('', c.bold(`Findings (${findings.length})`));
+  for (const f of findings) {
+    const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.dim('note   ');
+    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}  ` : '';
+    out.push(`  ${sev} ${where}${f.message} ${c.dim(`[${f.code}]`)}`);
+    if (f.help) out.push(`          ${c.dim('fix:')} ${f.help}`);
+  }
+  out.push('', c.bold('All profiles'));
+  for (const p of report.profiles) out.push(`  ${paint(p.verdict, p.verdict.padEnd(7))} ${p.id.padEnd(12)} ${p.name}`);
+  const s = report.profiles.find((p) => p.id === profile.id)!.summary;
+  out.push('', `${paint(profile.verdict)} ${profile.id}: ${s.errors} failed, ${s.unknown} unknown, ${s.warnings} warnings`);
+  return `${out.join('\n')}\n`;
+}

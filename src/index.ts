@@ -1,0 +1,8 @@
+// The library entry point: `check(path, options)` returns the Report; the CLI only adds flags, formats and exit codes.
+export { check, checkReader, DEFAULT_PROFILE, type CheckOptions } from './run.js';
+export { createMemoryReader, type RepoReader } from './read/reader.js';
+export { exitCodeFor } from './report/exit-code.js';
+export { formatReport, FORMATS, type FormatName } from './format/index.js';
+export { OsaiError, UsageError, InputError, RulesError } from './errors.js';
+export type * from './report/types.js';
+export type * from './model.js';

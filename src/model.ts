@@ -1,0 +1,94 @@
+// The plain-data types that flow through the pipeline: Inventory → Documents → Evidence.
+
+/** What a file is to osai, decided from its name alone. */
+export type FileRole =
+  | 'model-card' | 'dataset-card' | 'license' | 'weights' | 'code' | 'config' | 'docs' | 'data' | 'other';
+
+/** A finer reading of a code, config or docs file (training script, tokenizer, paper, …). */
+export type FileTopic =
+  | 'training' | 'inference' | 'evaluation' | 'preprocessing' | 'architecture' | 'tokenizer' | 'manifest'
+  | 'data-card' | 'paper' | 'technical-report' | 'evaluation-results' | 'sample-outputs' | 'checkpoint'
+  | 'training-metadata' | 'weights-index' | 'use-policy' | 'notice';
+
+export interface SourceLocation { file: string; line?: number }
+
+/** A directory entry as the reader saw it: repo-relative POSIX path, no contents. */
+export interface FileEntry { path: string; size: number }
+
+export interface InventoryFile extends FileEntry { role: FileRole; topic?: FileTopic }
+
+/** A problem met while listing or reading the repository: it becomes a finding, never a crash. */
+export interface Problem { code: string; file?: string; line?: number; args?: Record<string, string | number> }
+
+export interface Inventory { files: InventoryFile[]; problems: Problem[] }
+
+/** The model card: YAML front matter with the line of each top-level key, and the Markdown body. */
+export interface CardDocument {
+  file: string;
+  metadata: Record<string, unknown>;
+  /** 1-based line of each top-level key, and of list items as `key[i]`. */
+  lines: Record<string, number>;
+  body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyLine: number;
+}
+
+export interface TextDocument { file: string; text: string }
+
+export interface Documents {
+  card?: CardDocument;
+  /** Other Markdown documents read for content (data cards, dataset cards). */
+  docs: TextDocument[];
+  licenseTexts: TextDocument[];
+  problems: Problem[];
+}
+
+export type FindingKind = 'license-file' | 'card-metadata' | 'card-section' | 'weights-header' | 'manifest' | 'declaration';
+
+/** Where a license applies: the whole repository, one component group, or one component. */
+export type LicenseScope =
+  | { kind: 'repo' } | { kind: 'group'; group: ComponentGroup } | { kind: 'path'; prefix: string } | { kind: 'component'; component: string };
+
+export interface LicenseFinding {
+  /** SPDX expression over SPDX ids and LicenseRef ids; `unknown` when it could not be identified. */
+  expression: string;
+  confidence: number;
+  source: SourceLocation & { kind: FindingKind };
+  scope: LicenseScope;
+  /** For a near miss or an unresolved name: what the source said, and the closest candidate. */
+  raw?: string;
+  closest?: { id: string; score: number };
+}
+
+export type ComponentGroup = 'code' | 'weights' | 'data' | 'docs';
+export type ComponentStatus = 'present' | 'referenced' | 'declared' | 'absent';
+export type EvidenceKind = 'file' | 'card-link' | 'card-metadata' | 'card-section' | 'declaration';
+
+export interface ComponentEvidenceItem { file: string; line?: number; kind: EvidenceKind; detail?: string }
+
+export interface ComponentEvidence {
+  id: string;
+  status: ComponentStatus;
+  evidence: ComponentEvidenceItem[];
+  /** The license expression that governs it, or undefined when nothing says. */
+  license?: string;
+}
+
+export interface DataInformation {
+  /** The document the coverage was read from. */
+  source?: SourceLocation;
+  covered: string[];
+  missing: string[];
+}
+
+export interface AccessTerms { gated: false | 'auto' | 'manual'; line?: number; extraTerms: boolean }
+
+export interface Evidence {
+  licenses: LicenseFinding[];
+  components: ComponentEvidence[];
+  dataInformation: DataInformation;
+  access: AccessTerms;
+  /** Two sources that name different licenses for the same thing. */
+  conflicts: { a: LicenseFinding; b: LicenseFinding }[];
+  problems: Problem[];
+}

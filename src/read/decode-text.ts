@@ -1,0 +1,41 @@
+// Turns bytes into text: BOMs, UTF-16 LE/BE, and a refusal for binary content.
+
+export type Decoded = { kind: 'text'; text: string } | { kind: 'binary' } | { kind: 'empty' };
+
+/** Decodes a text file; anything with NUL bytes that is not UTF-16 is binary. */
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { kind: 'empty' };
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else if (looksLikeUtf16(bytes)) text = new TextDecoder(bytes[0] === 0 ? 'utf-16be' : 'utf-16le').decode(bytes);
+  else {
+    if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary' };
+    text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  }
+  if (controlShare(text) > 0.1) return { kind: 'binary' };
+  return text.trim() === '' ? { kind: 'empty' } : { kind: 'text', text };
+}
+
+/** UTF-16 without a BOM: ASCII text leaves every other byte zero. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 512);
+  if (sample.length < 4) return false;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenZero++ : oddZero++);
+  const half = sample.length / 2;
+  return (evenZero > half * 0.9 && oddZero === 0) || (oddZero > half * 0.9 && evenZero === 0);
+}
+
+/** The share of characters that are control characters other than tab, CR and LF (or U+FFFD from bad bytes). */
+function controlShare(text: string): number {
+  const sample = text.slice(0, 8192);
+  if (sample.length === 0) return 0;
+  let bad = 0;
+  for (const ch of sample) {
+    const c = ch.codePointAt(0)!;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || c === 127) bad++;
+  }
+  return bad / sample.length;
+}

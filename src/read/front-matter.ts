@@ -1,0 +1,66 @@
+// Splits a model card into YAML front matter and Markdown body, keeping the line of every top-level key.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+
+export type FrontMatter =
+  | { kind: 'ok'; metadata: Record<string, unknown>; lines: Record<string, number>; body: string; bodyLine: number }
+  | { kind: 'none'; body: string }
+  | { kind: 'invalid'; line: number; reason: string };
+
+// As huggingface_hub's REGEX_YAML_BLOCK: the block opens the file (leading blank space allowed), only the first counts.
+const BLOCK = /^(\s*---[ \t]*(?:\r\n|\r|\n))([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/;
+
+const YAML_LIMITS = { maxAliasCount: 50, uniqueKeys: true, prettyErrors: false, merge: false };
+
+/** Parses the front matter of a card; invalid YAML or a non-mapping block is reported with its line. */
+export function readFrontMatter(text: string): FrontMatter {
+  const match = BLOCK.exec(text);
+  if (!match) {
+    if (/^\s*---[ \t]*\r?\n/.test(text)) return { kind: 'invalid', line: 1, reason: 'the front matter opens with --- but never closes' };
+    return { kind: 'none', body: text };
+  }
+  const opening = match[1]!;
+  const yamlText = match[2]!;
+  const firstLine = countLines(opening) + 1;
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { ...YAML_LIMITS, lineCounter: counter });
+  const error = doc.errors[0];
+  if (error) {
+    const line = firstLine - 1 + counter.linePos(error.pos[0]).line;
+    return { kind: 'invalid', line, reason: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') };
+  }
+  let metadata: unknown;
+  try {
+    metadata = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+  } catch (err) {
+    return { kind: 'invalid', line: firstLine, reason: (err as Error).message.split('\n')[0]! };
+  }
+  if (metadata === null || metadata === undefined) metadata = {};
+  if (typeof metadata !== 'object' || Array.isArray(metadata) || !isMap(doc.contents)) {
+    return { kind: 'invalid', line: firstLine, reason: 'the front matter must be a YAML mapping of keys to values' };
+  }
+  const lines: Record<string, number> = Object.create(null);
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const key = String(pair.key.value);
+    lines[key] = firstLine - 1 + counter.linePos(pair.key.range[0]).line;
+    if (isSeq(pair.value)) {
+      pair.value.items.forEach((item, i) => {
+        const range = (item as { range?: [number, number, number] }).range;
+        if (range) lines[`${key}[${i}]`] = firstLine - 1 + counter.linePos(range[0]).line;
+      });
+    }
+  }
+  const body = text.slice(match[0].length);
+  return { kind: 'ok', metadata: toPlainRecord(metadata as Record<string, unknown>), lines, body, bodyLine: countLines(match[0]) + 1 };
+}
+
+function countLines(text: string): number {
+  return (text.match(/\r\n|\r|\n/g) ?? []).length;
+}
+
+/** Copies into a null-prototype object so keys such as `__proto__` stay plain data. */
+function toPlainRecord(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [k, v] of Object.entries(value)) out[k] = v;
+  return out;
+}

@@ -1,0 +1,60 @@
+// The Report: one versioned plain object that every formatter renders and every tool can read as JSON.
+import type { ComponentEvidenceItem, ComponentGroup, ComponentStatus, DataInformation, LicenseFinding } from '../model.js';
+
+export const SCHEMA_VERSION = 1;
+
+export type Verdict = 'pass' | 'fail' | 'unknown';
+export type Freedom = 'use' | 'study' | 'modify' | 'share';
+export type Severity = 'error' | 'warning' | 'note';
+
+export interface FreedomReason { license: string; clause: string; text: string }
+
+/** One thing a check found. `code` is stable: it is the SARIF ruleId and the key of `ignore` lists. */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  verdict: Verdict;
+  message: string;
+  help: string;
+  args: Record<string, string | number>;
+  file?: string;
+  line?: number;
+  component?: string;
+  freedom?: Freedom;
+  reasons?: FreedomReason[];
+}
+
+export interface ProfileResult {
+  id: string;
+  name: string;
+  verdict: Verdict;
+  summary: { errors: number; warnings: number; unknown: number };
+  findings: Finding[];
+}
+
+export interface ComponentResult {
+  id: string;
+  name: string;
+  group: ComponentGroup;
+  status: ComponentStatus;
+  required: boolean;
+  evidence: ComponentEvidenceItem[];
+  license?: string;
+  /** Whether the component's license grants all four freedoms: pass, fail (a freedom is restricted) or unknown. */
+  verdict: Verdict;
+}
+
+export interface FreedomResult { freedom: Freedom; component: string; verdict: Verdict; reasons: FreedomReason[] }
+
+export interface Report {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  target: { path: string };
+  profile: { id: string; name: string; verdict: Verdict; strict: boolean };
+  profiles: { id: string; name: string; verdict: Verdict; summary: ProfileResult['summary'] }[];
+  components: ComponentResult[];
+  freedoms: FreedomResult[];
+  licenses: LicenseFinding[];
+  dataInformation: DataInformation;
+  findings: Finding[];
+}

@@ -1,0 +1,86 @@
+// Loads rules/*.yaml, validates every file with the zod schemas and indexes licenses by id and alias.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { RulesError } from '../errors.js';
+import {
+  ComponentsFile, DataInformationFile, HubIdsFile, LicenseRule, MessagesFile, ProfileRule,
+} from './schema.js';
+import type { RuleSet } from './rule-set.js';
+
+/** Loads and validates the rule set in a rules folder. Slow (zod and YAML): the CLI uses the compiled copy. */
+export function loadRuleSetFromYaml(dir: string): RuleSet {
+  const licenses = new Map<string, LicenseRule>();
+  const aliases = new Map<string, string>();
+  for (const name of yamlFiles(join(dir, 'licenses'))) {
+    const file = join(dir, 'licenses', name);
+    const rule = loadFile(file, LicenseRule);
+    if (licenses.has(rule.id)) throw new RulesError(`${file}: license id ${rule.id} is defined twice`);
+    licenses.set(rule.id, rule);
+    for (const alias of [rule.id, rule.name, ...rule.aliases]) {
+      const key = alias.toLowerCase();
+      const owner = aliases.get(key);
+      if (owner && owner !== rule.id) throw new RulesError(`${file}: alias "${alias}" is already used by ${owner}`);
+      aliases.set(key, rule.id);
+    }
+  }
+  const profiles = new Map<string, ProfileRule>();
+  for (const name of yamlFiles(join(dir, 'profiles'))) {
+    const rule = loadFile(join(dir, 'profiles', name), ProfileRule);
+    profiles.set(rule.id, rule);
+  }
+  const hub = loadFile(join(dir, 'huggingface-ids.yaml'), HubIdsFile);
+  const ruleSet: RuleSet = {
+    licenses,
+    aliases,
+    hubIds: new Map(Object.entries(hub.ids)),
+    components: loadFile(join(dir, 'components.yaml'), ComponentsFile).components,
+    profiles,
+    messages: loadFile(join(dir, 'messages.yaml'), MessagesFile),
+    dataInformation: loadFile(join(dir, 'data-information.yaml'), DataInformationFile).items,
+  };
+  checkReferences(ruleSet, dir);
+  return ruleSet;
+}
+
+function yamlFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
+  } catch (error) {
+    throw new RulesError(`cannot read rules folder ${dir}: ${(error as Error).message}`);
+  }
+}
+
+function loadFile<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
+  } catch (error) {
+    throw new RulesError(`${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') || '(top level)';
+    throw new RulesError(`${file}: ${where.replace(/^\./, '')}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** Cross-file references must resolve, so a typo in a profile or the hub table fails at load, not mid-run. */
+function checkReferences(rules: RuleSet, dir: string): void {
+  const componentIds = new Set(rules.components.map((c) => c.id));
+  for (const [id, profile] of rules.profiles) {
+    if (profile.extends && !rules.profiles.has(profile.extends)) {
+      throw new RulesError(`${dir}/profiles: ${id} extends unknown profile ${profile.extends}`);
+    }
+    for (const check of profile.checks) {
+      if (check.kind !== 'component') continue;
+      for (const c of check.anyOf ?? [check.component!]) {
+        if (!componentIds.has(c)) throw new RulesError(`${dir}/profiles: ${id} names unknown component ${c}`);
+      }
+    }
+  }
+  // Hub ids may map to ids without a rules file: those rate `unknown` and fail, never pass (see test/rules.test.ts).
+}

@@ -1,0 +1,58 @@
+// The loaded rule set, and the fast path: rules compiled to JSON at build time, validated YAML for a custom folder.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ComponentRule, LicenseRule, Messages, ProfileRule } from './schema.js';
+
+export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string }
+export interface DataInformationItem { id: string; label: string; anyOf: string[] }
+
+export interface RuleSet {
+  licenses: Map<string, LicenseRule>;
+  /** Lower-cased id, name or alias → license id. */
+  aliases: Map<string, string>;
+  hubIds: Map<string, HubId>;
+  components: ComponentRule[];
+  profiles: Map<string, ProfileRule>;
+  messages: Messages;
+  dataInformation: DataInformationItem[];
+}
+
+/** The rules folder shipped with the package (dist/ruleset → ../../rules). */
+export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+/** The same rules, validated and compiled by `npm run build` (see compile-rules.ts). */
+export const COMPILED_RULES = fileURLToPath(new URL('../rules.json', import.meta.url));
+
+const cache = new Map<string, RuleSet>();
+
+/**
+ * The rule set: the shipped rules from their compiled JSON (no YAML or zod at start-up), or a custom folder
+ * validated file by file. Cached per folder.
+ */
+export async function loadRuleSet(dir?: string): Promise<RuleSet> {
+  const key = dir ?? '';
+  const hit = cache.get(key);
+  if (hit) return hit;
+  let rules: RuleSet;
+  if (dir === undefined && existsSync(COMPILED_RULES)) rules = deserializeRuleSet(readFileSync(COMPILED_RULES, 'utf8'));
+  else {
+    const { loadRuleSetFromYaml } = await import('./load.js');
+    rules = loadRuleSetFromYaml(dir ?? DEFAULT_RULES_DIR);
+  }
+  cache.set(key, rules);
+  return rules;
+}
+
+export function serializeRuleSet(rules: RuleSet): string {
+  return JSON.stringify({
+    licenses: [...rules.licenses], aliases: [...rules.aliases], hubIds: [...rules.hubIds],
+    components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
+  });
+}
+
+function deserializeRuleSet(json: string): RuleSet {
+  const data = JSON.parse(json);
+  return {
+    licenses: new Map(data.licenses), aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
+    components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
+  };
+}

@@ -1,0 +1,113 @@
+// The contract for rules/: zod schemas for licenses, components, profiles and messages.
+import { z } from 'zod';
+
+import {
+  CATEGORIES, FREEDOMS, GROUPS, LISTED_CATEGORIES, OBLIGATION_TYPES, RESTRICTION_TYPES,
+} from './vocabulary.js';
+
+const Clause = z.string().min(1);
+
+const FreedomRating = z.object({
+  rating: z.enum(['granted', 'conditional', 'restricted']),
+  clause: Clause,
+  reason: z.string().min(1),
+}).strict();
+
+const Restriction = z.object({
+  type: z.enum(RESTRICTION_TYPES),
+  /** The freedoms the restriction takes away; each of them must then be rated `restricted`. */
+  limits: z.array(z.enum(FREEDOMS)).min(1),
+  clause: Clause,
+  text: z.string().min(1),
+  value: z.number().optional(),
+}).strict();
+
+const Obligation = z.object({
+  type: z.enum(OBLIGATION_TYPES),
+  clause: Clause,
+  text: z.string().min(1),
+}).strict();
+
+/** How a license text is recognised without a reference text: normalised phrases that must all appear. */
+const TextMatcher = z.object({
+  phrases: z.array(z.string().min(3)).min(1),
+  excludes: z.array(z.string().min(3)).default([]),
+}).strict();
+
+export const LicenseRule = z.object({
+  id: z.string().regex(/^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+)$/, 'an SPDX id or a LicenseRef- id'),
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  osiApproved: z.boolean(),
+  categories: z.array(z.enum(LISTED_CATEGORIES)).default([]),
+  suits: z.array(z.enum(GROUPS)).default([]),
+  freedoms: z.object({ use: FreedomRating, study: FreedomRating, modify: FreedomRating, share: FreedomRating }).strict(),
+  restrictions: z.array(Restriction).default([]),
+  obligations: z.array(Obligation).default([]),
+  identify: TextMatcher.optional(),
+  sources: z.array(z.string()).default([]),
+}).strict();
+export type LicenseRule = z.infer<typeof LicenseRule>;
+
+export const ComponentRule = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string(),
+  group: z.enum(GROUPS),
+  motType: z.enum(['code', 'data', 'document']),
+  motId: z.number().int(),
+  /** What a user adds to make the component present; used in "what to add" messages. */
+  add: z.string(),
+}).strict();
+export type ComponentRule = z.infer<typeof ComponentRule>;
+
+export const ComponentsFile = z.object({ components: z.array(ComponentRule).length(17) }).strict();
+
+const ComponentCheck = z.object({
+  kind: z.literal('component'),
+  /** One component, or a list of which any one satisfies the requirement. */
+  component: z.string().optional(),
+  anyOf: z.array(z.string()).min(1).optional(),
+  license: z.enum(CATEGORIES).optional(),
+  freedoms: z.boolean().default(false),
+  /** MOF: an open license that does not suit the component's type warns (or fails under --strict). */
+  typeAppropriate: z.enum(['warn', 'fail']).optional(),
+}).strict().refine((c) => (c.component === undefined) !== (c.anyOf === undefined), 'give exactly one of component or anyOf');
+
+const SimpleCheck = z.object({ kind: z.enum(['licenses-agree', 'access-open', 'data-information', 'readable', 'licenses-identified']) }).strict();
+
+export const CheckSpec = z.union([ComponentCheck, SimpleCheck]);
+export type CheckSpec = z.infer<typeof CheckSpec>;
+export type ComponentCheckSpec = z.infer<typeof ComponentCheck>;
+
+export const ProfileRule = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9.-]*$/),
+  name: z.string(),
+  description: z.string(),
+  /** Profiles are cumulative: every check of the parent applies too. */
+  extends: z.string().optional(),
+  checks: z.array(CheckSpec).default([]),
+  sources: z.array(z.string()).default([]),
+}).strict();
+export type ProfileRule = z.infer<typeof ProfileRule>;
+
+export const MessagesFile = z.record(z.string(), z.object({
+  message: z.string(),
+  help: z.string(),
+  /** For repository problems: how much they weigh (default error). */
+  severity: z.enum(['error', 'warning', 'note']).optional(),
+}).strict());
+export type Messages = z.infer<typeof MessagesFile>;
+
+/** Hugging Face `license:` ids: each maps to a rule id, or is a family label or sentinel that needs a LICENSE file. */
+export const HubIdsFile = z.object({
+  ids: z.record(z.string(), z.object({
+    license: z.string().optional(),
+    kind: z.enum(['license', 'family', 'sentinel']).default('license'),
+    note: z.string().optional(),
+  }).strict()),
+}).strict();
+
+/** Keywords that show each OSAID data-information item in a document (matched on lower-cased text). */
+export const DataInformationFile = z.object({
+  items: z.array(z.object({ id: z.string(), label: z.string(), anyOf: z.array(z.string().min(3)).min(1) }).strict()).min(1),
+}).strict();
