@@ -60,6 +60,9 @@ export interface LicenseFinding {
   closest?: { id: string; score: number };
 }
 
+/** A component the user states in .osai.yml: where it lives and under which license. */
+export interface Declaration { component: string; location: string; license?: string; file: string; line: number }
+
 export type ComponentGroup = 'code' | 'weights' | 'data' | 'docs';
 export type ComponentStatus = 'present' | 'referenced' | 'declared' | 'absent';
 export type EvidenceKind = 'file' | 'card-link' | 'card-metadata' | 'card-section' | 'declaration';

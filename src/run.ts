@@ -1,4 +1,6 @@
 // The only file that sequences the stages: discover → read → identify → evaluate.
+import { relative, resolve, sep } from 'node:path';
+import type { Declaration } from './model.js';
 import { discoverFiles } from './discover/discover.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { identify } from './identify/identify.js';
@@ -26,21 +28,25 @@ export interface CheckOptions {
 /** Checks the repository at `path` and returns the Report. Throws an OsaiError when it cannot check at all. */
 export async function check(path: string, options: CheckOptions = {}): Promise<Report> {
   const reader = await openFsRepo(path);
-  const { config } = await loadConfig(path, options.config);
+  const { config, file, lineOf } = await loadConfig(path, options.config);
+  const where = file ? relative(resolve(path), file).split(sep).join('/') : '';
+  const declarations = (config.components ?? []).map((c, i): Declaration => ({
+    component: c.id, location: c.location, ...(c.license ? { license: c.license } : {}), file: where, line: lineOf(['components', i]),
+  }));
   return checkReader(reader, {
     ...options,
     profile: options.profile ?? config.profile,
     strict: options.strict ?? config.strict,
-  });
+  }, declarations);
 }
 
 /** The same pipeline over any RepoReader (an in-memory repo in tests). */
-export async function checkReader(reader: RepoReader, options: CheckOptions = {}): Promise<Report> {
+export async function checkReader(reader: RepoReader, options: CheckOptions = {}, declarations: Declaration[] = []): Promise<Report> {
   const rules = await loadRuleSet(options.rulesDir);
   const listing = await reader.list();
   const inventory = discoverFiles(listing.entries, listing.problems);
   const documents = await readDocuments(inventory, reader);
-  const evidence = identify(inventory, documents, rules);
+  const evidence = identify(inventory, documents, rules, declarations);
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,
     strict: options.strict ?? false,

@@ -16,6 +16,8 @@ const TABLE: Row[] = [
   ['front-matter-invalid', 'osaid-1.0', 'fail', ['front-matter-invalid']],
   ['license-file-empty', 'osaid-1.0', 'fail', ['license-file-empty']],
   ['license-file-binary', 'osaid-1.0', 'fail', ['license-file-binary']],
+  ['training-code-declared', 'osaid-1.0', 'pass', []],
+  ['declared-without-license', 'osaid-1.0', 'fail', ['license-missing']],
 ];
 
 describe('fixtures', () => {
@@ -74,6 +76,19 @@ describe('what the fixtures must say', () => {
     expect(fm).toMatchObject({ file: 'README.md', line: 3 });
     const empty = (await check(fixture('license-file-empty'))).findings.find((f) => f.code === 'license-file-empty')!;
     expect(empty.file).toBe('LICENSE');
+  });
+
+  test('a component declared in .osai.yml counts, with the line that declares it', async () => {
+    const report = await check(fixture('training-code-declared'));
+    const training = report.components.find((c) => c.id === 'training-code')!;
+    expect(training).toMatchObject({ status: 'declared', license: 'Apache-2.0', verdict: 'pass' });
+    expect(training.evidence).toEqual([{ file: '.osai.yml', line: 3, kind: 'declaration', detail: 'https://github.com/example/tiny-model' }]);
+  });
+
+  test('a component declared without a license is released but unlicensed', async () => {
+    const report = await check(fixture('declared-without-license'));
+    const f = report.findings.find((x) => x.code === 'license-missing' && x.component === 'training-code');
+    expect(f).toMatchObject({ file: '.osai.yml', line: 2 });
   });
 
   test('every profile is evaluated and reported', async () => {

@@ -1,16 +1,17 @@
 // Turns documents into Evidence: license findings, the 17 components with their status and license, access terms.
+import { InputError } from '../errors.js';
 import type {
-  ComponentEvidence, ComponentGroup, Documents, Evidence, Inventory, LicenseFinding, LicenseScope, Problem,
+  ComponentEvidence, ComponentGroup, Declaration, Documents, Evidence, Inventory, LicenseFinding, LicenseScope, Problem,
 } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
-import { identifyCardLicenses } from './card-license.js';
+import { identifyCardLicenses, resolveLicenseName } from './card-license.js';
 import { add, findCardComponents, findComponentFiles, type Found } from './components.js';
 import { assessDataInformation, type DataText } from './data-information.js';
 import { sectionWithChildren } from './markdown-sections.js';
 import { identifyLicenseText } from './license-text.js';
 import { conjoin, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
-export function identify(inventory: Inventory, documents: Documents, rules: RuleSet): Evidence {
+export function identify(inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = []): Evidence {
   const problems: Problem[] = [...inventory.problems, ...documents.problems];
   const repoFiles = new Set(inventory.files.map((f) => f.path));
   const licenses: LicenseFinding[] = [];
@@ -40,11 +41,14 @@ export function identify(inventory: Inventory, documents: Documents, rules: Rule
     licenses.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN)));
   }
 
+  licenses.push(...declare(declarations, rules, found));
+
   const components = rules.components.map((c): ComponentEvidence => {
     const evidence = found.get(c.id) ?? [];
     const status = evidence.some((e) => e.kind === 'file' || e.kind === 'card-section' || (e.kind === 'card-metadata' && c.id === 'evaluation-results'))
-      ? 'present' : evidence.length > 0 ? 'referenced' : 'absent';
-    const license = status === 'present' ? governingLicense(licenses, c.id, c.group, evidence.map((e) => e.file)) : undefined;
+      ? 'present' : evidence.some((e) => e.kind === 'declaration') ? 'declared' : evidence.length > 0 ? 'referenced' : 'absent';
+    const files = evidence.filter((e) => e.kind !== 'declaration').map((e) => e.file);
+    const license = governingLicense(licenses, c.id, c.group, status === 'present' ? files : undefined);
     return { id: c.id, status, evidence, ...(license ? { license } : {}) };
   });
 
@@ -69,19 +73,45 @@ export function scopeOfLicenseFile(path: string): LicenseScope {
   return dir ? { kind: 'path', prefix: dir } : { kind: 'repo' };
 }
 
-/** The most specific findings that cover the component: its group's, else its folder's, else the repo's. All of them hold. */
-function governingLicense(licenses: LicenseFinding[], component: string, group: ComponentGroup, files: string[]): string | undefined {
-  const tiers: ((s: LicenseScope) => boolean)[] = [
-    (s) => s.kind === 'component' && s.component === component,
-    (s) => s.kind === 'group' && s.group === group,
-    (s) => s.kind === 'path' && files.length > 0 && files.every((f) => f.startsWith(s.prefix)),
-    (s) => s.kind === 'repo',
-  ];
-  for (const inTier of tiers) {
-    const applying = licenses.filter((l) => inTier(l.scope));
-    if (applying.length > 0) return conjoin(applying.map((l) => l.expression));
+/**
+ * The license of a component: what a declaration says of it, and for a component whose files are in the repo also the
+ * most specific findings that cover those files (its group's, else its folder's, else the repo's). All of them bind, so
+ * a declaration can add a license but never lift the one the repository's own files carry.
+ */
+function governingLicense(licenses: LicenseFinding[], component: string, group: ComponentGroup, files?: string[]): string | undefined {
+  const declared = licenses.filter((l) => l.scope.kind === 'component' && l.scope.component === component);
+  let fromFiles: LicenseFinding[] = [];
+  if (files) {
+    const tiers: ((s: LicenseScope) => boolean)[] = [
+      (s) => s.kind === 'group' && s.group === group,
+      (s) => s.kind === 'path' && files.length > 0 && files.every((f) => f.startsWith(s.prefix)),
+      (s) => s.kind === 'repo',
+    ];
+    for (const inTier of tiers) {
+      fromFiles = licenses.filter((l) => inTier(l.scope));
+      if (fromFiles.length > 0) break;
+    }
   }
-  return undefined;
+  const all = [...fromFiles, ...declared];
+  return all.length > 0 ? conjoin(all.map((l) => l.expression)) : undefined;
+}
+
+/** Declarations from .osai.yml: evidence for their component and, when they name one, a component-scoped license. */
+function declare(declarations: Declaration[], rules: RuleSet, found: Found): LicenseFinding[] {
+  const known = new Set(rules.components.map((c) => c.id));
+  const findings: LicenseFinding[] = [];
+  for (const d of declarations) {
+    if (!known.has(d.component)) {
+      throw new InputError(`${d.file}:${d.line}: unknown component "${d.component}"`, `use one of: ${[...known].join(', ')}`);
+    }
+    add(found, d.component, { file: d.file, line: d.line, kind: 'declaration', detail: d.location });
+    if (d.license === undefined) continue;
+    const source = { file: d.file, line: d.line, kind: 'declaration' as const };
+    const scope = { kind: 'component' as const, component: d.component };
+    const resolved = resolveLicenseName(d.license, rules);
+    findings.push(resolved ? { ...resolved, source, scope } : { expression: UNKNOWN, confidence: 0, source, scope, raw: d.license });
+  }
+  return findings;
 }
 
 /** Repo-wide sources that name different licenses. `unknown` is not a disagreement: it is reported on its own. */

@@ -8,30 +8,37 @@ import { InputError } from '../errors.js';
 const NAMES = ['.osai.yml', '.osai.yaml'];
 const MAX_CONFIG_BYTES = 256 * 1024;
 
-export interface LoadedConfig { config: Config; file?: string }
+export interface LoadedConfig {
+  config: Config;
+  file?: string;
+  /** The 1-based line of a value in the config, by its YAML path (1 when unknown). */
+  lineOf: (path: (string | number)[]) => number;
+}
+
+const NO_LINES = () => 1;
 
 /** The config that applies to `target`: `explicit` if given, else the nearest one found walking up. */
 export async function loadConfig(target: string, explicit?: string): Promise<LoadedConfig> {
   if (explicit) {
     const file = resolve(explicit);
     if (!existsSync(file)) throw new InputError(`config file not found: ${explicit}`, 'check the --config path');
-    return { config: await parseConfigFile(file), file };
+    return { ...(await parseConfigFile(file)), file };
   }
   for (let dir = resolve(target); ; dir = dirname(dir)) {
     for (const name of NAMES) {
       const file = join(dir, name);
-      if (existsSync(file)) return { config: await parseConfigFile(file), file };
+      if (existsSync(file)) return { ...(await parseConfigFile(file)), file };
     }
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
       const data = readJson(pkg);
-      if (data && typeof data === 'object' && 'osai' in data) return { config: await validate((data as { osai: unknown }).osai, pkg, () => 1, 'osai'), file: pkg };
+      if (data && typeof data === 'object' && 'osai' in data) return { config: await validate((data as { osai: unknown }).osai, pkg, NO_LINES, 'osai'), file: pkg, lineOf: NO_LINES };
     }
-    if (dirname(dir) === dir || existsSync(join(dir, '.git'))) return { config: {} };
+    if (dirname(dir) === dir || existsSync(join(dir, '.git'))) return { config: {}, lineOf: NO_LINES };
   }
 }
 
-async function parseConfigFile(file: string): Promise<Config> {
+async function parseConfigFile(file: string): Promise<{ config: Config; lineOf: LoadedConfig['lineOf'] }> {
   const text = readBounded(file);
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
@@ -43,7 +50,7 @@ async function parseConfigFile(file: string): Promise<Config> {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     return node?.range ? counter.linePos(node.range[0]).line : 1;
   };
-  return validate(doc.toJS({ maxAliasCount: 50 }) ?? {}, file, lineOf);
+  return { config: await validate(doc.toJS({ maxAliasCount: 50 }) ?? {}, file, lineOf), lineOf };
 }
 
 async function validate(data: unknown, file: string, lineOf: (path: (string | number)[]) => number, prefix?: string): Promise<Config> {

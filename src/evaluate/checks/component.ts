@@ -24,9 +24,10 @@ function checkOne(ctx: CheckContext, c: ComponentEvidence, spec: ComponentCheckS
   const at = { component: c.id, ...locate(ctx, c) };
   if (c.status === 'absent') return [fail('component-missing', { component: c.id, add: rule.add }, { component: c.id })];
   if (c.license === undefined) {
-    return c.status === 'present'
-      ? [fail('license-missing', { component: c.id }, at)]
-      : [unknown('license-unverified', { component: c.id, where: c.evidence[0]?.detail ?? c.evidence[0]?.file ?? '' }, at)];
+    // Only linked: osai cannot see its license. Present or declared without one: released but unlicensed.
+    return c.status === 'referenced'
+      ? [unknown('license-unverified', { component: c.id, where: c.evidence[0]?.detail ?? c.evidence[0]?.file ?? '' }, at)]
+      : [fail('license-missing', { component: c.id }, at)];
   }
   const license = c.license;
   const out: Outcome[] = [];
