@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { identifyLicenseText } from '../src/identify/license-text.js';
 import { licenseInCategory } from '../src/ruleset/categories.js';
 import { loadRuleSetFromYaml } from '../src/ruleset/load.js';
-import { DEFAULT_RULES_DIR } from '../src/ruleset/rule-set.js';
+import { DEFAULT_RULES_DIR, deserializeRuleSet, serializeRuleSet } from '../src/ruleset/rule-set.js';
 import { FREEDOMS } from '../src/ruleset/vocabulary.js';
 import { ROOT } from './helpers/run-cli.js';
 
@@ -96,6 +96,13 @@ describe('rule set consistency', () => {
     const motOpen = (id: string) => licenseInCategory(rules.licenses.get(id)!, 'mot-open');
     expect(['ODbL-1.0', 'CC-BY-SA-4.0', 'CC-BY-3.0', 'GFDL-1.3-only', 'OpenMDW-1.0', 'ISC', 'PDDL-1.0'].filter((id) => !motOpen(id))).toEqual([]);
     expect(['LicenseRef-openmdw-1.1', 'CC-BY-NC-4.0', 'C-UDA-1.0', 'LicenseRef-llama-2-community'].filter(motOpen)).toEqual([]);
+  });
+
+  test('the compiled rule set (shared freedoms stored once) reads back exactly as the YAML', () => {
+    const back = deserializeRuleSet(serializeRuleSet(rules));
+    expect([...back.licenses]).toEqual([...rules.licenses]);
+    expect([...back.aliases]).toEqual([...rules.aliases]);
+    expect(back.profiles).toEqual(rules.profiles);
   });
 
   test('generated SPDX rules are not edited by hand and never shadow a hand-written one', () => {
