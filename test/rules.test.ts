@@ -181,6 +181,15 @@ describe('AI license ratings', () => {
   });
 });
 
+describe('identify phrases', () => {
+  const matchable = licenses.filter((l) => l.identify && (l.id.startsWith('LicenseRef-') || l.id.startsWith('OpenMDW')));
+  test.each(matchable.map((l) => [l.id]))('a text made of the phrases of %s is identified as that license alone', (id) => {
+    const rule = rules.licenses.get(id)!;
+    const text = `${rule.name}\n${rule.identify!.phrases.join('\n')}\n`;
+    expect(identifyLicenseText('LICENSE', text, 'repo', rules).map((f) => f.expression)).toEqual([id]);
+  });
+});
+
 /** Each corpus text → the id it must be identified as, and nothing else. */
 const CORPUS: [file: string, id: string][] = [
   ['creativeml-openrail-m.txt', 'LicenseRef-creativeml-openrail-m'],
