@@ -57,7 +57,7 @@ function buildProgram(): Command {
       const rules = await loadRuleSet();
       const lookup = findLicense(name, rules);
       if (!lookup.found) {
-        throw new UsageError(`no license in the rule set matches "${name}"`,
+        throw new UsageError(lookup.note ? `"${name}" names no single license (${lookup.note})` : `no license in the rule set matches "${name}"`,
           lookup.closest.length ? `closest ids: ${lookup.closest.join(', ')}` : 'run `osai licenses` to list them');
       }
       const explanation = explainLicense(lookup.found, rules);

@@ -119,6 +119,12 @@ describe('osai licenses and osai explain', () => {
     expect(text).toMatch(/osaid-1\.0 +cannot pass/);
   });
 
+  test('a Hugging Face family label is not one license: exit 2, saying so', () => {
+    const { code, stderr } = runCli(['explain', 'openrail']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('names no single license');
+  });
+
   test('an unknown license name exits 2 and names the closest ids', () => {
     const { code, stdout, stderr } = runCli(['explain', 'llama 9 community license']);
     expect(code).toBe(2);

@@ -35,7 +35,7 @@ export function listLicenses(rules: RuleSet): LicenseRow[] {
     }));
 }
 
-export type Lookup = { found: LicenseRule; via: string } | { found: undefined; closest: string[] };
+export type Lookup = { found: LicenseRule; via: string } | { found: undefined; closest: string[]; note?: string };
 
 /** Finds a license by rule id, Hugging Face id, alias, SPDX id or free-text name; otherwise the closest ids. */
 export function findLicense(query: string, rules: RuleSet): Lookup {
@@ -43,6 +43,8 @@ export function findLicense(query: string, rules: RuleSet): Lookup {
   const direct = resolved && rules.licenses.get(resolved.expression);
   if (direct) return { found: direct, via: resolved.expression === query.trim() ? 'id' : 'name' };
   const key = normalizeText(query);
+  const hub = rules.hubIds.get(query.trim().toLowerCase());
+  if (hub && hub.kind !== 'license') return { found: undefined, closest: closestIds(key, rules), note: hub.note ?? `${query} is a ${hub.kind}` };
   if (key !== '') {
     for (const rule of rules.licenses.values()) {
       if ([rule.id, rule.name, ...rule.aliases].some((a) => normalizeText(a) === key)) return { found: rule, via: 'name' };
