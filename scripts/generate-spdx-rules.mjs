@@ -70,6 +70,7 @@ function ccRule(id, entry) {
   const v4 = m[4] === '4.0';
   const grant = v4 ? '§2(a)(1)' : '§3';
   const cond = v4 ? '§3(a)' : '§4';
+  const saClause = v4 ? '§3(b)' : '§4(b)';
   const open = !nc && !nd;
   const cats = open ? ['open-data', 'mot-open'] : [];
   if (open && (id === 'CC-BY-4.0' || /^CC-BY-SA-(3|4)\.0$/.test(id))) cats.unshift('open-content');
@@ -85,7 +86,8 @@ function ccRule(id, entry) {
     `  study: ${rating('granted', grant, 'nothing limits inspecting the material')}`,
     `  modify: ${nd ? rating('restricted', grant, 'adapted material may not be shared (NoDerivatives)')
       : nc ? rating('restricted', grant, 'adaptations may be made for non-commercial purposes only')
-        : rating('conditional', cond, sa ? 'adaptations must be marked and shared under the same license (ShareAlike)' : 'adaptations must credit the author and indicate changes')}`,
+        : sa ? rating('conditional', saClause, 'adaptations must be marked and shared under the same license (ShareAlike)')
+          : rating('conditional', cond, 'adaptations must credit the author and indicate changes')}`,
     `  share: ${nc ? rating('restricted', grant, 'sharing is allowed for non-commercial purposes only')
       : rating('conditional', cond, 'copies must credit the author, keep notices and link the license')}`,
   ];
@@ -94,7 +96,7 @@ function ccRule(id, entry) {
   if (nd) restrictions.push(`  - {type: no-derivatives, limits: [modify], clause: ${q(grant)}, text: "adapted material may not be shared"}`);
   if (restrictions.length) lines.push('restrictions:', ...restrictions);
   lines.push('obligations:', `  - {type: attribution, clause: ${q(cond)}, text: "credit the creator, keep notices, link the license and indicate changes"}`);
-  if (sa) lines.push(`  - {type: share-alike, clause: ${q(cond)}, text: "adaptations are shared under the same or a compatible license"}`);
+  if (sa) lines.push(`  - {type: share-alike, clause: ${q(saClause)}, text: "adaptations are shared under the same or a compatible license"}`);
   lines.push(`sources: [${q(entry.url)}, "https://spdx.org/licenses/${id}.html", "generated from the CC license elements in the SPDX id"]`);
   return lines;
 }
