@@ -25,6 +25,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const handDir = `${root}rules/licenses`;
 const outDir = `${root}rules/licenses/spdx`;
 
+/** Deprecated ids (GPL-2.0, GPL-2.0+) become aliases of their successor (-only, -or-later), so names still resolve. */
+const successorAliases = new Map();
+for (const id of [...deprecated, ...Object.keys(list).filter((i) => i.endsWith('+'))]) {
+  const successor = id.endsWith('+') ? `${id.slice(0, -1)}-or-later` : `${id}-only`;
+  if (list[successor]) successorAliases.set(successor, [...(successorAliases.get(successor) ?? []), id]);
+}
+
 const handWritten = new Set(readdirSync(handDir).filter((n) => n.endsWith('.yaml')).map((n) => n.replace(/\.yaml$/, '')));
 
 /** MOT mof-licenses.json ContentType per id (openness-frameworks.md §2.4); data covers weights too. */
@@ -48,6 +55,7 @@ function osiRule(id, entry) {
   return [
     `id: ${id}`,
     `name: ${q(entry.name)}`,
+    ...(successorAliases.has(id) ? [`aliases: [${successorAliases.get(id).map(q).join(', ')}]`] : []),
     'osiApproved: true',
     'categories: []',
     `suits: [${suitsOf(id).join(', ')}]`,
