@@ -38,6 +38,31 @@ function buildProgram(): Command {
       else process.stdout.write(text);
       process.exitCode = exitCodeFor(report);
     });
+  program.command('licenses')
+    .description('list the licenses osai knows, with their rating of the four freedoms')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (flags: { format: 'text' | 'json' }) => {
+      const [{ loadRuleSet }, { listLicenses }, { formatLicensesText }] = await Promise.all([
+        import('./ruleset/rule-set.js'), import('./explain/explain.js'), import('./explain/format.js')]);
+      const rows = listLicenses(await loadRuleSet());
+      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatLicensesText(rows));
+    });
+  program.command('explain')
+    .description('explain one license freedom by freedom: clauses, restrictions, obligations and the profiles it can pass')
+    .argument('<license>', 'a license id, Hugging Face id or name (e.g. llama3.1, "Apache License 2.0")')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (name: string, flags: { format: 'text' | 'json' }) => {
+      const [{ loadRuleSet }, { explainLicense, findLicense }, { formatExplainJson, formatExplainText }] = await Promise.all([
+        import('./ruleset/rule-set.js'), import('./explain/explain.js'), import('./explain/format.js')]);
+      const rules = await loadRuleSet();
+      const lookup = findLicense(name, rules);
+      if (!lookup.found) {
+        throw new UsageError(lookup.note ? `"${name}" names no single license (${lookup.note})` : `no license in the rule set matches "${name}"`,
+          lookup.closest.length ? `closest ids: ${lookup.closest.join(', ')}` : 'run `osai licenses` to list them');
+      }
+      const explanation = explainLicense(lookup.found, rules);
+      process.stdout.write(flags.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation));
+    });
   return program;
 }
 

@@ -79,3 +79,56 @@ describe('osai check', () => {
     expect(stdout).toContain('700 million');
   });
 });
+
+describe('osai licenses and osai explain', () => {
+  test('licenses --format json lists every rated license with its four ratings', () => {
+    const { code, stdout } = runCli(['licenses', '--format', 'json']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as { id: string; osdConformant: boolean; freedoms: Record<string, string> }[];
+    expect(rows.length).toBeGreaterThan(200);
+    expect(rows.find((r) => r.id === 'LicenseRef-llama-2-community')).toMatchObject({ osdConformant: false, freedoms: { use: 'restricted' } });
+    expect(rows.find((r) => r.id === 'Apache-2.0')).toMatchObject({ osdConformant: true, freedoms: { use: 'granted' } });
+  });
+
+  test('licenses text output has one line per license', () => {
+    const { code, stdout } = runCli(['licenses']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^LicenseRef-gemma-terms +RESTRICTED/m);
+  });
+
+  test.each([
+    ['llama3.1', 'LicenseRef-llama-3.1-community'],
+    ['LicenseRef-deepseek-1.0', 'LicenseRef-deepseek-1.0'],
+    ['Apache License 2.0', 'Apache-2.0'],
+    ['openrail++', 'LicenseRef-creativeml-openrail-plus-plus-m'],
+  ])('explain %s resolves to %s', (name, id) => {
+    const { code, stdout } = runCli(['explain', name, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).id).toBe(id);
+  });
+
+  test('explain shows the clauses and which profiles the license can pass on the weights', () => {
+    const llama = JSON.parse(runCli(['explain', 'llama2', '--format', 'json']).stdout);
+    expect(llama.freedoms.modify).toMatchObject({ rating: 'restricted', clause: '§1(b)(v)' });
+    expect(llama.profiles.every((p: { outcome: string }) => p.outcome === 'fail')).toBe(true);
+    const cdla = JSON.parse(runCli(['explain', 'cdla-permissive-2.0', '--format', 'json']).stdout);
+    expect(Object.fromEntries(cdla.profiles.map((p: { profile: string; outcome: string }) => [p.profile, p.outcome])))
+      .toEqual({ 'mof-class-1': 'pass', 'mof-class-2': 'pass', 'mof-class-3': 'pass', 'open-weights': 'pass', 'osaid-1.0': 'pass' });
+    const text = runCli(['explain', 'gemma']).stdout;
+    expect(text).toContain('§3.2');
+    expect(text).toMatch(/osaid-1\.0 +cannot pass/);
+  });
+
+  test('a Hugging Face family label is not one license: exit 2, saying so', () => {
+    const { code, stderr } = runCli(['explain', 'openrail']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('names no single license');
+  });
+
+  test('an unknown license name exits 2 and names the closest ids', () => {
+    const { code, stdout, stderr } = runCli(['explain', 'llama 9 community license']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('LicenseRef-llama-');
+  });
+});

@@ -18,6 +18,25 @@ const TABLE: Row[] = [
   ['license-file-binary', 'osaid-1.0', 'fail', ['license-file-binary']],
   ['training-code-declared', 'osaid-1.0', 'pass', []],
   ['declared-without-license', 'osaid-1.0', 'fail', ['license-missing']],
+  // OSI's published validation of OSAID 1.0 (openness-frameworks.md §1.6), at the license-and-component level.
+  ['osi-pythia-like-passes', 'osaid-1.0', 'pass', []],
+  ['osi-olmo-like-passes', 'osaid-1.0', 'pass', []],
+  ['osi-t5-like-passes', 'osaid-1.0', 'pass', []],
+  ['osi-amber-like-passes', 'osaid-1.0', 'pass', []],
+  ['osi-llama-2-like-fails', 'osaid-1.0', 'fail', ['component-missing', 'freedom-restricted', 'data-information-missing']],
+  ['osi-grok-like-fails', 'osaid-1.0', 'fail', ['component-missing', 'data-information-missing']],
+  ['osi-phi-2-like-fails', 'osaid-1.0', 'fail', ['component-missing', 'data-information-missing']],
+  ['osi-mixtral-like-fails', 'osaid-1.0', 'fail', ['component-missing', 'data-information-missing']],
+  ['osi-bloom-like-fails-on-terms', 'osaid-1.0', 'fail', ['freedom-restricted', 'license-category']],
+  ['osi-starcoder2-like-fails-on-terms', 'osaid-1.0', 'fail', ['freedom-restricted', 'license-category']],
+  ['osi-falcon-like-fails-on-terms', 'osaid-1.0', 'fail', ['freedom-restricted', 'license-category']],
+  // The Model Openness Tool's Class I entries (openness-frameworks.md §2.7), every component declared.
+  ['osi-pythia-like-passes', 'mof-class-1', 'pass', []],
+  ['osi-olmo-like-passes', 'mof-class-1', 'pass', []],
+  ['osi-amber-like-passes', 'mof-class-1', 'pass', []],
+  ['osi-t5-like-passes', 'mof-class-1', 'fail', ['component-missing']],
+  ['osi-bloom-like-fails-on-terms', 'mof-class-3', 'fail', ['license-category']],
+  ['osi-mixtral-like-fails', 'mof-class-2', 'fail', ['component-missing']],
 ];
 
 describe('fixtures', () => {
@@ -95,5 +114,40 @@ describe('what the fixtures must say', () => {
     const report = await check(fixture('apache-weights-full-release'));
     expect(report.profiles.map((p) => p.id)).toEqual(['mof-class-1', 'mof-class-2', 'mof-class-3', 'open-weights', 'osaid-1.0']);
     expect(report.profiles.find((p) => p.id === 'open-weights')?.verdict).toBe('pass');
+  });
+});
+
+describe('OSI validation and MOT classes: why each modelled release gets its verdict', () => {
+  const MISSING = ['component-missing', 'component-missing-any', 'data-information-missing', 'license-unverified', 'license-missing'];
+
+  test.each(['osi-bloom-like-fails-on-terms', 'osi-starcoder2-like-fails-on-terms', 'osi-falcon-like-fails-on-terms'])(
+    '%s has every component and fails on its legal terms alone', async (name) => {
+      const report = await check(fixture(name), { profile: 'osaid-1.0' });
+      const codes = new Set(report.findings.map((f) => f.code));
+      expect(MISSING.filter((c) => codes.has(c))).toEqual([]);
+      const weights = report.findings.filter((f) => f.code === 'freedom-restricted' && f.component === 'model-parameters-final');
+      expect(weights.map((f) => f.freedom)).toContain('use');
+    });
+
+  test.each(['osi-grok-like-fails', 'osi-mixtral-like-fails', 'osi-phi-2-like-fails'])(
+    '%s has open weights but lacks training code and data information', async (name) => {
+      const report = await check(fixture(name), { profile: 'osaid-1.0' });
+      expect(report.findings.filter((f) => f.code === 'component-missing').map((f) => f.component)).toContain('training-code');
+      expect(report.findings.some((f) => f.code === 'freedom-restricted')).toBe(false);
+      expect(report.profiles.find((p) => p.id === 'open-weights')?.verdict).toBe('pass');
+    });
+
+  test('Class I with MIT-licensed datasets (Amber) passes with a type-appropriateness warning, and fails under --strict', async () => {
+    const report = await check(fixture('osi-amber-like-passes'), { profile: 'mof-class-1' });
+    const warning = report.findings.find((f) => f.code === 'license-type-inappropriate' && f.component === 'datasets');
+    expect(warning?.severity).toBe('warning');
+    expect((await check(fixture('osi-amber-like-passes'), { profile: 'mof-class-1', strict: true })).profile.verdict).toBe('fail');
+  });
+
+  test('every run evaluates every profile: Pythia-like reaches Class I, so Classes II and III pass too', async () => {
+    const report = await check(fixture('osi-pythia-like-passes'), { profile: 'osaid-1.0' });
+    expect(Object.fromEntries(report.profiles.map((p) => [p.id, p.verdict]))).toEqual({
+      'mof-class-1': 'pass', 'mof-class-2': 'pass', 'mof-class-3': 'pass', 'open-weights': 'pass', 'osaid-1.0': 'pass',
+    });
   });
 });

@@ -44,15 +44,44 @@ export async function loadRuleSet(dir?: string): Promise<RuleSet> {
 
 export function serializeRuleSet(rules: RuleSet): string {
   return JSON.stringify({
-    licenses: [...rules.licenses], aliases: [...rules.aliases], hubIds: [...rules.hubIds],
+    licenses: compactLicenses([...rules.licenses]), aliases: [...rules.aliases], hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
   });
 }
 
-function deserializeRuleSet(json: string): RuleSet {
+export function deserializeRuleSet(json: string): RuleSet {
   const data = JSON.parse(json);
   return {
-    licenses: new Map(data.licenses), aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
+    licenses: new Map(expandLicenses(data.licenses)), aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
   };
+}
+
+/**
+ * The generated SPDX rules repeat the same freedoms and obligations hundreds of times; the compiled JSON stores each
+ * distinct value once (`shared`) and licenses point at it by index, so start-up parses a third of the text.
+ */
+const SHARED_FIELDS = ['freedoms', 'obligations', 'restrictions'] as const;
+
+function compactLicenses(entries: [string, LicenseRule][]): { shared: unknown[]; entries: [string, Record<string, unknown>][] } {
+  const shared: unknown[] = [];
+  const index = new Map<string, number>();
+  const out = entries.map(([id, rule]): [string, Record<string, unknown>] => {
+    const copy: Record<string, unknown> = { ...rule };
+    for (const field of SHARED_FIELDS) {
+      const key = JSON.stringify(rule[field]);
+      let i = index.get(key);
+      if (i === undefined) { i = shared.push(rule[field]) - 1; index.set(key, i); }
+      copy[field] = i;
+    }
+    return [id, copy];
+  });
+  return { shared, entries: out };
+}
+
+function expandLicenses(data: { shared: unknown[]; entries: [string, Record<string, unknown>][] }): [string, LicenseRule][] {
+  return data.entries.map(([id, rule]) => {
+    for (const field of SHARED_FIELDS) rule[field] = data.shared[rule[field] as number];
+    return [id, rule as unknown as LicenseRule];
+  });
 }

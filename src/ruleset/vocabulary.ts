@@ -7,7 +7,7 @@ export const GROUPS = ['code', 'weights', 'data', 'docs'] as const;
 export const LISTED_CATEGORIES = ['open-data', 'open-content', 'fsf-libre', 'mot-open'] as const;
 export const CATEGORIES = ['osi-approved', 'osd-conformant', 'mot-open', 'open-data', 'open-content', 'fsf-libre'] as const;
 export const RESTRICTION_TYPES = [
-  'user-threshold', 'acceptable-use', 'non-commercial', 'field-of-use', 'no-derivatives', 'no-improving-other-models',
+  'user-threshold', 'revenue-threshold', 'acceptable-use', 'non-commercial', 'field-of-use', 'no-derivatives', 'no-improving-other-models',
   'approval-required', 'output-restriction', 'research-only', 'revocable', 'other',
 ] as const;
 export const OBLIGATION_TYPES = [
