@@ -35,15 +35,30 @@ export interface CardDocument {
 
 export interface TextDocument { file: string; text: string }
 
+/** License and base-model keys read from a weights file's header (GGUF metadata, safetensors __metadata__). */
+export interface WeightsHeader {
+  file: string;
+  format: 'gguf' | 'safetensors';
+  /** License keys in key order: `general.license`, `general.license.name`, `general.license.link`, `license`, … */
+  license: { key: string; value: string }[];
+  baseModels: { name?: string; organization?: string; repoUrl?: string }[];
+}
+
+/** The sha256 of a file named in a `clarify:` entry, hashed by the read stage (bounded). */
+export interface FileHash { file: string; sha256?: string; problem?: string }
+
 export interface Documents {
   card?: CardDocument;
+  weightsHeaders: WeightsHeader[];
+  /** Hashes of the files `clarify:` entries name. */
+  hashes: FileHash[];
   /** Other Markdown documents read for content (data cards, dataset cards). */
   docs: TextDocument[];
   licenseTexts: TextDocument[];
   problems: Problem[];
 }
 
-export type FindingKind = 'license-file' | 'card-metadata' | 'card-section' | 'weights-header' | 'manifest' | 'declaration';
+export type FindingKind = 'license-file' | 'card-metadata' | 'card-section' | 'weights-header' | 'manifest' | 'declaration' | 'lineage' | 'dataset';
 
 /** Where a license applies: the whole repository, one component group, or one component. */
 export type LicenseScope =
@@ -62,6 +77,9 @@ export interface LicenseFinding {
 
 /** A component the user states in .osai.yml: where it lives and under which license. */
 export interface Declaration { component: string; location: string; license?: string; file: string; line: number }
+
+/** A `clarify:` entry of .osai.yml: the license of one file, valid only while the file's sha256 matches. */
+export interface Clarification { path: string; sha256: string; license: string; reason: string; file: string; line: number }
 
 export type ComponentGroup = 'code' | 'weights' | 'data' | 'docs';
 export type ComponentStatus = 'present' | 'referenced' | 'declared' | 'absent';
