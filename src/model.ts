@@ -96,13 +96,25 @@ export interface ComponentEvidence {
 }
 
 export interface DataInformation {
-  /** The document the coverage was read from. */
+  /** The first document the coverage was read from. */
   source?: SourceLocation;
   covered: string[];
   missing: string[];
+  /** Where each covered item was found (the first document that describes it). */
+  sources?: Record<string, SourceLocation>;
 }
 
-export interface AccessTerms { gated: false | 'auto' | 'manual'; line?: number; extraTerms: boolean }
+/**
+ * How downloads are gated. `extraTerms`: the gate shows a prompt or fields; `clickThrough`: those ask the user to accept
+ * a license, agreement or terms (a prompt that names them, or a checkbox field); `euDisallowed`: EU persons are refused.
+ */
+export interface AccessTerms { gated: false | 'auto' | 'manual'; line?: number; extraTerms: boolean; clickThrough: boolean; euDisallowed: boolean }
+
+/** A base model the card (`base_model:`) or a GGUF header names, with the license the rules know for it. */
+export interface LineageLink { base: string; relation: string; file: string; line?: number; license?: string; family?: string }
+
+/** A dataset the card lists or links, with the license the rules know for it. */
+export interface DatasetLink { id: string; via: 'card-metadata' | 'card-link'; file: string; line?: number; license?: string; name?: string; use?: string; note?: string }
 
 export interface Evidence {
   licenses: LicenseFinding[];
@@ -111,5 +123,7 @@ export interface Evidence {
   access: AccessTerms;
   /** Two sources that name different licenses for the same thing. */
   conflicts: { a: LicenseFinding; b: LicenseFinding }[];
+  lineage: LineageLink[];
+  datasets: DatasetLink[];
   problems: Problem[];
 }

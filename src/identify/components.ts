@@ -46,11 +46,6 @@ const LINKS: [RegExp, string][] = [
 /** Evidence from the card: metadata keys, sections and links. Returns the sections for later readers. */
 export function findCardComponents(card: CardDocument, found: Found): Section[] {
   add(found, 'model-card', { file: card.file, kind: 'file' });
-  const datasets = card.metadata['datasets'];
-  const list = Array.isArray(datasets) ? datasets : typeof datasets === 'string' ? [datasets] : [];
-  list.forEach((id, i) => add(found, 'datasets', {
-    file: card.file, line: card.lines[`datasets[${i}]`] ?? card.lines['datasets'], kind: 'card-metadata', detail: String(id),
-  }));
   if (card.metadata['model-index'] !== undefined) {
     add(found, 'evaluation-results', { file: card.file, line: card.lines['model-index'], kind: 'card-metadata', detail: 'model-index' });
   }

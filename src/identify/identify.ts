@@ -1,7 +1,7 @@
 // Turns documents into Evidence: license findings, the 17 components with their status and license, access terms.
 import { InputError } from '../errors.js';
 import type {
-  ComponentEvidence, ComponentGroup, Declaration, Documents, Evidence, Inventory, LicenseFinding, LicenseScope, Problem,
+  Clarification, ComponentEvidence, ComponentGroup, Declaration, Documents, Evidence, Inventory, LicenseFinding, LicenseScope, Problem,
 } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import { identifyCardLicenses, resolveLicenseName } from './card-license.js';
@@ -9,9 +9,14 @@ import { add, findCardComponents, findComponentFiles, type Found } from './compo
 import { assessDataInformation, type DataText } from './data-information.js';
 import { sectionWithChildren } from './markdown-sections.js';
 import { identifyLicenseText } from './license-text.js';
+import { applyClarifications } from './clarify.js';
+import { datasetFindings, identifyDatasets, identifyLineage } from './lineage.js';
+import { identifyHeaderLicenses } from './weights-license.js';
 import { conjoin, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
-export function identify(inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = []): Evidence {
+export function identify(
+  inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = [], clarifications: Clarification[] = [],
+): Evidence {
   const problems: Problem[] = [...inventory.problems, ...documents.problems];
   const repoFiles = new Set(inventory.files.map((f) => f.path));
   const licenses: LicenseFinding[] = [];
@@ -41,6 +46,15 @@ export function identify(inventory: Inventory, documents: Documents, rules: Rule
     licenses.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN)));
   }
 
+  const clarified = applyClarifications(licenses, clarifications, documents.hashes ?? [], rules, scopeOfLicenseFile);
+  licenses.splice(0, licenses.length, ...clarified.licenses);
+  problems.push(...clarified.problems);
+  licenses.push(...identifyHeaderLicenses(documents.weightsHeaders ?? [], rules));
+  const lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules);
+  licenses.push(...lineage.findings);
+  const datasets = card ? identifyDatasets(card, rules) : [];
+  datasets.forEach((d) => add(found, 'datasets', { file: d.file, ...(d.line ? { line: d.line } : {}), kind: d.via, detail: d.license ? `${d.id} (${d.license})` : d.id }));
+  licenses.push(...datasetFindings(datasets));
   licenses.push(...declare(declarations, rules, found));
 
   const components = rules.components.map((c): ComponentEvidence => {
@@ -58,6 +72,8 @@ export function identify(inventory: Inventory, documents: Documents, rules: Rule
     dataInformation: assessDataInformation(dataTexts, rules),
     access: readAccess(card?.metadata ?? {}, card?.lines ?? {}),
     conflicts: findConflicts(licenses),
+    lineage: lineage.links,
+    datasets,
     problems,
   };
 }
@@ -73,6 +89,8 @@ export function scopeOfLicenseFile(path: string): LicenseScope {
   return dir ? { kind: 'path', prefix: dir } : { kind: 'repo' };
 }
 
+const ADDITIVE = new Set<string>(['weights-header', 'lineage']);
+
 /**
  * The license of a component: what a declaration says of it, and for a component whose files are in the repo also the
  * most specific findings that cover those files (its group's, else its folder's, else the repo's). All of them bind, so
@@ -80,6 +98,9 @@ export function scopeOfLicenseFile(path: string): LicenseScope {
  */
 function governingLicense(licenses: LicenseFinding[], component: string, group: ComponentGroup, files?: string[]): string | undefined {
   const declared = licenses.filter((l) => l.scope.kind === 'component' && l.scope.component === component);
+  // Weights headers and a base model's license bind on top of what the files say: they never replace it.
+  const additive = licenses.filter((l) => ADDITIVE.has(l.source.kind) && l.scope.kind === 'group' && l.scope.group === group);
+  licenses = licenses.filter((l) => !ADDITIVE.has(l.source.kind));
   let fromFiles: LicenseFinding[] = [];
   if (files) {
     const tiers: ((s: LicenseScope) => boolean)[] = [
@@ -92,7 +113,7 @@ function governingLicense(licenses: LicenseFinding[], component: string, group: 
       if (fromFiles.length > 0) break;
     }
   }
-  const all = [...fromFiles, ...declared];
+  const all = [...fromFiles, ...(files ? additive : []), ...declared];
   return all.length > 0 ? conjoin(all.map((l) => l.expression)) : undefined;
 }
 
@@ -114,9 +135,14 @@ function declare(declarations: Declaration[], rules: RuleSet, found: Found): Lic
   return findings;
 }
 
-/** Repo-wide sources that name different licenses. `unknown` is not a disagreement: it is reported on its own. */
+/**
+ * Sources that name different licenses for the same thing. `unknown` is not a disagreement: it is reported on its own.
+ * Repo-wide sources of different kinds are compared; so is each weights header with every source that covers the
+ * weights (the card, the repo's or the weights' license files). Lineage is judged apart (license-lineage-conflict).
+ */
 function findConflicts(licenses: LicenseFinding[]): Evidence['conflicts'] {
-  const repo = licenses.filter((l) => l.scope.kind === 'repo' && l.expression !== UNKNOWN);
+  const known = licenses.filter((l) => l.expression !== UNKNOWN);
+  const repo = known.filter((l) => l.scope.kind === 'repo' && l.source.kind !== 'weights-header');
   const conflicts: Evidence['conflicts'] = [];
   const key = (l: LicenseFinding) => expressionLeaves(parseExpression(l.expression) ?? { license: l.expression }).sort().join(' ');
   for (let i = 0; i < repo.length; i++) {
@@ -126,12 +152,28 @@ function findConflicts(licenses: LicenseFinding[]): Evidence['conflicts'] {
       if (a.source.kind !== b.source.kind && key(a) !== key(b)) conflicts.push({ a, b });
     }
   }
+  const headers = known.filter((l) => l.source.kind === 'weights-header');
+  const coversWeights = known.filter((l) => (l.scope.kind === 'repo' || (l.scope.kind === 'group' && l.scope.group === 'weights'))
+    && !['weights-header', 'lineage', 'dataset'].includes(l.source.kind));
+  for (const b of headers) for (const a of coversWeights) if (key(a) !== key(b)) conflicts.push({ a, b });
   return conflicts;
 }
+
+/** Words in a gate's prompt or field names that make it an agreement rather than a contact form. */
+const AGREEMENT = /\b(licen[cs]e|agreement|terms|conditions|acceptable use|use policy|agree|accept)/i;
 
 function readAccess(metadata: Record<string, unknown>, lines: Record<string, number>): Evidence['access'] {
   const gated = metadata['gated'];
   const mode = gated === 'manual' ? 'manual' : gated === true || gated === 'auto' || gated === 'true' ? 'auto' : false;
-  const extraTerms = typeof metadata['extra_gated_prompt'] === 'string' || metadata['extra_gated_fields'] !== undefined;
-  return { gated: mode, ...(lines['gated'] ? { line: lines['gated'] } : {}), extraTerms };
+  const prompt = metadata['extra_gated_prompt'];
+  const fields = metadata['extra_gated_fields'];
+  const extraTerms = typeof prompt === 'string' || fields !== undefined;
+  const fieldEntries = fields && typeof fields === 'object' && !Array.isArray(fields) ? Object.entries(fields) : [];
+  // A checkbox is something to accept; a field named after terms is an agreement whatever its type.
+  const clickThrough = (typeof prompt === 'string' && AGREEMENT.test(prompt))
+    || fieldEntries.some(([name, type]) => type === 'checkbox' || AGREEMENT.test(name));
+  const eu = metadata['extra_gated_eu_disallowed'];
+  const euDisallowed = eu === true || eu === 'true';
+  const line = lines['gated'] ?? lines['extra_gated_prompt'] ?? lines['extra_gated_fields'] ?? lines['extra_gated_eu_disallowed'];
+  return { gated: mode, ...(line ? { line } : {}), extraTerms, clickThrough, euDisallowed };
 }
