@@ -12,6 +12,7 @@ import { identifyLicenseText } from './license-text.js';
 import { applyClarifications } from './clarify.js';
 import { datasetFindings, identifyDatasets, identifyLineage } from './lineage.js';
 import { identifyHeaderLicenses } from './weights-license.js';
+import { statedLicense } from './stated-license.js';
 import { conjoin, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
 export function identify(
@@ -55,6 +56,7 @@ export function identify(
   const datasets = card ? identifyDatasets(card, rules) : [];
   datasets.forEach((d) => add(found, 'datasets', { file: d.file, ...(d.line ? { line: d.line } : {}), kind: d.via, detail: d.license ? `${d.id} (${d.license})` : d.id }));
   licenses.push(...datasetFindings(datasets));
+  if (card) licenses.push(...linkedLicenses(card, found, rules));
   licenses.push(...declare(declarations, rules, found));
 
   const components = rules.components.map((c): ComponentEvidence => {
@@ -115,6 +117,24 @@ function governingLicense(licenses: LicenseFinding[], component: string, group: 
   }
   const all = [...fromFiles, ...(files ? additive : []), ...declared];
   return all.length > 0 ? conjoin(all.map((l) => l.expression)) : undefined;
+}
+
+/**
+ * A license the card states on the line that links a component kept elsewhere (code repositories, papers): the card is
+ * the only evidence osai has offline, so the finding says so (kind card-section, confidence 0.9).
+ */
+function linkedLicenses(card: NonNullable<Documents['card']>, found: Found, rules: RuleSet): LicenseFinding[] {
+  const lines = card.body.split(/\r\n|\r|\n/);
+  const out: LicenseFinding[] = [];
+  for (const [component, items] of found) {
+    if (component === 'datasets' || items.some((e) => e.kind === 'file')) continue;
+    for (const item of items.filter((e) => e.kind === 'card-link' && e.file === card.file && e.line !== undefined)) {
+      const expression = statedLicense(lines[item.line! - card.bodyLine] ?? '', rules);
+      if (!expression) continue;
+      out.push({ expression, confidence: 0.9, source: { file: card.file, line: item.line!, kind: 'card-section' }, scope: { kind: 'component', component }, raw: `stated next to ${item.detail ?? 'a link'}` });
+    }
+  }
+  return out;
 }
 
 /** Declarations from .osai.yml: evidence for their component and, when they name one, a component-scoped license. */
