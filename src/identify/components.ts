@@ -51,8 +51,8 @@ export function findComponentFiles(files: InventoryFile[], found: Found): void {
 // A training-data section stands in for a data card only when it covers the data information (see identify.ts).
 const SECTION_COMPONENTS: [RegExp, string][] = [[/evaluation|results|benchmark/i, 'evaluation-results']];
 const LINKS: [RegExp, string][] = [
-  [/https?:\/\/arxiv\.org\/(abs|pdf)\/[\w.\/-]+|\barxiv:\s?\d{4}\.\d{4,5}/gi, 'research-paper'],
-  [/https?:\/\/(dx\.)?doi\.org\/[^\s)>\]]+/gi, 'research-paper'],
+  [/https?:\/\/arxiv\.org\/(abs|pdf)\/[\w.\/-]*[\w\/]|\barxiv:\s?\d{4}\.\d{4,5}/gi, 'research-paper'],
+  [/https?:\/\/(dx\.)?doi\.org\/[^\s)>\]]*[^\s)>\].,;]/gi, 'research-paper'],
 ];
 /** A paper link on a line or in a section that calls it a technical report is the technical report. */
 const TECH_REPORT = /technical report|tech(nical)?[ -]report|model report|system card/i;

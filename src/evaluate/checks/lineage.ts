@@ -29,18 +29,19 @@ export function checkLineage(ctx: CheckContext): Outcome[] {
       continue;
     }
     const args = { base: link.base, relation: link.relation, baseLicense: link.license };
-    let judged = true;
-    for (const claim of claims) {
-      const freedom = FREEDOMS.find((f) => rateFreedom(link.license!, f, ctx.rules).rating === 'restricted'
-        && ['granted', 'conditional'].includes(rateFreedom(claim.expression, f, ctx.rules).rating));
-      if (freedom) {
-        const clauses = rateFreedom(link.license, freedom, ctx.rules).reasons.map((r) => `${r.license} ${r.clause}`.trim()).join('; ');
-        out.push(fail('license-lineage-conflict', { ...args, license: claim.expression, claimFile: claim.source.file, freedom, clauses }, { ...where, freedom }));
-      }
-      if (FREEDOMS.some((f) => rateFreedom(link.license!, f, ctx.rules).rating === 'unknown')) judged = false;
-    }
-    if (!judged) out.push(unknown('lineage-unrated', args, where));
-    else if (!out.some((o) => o.args['base'] === link.base)) out.push(pass('lineage-inherited', args, where));
+    const base = Object.fromEntries(FREEDOMS.map((f) => [f, rateFreedom(link.license!, f, ctx.rules)]));
+    // The first freedom the base restricts that some claim grants; every claim that grants it is named.
+    const conflict = FREEDOMS.map((freedom) => ({ freedom, claiming: base[freedom]!.rating === 'restricted'
+      ? claims.filter((c) => ['granted', 'conditional'].includes(rateFreedom(c.expression, freedom, ctx.rules).rating)) : [] }))
+      .find((c) => c.claiming.length > 0);
+    if (conflict) {
+      const clauses = base[conflict.freedom]!.reasons.map((r) => `${r.license} ${r.clause}`.trim()).join('; ');
+      const license = [...new Set(conflict.claiming.map((c) => c.expression))].join(', ');
+      const claimFile = [...new Set(conflict.claiming.map((c) => c.source.file))].join(', ');
+      out.push(fail('license-lineage-conflict', { ...args, license, claimFile, freedom: conflict.freedom, clauses }, { ...where, freedom: conflict.freedom }));
+    } else if (claims.length > 0 && FREEDOMS.some((f) => base[f]!.rating === 'unknown')) {
+      out.push(unknown('lineage-unrated', args, where));
+    } else out.push(pass('lineage-inherited', args, where));
   }
   return out;
 }
