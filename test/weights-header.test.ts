@@ -96,3 +96,24 @@ describe('safetensors __metadata__', () => {
     expect(bytesRead).toBeLessThanOrEqual(ok.length);
   });
 });
+
+describe('on disk', () => {
+  test('a 4 GiB sparse safetensors file is read through its header only', async () => {
+    const { mkdtempSync, openSync, writeSync, ftruncateSync, closeSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createFsReader } = await import('../src/read/fs-reader.js');
+    const dir = mkdtempSync(join(tmpdir(), 'osai-sparse-'));
+    try {
+      const header = safetensorsBytes({ license: 'mit' });
+      const fd = openSync(join(dir, 'big.safetensors'), 'w');
+      writeSync(fd, header);
+      ftruncateSync(fd, 4 * 1024 ** 3);
+      closeSync(fd);
+      const result = await readWeightsHeader(createFsReader(dir), 'big.safetensors', 4 * 1024 ** 3);
+      expect(result).toMatchObject({ header: { license: [{ key: 'license', value: 'mit' }] } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
