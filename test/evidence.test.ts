@@ -172,3 +172,27 @@ describe('access and sharded weights', () => {
     ]);
   });
 });
+
+describe('lineage binds wherever the weights live', () => {
+  test('weights declared elsewhere as apache-2.0 still inherit the Llama 3 base license', async () => {
+    const { checkReader } = await import('../src/run.js');
+    const { createMemoryReader } = await import('../src/read/reader.js');
+    const reader = createMemoryReader({ 'README.md': '---\nlicense: apache-2.0\nbase_model: meta-llama/Meta-Llama-3-8B\n---\n# x\n' });
+    const report = await checkReader(reader, { profile: 'open-weights' }, [
+      { component: 'model-parameters-final', location: 'https://example.com/weights', license: 'apache-2.0', file: '.osai.yml', line: 2 },
+    ]);
+    expect(report.profile.verdict).toBe('fail');
+    expect(report.components.find((c) => c.id === 'model-parameters-final')).toMatchObject({ status: 'declared', license: 'LicenseRef-llama-3-community AND Apache-2.0' });
+    expect(report.findings.map((f) => f.code)).toContain('license-lineage-conflict');
+  });
+
+  test('a base model osai does not know is a warning that names it', async () => {
+    const { checkReader } = await import('../src/run.js');
+    const { createMemoryReader } = await import('../src/read/reader.js');
+    const reader = createMemoryReader({ 'README.md': '---\nlicense: apache-2.0\nbase_model: [acme/a, acme/b]\n---\n# x\n', 'model.safetensors': new Uint8Array(0) });
+    const report = await checkReader(reader, { profile: 'open-weights' });
+    const unknownBase = report.findings.filter((f) => f.code === 'base-model-unknown');
+    expect(unknownBase.map((f) => [f.args['base'], f.args['relation'], f.severity])).toEqual([['acme/a', 'merge', 'warning'], ['acme/b', 'merge', 'warning']]);
+    expect(report.findings.find((f) => f.code === 'weights-header-invalid')).toMatchObject({ file: 'model.safetensors', severity: 'warning' });
+  });
+});

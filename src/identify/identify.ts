@@ -64,7 +64,7 @@ export function identify(
     const status = evidence.some((e) => e.kind === 'file' || e.kind === 'card-section' || (e.kind === 'card-metadata' && c.id === 'evaluation-results'))
       ? 'present' : evidence.some((e) => e.kind === 'declaration') ? 'declared' : evidence.length > 0 ? 'referenced' : 'absent';
     const files = evidence.filter((e) => e.kind !== 'declaration').map((e) => e.file);
-    const license = governingLicense(licenses, c.id, c.group, status === 'present' ? files : undefined);
+    const license = governingLicense(licenses, c.id, c.group, status === 'present' ? files : undefined, evidence.length > 0);
     return { id: c.id, status, evidence, ...(license ? { license } : {}) };
   });
 
@@ -98,7 +98,7 @@ const ADDITIVE = new Set<string>(['weights-header', 'lineage']);
  * most specific findings that cover those files (its group's, else its folder's, else the repo's). All of them bind, so
  * a declaration can add a license but never lift the one the repository's own files carry.
  */
-function governingLicense(licenses: LicenseFinding[], component: string, group: ComponentGroup, files?: string[]): string | undefined {
+function governingLicense(licenses: LicenseFinding[], component: string, group: ComponentGroup, files: string[] | undefined, shown: boolean): string | undefined {
   const declared = licenses.filter((l) => l.scope.kind === 'component' && l.scope.component === component);
   // Weights headers and a base model's license bind on top of what the files say: they never replace it.
   const additive = licenses.filter((l) => ADDITIVE.has(l.source.kind) && l.scope.kind === 'group' && l.scope.group === group);
@@ -115,7 +115,8 @@ function governingLicense(licenses: LicenseFinding[], component: string, group: 
       if (fromFiles.length > 0) break;
     }
   }
-  const all = [...fromFiles, ...(files ? additive : []), ...declared];
+  // Inherited terms bind wherever the weights live, in the repo or declared elsewhere.
+  const all = [...fromFiles, ...(shown ? additive : []), ...declared];
   return all.length > 0 ? conjoin(all.map((l) => l.expression)) : undefined;
 }
 

@@ -7,10 +7,11 @@ import { rateFreedom } from '../license-expression.js';
 
 const at = (where: { file: string; line?: number }) => ({ file: where.file, ...(where.line ? { line: where.line } : {}) });
 
-/** The derivative's own claims about its weights: the card, license files and headers, not what it inherits. */
-function ownClaims(licenses: LicenseFinding[]): LicenseFinding[] {
-  return licenses.filter((l) => l.expression !== UNKNOWN && !['lineage', 'dataset', 'declaration'].includes(l.source.kind)
-    && (l.scope.kind === 'repo' || (l.scope.kind === 'group' && l.scope.group === 'weights')));
+/** The derivative's own claims about its weights: the card, license files, headers and declarations, not what it inherits. */
+function ownClaims(ctx: CheckContext): LicenseFinding[] {
+  const weights = new Set(ctx.rules.components.filter((c) => c.group === 'weights').map((c) => c.id));
+  return ctx.evidence.licenses.filter((l) => l.expression !== UNKNOWN && !['lineage', 'dataset'].includes(l.source.kind)
+    && (l.scope.kind === 'repo' || (l.scope.kind === 'group' && l.scope.group === 'weights') || (l.scope.kind === 'component' && weights.has(l.scope.component))));
 }
 
 /**
@@ -20,7 +21,7 @@ function ownClaims(licenses: LicenseFinding[]): LicenseFinding[] {
 export function checkLineage(ctx: CheckContext): Outcome[] {
   const links = ctx.evidence.lineage;
   if (links.length === 0) return [pass('lineage-none')];
-  const claims = ownClaims(ctx.evidence.licenses);
+  const claims = ownClaims(ctx);
   const out: Outcome[] = [];
   for (const link of links) {
     const where = { component: 'model-parameters-final', ...at(link) };
