@@ -173,6 +173,20 @@ describe('access and sharded weights', () => {
   });
 });
 
+describe('identifyHeaderLicenses', () => {
+  const header = (license: { key: string; value: string }[]) => ({ file: 'm.gguf', format: 'gguf' as const, license, baseModels: [] });
+  test.each([
+    [[{ key: 'general.license', value: 'apache-2.0' }], 'Apache-2.0'],
+    [[{ key: 'general.license', value: 'other' }, { key: 'general.license.name', value: 'mit' }], 'MIT'],
+    [[{ key: 'general.license.link', value: 'https://example.com/LICENSE' }], undefined],
+    [[{ key: 'general.license', value: 'other' }], 'unknown'],
+    [[{ key: 'license', value: 'my own terms' }], 'unknown'],
+  ])('%j → %s', async (keys, expected) => {
+    const { identifyHeaderLicenses } = await import('../src/identify/weights-license.js');
+    expect(identifyHeaderLicenses([header(keys)], rules)[0]?.expression).toBe(expected);
+  });
+});
+
 describe('lineage binds wherever the weights live', () => {
   test('weights declared elsewhere as apache-2.0 still inherit the Llama 3 base license', async () => {
     const { checkReader } = await import('../src/run.js');

@@ -32,6 +32,12 @@ describe('GGUF metadata', () => {
     expect(result).toMatchObject({ header: { license: [{ key: 'general.license', value: 'mit' }] } });
   });
 
+  test('a 200,000-token vocabulary is skipped, and keys after it are still read', async () => {
+    const tokens = Array.from({ length: 200_000 }, (_, i) => `tok${i}`);
+    const result = await read('m.gguf', ggufBytes({ 'tokenizer.ggml.tokens': tokens, 'general.license': 'mit' }));
+    expect(result).toMatchObject({ header: { license: [{ key: 'general.license', value: 'mit' }] } });
+  });
+
   test('a file without license keys reads as no license, not an error', async () => {
     expect(await read('m.gguf', ggufBytes({ 'general.name': 'x' }))).toMatchObject({ header: { license: [], baseModels: [] } });
   });
@@ -114,6 +120,24 @@ describe('on disk', () => {
       expect(result).toMatchObject({ header: { license: [{ key: 'license', value: 'mit' }] } });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('mutated headers', () => {
+  // A deterministic generator, so a failure reproduces.
+  let seed = 42;
+  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  const seeds: [string, Uint8Array][] = [
+    ['m.gguf', ggufBytes({ 'general.license': 'mit', 'tokenizer.ggml.tokens': ['a', 'bb', 'ccc'], 'general.base_model.count': 1, 'general.base_model.0.name': 'x' })],
+    ['model.safetensors', safetensorsBytes({ license: 'mit', format: 'pt' })],
+  ];
+  test.each(seeds)('1,000 mutations of %s each give a header or a problem, never an exception', async (file, bytes) => {
+    for (let i = 0; i < 1000; i++) {
+      const copy = bytes.slice(0, rand(3) === 0 ? rand(bytes.length + 1) : bytes.length);
+      for (let k = 0; k < 1 + rand(4); k++) if (copy.length > 0) copy[rand(copy.length)] = rand(256);
+      const result = await read(file, copy);
+      expect('header' in result || 'problem' in result).toBe(true);
     }
   });
 });

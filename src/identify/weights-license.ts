@@ -8,8 +8,11 @@ import { UNKNOWN } from './spdx.js';
 export function identifyHeaderLicenses(headers: WeightsHeader[], rules: RuleSet): LicenseFinding[] {
   const findings: LicenseFinding[] = [];
   for (const header of headers) {
-    const named = header.license.filter((l) => !/link$/i.test(l.key));
-    const pick = named.find((l) => /^(general\.)?licen[cs]e$/i.test(l.key)) ?? named[0];
+    // `general.license: other` names nothing: the name key speaks then.
+    const named = header.license.filter((l) => !/link$/i.test(l.key))
+      .sort((a, b) => Number(!/^(general\.)?licen[cs]e$/i.test(a.key)) - Number(!/^(general\.)?licen[cs]e$/i.test(b.key)));
+    const candidates = named.filter((l) => rules.hubIds.get(l.value.trim().toLowerCase())?.kind !== 'sentinel');
+    const pick = candidates.find((l) => resolveLicenseName(l.value, rules)) ?? candidates[0] ?? named[0];
     if (!pick) continue;
     const resolved = resolveLicenseName(pick.value, rules);
     const finding: LicenseFinding = {

@@ -92,6 +92,25 @@ class Cursor {
     const view = await this.need(n);
     return new Uint8Array(view.buffer, view.byteOffset, n);
   }
+  /** Skips `items` length-prefixed strings; lengths already buffered are read in place, without a round trip each. */
+  async skipStrings(items: number, wide: boolean, limit: number): Promise<void> {
+    const width = wide ? 8 : 4;
+    let view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+    for (let j = 0; j < items; j++) {
+      const offset = this.pos - this.start;
+      let n: number;
+      if (offset >= 0 && offset + width <= this.buf.length) {
+        // A length whose high word is set is far beyond any limit.
+        n = wide && view.getUint32(offset + 4, true) !== 0 ? Infinity : view.getUint32(offset, true);
+        this.pos += width;
+      } else {
+        n = wide ? await this.u64() : await this.u32();
+        view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+      }
+      if (n > limit) throw new HeaderError(`a string of ${n} bytes exceeds the limit of ${limit}`);
+      this.skip(n);
+    }
+  }
   skip(n: number): void {
     if (this.pos + n > this.size) throw new HeaderError(`the metadata is truncated at byte ${this.pos}`);
     this.pos += n;
@@ -133,7 +152,7 @@ async function readGguf(reader: RepoReader, file: string, size: number): Promise
       const itemType = await c.u32();
       const items = await count();
       if (items > GGUF_LIMITS.maxArrayItems) throw new HeaderError(`an array of ${items} items exceeds the limit of ${GGUF_LIMITS.maxArrayItems}`);
-      if (itemType === STRING) for (let j = 0; j < items; j++) c.skip(await readString(GGUF_LIMITS.maxStringBytes));
+      if (itemType === STRING) await c.skipStrings(items, version > 1, GGUF_LIMITS.maxStringBytes);
       else if (FIXED_SIZE[itemType] !== undefined) c.skip(items * FIXED_SIZE[itemType]!);
       else throw new HeaderError(`key ${key} holds an array of unsupported type ${itemType}`);
     } else if (FIXED_SIZE[type] !== undefined) {
