@@ -33,7 +33,7 @@ export function identifyLineage(card: CardDocument | undefined, headers: Weights
   for (const header of headers) {
     for (const model of header.baseModels) {
       const id = (model.repoUrl && hubId(model.repoUrl)) ?? (model.organization && model.name ? `${model.organization}/${model.name}`.replace(/\s+/g, '-') : model.name);
-      if (id && !links.some((l) => l.base.toLowerCase() === id.toLowerCase())) links.push({ base: id, relation: 'finetune', file: header.file });
+      if (id && !links.some((l) => l.base.toLowerCase() === id.toLowerCase())) links.push({ base: id, relation: 'derivative', file: header.file });
     }
   }
   const findings: LicenseFinding[] = [];
