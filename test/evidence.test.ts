@@ -210,3 +210,15 @@ describe('lineage binds wherever the weights live', () => {
     expect(report.findings.find((f) => f.code === 'weights-header-invalid')).toMatchObject({ file: 'model.safetensors', severity: 'warning' });
   });
 });
+
+describe('dataset links', () => {
+  test('a dataset linked under Evaluation is evaluation data; under Training Data it is a training dataset', async () => {
+    const { checkReader } = await import('../src/run.js');
+    const { createMemoryReader } = await import('../src/read/reader.js');
+    const body = '# m\n\n## Training Data\n\nhttps://huggingface.co/datasets/allenai/dolma\n\n## Evaluation\n\nScored on https://huggingface.co/datasets/cais/mmlu\n';
+    const report = await checkReader(createMemoryReader({ 'README.md': `---\nlicense: apache-2.0\n---\n${body}` }));
+    const byId = Object.fromEntries(report.components.map((c) => [c.id, c]));
+    expect(byId['datasets']).toMatchObject({ status: 'referenced', license: 'ODC-By-1.0', evidence: [{ line: 8, kind: 'card-link', detail: 'allenai/dolma (ODC-By-1.0)' }] });
+    expect(byId['evaluation-data']).toMatchObject({ status: 'referenced', license: 'MIT', evidence: [{ line: 12, kind: 'card-link', detail: 'https://huggingface.co/datasets/cais/mmlu' }] });
+  });
+});

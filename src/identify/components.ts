@@ -65,6 +65,8 @@ const CODE_CONTEXT: [RegExp, string][] = [
   [/\b(pre-?process\w*|data[ -]?(pipeline|processing|prep\w*|curation|cleaning|tools?)|dedup\w*|filter\w*|crawl\w*)\b/i, 'data-preprocessing-code'],
   [/\b(tokeni[sz]er|librar(y|ies)|toolkit|framework)\b/i, 'supporting-libraries-and-tools'],
 ];
+const EVAL_SECTION = /\b(eval\w*|benchmark\w*|test(ing)? data|results)\b/i;
+const HF_DATASET = /https?:\/\/(?:huggingface\.co|hf\.co)\/datasets\/[\w.-]+(?:\/[\w.-]+)?/gi;
 /** A section for code in general: a bare repository link there stands for the training and inference code. */
 const CODE_SECTION = /\b(code|source|repositor(y|ies)|github|software|resources|links)\b/i;
 
@@ -91,6 +93,10 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
         const report = TECH_REPORT.test(line) || TECH_REPORT.test(heading);
         add(found, report ? 'technical-report' : component, { file: card.file, line: at, kind: 'card-link', detail: match[0] });
       }
+    }
+    // A dataset linked from an evaluation section is the evaluation data; elsewhere it is training data (lineage.ts).
+    if (EVAL_SECTION.test(heading)) {
+      for (const match of line.matchAll(HF_DATASET)) add(found, 'evaluation-data', { file: card.file, line: at, kind: 'card-link', detail: match[0] });
     }
     for (const match of line.matchAll(CODE_HOST)) {
       for (const { component, detail } of codeLinkComponents(match[0], line, heading)) {

@@ -10,7 +10,7 @@ import { assessDataInformation, type DataText } from './data-information.js';
 import { sectionWithChildren } from './markdown-sections.js';
 import { identifyLicenseText } from './license-text.js';
 import { applyClarifications } from './clarify.js';
-import { datasetFindings, identifyDatasets, identifyLineage } from './lineage.js';
+import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage } from './lineage.js';
 import { identifyHeaderLicenses } from './weights-license.js';
 import { statedLicense } from './stated-license.js';
 import { conjoin, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
@@ -53,9 +53,14 @@ export function identify(
   licenses.push(...identifyHeaderLicenses(documents.weightsHeaders ?? [], rules));
   const lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules);
   licenses.push(...lineage.findings);
-  const datasets = card ? identifyDatasets(card, rules) : [];
+  const datasets = card ? identifyDatasets(card, rules, (line) => found.get('evaluation-data')?.some((e) => e.line === line) ?? false) : [];
   datasets.forEach((d) => add(found, 'datasets', { file: d.file, ...(d.line ? { line: d.line } : {}), kind: d.via, detail: d.license ? `${d.id} (${d.license})` : d.id }));
   licenses.push(...datasetFindings(datasets));
+  const evalLinks = (found.get('evaluation-data') ?? []).filter((e) => e.kind === 'card-link');
+  if (!(found.get('evaluation-data') ?? []).some((e) => e.kind === 'file')) {
+    const described = evalLinks.map((e) => describeDataset({ id: hubId(e.detail ?? '', 'dataset') ?? '', via: 'card-link', file: e.file, ...(e.line ? { line: e.line } : {}) }, rules));
+    licenses.push(...datasetFindings(described, 'evaluation-data'));
+  }
   if (card) licenses.push(...linkedLicenses(card, found, rules));
   licenses.push(...declare(declarations, rules, found));
 

@@ -50,8 +50,11 @@ export function identifyLineage(card: CardDocument | undefined, headers: Weights
   return { links, findings };
 }
 
-/** The datasets the card lists (`datasets:`) or links (huggingface.co/datasets/…), each with the license the rules know. */
-export function identifyDatasets(card: CardDocument, rules: RuleSet): DatasetLink[] {
+/**
+ * The datasets the card lists (`datasets:`) or links (huggingface.co/datasets/…), each with the license the rules know.
+ * Links on lines for which `isEvaluation` holds (an Evaluation section) are evaluation data, not training data.
+ */
+export function identifyDatasets(card: CardDocument, rules: RuleSet, isEvaluation: (line: number) => boolean = () => false): DatasetLink[] {
   const raw = card.metadata['datasets'];
   const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
   const links: DatasetLink[] = values.map((value, i) => {
@@ -60,24 +63,29 @@ export function identifyDatasets(card: CardDocument, rules: RuleSet): DatasetLin
   });
   card.body.split(/\r\n|\r|\n/).forEach((text, i) => {
     for (const match of text.matchAll(/https?:\/\/(?:huggingface\.co|hf\.co)\/datasets\/([\w.-]+(?:\/[\w.-]+)?)/gi)) {
+      if (isEvaluation(card.bodyLine + i)) continue;
       if (!links.some((l) => l.id.toLowerCase() === match[1]!.toLowerCase())) links.push({ id: match[1]!, via: 'card-link', file: card.file, line: card.bodyLine + i });
     }
   });
-  for (const link of links) {
-    const known = rules.datasets.find((d) => matchesPattern(d.pattern, link.id));
-    if (known) Object.assign(link, { license: known.license, name: known.name, ...(known.use ? { use: known.use } : {}), ...(known.note ? { note: known.note } : {}) });
-  }
+  links.forEach((link) => describeDataset(link, rules));
   return links;
+}
+
+/** Adds what the datasets table knows (license, name, use, note) to a dataset link. */
+export function describeDataset(link: DatasetLink, rules: RuleSet): DatasetLink {
+  const known = rules.datasets.find((d) => matchesPattern(d.pattern, link.id));
+  if (known) Object.assign(link, { license: known.license, name: known.name, ...(known.use ? { use: known.use } : {}), ...(known.note ? { note: known.note } : {}) });
+  return link;
 }
 
 /**
  * Dataset licenses as findings on the datasets component. Only when every listed dataset is known does the component
  * get a license: a partial list would let the known ones speak for the unknown ones, which could pass wrongly.
  */
-export function datasetFindings(links: DatasetLink[]): LicenseFinding[] {
+export function datasetFindings(links: DatasetLink[], component = 'datasets'): LicenseFinding[] {
   if (links.length === 0 || links.some((l) => !l.license)) return [];
   return links.map((l) => ({
     expression: l.license!, confidence: 1, raw: `dataset ${l.id}`,
-    source: { file: l.file, ...(l.line ? { line: l.line } : {}), kind: 'dataset' as const }, scope: { kind: 'component' as const, component: 'datasets' },
+    source: { file: l.file, ...(l.line ? { line: l.line } : {}), kind: 'dataset' as const }, scope: { kind: 'component' as const, component },
   }));
 }
