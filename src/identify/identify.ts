@@ -13,6 +13,7 @@ import { applyClarifications } from './clarify.js';
 import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage } from './lineage.js';
 import { identifyHeaderLicenses } from './weights-license.js';
 import { statedLicense } from './stated-license.js';
+import { readAccess } from './access.js';
 import { conjoin, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
 export function identify(
@@ -183,23 +184,4 @@ function findConflicts(licenses: LicenseFinding[]): Evidence['conflicts'] {
     && !['weights-header', 'lineage', 'dataset'].includes(l.source.kind));
   for (const b of headers) for (const a of coversWeights) if (key(a) !== key(b)) conflicts.push({ a, b });
   return conflicts;
-}
-
-/** Words in a gate's prompt or field names that make it an agreement rather than a contact form. */
-const AGREEMENT = /\b(licen[cs]e|agreement|terms|conditions|acceptable use|use policy|agree|accept)/i;
-
-function readAccess(metadata: Record<string, unknown>, lines: Record<string, number>): Evidence['access'] {
-  const gated = metadata['gated'];
-  const mode = gated === 'manual' ? 'manual' : gated === true || gated === 'auto' || gated === 'true' ? 'auto' : false;
-  const prompt = metadata['extra_gated_prompt'];
-  const fields = metadata['extra_gated_fields'];
-  const extraTerms = typeof prompt === 'string' || fields !== undefined;
-  const fieldEntries = fields && typeof fields === 'object' && !Array.isArray(fields) ? Object.entries(fields) : [];
-  // A checkbox is something to accept; a field named after terms is an agreement whatever its type.
-  const clickThrough = (typeof prompt === 'string' && AGREEMENT.test(prompt))
-    || fieldEntries.some(([name, type]) => type === 'checkbox' || AGREEMENT.test(name));
-  const eu = metadata['extra_gated_eu_disallowed'];
-  const euDisallowed = eu === true || eu === 'true';
-  const line = lines['gated'] ?? lines['extra_gated_prompt'] ?? lines['extra_gated_fields'] ?? lines['extra_gated_eu_disallowed'];
-  return { gated: mode, ...(line ? { line } : {}), extraTerms, clickThrough, euDisallowed };
 }
