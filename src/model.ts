@@ -35,15 +35,30 @@ export interface CardDocument {
 
 export interface TextDocument { file: string; text: string }
 
+/** License and base-model keys read from a weights file's header (GGUF metadata, safetensors __metadata__). */
+export interface WeightsHeader {
+  file: string;
+  format: 'gguf' | 'safetensors';
+  /** License keys in key order: `general.license`, `general.license.name`, `general.license.link`, `license`, … */
+  license: { key: string; value: string }[];
+  baseModels: { name?: string; organization?: string; repoUrl?: string }[];
+}
+
+/** The sha256 of a file named in a `clarify:` entry, hashed by the read stage (bounded). */
+export interface FileHash { file: string; sha256?: string; problem?: string }
+
 export interface Documents {
   card?: CardDocument;
+  weightsHeaders: WeightsHeader[];
+  /** Hashes of the files `clarify:` entries name. */
+  hashes: FileHash[];
   /** Other Markdown documents read for content (data cards, dataset cards). */
   docs: TextDocument[];
   licenseTexts: TextDocument[];
   problems: Problem[];
 }
 
-export type FindingKind = 'license-file' | 'card-metadata' | 'card-section' | 'weights-header' | 'manifest' | 'declaration';
+export type FindingKind = 'license-file' | 'card-metadata' | 'card-section' | 'weights-header' | 'manifest' | 'declaration' | 'lineage' | 'dataset';
 
 /** Where a license applies: the whole repository, one component group, or one component. */
 export type LicenseScope =
@@ -63,6 +78,9 @@ export interface LicenseFinding {
 /** A component the user states in .osai.yml: where it lives and under which license. */
 export interface Declaration { component: string; location: string; license?: string; file: string; line: number }
 
+/** A `clarify:` entry of .osai.yml: the license of one file, valid only while the file's sha256 matches. */
+export interface Clarification { path: string; sha256: string; license: string; reason: string; file: string; line: number }
+
 export type ComponentGroup = 'code' | 'weights' | 'data' | 'docs';
 export type ComponentStatus = 'present' | 'referenced' | 'declared' | 'absent';
 export type EvidenceKind = 'file' | 'card-link' | 'card-metadata' | 'card-section' | 'declaration';
@@ -78,13 +96,25 @@ export interface ComponentEvidence {
 }
 
 export interface DataInformation {
-  /** The document the coverage was read from. */
+  /** The first document the coverage was read from. */
   source?: SourceLocation;
   covered: string[];
   missing: string[];
+  /** Where each covered item was found (the first document that describes it). */
+  sources?: Record<string, SourceLocation>;
 }
 
-export interface AccessTerms { gated: false | 'auto' | 'manual'; line?: number; extraTerms: boolean }
+/**
+ * How downloads are gated. `extraTerms`: the gate shows a prompt or fields; `clickThrough`: those ask the user to accept
+ * a license, agreement or terms (a prompt that names them, or a checkbox field); `euDisallowed`: EU persons are refused.
+ */
+export interface AccessTerms { gated: false | 'auto' | 'manual'; line?: number; extraTerms: boolean; clickThrough: boolean; euDisallowed: boolean }
+
+/** A base model the card (`base_model:`) or a GGUF header names, with the license the rules know for it. */
+export interface LineageLink { base: string; relation: string; file: string; line?: number; license?: string; family?: string }
+
+/** A dataset the card lists or links, with the license the rules know for it. */
+export interface DatasetLink { id: string; via: 'card-metadata' | 'card-link'; file: string; line?: number; license?: string; name?: string; use?: string; note?: string }
 
 export interface Evidence {
   licenses: LicenseFinding[];
@@ -93,5 +123,7 @@ export interface Evidence {
   access: AccessTerms;
   /** Two sources that name different licenses for the same thing. */
   conflicts: { a: LicenseFinding; b: LicenseFinding }[];
+  lineage: LineageLink[];
+  datasets: DatasetLink[];
   problems: Problem[];
 }

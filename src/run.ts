@@ -1,6 +1,6 @@
 // The only file that sequences the stages: discover → read → identify → evaluate.
 import { relative, resolve, sep } from 'node:path';
-import type { Declaration } from './model.js';
+import type { Clarification, Declaration } from './model.js';
 import { discoverFiles } from './discover/discover.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { identify } from './identify/identify.js';
@@ -33,20 +33,25 @@ export async function check(path: string, options: CheckOptions = {}): Promise<R
   const declarations = (config.components ?? []).map((c, i): Declaration => ({
     component: c.id, location: c.location, ...(c.license ? { license: c.license } : {}), file: where, line: lineOf(['components', i]),
   }));
+  const clarifications = (config.clarify ?? []).map((c, i): Clarification => ({
+    path: c.file.replace(/^\.?\//, ''), sha256: c.sha256, license: c.license, reason: c.reason, file: where, line: lineOf(['clarify', i]),
+  }));
   return checkReader(reader, {
     ...options,
     profile: options.profile ?? config.profile,
     strict: options.strict ?? config.strict,
-  }, declarations);
+  }, declarations, clarifications);
 }
 
 /** The same pipeline over any RepoReader (an in-memory repo in tests). */
-export async function checkReader(reader: RepoReader, options: CheckOptions = {}, declarations: Declaration[] = []): Promise<Report> {
+export async function checkReader(
+  reader: RepoReader, options: CheckOptions = {}, declarations: Declaration[] = [], clarifications: Clarification[] = [],
+): Promise<Report> {
   const rules = await loadRuleSet(options.rulesDir);
   const listing = await reader.list();
   const inventory = discoverFiles(listing.entries, listing.problems);
-  const documents = await readDocuments(inventory, reader);
-  const evidence = identify(inventory, documents, rules, declarations);
+  const documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path));
+  const evidence = identify(inventory, documents, rules, declarations, clarifications);
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,
     strict: options.strict ?? false,

@@ -37,6 +37,19 @@ const TABLE: Row[] = [
   ['osi-t5-like-passes', 'mof-class-1', 'fail', ['component-missing']],
   ['osi-bloom-like-fails-on-terms', 'mof-class-3', 'fail', ['license-category']],
   ['osi-mixtral-like-fails', 'mof-class-2', 'fail', ['component-missing']],
+  ['gguf-header-llama-3-card-apache', 'open-weights', 'fail', ['license-conflict', 'license-lineage-conflict', 'freedom-restricted']],
+  ['safetensors-header-license-agrees', 'open-weights', 'pass', []],
+  ['llama-3-finetune-apache', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  ['card-links-code-and-paper', 'osaid-1.0', 'fail', ['license-unverified']],
+  ['linked-open-release', 'mof-class-2', 'pass', ['license-type-inappropriate']],
+  ['data-information-in-card', 'osaid-1.0', 'pass', []],
+  ['data-information-partial', 'osaid-1.0', 'fail', ['data-information-incomplete']],
+  ['noncommercial-dataset', 'osaid-1.0', 'pass', ['dataset-license-restricted']],
+  ['gated-manual', 'open-weights', 'fail', ['access-gated-manual']],
+  ['gated-click-through-eu', 'open-weights', 'fail', ['access-click-through', 'access-eu-disallowed']],
+  ['gated-auto-contact', 'open-weights', 'pass', ['access-gated-auto']],
+  ['clarify-matching', 'open-weights', 'pass', []],
+  ['clarify-stale', 'open-weights', 'fail', ['clarify-stale', 'license-unidentified']],
 ];
 
 describe('fixtures', () => {
@@ -108,6 +121,78 @@ describe('what the fixtures must say', () => {
     const report = await check(fixture('declared-without-license'));
     const f = report.findings.find((x) => x.code === 'license-missing' && x.component === 'training-code');
     expect(f).toMatchObject({ file: '.osai.yml', line: 2 });
+  });
+
+  test('a GGUF header license is a weights-header finding that binds the weights and conflicts with the card', async () => {
+    const report = await check(fixture('gguf-header-llama-3-card-apache'), { profile: 'open-weights' });
+    expect(report.licenses).toContainEqual(expect.objectContaining({
+      expression: 'LicenseRef-llama-3-community', source: { file: 'tiny-Q4_K_M.gguf', kind: 'weights-header' }, scope: { kind: 'group', group: 'weights' },
+    }));
+    const conflict = report.findings.find((f) => f.code === 'license-conflict')!;
+    expect(conflict.args).toMatchObject({ a: 'Apache-2.0', b: 'LicenseRef-llama-3-community', bFile: 'tiny-Q4_K_M.gguf' });
+    // The header's general.base_model.0.repo_url is lineage too.
+    expect(report.findings.find((f) => f.code === 'license-lineage-conflict')?.args).toMatchObject({ base: 'meta-llama/Meta-Llama-3-8B' });
+  });
+
+  test('a safetensors header that agrees adds its finding without a conflict', async () => {
+    const report = await check(fixture('safetensors-header-license-agrees'), { profile: 'open-weights' });
+    expect(report.licenses.filter((l) => l.source.kind === 'weights-header').map((l) => [l.expression, l.raw])).toEqual([['Apache-2.0', 'license: apache-2.0']]);
+    expect(report.components.find((c) => c.id === 'model-parameters-final')?.license).toBe('Apache-2.0');
+  });
+
+  test('a Llama 3 fine-tune declared apache-2.0 inherits the Llama 3 license and conflicts with its base', async () => {
+    const report = await check(fixture('llama-3-finetune-apache'), { profile: 'open-weights' });
+    expect(report.components.find((c) => c.id === 'model-parameters-final')?.license).toBe('Apache-2.0 AND LicenseRef-llama-3-community');
+    const lineage = report.findings.filter((f) => f.code === 'license-lineage-conflict');
+    expect(lineage).toHaveLength(1);
+    expect(lineage[0]).toMatchObject({ file: 'README.md', line: 3, args: { base: 'meta-llama/Meta-Llama-3-8B', relation: 'finetune', license: 'Apache-2.0', claimFile: 'README.md, LICENSE' } });
+  });
+
+  test('card links: a bare repo link in a Code section is referenced training and inference code; arXiv is the paper', async () => {
+    const report = await check(fixture('card-links-code-and-paper'));
+    const byId = Object.fromEntries(report.components.map((c) => [c.id, c]));
+    for (const id of ['training-code', 'inference-code']) {
+      expect(byId[id]).toMatchObject({ status: 'referenced', evidence: [{ file: 'README.md', line: 9, kind: 'card-link' }] });
+      expect(byId[id]!.evidence[0]!.detail).toMatch(/bare repository link in the "Code" section/);
+    }
+    expect(byId['research-paper']).toMatchObject({ status: 'referenced', evidence: [{ line: 13, detail: 'https://arxiv.org/abs/2401.00001' }] });
+    expect(byId['evaluation-code']!.status).toBe('absent');
+  });
+
+  test('linked code, paper and data under open licenses reach MOF Class II; weights alone reach no class', async () => {
+    const linked = await check(fixture('linked-open-release'));
+    const verdicts = Object.fromEntries(linked.profiles.map((p) => [p.id, p.verdict]));
+    expect(verdicts).toEqual({ 'mof-class-1': 'fail', 'mof-class-2': 'pass', 'mof-class-3': 'pass', 'open-weights': 'pass', 'osaid-1.0': 'pass' });
+    expect(linked.components.find((c) => c.id === 'training-code')).toMatchObject({ status: 'referenced', license: 'Apache-2.0' });
+    const bare = await check(fixture('mit-weights-only'));
+    expect(bare.profiles.filter((p) => p.id.startsWith('mof')).map((p) => p.verdict)).toEqual(['fail', 'fail', 'fail']);
+  });
+
+  test('data information names what it covers, where, and what is missing', async () => {
+    const full = await check(fixture('data-information-in-card'));
+    expect(full.dataInformation.missing).toEqual([]);
+    expect(full.dataInformation.sources?.['provenance']).toEqual({ file: 'README.md', line: 9 });
+    expect(full.components.find((c) => c.id === 'data-card')?.evidence).toEqual([{ file: 'README.md', line: 9, kind: 'card-section', detail: 'Training Data' }]);
+    const partial = await check(fixture('data-information-partial'));
+    expect(partial.dataInformation.covered).toEqual(['provenance', 'processing']);
+    expect(partial.dataInformation.missing).toEqual(['scope', 'selection', 'labelling', 'public-sources', 'third-party-sources']);
+  });
+
+  test('a non-commercial dataset gives the datasets component its license and a warning', async () => {
+    const report = await check(fixture('noncommercial-dataset'));
+    expect(report.components.find((c) => c.id === 'datasets')).toMatchObject({ status: 'referenced', license: 'CC-BY-NC-4.0' });
+    expect(report.findings.find((f) => f.code === 'dataset-license-restricted')).toMatchObject({ severity: 'warning', file: 'README.md', line: 4, args: { dataset: 'tatsu-lab/alpaca' } });
+    expect((await check(fixture('noncommercial-dataset'), { strict: true })).profile.verdict).toBe('fail');
+  });
+
+  test('clarify: a matching hash replaces the file\'s identification; a changed file voids it loudly', async () => {
+    const ok = await check(fixture('clarify-matching'), { profile: 'open-weights' });
+    expect(ok.licenses.find((l) => l.source.file === 'LICENSE')).toMatchObject({ expression: 'MIT', confidence: 1, source: { kind: 'declaration' } });
+    const stale = await check(fixture('clarify-stale'), { profile: 'open-weights' });
+    expect(stale.findings.find((f) => f.code === 'clarify-stale')).toMatchObject({
+      file: '.osai.yml', line: 3, args: { path: 'LICENSE', expected: '85bd0efa1efde00b8e4425ca739b3e6748c9923705191f33515357beaad08c13' },
+    });
+    expect(stale.licenses.find((l) => l.source.file === 'LICENSE')?.expression).toBe('unknown');
   });
 
   test('every profile is evaluated and reported', async () => {

@@ -19,10 +19,13 @@ const RULES: NameRule[] = [
   { test: (n, _p, dirs) => /^readme\.md$/i.test(n) && dirs.length === 0, role: 'model-card' },
   { test: re(/^(data_?card|data-card|datasheet|dataset_card|dataset-card)[\w.-]*\.md$/i), role: 'docs', topic: 'data-card' },
   { test: (n, _p, dirs) => /^readme\.md$/i.test(n) && inDir(dirs, /^(data|datasets?)$/i), role: 'dataset-card' },
+  // Trainer state (training_args.bin, optimizer.pt) is model metadata, not parameters, whatever its extension.
+  { test: re(/^(trainer_state|training_args|optimizer|scheduler|rng_state)[\w.-]*$/i), role: 'config', topic: 'training-metadata' },
   { test: re(/\.index\.json$/i), role: 'weights', topic: 'weights-index' },
+  // Tokenized corpora (nanoGPT's data/train.bin) are data, not weights.
+  { test: (n, _p, dirs) => /\.bin$/i.test(n) && inDir(dirs, /^(data|datasets?)$/i), role: 'data' },
   { test: (n, _p, dirs) => /\.bin$/i.test(n) && !inDir(dirs, /^tests?$/i) && !/tokenizer|vocab|merges/i.test(n), role: 'weights' },
   { test: re(/\.(safetensors|gguf|pt|pth|ckpt|onnx|h5|keras|msgpack|tflite|mlmodel|ggml|npz)$/i), role: 'weights' },
-  { test: re(/^(trainer_state|training_args|optimizer|scheduler|rng_state)[\w.-]*$/i), role: 'config', topic: 'training-metadata' },
   { test: re(/^(tokenizer[\w.-]*|vocab\.(json|txt)|merges\.txt|spiece\.model|sentencepiece[\w.-]*|special_tokens_map\.json|tokenization_\w+\.py)$/i), role: 'code', topic: 'tokenizer' },
   { test: re(/^(config|generation_config|preprocessor_config|model_index|params)\.json$/i), role: 'config', topic: 'architecture' },
   { test: re(/^(pyproject\.toml|setup\.py|setup\.cfg|package\.json|requirements[\w.-]*\.txt|environment\.ya?ml|cargo\.toml)$/i), role: 'code', topic: 'manifest' },

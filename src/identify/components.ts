@@ -28,29 +28,51 @@ export function add(found: Found, component: string, item: ComponentEvidenceItem
   found.set(component, list);
 }
 
-/** Evidence from files: present components. */
+/** `model-00001-of-00004.safetensors` → `model.safetensors`: the set a shard belongs to. */
+const SHARD = /^(.*?)[-_](\d{1,6})-of-(\d{1,6})(\.[\w.]+)$/;
+
+/** Evidence from files: present components. A sharded set counts once, named by its index file when there is one. */
 export function findComponentFiles(files: InventoryFile[], found: Found): void {
+  const indexes = new Map(files.filter((f) => f.topic === 'weights-index').map((f) => [f.path.replace(/\.index\.json$/i, '').toLowerCase(), f.path]));
+  const sets = new Map<string, number>();
   for (const file of files) {
     const component = componentOfFile(file);
-    if (component) add(found, component, { file: file.path, kind: 'file' });
+    if (!component) continue;
+    const shard = file.role === 'weights' ? SHARD.exec(file.path) : null;
+    if (!shard) { add(found, component, { file: file.path, kind: 'file' }); continue; }
+    const set = `${shard[1]}${shard[4]}`;
+    if (sets.has(set)) continue;
+    sets.set(set, Number(shard[3]));
+    const index = indexes.get(set.toLowerCase());
+    add(found, component, { file: index ?? file.path, kind: 'file', detail: `${Number(shard[3])} shards of ${set}` });
   }
 }
 
 // A training-data section stands in for a data card only when it covers the data information (see identify.ts).
 const SECTION_COMPONENTS: [RegExp, string][] = [[/evaluation|results|benchmark/i, 'evaluation-results']];
 const LINKS: [RegExp, string][] = [
-  [/https?:\/\/arxiv\.org\/(abs|pdf)\/[\w.\/-]+|\barxiv:\s?\d{4}\.\d{4,5}/gi, 'research-paper'],
-  [/https?:\/\/(dx\.)?doi\.org\/[^\s)>\]]+/gi, 'research-paper'],
+  [/https?:\/\/arxiv\.org\/(abs|pdf)\/[\w.\/-]*[\w\/]|\barxiv:\s?\d{4}\.\d{4,5}/gi, 'research-paper'],
+  [/https?:\/\/(dx\.)?doi\.org\/[^\s)>\]]*[^\s)>\].,;]/gi, 'research-paper'],
 ];
+/** A paper link on a line or in a section that calls it a technical report is the technical report. */
+const TECH_REPORT = /technical report|tech(nical)?[ -]report|model report|system card/i;
+const CODE_HOST = /https?:\/\/(?:www\.)?(github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|git\.sr\.ht)\/[\w.-]+\/[\w.-]+/gi;
+/** Which code component a code-repository link stands for, from the words around it, its section and its name. */
+const CODE_CONTEXT: [RegExp, string][] = [
+  [/\b(train(ing|er)?|fine-?tun\w*|pre-?train\w*|sft|rlhf|dpo)\b/i, 'training-code'],
+  [/\b(inference|serv(e|ing)|deploy\w*|generat(e|ion)|usage|run(ning)? the model|demo)\b/i, 'inference-code'],
+  [/\b(eval\w*|benchmark\w*|harness)\b/i, 'evaluation-code'],
+  [/\b(pre-?process\w*|data[ -]?(pipeline|processing|prep\w*|curation|cleaning|tools?)|dedup\w*|filter\w*|crawl\w*)\b/i, 'data-preprocessing-code'],
+  [/\b(tokeni[sz]er|librar(y|ies)|toolkit|framework)\b/i, 'supporting-libraries-and-tools'],
+];
+const EVAL_SECTION = /\b(eval\w*|benchmark\w*|test(ing)? data|results)\b/i;
+const HF_DATASET = /https?:\/\/(?:huggingface\.co|hf\.co)\/datasets\/[\w.-]+(?:\/[\w.-]+)?/gi;
+/** A section for code in general: a bare repository link there stands for the training and inference code. */
+const CODE_SECTION = /\b(code|source|repositor(y|ies)|github|software|resources|links)\b/i;
 
 /** Evidence from the card: metadata keys, sections and links. Returns the sections for later readers. */
 export function findCardComponents(card: CardDocument, found: Found): Section[] {
   add(found, 'model-card', { file: card.file, kind: 'file' });
-  const datasets = card.metadata['datasets'];
-  const list = Array.isArray(datasets) ? datasets : typeof datasets === 'string' ? [datasets] : [];
-  list.forEach((id, i) => add(found, 'datasets', {
-    file: card.file, line: card.lines[`datasets[${i}]`] ?? card.lines['datasets'], kind: 'card-metadata', detail: String(id),
-  }));
   if (card.metadata['model-index'] !== undefined) {
     add(found, 'evaluation-results', { file: card.file, line: card.lines['model-index'], kind: 'card-metadata', detail: 'model-index' });
   }
@@ -64,13 +86,46 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
   }
   const lines = card.body.split(/\r\n|\r|\n/);
   lines.forEach((line, i) => {
+    const at = card.bodyLine + i;
+    const heading = sectionAt(sections, at)?.heading ?? '';
     for (const [pattern, component] of LINKS) {
       for (const match of line.matchAll(pattern)) {
-        add(found, component, { file: card.file, line: card.bodyLine + i, kind: 'card-link', detail: match[0] });
+        const report = TECH_REPORT.test(line) || TECH_REPORT.test(heading);
+        add(found, report ? 'technical-report' : component, { file: card.file, line: at, kind: 'card-link', detail: match[0] });
+      }
+    }
+    // A dataset linked from an evaluation section is the evaluation data; elsewhere it is training data (lineage.ts).
+    if (EVAL_SECTION.test(heading)) {
+      for (const match of line.matchAll(HF_DATASET)) add(found, 'evaluation-data', { file: card.file, line: at, kind: 'card-link', detail: match[0] });
+    }
+    for (const match of line.matchAll(CODE_HOST)) {
+      for (const { component, detail } of codeLinkComponents(match[0], line, heading)) {
+        add(found, component, { file: card.file, line: at, kind: 'card-link', detail });
       }
     }
   });
   return sections;
+}
+
+/** The components a code-repository link stands for: words on its line first, then its section, then its name. */
+export function codeLinkComponents(url: string, line: string, heading: string): { component: string; detail: string }[] {
+  const name = url.replace(/^https?:\/\/[^/]+\//, '').replace(/[-_/.]/g, ' ');
+  const words = line.replace(url, ' ');
+  for (const [where, text] of [['line', words], ['section', heading], ['repository name', name]] as const) {
+    const hits = CODE_CONTEXT.filter(([pattern]) => pattern.test(text)).map(([, component]) => component);
+    if (hits.length > 0) return hits.map((component) => ({ component, detail: `${url} (${component.replace(/-/g, ' ')}, from its ${where})` }));
+  }
+  if (CODE_SECTION.test(heading)) {
+    const detail = `${url} (a bare repository link in the "${heading}" section: counted as training and inference code)`;
+    return [{ component: 'training-code', detail }, { component: 'inference-code', detail }];
+  }
+  return [];
+}
+
+function sectionAt(sections: Section[], line: number): Section | undefined {
+  let current: Section | undefined;
+  for (const s of sections) if (s.line <= line) current = s;
+  return current;
 }
 
 /** Template placeholders do not count as content. */

@@ -5,20 +5,24 @@ import { normalizeText } from './normalize.js';
 
 export interface DataText { source: SourceLocation; text: string }
 
-/** Coverage over all the texts that describe the training data, with the first text as the source. */
+/** Coverage over all the texts that describe the training data; each covered item names the first text that describes it. */
 export function assessDataInformation(texts: DataText[], rules: RuleSet): DataInformation {
-  const covered = new Set<string>();
+  const sources: Record<string, SourceLocation> = {};
   let source: SourceLocation | undefined;
   for (const { text, source: where } of texts) {
     const normalized = ` ${normalizeText(text)}`;
     for (const item of rules.dataInformation) {
       // Keywords match at the start of a word, so `deduplicat` finds deduplicated and deduplication.
-      if (item.anyOf.some((kw) => normalized.includes(` ${normalizeText(kw)}`))) {
-        covered.add(item.id);
+      if (!sources[item.id] && item.anyOf.some((kw) => normalized.includes(` ${normalizeText(kw)}`))) {
+        sources[item.id] = where;
         source ??= where;
       }
     }
   }
   const all = rules.dataInformation.map((i) => i.id);
-  return { ...(source ? { source } : {}), covered: all.filter((i) => covered.has(i)), missing: all.filter((i) => !covered.has(i)) };
+  return {
+    ...(source ? { source } : {}),
+    covered: all.filter((i) => sources[i]), missing: all.filter((i) => !sources[i]),
+    ...(source ? { sources } : {}),
+  };
 }

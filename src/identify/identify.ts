@@ -1,7 +1,7 @@
 // Turns documents into Evidence: license findings, the 17 components with their status and license, access terms.
 import { InputError } from '../errors.js';
 import type {
-  ComponentEvidence, ComponentGroup, Declaration, Documents, Evidence, Inventory, LicenseFinding, LicenseScope, Problem,
+  Clarification, ComponentEvidence, ComponentGroup, Declaration, Documents, Evidence, Inventory, LicenseFinding, LicenseScope, Problem,
 } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import { identifyCardLicenses, resolveLicenseName } from './card-license.js';
@@ -9,9 +9,16 @@ import { add, findCardComponents, findComponentFiles, type Found } from './compo
 import { assessDataInformation, type DataText } from './data-information.js';
 import { sectionWithChildren } from './markdown-sections.js';
 import { identifyLicenseText } from './license-text.js';
+import { applyClarifications } from './clarify.js';
+import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage } from './lineage.js';
+import { identifyHeaderLicenses } from './weights-license.js';
+import { statedLicense } from './stated-license.js';
+import { readAccess } from './access.js';
 import { conjoin, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
-export function identify(inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = []): Evidence {
+export function identify(
+  inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = [], clarifications: Clarification[] = [],
+): Evidence {
   const problems: Problem[] = [...inventory.problems, ...documents.problems];
   const repoFiles = new Set(inventory.files.map((f) => f.path));
   const licenses: LicenseFinding[] = [];
@@ -41,6 +48,21 @@ export function identify(inventory: Inventory, documents: Documents, rules: Rule
     licenses.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN)));
   }
 
+  const clarified = applyClarifications(licenses, clarifications, documents.hashes ?? [], rules, scopeOfLicenseFile);
+  licenses.splice(0, licenses.length, ...clarified.licenses);
+  problems.push(...clarified.problems);
+  licenses.push(...identifyHeaderLicenses(documents.weightsHeaders ?? [], rules));
+  const lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules);
+  licenses.push(...lineage.findings);
+  const datasets = card ? identifyDatasets(card, rules, (line) => found.get('evaluation-data')?.some((e) => e.line === line) ?? false) : [];
+  datasets.forEach((d) => add(found, 'datasets', { file: d.file, ...(d.line ? { line: d.line } : {}), kind: d.via, detail: d.license ? `${d.id} (${d.license})` : d.id }));
+  licenses.push(...datasetFindings(datasets));
+  const evalLinks = (found.get('evaluation-data') ?? []).filter((e) => e.kind === 'card-link');
+  if (!(found.get('evaluation-data') ?? []).some((e) => e.kind === 'file')) {
+    const described = evalLinks.map((e) => describeDataset({ id: hubId(e.detail ?? '', 'dataset') ?? '', via: 'card-link', file: e.file, ...(e.line ? { line: e.line } : {}) }, rules));
+    licenses.push(...datasetFindings(described, 'evaluation-data'));
+  }
+  if (card) licenses.push(...linkedLicenses(card, found, rules));
   licenses.push(...declare(declarations, rules, found));
 
   const components = rules.components.map((c): ComponentEvidence => {
@@ -48,7 +70,7 @@ export function identify(inventory: Inventory, documents: Documents, rules: Rule
     const status = evidence.some((e) => e.kind === 'file' || e.kind === 'card-section' || (e.kind === 'card-metadata' && c.id === 'evaluation-results'))
       ? 'present' : evidence.some((e) => e.kind === 'declaration') ? 'declared' : evidence.length > 0 ? 'referenced' : 'absent';
     const files = evidence.filter((e) => e.kind !== 'declaration').map((e) => e.file);
-    const license = governingLicense(licenses, c.id, c.group, status === 'present' ? files : undefined);
+    const license = governingLicense(licenses, c.id, c.group, status === 'present' ? files : undefined, evidence.length > 0);
     return { id: c.id, status, evidence, ...(license ? { license } : {}) };
   });
 
@@ -58,6 +80,8 @@ export function identify(inventory: Inventory, documents: Documents, rules: Rule
     dataInformation: assessDataInformation(dataTexts, rules),
     access: readAccess(card?.metadata ?? {}, card?.lines ?? {}),
     conflicts: findConflicts(licenses),
+    lineage: lineage.links,
+    datasets,
     problems,
   };
 }
@@ -73,13 +97,18 @@ export function scopeOfLicenseFile(path: string): LicenseScope {
   return dir ? { kind: 'path', prefix: dir } : { kind: 'repo' };
 }
 
+const ADDITIVE = new Set<string>(['weights-header', 'lineage']);
+
 /**
  * The license of a component: what a declaration says of it, and for a component whose files are in the repo also the
  * most specific findings that cover those files (its group's, else its folder's, else the repo's). All of them bind, so
  * a declaration can add a license but never lift the one the repository's own files carry.
  */
-function governingLicense(licenses: LicenseFinding[], component: string, group: ComponentGroup, files?: string[]): string | undefined {
+function governingLicense(licenses: LicenseFinding[], component: string, group: ComponentGroup, files: string[] | undefined, shown: boolean): string | undefined {
   const declared = licenses.filter((l) => l.scope.kind === 'component' && l.scope.component === component);
+  // Weights headers and a base model's license bind on top of what the files say: they never replace it.
+  const additive = licenses.filter((l) => ADDITIVE.has(l.source.kind) && l.scope.kind === 'group' && l.scope.group === group);
+  licenses = licenses.filter((l) => !ADDITIVE.has(l.source.kind));
   let fromFiles: LicenseFinding[] = [];
   if (files) {
     const tiers: ((s: LicenseScope) => boolean)[] = [
@@ -92,8 +121,27 @@ function governingLicense(licenses: LicenseFinding[], component: string, group: 
       if (fromFiles.length > 0) break;
     }
   }
-  const all = [...fromFiles, ...declared];
+  // Inherited terms bind wherever the weights live, in the repo or declared elsewhere.
+  const all = [...fromFiles, ...(shown ? additive : []), ...declared];
   return all.length > 0 ? conjoin(all.map((l) => l.expression)) : undefined;
+}
+
+/**
+ * A license the card states on the line that links a component kept elsewhere (code repositories, papers): the card is
+ * the only evidence osai has offline, so the finding says so (kind card-section, confidence 0.9).
+ */
+function linkedLicenses(card: NonNullable<Documents['card']>, found: Found, rules: RuleSet): LicenseFinding[] {
+  const lines = card.body.split(/\r\n|\r|\n/);
+  const out: LicenseFinding[] = [];
+  for (const [component, items] of found) {
+    if (component === 'datasets' || items.some((e) => e.kind === 'file')) continue;
+    for (const item of items.filter((e) => e.kind === 'card-link' && e.file === card.file && e.line !== undefined)) {
+      const expression = statedLicense(lines[item.line! - card.bodyLine] ?? '', rules);
+      if (!expression) continue;
+      out.push({ expression, confidence: 0.9, source: { file: card.file, line: item.line!, kind: 'card-section' }, scope: { kind: 'component', component }, raw: `stated next to ${item.detail ?? 'a link'}` });
+    }
+  }
+  return out;
 }
 
 /** Declarations from .osai.yml: evidence for their component and, when they name one, a component-scoped license. */
@@ -114,9 +162,14 @@ function declare(declarations: Declaration[], rules: RuleSet, found: Found): Lic
   return findings;
 }
 
-/** Repo-wide sources that name different licenses. `unknown` is not a disagreement: it is reported on its own. */
+/**
+ * Sources that name different licenses for the same thing. `unknown` is not a disagreement: it is reported on its own.
+ * Repo-wide sources of different kinds are compared; so is each weights header with every source that covers the
+ * weights (the card, the repo's or the weights' license files). Lineage is judged apart (license-lineage-conflict).
+ */
 function findConflicts(licenses: LicenseFinding[]): Evidence['conflicts'] {
-  const repo = licenses.filter((l) => l.scope.kind === 'repo' && l.expression !== UNKNOWN);
+  const known = licenses.filter((l) => l.expression !== UNKNOWN);
+  const repo = known.filter((l) => l.scope.kind === 'repo' && l.source.kind !== 'weights-header');
   const conflicts: Evidence['conflicts'] = [];
   const key = (l: LicenseFinding) => expressionLeaves(parseExpression(l.expression) ?? { license: l.expression }).sort().join(' ');
   for (let i = 0; i < repo.length; i++) {
@@ -126,12 +179,9 @@ function findConflicts(licenses: LicenseFinding[]): Evidence['conflicts'] {
       if (a.source.kind !== b.source.kind && key(a) !== key(b)) conflicts.push({ a, b });
     }
   }
+  const headers = known.filter((l) => l.source.kind === 'weights-header');
+  const coversWeights = known.filter((l) => (l.scope.kind === 'repo' || (l.scope.kind === 'group' && l.scope.group === 'weights'))
+    && !['weights-header', 'lineage', 'dataset'].includes(l.source.kind));
+  for (const b of headers) for (const a of coversWeights) if (key(a) !== key(b)) conflicts.push({ a, b });
   return conflicts;
-}
-
-function readAccess(metadata: Record<string, unknown>, lines: Record<string, number>): Evidence['access'] {
-  const gated = metadata['gated'];
-  const mode = gated === 'manual' ? 'manual' : gated === true || gated === 'auto' || gated === 'true' ? 'auto' : false;
-  const extraTerms = typeof metadata['extra_gated_prompt'] === 'string' || metadata['extra_gated_fields'] !== undefined;
-  return { gated: mode, ...(lines['gated'] ? { line: lines['gated'] } : {}), extraTerms };
 }

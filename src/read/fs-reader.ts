@@ -9,18 +9,22 @@ export function createFsReader(root: string): RepoReader {
   return {
     root,
     list: (limits = DEFAULT_WALK_LIMITS) => walk(root, limits),
-    async read(path, maxBytes) {
-      const handle = await open(join(root, path), 'r');
-      try {
-        const { size } = await handle.stat();
-        const buffer = Buffer.alloc(Math.min(size, maxBytes));
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        return buffer.subarray(0, bytesRead);
-      } finally {
-        await handle.close();
-      }
-    },
+    read: (path, maxBytes) => readAt(join(root, path), 0, maxBytes),
+    readRange: (path, offset, length) => readAt(join(root, path), offset, length),
   };
+}
+
+/** Reads at most `length` bytes at `offset`; the buffer is sized by what the file holds, so a sparse giant costs nothing. */
+async function readAt(file: string, offset: number, length: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.max(0, Math.min(size - offset, length)));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function walk(root: string, limits: WalkLimits): Promise<Listing> {

@@ -1,15 +1,22 @@
 // Reads what identification needs: the model card's front matter, license texts and data documentation.
-import type { Documents, Inventory, InventoryFile, Problem, TextDocument } from '../model.js';
+import { createHash } from 'node:crypto';
+import type { Documents, FileHash, Inventory, InventoryFile, Problem, TextDocument } from '../model.js';
 import { decodeText } from './decode-text.js';
 import { readFrontMatter } from './front-matter.js';
 import type { RepoReader } from './reader.js';
+import { readWeightsHeader } from './weights-header.js';
 
 /** No card, license or data card is this long; the cap keeps a hostile repo from costing memory. */
 export const MAX_TEXT_BYTES = 1024 * 1024;
+/** Headers are cheap (one bounded read each), but a repo of thousands of shards should not cost thousands of opens. */
+export const MAX_WEIGHTS_HEADERS = 256;
+/** A file pinned by `clarify:` is a license text; anything larger is not hashed. */
+export const MAX_HASH_BYTES = 16 * 1024 * 1024;
 
-export async function readDocuments(inventory: Inventory, reader: RepoReader): Promise<Documents> {
+/** Reads the card, license texts, data docs and weights headers; `hashPaths` are the files `clarify:` pins. */
+export async function readDocuments(inventory: Inventory, reader: RepoReader, hashPaths: string[] = []): Promise<Documents> {
   const problems: Problem[] = [];
-  const docs: Documents = { docs: [], licenseTexts: [], problems };
+  const docs: Documents = { docs: [], licenseTexts: [], weightsHeaders: [], hashes: [], problems };
 
   const cards = inventory.files.filter((f) => f.role === 'model-card').sort(byCardPreference);
   const cardFile = cards[0];
@@ -34,7 +41,27 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader): P
     const text = await readText(reader, file, problems);
     if (text !== undefined) docs.docs.push({ file: file.path, text } satisfies TextDocument);
   }
+  const weights = inventory.files.filter((f) => f.role === 'weights' && /\.(gguf|safetensors)$/i.test(f.path));
+  if (weights.length > MAX_WEIGHTS_HEADERS) problems.push({ code: 'weights-header-limit', args: { limit: MAX_WEIGHTS_HEADERS, count: weights.length } });
+  for (const file of weights.slice(0, MAX_WEIGHTS_HEADERS)) {
+    const result = await readWeightsHeader(reader, file.path, file.size);
+    if ('header' in result) docs.weightsHeaders.push(result.header);
+    else problems.push(result.problem);
+  }
+  for (const path of [...new Set(hashPaths)]) docs.hashes.push(await hashFile(reader, inventory, path));
   return docs;
+}
+
+async function hashFile(reader: RepoReader, inventory: Inventory, path: string): Promise<FileHash> {
+  const file = inventory.files.find((f) => f.path === path);
+  if (!file) return { file: path, problem: 'the file does not exist' };
+  if (file.size > MAX_HASH_BYTES) return { file: path, problem: `the file is larger than ${MAX_HASH_BYTES} bytes` };
+  try {
+    const bytes = await reader.read(path, MAX_HASH_BYTES);
+    return { file: path, sha256: createHash('sha256').update(bytes).digest('hex') };
+  } catch (error) {
+    return { file: path, problem: `the file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  }
 }
 
 /** README.md at the root first, then the dedicated model-card names. */

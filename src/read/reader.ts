@@ -13,6 +13,8 @@ export interface RepoReader {
   list(limits?: WalkLimits): Promise<Listing>;
   /** Reads at most `maxBytes` from the start of a file. */
   read(path: string, maxBytes: number): Promise<Uint8Array>;
+  /** Reads at most `length` bytes starting at `offset` (fewer at the end of the file). */
+  readRange(path: string, offset: number, length: number): Promise<Uint8Array>;
 }
 
 /** Folders that never hold release material. */
@@ -39,6 +41,11 @@ export function createMemoryReader(files: Record<string, string | Uint8Array>, r
       const data = bytes.get(path);
       if (!data) throw new Error(`no such file: ${path}`);
       return data.subarray(0, maxBytes);
+    },
+    async readRange(path, offset, length) {
+      const data = bytes.get(path);
+      if (!data) throw new Error(`no such file: ${path}`);
+      return data.subarray(offset, offset + length);
     },
   };
 }

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { RulesError } from '../errors.js';
 import {
-  ComponentsFile, DataInformationFile, HubIdsFile, LicenseRule, MessagesFile, ProfileRule,
+  BaseModelsFile, ComponentsFile, DataInformationFile, DatasetsFile, HubIdsFile, LicenseRule, MessagesFile, ProfileRule,
 } from './schema.js';
 import type { RuleSet } from './rule-set.js';
 
@@ -46,6 +46,8 @@ export function loadRuleSetFromYaml(dir: string): RuleSet {
     profiles,
     messages: loadFile(join(dir, 'messages.yaml'), MessagesFile),
     dataInformation: loadFile(join(dir, 'data-information.yaml'), DataInformationFile).items,
+    baseModels: loadFile(join(dir, 'base-models.yaml'), BaseModelsFile).models,
+    datasets: loadFile(join(dir, 'datasets.yaml'), DatasetsFile).datasets,
   };
   checkReferences(ruleSet, dir);
   return ruleSet;

@@ -1,7 +1,7 @@
 // The loaded rule set, and the fast path: rules compiled to JSON at build time, validated YAML for a custom folder.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ComponentRule, LicenseRule, Messages, ProfileRule } from './schema.js';
+import type { BaseModelRule, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
 
 export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string }
 export interface DataInformationItem { id: string; label: string; anyOf: string[] }
@@ -15,6 +15,10 @@ export interface RuleSet {
   profiles: Map<string, ProfileRule>;
   messages: Messages;
   dataInformation: DataInformationItem[];
+  /** Well-known base models by HF repo id pattern (rules/base-models.yaml). */
+  baseModels: BaseModelRule[];
+  /** Well-known datasets by HF dataset id pattern (rules/datasets.yaml). */
+  datasets: DatasetRule[];
 }
 
 /** The rules folder shipped with the package (dist/ruleset → ../../rules). */
@@ -46,6 +50,7 @@ export function serializeRuleSet(rules: RuleSet): string {
   return JSON.stringify({
     licenses: compactLicenses([...rules.licenses]), aliases: [...rules.aliases], hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
+    baseModels: rules.baseModels, datasets: rules.datasets,
   });
 }
 
@@ -54,6 +59,7 @@ export function deserializeRuleSet(json: string): RuleSet {
   return {
     licenses: new Map(expandLicenses(data.licenses)), aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
+    baseModels: data.baseModels, datasets: data.datasets,
   };
 }
 

@@ -73,7 +73,9 @@ const ComponentCheck = z.object({
   typeAppropriate: z.enum(['warn', 'fail']).optional(),
 }).strict().refine((c) => (c.component === undefined) !== (c.anyOf === undefined), 'give exactly one of component or anyOf');
 
-const SimpleCheck = z.object({ kind: z.enum(['licenses-agree', 'access-open', 'data-information', 'readable', 'licenses-identified']) }).strict();
+const SimpleCheck = z.object({
+  kind: z.enum(['licenses-agree', 'access-open', 'data-information', 'readable', 'licenses-identified', 'lineage', 'dataset-licenses']),
+}).strict();
 
 export const CheckSpec = z.union([ComponentCheck, SimpleCheck]);
 export type CheckSpec = z.infer<typeof CheckSpec>;
@@ -111,3 +113,22 @@ export const HubIdsFile = z.object({
 export const DataInformationFile = z.object({
   items: z.array(z.object({ id: z.string(), label: z.string(), anyOf: z.array(z.string().min(3)).min(1) }).strict()).min(1),
 }).strict();
+
+/** A Hugging Face repo id pattern: `owner/name`, where `*` matches any run of characters. */
+const RepoPattern = z.string().regex(/^[A-Za-z0-9][\w.*-]*(\/[\w.*-]+)?$/, 'a Hugging Face id such as meta-llama/Meta-Llama-3-*');
+const LicenseId = z.string().regex(/^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+)$/, 'an SPDX id or a LicenseRef- id');
+
+/** Well-known base models: a derivative of one inherits the license's restrictions. */
+export const BaseModelsFile = z.object({
+  models: z.array(z.object({ pattern: RepoPattern, license: LicenseId, family: z.string().min(1), source: z.string().url() }).strict()).min(1),
+}).strict();
+export type BaseModelRule = z.infer<typeof BaseModelsFile>['models'][number];
+
+/** Well-known datasets and their licenses; `use` records a restriction of custom terms that have no rules file. */
+export const DatasetsFile = z.object({
+  datasets: z.array(z.object({
+    pattern: RepoPattern, name: z.string().min(1), license: LicenseId,
+    use: z.enum(['non-commercial', 'research-only']).optional(), note: z.string().optional(), source: z.string().url(),
+  }).strict()).min(1),
+}).strict();
+export type DatasetRule = z.infer<typeof DatasetsFile>['datasets'][number];

@@ -2,6 +2,7 @@
 import type { CheckSpec } from '../../ruleset/schema.js';
 import type { CheckContext, Outcome } from '../check.js';
 import { checkComponent } from './component.js';
+import { checkDatasetLicenses, checkLineage } from './lineage.js';
 import {
   checkAccessOpen, checkDataInformation, checkLicensesAgree, checkLicensesIdentified, checkReadable,
 } from './repository.js';
@@ -16,6 +17,8 @@ export const CHECKS: { [K in Kind]: (ctx: CheckContext, spec: SpecOf<K>) => Outc
   'licenses-agree': checkLicensesAgree,
   'access-open': checkAccessOpen,
   'data-information': checkDataInformation,
+  lineage: checkLineage,
+  'dataset-licenses': checkDatasetLicenses,
 };
 
 export function runCheck(ctx: CheckContext, spec: CheckSpec): Outcome[] {

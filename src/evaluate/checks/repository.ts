@@ -31,12 +31,16 @@ export function checkLicensesAgree(ctx: CheckContext): Outcome[] {
 
 /** Manual approval or click-through terms mean users must ask before they may use or share the weights. */
 export function checkAccessOpen(ctx: CheckContext): Outcome[] {
-  const { gated, line, extraTerms } = ctx.evidence.access;
+  const { gated, line, extraTerms, clickThrough, euDisallowed } = ctx.evidence.access;
   const card = ctx.component('model-card').evidence[0]?.file;
   const at = { component: 'model-parameters-final', ...(card ? { file: card } : {}), ...(line ? { line } : {}) };
-  if (gated === 'manual') return [fail('access-gated-manual', {}, at)];
-  if (gated === 'auto' && extraTerms) return [fail('access-click-through', {}, at)];
-  if (gated === 'auto') return [warn('access-gated-auto', {}, at)];
+  const out: Outcome[] = [];
+  if (gated === 'manual') out.push(fail('access-gated-manual', {}, at));
+  // Terms to accept before download bind on top of the license, whatever kind of gate shows them.
+  if (clickThrough) out.push(fail('access-click-through', {}, at));
+  if (euDisallowed) out.push(fail('access-eu-disallowed', {}, at));
+  if (out.length > 0) return out;
+  if (gated === 'auto' || extraTerms) return [warn('access-gated-auto', {}, at)];
   return [pass('access-open')];
 }
 
