@@ -1,6 +1,7 @@
 // The only file that sequences the stages: discover → read → identify → evaluate.
 import { relative, resolve, sep } from 'node:path';
 import type { Declaration } from './model.js';
+import type { IgnoreRule, Policy } from './evaluate/policy.js';
 import { discoverFiles } from './discover/discover.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { identify } from './identify/identify.js';
@@ -23,6 +24,14 @@ export interface CheckOptions {
   config?: string;
   /** Another rules folder (for testing rule changes). */
   rulesDir?: string;
+  /** Licenses allowed: SPDX/LicenseRef ids, categories or restriction types; replaces the config's `allow`. */
+  allow?: string[];
+  /** Licenses denied, in the same words; replaces the config's `deny`. */
+  deny?: string[];
+  /** Accepted finding codes; replaces the config's `ignore`. */
+  ignore?: IgnoreRule[];
+  /** Today as YYYY-MM-DD for ignore expiry; default the current UTC date. */
+  today?: string;
 }
 
 /** Checks the repository at `path` and returns the Report. Throws an OsaiError when it cannot check at all. */
@@ -33,15 +42,23 @@ export async function check(path: string, options: CheckOptions = {}): Promise<R
   const declarations = (config.components ?? []).map((c, i): Declaration => ({
     component: c.id, location: c.location, ...(c.license ? { license: c.license } : {}), file: where, line: lineOf(['components', i]),
   }));
+  const policy: Policy = {
+    allow: options.allow?.map((entry) => ({ entry })) ?? (config.allow ?? []).map((entry, i) => ({ entry, line: lineOf(['allow', i]) })),
+    deny: options.deny?.map((entry) => ({ entry })) ?? (config.deny ?? []).map((entry, i) => ({ entry, line: lineOf(['deny', i]) })),
+    ignore: options.ignore ?? (config.ignore ?? []).map((r, i) => ({ ...r, line: lineOf(['ignore', i]) })),
+    ...(where ? { file: where } : {}),
+  };
   return checkReader(reader, {
     ...options,
     profile: options.profile ?? config.profile,
     strict: options.strict ?? config.strict,
-  }, declarations);
+  }, declarations, policy);
 }
 
 /** The same pipeline over any RepoReader (an in-memory repo in tests). */
-export async function checkReader(reader: RepoReader, options: CheckOptions = {}, declarations: Declaration[] = []): Promise<Report> {
+export async function checkReader(
+  reader: RepoReader, options: CheckOptions = {}, declarations: Declaration[] = [], policy?: Policy,
+): Promise<Report> {
   const rules = await loadRuleSet(options.rulesDir);
   const listing = await reader.list();
   const inventory = discoverFiles(listing.entries, listing.problems);
@@ -52,5 +69,7 @@ export async function checkReader(reader: RepoReader, options: CheckOptions = {}
     strict: options.strict ?? false,
     target: reader.root,
     tool: TOOL,
+    policy: policy ?? { allow: (options.allow ?? []).map((entry) => ({ entry })), deny: (options.deny ?? []).map((entry) => ({ entry })), ignore: options.ignore ?? [] },
+    today: options.today ?? new Date().toISOString().slice(0, 10),
   });
 }
