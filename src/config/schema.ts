@@ -11,7 +11,7 @@ export const ComponentDeclaration = z.object({
 }).strict();
 
 /** An allow/deny entry: one SPDX or LicenseRef id (with an optional `+` or `WITH` exception), a category or a restriction type. */
-export const PolicyEntry = z.string().refine(isPolicyEntry, POLICY_ENTRY_HINT);
+export const PolicyEntry = z.string().refine(isPolicyEntry, POLICY_ENTRY_HINT).describe(POLICY_ENTRY_HINT);
 
 /** A finding code the user accepts, with the reason, an optional expiry date and an optional scope. */
 export const IgnoreEntry = z.object({
@@ -29,8 +29,8 @@ export const ConfigSchema = z.object({
   profile: z.string().optional(),
   strict: z.boolean().optional(),
   components: z.array(ComponentDeclaration).optional(),
-  allow: z.array(PolicyEntry).optional(),
-  deny: z.array(PolicyEntry).optional(),
-  ignore: z.array(IgnoreEntry).optional(),
+  allow: z.array(PolicyEntry).optional().describe('every license found must match one entry (OR: one choice must)'),
+  deny: z.array(PolicyEntry).optional().describe('no license found may match an entry (AND: every license binds)'),
+  ignore: z.array(IgnoreEntry).optional().describe('accepted findings: out of the verdict, still in the report'),
 }).strict();
 export type Config = z.infer<typeof ConfigSchema>;
