@@ -73,6 +73,7 @@ describe('policy details', () => {
 
   test.each([
     ['allow: [not-a-category]', /allow\.0/],
+    ['allow: []', /allow: an empty allow list/],
     ['deny: ["MIT OR Apache-2.0"]', /deny\.0/],
     ['ignore: [{code: access-gated-auto}]', /ignore\.0\.reason/],
     ['ignore: [{code: access-gated-auto, reason: x, until: "next year"}]', /ignore\.0\.until/],

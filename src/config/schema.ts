@@ -29,7 +29,8 @@ export const ConfigSchema = z.object({
   profile: z.string().optional(),
   strict: z.boolean().optional(),
   components: z.array(ComponentDeclaration).optional(),
-  allow: z.array(PolicyEntry).optional().describe('every license found must match one entry (OR: one choice must)'),
+  allow: z.array(PolicyEntry).min(1, 'an empty allow list would allow nothing; leave `allow` out to allow every license')
+    .optional().describe('every license found must match one entry (OR: one choice must)'),
   deny: z.array(PolicyEntry).optional().describe('no license found may match an entry (AND: every license binds)'),
   ignore: z.array(IgnoreEntry).optional().describe('accepted findings: out of the verdict, still in the report'),
 }).strict();

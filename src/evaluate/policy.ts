@@ -35,17 +35,20 @@ export function checkPolicy(ctx: CheckContext, policy: Policy): Outcome[] {
     const j = judgeTerm(leaf);
     return { ...j, ids: j.verdict === 'pass' ? [] : [leaf.license] };
   };
+  // A definite answer wins over an unclear one: a denied license fails, and so does one no allow entry can match,
+  // whatever a category entry could not decide about it.
   const judgeTerm = (leaf: LicenseTerm): Omit<Judgement, 'ids'> => {
-    const hit = deny.find((d) => matches(d.matcher, leaf, ctx.rules) === 'yes');
+    const none = { denied: [], notAllowed: [], unclear: [] };
     const label = termText(leaf);
-    if (hit) return { verdict: 'fail', denied: [`${label} (deny: ${hit.rule.entry})`], notAllowed: [], unclear: [] };
-    const denyUnclear = deny.filter((d) => matches(d.matcher, leaf, ctx.rules) === 'unknown');
-    if (denyUnclear.length > 0) return { verdict: 'unknown', denied: [], notAllowed: [], unclear: [`${label} (deny: ${denyUnclear.map((d) => d.rule.entry).join(', ')})`] };
-    if (allow.length === 0) return { verdict: 'pass', denied: [], notAllowed: [], unclear: [] };
-    const allowed = allow.map((a) => matches(a.matcher, leaf, ctx.rules));
-    if (allowed.includes('yes')) return { verdict: 'pass', denied: [], notAllowed: [], unclear: [] };
-    if (allowed.includes('unknown')) return { verdict: 'unknown', denied: [], notAllowed: [], unclear: [`${label} (allow: ${allow.map((a) => a.rule.entry).join(', ')})`] };
-    return { verdict: 'fail', denied: [], notAllowed: [label], unclear: [] };
+    const denyBy = deny.map((d) => ({ d, m: matches(d.matcher, leaf, ctx.rules) }));
+    const hit = denyBy.find((x) => x.m === 'yes');
+    if (hit) return { ...none, verdict: 'fail', denied: [`${label} (deny: ${hit.d.rule.entry})`] };
+    const allowBy = allow.map((a) => matches(a.matcher, leaf, ctx.rules));
+    if (allow.length > 0 && allowBy.every((m) => m === 'no')) return { ...none, verdict: 'fail', notAllowed: [label] };
+    const unclearDeny = denyBy.filter((x) => x.m === 'unknown').map((x) => x.d.rule.entry);
+    if (unclearDeny.length > 0) return { ...none, verdict: 'unknown', unclear: [`${label} (deny: ${unclearDeny.join(', ')})`] };
+    if (allow.length === 0 || allowBy.includes('yes')) return { ...none, verdict: 'pass' };
+    return { ...none, verdict: 'unknown', unclear: [`${label} (allow: ${allow.map((a) => a.rule.entry).join(', ')})`] };
   };
   const judge = (expression: string): Judgement => {
     const tree = parseExpression(expression);
@@ -61,7 +64,8 @@ export function checkPolicy(ctx: CheckContext, policy: Policy): Outcome[] {
     const j = judge(l.expression);
     const at = { file: l.source.file, ...(l.source.line ? { line: l.source.line } : {}) };
     j.ids.forEach((id) => reported.add(id));
-    out.push(toOutcome(j, l.expression, policy, { components: governs(j.ids).join(', ') || 'no component' }, at));
+    const label = l.expression === UNKNOWN ? `the unidentified license${l.raw ? ` "${l.raw}"` : ''} in ${l.source.file}` : l.expression;
+    out.push(toOutcome(j, label, policy, { components: governs(j.ids).join(', ') || 'no component' }, at));
   }
   for (const c of ctx.evidence.components) {
     if (!c.license) continue;

@@ -1,6 +1,15 @@
-// Whether one license (an expression leaf) matches a policy entry; the only importer of spdx-satisfies.
+// Whether one license (an expression leaf) matches a policy entry; the only importer of spdx-satisfies and spdx-exceptions.
 import { createRequire } from 'node:module';
 import { canonicalSpdxId, parseExpression, type ExprNode } from './spdx.js';
+
+const require = createRequire(import.meta.url);
+let exceptions: Map<string, string> | undefined;
+
+/** The SPDX exception list's spelling of an exception id, matched without regard to case. */
+function canonicalExceptionId(id: string): string {
+  exceptions ??= new Map((require('spdx-exceptions/index.json') as string[]).map((e) => [e.toLowerCase(), e]));
+  return exceptions.get(id.toLowerCase()) ?? id;
+}
 
 type Satisfies = (expression: string, allowed: string[]) => boolean;
 let satisfies: Satisfies | undefined;
@@ -10,7 +19,11 @@ export type LicenseTerm = Extract<ExprNode, { license: string }>;
 
 /** Parses a policy entry that names one license term, in the SPDX list's spelling; undefined when it is not one. */
 export function parseLicenseTerm(text: string): LicenseTerm | undefined {
-  const node = parseExpression(text);
+  // Users write `mit` or `apache-2.0 with llvm-exception`; the SPDX parser wants the list's spelling.
+  const parts = /^(\S+?)(\+?)(?:\s+with\s+(\S+))?$/i.exec(text.trim());
+  if (!parts) return undefined;
+  const [, id, plus, exception] = parts;
+  const node = parseExpression(`${canonicalSpdxId(id!) ?? id}${plus}${exception ? ` WITH ${canonicalExceptionId(exception)}` : ''}`);
   if (!node || 'op' in node || node.license === 'unknown') return undefined;
   return { ...node, license: canonicalSpdxId(node.license) ?? node.license };
 }
@@ -26,7 +39,7 @@ export function termText(term: LicenseTerm): string {
  */
 export function termMatches(leaf: LicenseTerm, entry: LicenseTerm): boolean {
   // spdx-satisfies is loaded only when a policy names a license, so a run without one does not pay for it.
-  satisfies ??= createRequire(import.meta.url)('spdx-satisfies') as Satisfies;
+  satisfies ??= require('spdx-satisfies') as Satisfies;
   const bare: LicenseTerm = { license: leaf.license, ...(leaf.plus ? { plus: true } : {}) };
   const candidates = leaf.exception ? [termText(leaf), termText(bare)] : [termText(leaf)];
   return candidates.some((c) => {
