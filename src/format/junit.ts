@@ -24,7 +24,8 @@ export default function formatJunit(report: Report, _options: FormatOptions): st
     return { classname: 'osai.profile', name: p.id, ...(p.verdict !== 'pass' ? { failure: { message: summary, body } } : {}) };
   });
   const components: Case[] = report.components.filter((c) => c.required || c.status !== 'absent').map((c) => {
-    const own = report.findings.filter((f) => f.component === c.id);
+    // Policy findings sit on a license and name the components it governs in `args.components`.
+    const own = report.findings.filter((f) => f.component === c.id || String(f.args['components'] ?? '').split(', ').includes(c.id));
     const failing = own.filter(gates);
     const rest = own.filter((f) => !gates(f));
     return {
