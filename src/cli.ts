@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line: parse flags → check() → write the formatted report → set process.exitCode.
-import { mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { OsaiError, UsageError } from './errors.js';
 import { FORMATS, formatReport, type FormatName } from './format/index.js';
@@ -33,7 +33,9 @@ function buildProgram(): Command {
         ...(flags.config ? { config: flags.config } : {}),
       });
       const color = flags.color !== false && !flags.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
-      const text = await formatReport(report, flags.format, { color });
+      // SARIF and annotations need paths from the repository root, which in CI is the working directory.
+      const root = relative(process.cwd(), resolve(path)).split(sep).join('/');
+      const text = await formatReport(report, flags.format, { color, root });
       if (flags.output) writeAtomically(flags.output, text);
       else process.stdout.write(text);
       process.exitCode = exitCodeFor(report);
@@ -62,6 +64,27 @@ function buildProgram(): Command {
       }
       const explanation = explainLicense(lookup.found, rules);
       process.stdout.write(flags.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation));
+    });
+
+  // osai init: a commented .osai.yml for the repository (its own block, so other commands merge cleanly).
+  program.command('init')
+    .description('write a commented .osai.yml for the repository, listing the components osai could not find')
+    .argument('[path]', 'the repository folder', '.')
+    .option('-p, --profile <id>', 'the profile to start from', 'osaid-1.0')
+    .option('--force', 'overwrite an existing .osai.yml')
+    .action(async (path: string, flags: { profile: string; force?: boolean }) => {
+      const file = join(path, '.osai.yml');
+      const existing = ['.osai.yml', '.osai.yaml'].map((n) => join(path, n)).find((f) => existsSync(f));
+      if (existing && !(flags.force && existing === file)) {
+        throw new UsageError(`${existing} already exists; osai init does not overwrite it`, existing === file ? 'run osai init --force to replace it' : 'edit it, or remove it first');
+      }
+      const [{ checkReader }, { openFsRepo }, { renderInitConfig }] = await Promise.all([
+        import('./run.js'), import('./read/fs-reader.js'), import('./config/init.js'),
+      ]);
+      // The repository as it stands, without any config found upward, so every undeclared component is listed.
+      const report = await checkReader(await openFsRepo(path), { profile: flags.profile });
+      writeAtomically(file, renderInitConfig(report));
+      process.stdout.write(`wrote ${file}\n`);
     });
   return program;
 }

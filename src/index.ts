@@ -2,7 +2,8 @@
 export { check, checkReader, DEFAULT_PROFILE, type CheckOptions } from './run.js';
 export { createMemoryReader, type RepoReader } from './read/reader.js';
 export { exitCodeFor } from './report/exit-code.js';
-export { formatReport, FORMATS, type FormatName } from './format/index.js';
+export { formatReport, FORMATS, type FormatName, type FormatOptions } from './format/index.js';
+export type { Policy, PolicyRule, IgnoreRule } from './evaluate/policy.js';
 export { OsaiError, UsageError, InputError, RulesError } from './errors.js';
 export type * from './report/types.js';
 export type * from './model.js';

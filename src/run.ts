@@ -1,6 +1,7 @@
 // The only file that sequences the stages: discover → read → identify → evaluate.
 import { relative, resolve, sep } from 'node:path';
 import type { Clarification, Declaration } from './model.js';
+import type { IgnoreRule, Policy } from './evaluate/policy.js';
 import { discoverFiles } from './discover/discover.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { identify } from './identify/identify.js';
@@ -14,6 +15,9 @@ import { TOOL } from './version.js';
 
 export const DEFAULT_PROFILE = 'osaid-1.0';
 
+/** What a run knows beyond the repository: the config's declarations, clarifications and policy. */
+export interface RepoInputs { declarations?: Declaration[]; clarifications?: Clarification[]; policy?: Policy | undefined }
+
 export interface CheckOptions {
   /** The profile whose verdict is the run's verdict; default from the config, else osaid-1.0. */
   profile?: string;
@@ -23,6 +27,14 @@ export interface CheckOptions {
   config?: string;
   /** Another rules folder (for testing rule changes). */
   rulesDir?: string;
+  /** Licenses allowed: SPDX/LicenseRef ids, categories or restriction types; replaces the config's `allow`. */
+  allow?: string[];
+  /** Licenses denied, in the same words; replaces the config's `deny`. */
+  deny?: string[];
+  /** Accepted finding codes; replaces the config's `ignore`. */
+  ignore?: IgnoreRule[];
+  /** Today as YYYY-MM-DD for ignore expiry; default the current UTC date. */
+  today?: string;
 }
 
 /** Checks the repository at `path` and returns the Report. Throws an OsaiError when it cannot check at all. */
@@ -36,16 +48,22 @@ export async function check(path: string, options: CheckOptions = {}): Promise<R
   const clarifications = (config.clarify ?? []).map((c, i): Clarification => ({
     path: c.file.replace(/^\.?\//, ''), sha256: c.sha256, license: c.license, reason: c.reason, file: where, line: lineOf(['clarify', i]),
   }));
+  const policy: Policy = {
+    allow: options.allow?.map((entry) => ({ entry })) ?? (config.allow ?? []).map((entry, i) => ({ entry, line: lineOf(['allow', i]) })),
+    deny: options.deny?.map((entry) => ({ entry })) ?? (config.deny ?? []).map((entry, i) => ({ entry, line: lineOf(['deny', i]) })),
+    ignore: options.ignore ?? (config.ignore ?? []).map((r, i) => ({ ...r, line: lineOf(['ignore', i]) })),
+    ...(where ? { file: where } : {}),
+  };
   return checkReader(reader, {
     ...options,
     profile: options.profile ?? config.profile,
     strict: options.strict ?? config.strict,
-  }, declarations, clarifications);
+  }, { declarations, clarifications, policy });
 }
 
 /** The same pipeline over any RepoReader (an in-memory repo in tests). */
 export async function checkReader(
-  reader: RepoReader, options: CheckOptions = {}, declarations: Declaration[] = [], clarifications: Clarification[] = [],
+  reader: RepoReader, options: CheckOptions = {}, { declarations = [], clarifications = [], policy }: RepoInputs = {},
 ): Promise<Report> {
   const rules = await loadRuleSet(options.rulesDir);
   const listing = await reader.list();
@@ -57,5 +75,7 @@ export async function checkReader(
     strict: options.strict ?? false,
     target: reader.root,
     tool: TOOL,
+    policy: policy ?? { allow: (options.allow ?? []).map((entry) => ({ entry })), deny: (options.deny ?? []).map((entry) => ({ entry })), ignore: options.ignore ?? [] },
+    today: options.today ?? new Date().toISOString().slice(0, 10),
   });
 }

@@ -192,9 +192,9 @@ describe('lineage binds wherever the weights live', () => {
     const { checkReader } = await import('../src/run.js');
     const { createMemoryReader } = await import('../src/read/reader.js');
     const reader = createMemoryReader({ 'README.md': '---\nlicense: apache-2.0\nbase_model: meta-llama/Meta-Llama-3-8B\n---\n# x\n' });
-    const report = await checkReader(reader, { profile: 'open-weights' }, [
+    const report = await checkReader(reader, { profile: 'open-weights' }, { declarations: [
       { component: 'model-parameters-final', location: 'https://example.com/weights', license: 'apache-2.0', file: '.osai.yml', line: 2 },
-    ]);
+    ] });
     expect(report.profile.verdict).toBe('fail');
     expect(report.components.find((c) => c.id === 'model-parameters-final')).toMatchObject({ status: 'declared', license: 'LicenseRef-llama-3-community AND Apache-2.0' });
     expect(report.findings.map((f) => f.code)).toContain('license-lineage-conflict');

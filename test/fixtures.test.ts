@@ -50,6 +50,19 @@ const TABLE: Row[] = [
   ['gated-auto-contact', 'open-weights', 'pass', ['access-gated-auto']],
   ['clarify-matching', 'open-weights', 'pass', []],
   ['clarify-stale', 'open-weights', 'fail', ['clarify-stale', 'license-unidentified']],
+  // Policy (.osai.yml allow / deny / ignore); the full matrix with exit codes is in test/policy.test.ts.
+  ['policy-allow-osi-approved', 'open-weights', 'pass', []],
+  ['policy-allow-list-miss', 'open-weights', 'fail', ['license-not-allowed']],
+  ['policy-deny-license', 'open-weights', 'fail', ['license-denied']],
+  ['policy-deny-category-or', 'open-weights', 'pass', []],
+  ['policy-deny-category-and', 'open-weights', 'fail', ['license-denied']],
+  ['policy-with-exception-denied', 'open-weights', 'fail', ['license-denied']],
+  ['policy-with-exception-allowed', 'open-weights', 'pass', []],
+  ['policy-unrated-license-category', 'open-weights', 'unknown', ['license-policy-unknown']],
+  ['policy-strict-warning', 'open-weights', 'fail', ['access-gated-auto']],
+  ['policy-ignore', 'open-weights', 'pass', []],
+  ['policy-ignore-expired', 'open-weights', 'fail', ['ignore-expired', 'access-gated-auto']],
+  ['policy-ignore-scoped', 'open-weights', 'fail', ['access-gated-auto']],
 ];
 
 describe('fixtures', () => {

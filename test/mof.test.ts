@@ -28,7 +28,7 @@ const CLASS_I = [
 ];
 
 async function classes(declarations: Declaration[], strict = false): Promise<Record<string, string>> {
-  const report = await checkReader(createMemoryReader(FILES), { profile: 'mof-class-1', strict }, declarations);
+  const report = await checkReader(createMemoryReader(FILES), { profile: 'mof-class-1', strict }, { declarations });
   return Object.fromEntries(report.profiles.filter((p) => p.id.startsWith('mof-')).map((p) => [p.id, p.verdict]));
 }
 

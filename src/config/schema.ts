@@ -1,5 +1,6 @@
 // The contract for .osai.yml: what a user may configure, validated strictly so a typo fails loudly.
 import { z } from 'zod';
+import { isPolicyEntry, POLICY_ENTRY_HINT } from '../evaluate/policy-entry.js';
 
 /** A component that lives outside the repository (a code repo, a dataset), stated by the user. */
 export const ComponentDeclaration = z.object({
@@ -17,10 +18,29 @@ export const Clarification = z.object({
   reason: z.string().min(1),
 }).strict();
 
+/** An allow/deny entry: one SPDX or LicenseRef id (with an optional `+` or `WITH` exception), a category or a restriction type. */
+export const PolicyEntry = z.string().refine(isPolicyEntry, POLICY_ENTRY_HINT).describe(POLICY_ENTRY_HINT);
+
+/** A finding code the user accepts, with the reason, an optional expiry date and an optional scope. */
+export const IgnoreEntry = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a finding code such as access-gated-auto'),
+  reason: z.string().min(1, 'say why the finding is accepted'),
+  /** YYYY-MM-DD: from this day on the ignore no longer applies and the run fails with ignore-expired. */
+  until: z.iso.date('a date written YYYY-MM-DD').optional(),
+  /** Only findings in this repository-relative file. */
+  file: z.string().min(1).optional(),
+  /** Only findings about this component. */
+  component: z.string().min(1).optional(),
+}).strict();
+
 export const ConfigSchema = z.object({
   profile: z.string().optional(),
   strict: z.boolean().optional(),
   components: z.array(ComponentDeclaration).optional(),
   clarify: z.array(Clarification).optional(),
+  allow: z.array(PolicyEntry).min(1, 'an empty allow list would allow nothing; leave `allow` out to allow every license')
+    .optional().describe('every license found must match one entry (OR: one choice must)'),
+  deny: z.array(PolicyEntry).optional().describe('no license found may match an entry (AND: every license binds)'),
+  ignore: z.array(IgnoreEntry).optional().describe('accepted findings: out of the verdict, still in the report'),
 }).strict();
 export type Config = z.infer<typeof ConfigSchema>;

@@ -5,10 +5,13 @@ import type { RuleSet } from '../ruleset/rule-set.js';
 import type { CheckSpec, ProfileRule } from '../ruleset/schema.js';
 import { FREEDOMS } from '../ruleset/vocabulary.js';
 import {
-  SCHEMA_VERSION, type ComponentResult, type Finding, type FreedomResult, type ProfileResult, type Report, type Verdict,
+  SCHEMA_VERSION, type ComponentResult, type Finding, type FreedomResult, type ProfileResult, type Report,
+  type Verdict,
 } from '../report/types.js';
 import type { CheckContext, Outcome } from './check.js';
 import { runCheck } from './checks/index.js';
+import { applyIgnores } from './ignore.js';
+import { checkPolicy, type Policy } from './policy.js';
 import { rateFreedom } from './license-expression.js';
 import { renderOutcome } from './messages.js';
 
@@ -17,6 +20,10 @@ export interface EvaluateOptions {
   strict?: boolean;
   target: string;
   tool: { name: string; version: string };
+  /** allow / deny / ignore from the config or the caller; applies to every profile. */
+  policy?: Policy;
+  /** Today as YYYY-MM-DD, for the expiry of ignores (injected: the core never reads the clock). */
+  today?: string;
 }
 
 export function evaluate(evidence: Evidence, rules: RuleSet, options: EvaluateOptions): Report {
@@ -31,9 +38,10 @@ export function evaluate(evidence: Evidence, rules: RuleSet, options: EvaluateOp
     component: (id) => byId.get(id) ?? { id, status: 'absent', evidence: [] },
   };
   const strict = options.strict ?? false;
+  const policyOutcomes = options.policy ? checkPolicy(ctx, options.policy) : [];
   const results = [...rules.profiles.values()]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((p) => evaluateProfile(ctx, p, strict));
+    .map((p) => evaluateProfile(ctx, p, strict, policyOutcomes, options));
   const result = results.find((r) => r.id === chosen.id)!;
   const required = requiredComponents(rules, chosen);
   return {
@@ -47,6 +55,7 @@ export function evaluate(evidence: Evidence, rules: RuleSet, options: EvaluateOp
     licenses: evidence.licenses,
     dataInformation: evidence.dataInformation,
     findings: result.findings,
+    ignored: result.ignored,
   };
 }
 
@@ -58,12 +67,15 @@ export function profileChecks(rules: RuleSet, profile: ProfileRule, seen = new S
   return [...(parent ? profileChecks(rules, parent, seen) : []), ...profile.checks];
 }
 
-function evaluateProfile(ctx: CheckContext, profile: ProfileRule, strict: boolean): ProfileResult {
-  const outcomes = profileChecks(ctx.rules, profile).flatMap((spec): Outcome[] => {
+function evaluateProfile(
+  ctx: CheckContext, profile: ProfileRule, strict: boolean, policyOutcomes: Outcome[], options: EvaluateOptions,
+): ProfileResult {
+  const checked = profileChecks(ctx.rules, profile).flatMap((spec): Outcome[] => {
     const out = runCheck(ctx, spec);
     // A check that says nothing has seen no evidence; silence must never read as a pass.
     return out.length > 0 ? out : [{ code: 'check-no-evidence', verdict: 'unknown', severity: 'error', args: { check: spec.kind } }];
   });
+  const { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today);
   const findings = dedupe(outcomes.filter((o) => o.verdict !== 'pass' || o.severity !== 'note').map((o) => renderOutcome(o, ctx.rules)));
   return {
     id: profile.id,
@@ -75,6 +87,10 @@ function evaluateProfile(ctx: CheckContext, profile: ProfileRule, strict: boolea
       unknown: findings.filter((f) => f.verdict === 'unknown').length,
     },
     findings,
+    ignored: dedupe(ignored.map(({ outcome }) => renderOutcome(outcome, ctx.rules))).map((f) => {
+      const { rule } = ignored.find(({ outcome }) => outcome.code === f.code && outcome.args === f.args)!;
+      return { ...f, ignore: { reason: rule.reason, ...(rule.until ? { until: rule.until } : {}), ...(options.policy?.file ? { file: options.policy.file } : {}), ...(rule.line ? { line: rule.line } : {}) } };
+    }),
   };
 }
 

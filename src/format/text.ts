@@ -1,6 +1,7 @@
 // Text output for a person: verdict first, then licenses, components, freedoms and every finding with its fix.
 import { Chalk } from 'chalk';
 import type { Report, Verdict } from '../report/types.js';
+import { freedomRows } from './freedom-rows.js';
 import type { FormatOptions } from './index.js';
 
 export default function formatText(report: Report, options: FormatOptions): string {
@@ -26,18 +27,10 @@ export default function formatText(report: Report, options: FormatOptions): stri
   }
   out.push(`  (* required by ${profile.id}; the verdict is whether the component's license grants all four freedoms)`);
 
-  // One row per freedom and reason, naming every component it holds for, so a repo-wide license is said once.
-  const rows = new Map<string, { verdict: Verdict; freedom: string; why: string; components: string[] }>();
-  for (const f of report.freedoms.filter((x) => x.verdict !== 'pass')) {
-    const why = f.reasons.map((r) => `${r.license}${r.clause ? ` ${r.clause}` : ''}: ${r.text}`).join('; ') || 'no license covers it';
-    const key = `${f.freedom}|${f.verdict}|${why}`;
-    const row = rows.get(key) ?? { verdict: f.verdict, freedom: f.freedom, why, components: [] };
-    row.components.push(f.component);
-    rows.set(key, row);
-  }
-  if (rows.size > 0) {
+  const rows = freedomRows(report);
+  if (rows.length > 0) {
     out.push('', c.bold('Freedoms not granted'));
-    for (const row of rows.values()) {
+    for (const row of rows) {
       out.push(`  ${paint(row.verdict, row.verdict.padEnd(7))} ${row.freedom.padEnd(6)} ${row.components.join(', ')}`);
       out.push(`                 ${row.why}`);
     }
@@ -50,6 +43,15 @@ export default function formatText(report: Report, options: FormatOptions): stri
     const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}  ` : '';
     out.push(`  ${sev} ${where}${f.message} ${c.dim(`[${f.code}]`)}`);
     if (f.help) out.push(`          ${c.dim('fix:')} ${f.help}`);
+  }
+  if (report.ignored.length > 0) {
+    out.push('', c.bold(`Ignored by the config (${report.ignored.length})`));
+    for (const f of report.ignored) {
+      const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}  ` : '';
+      const until = f.ignore.until ? `, until ${f.ignore.until}` : '';
+      out.push(`  ${c.dim('ignored')} ${where}${f.message} ${c.dim(`[${f.code}]`)}`);
+      out.push(`          ${c.dim('why:')} ${f.ignore.reason}${until}`);
+    }
   }
   out.push('', c.bold('All profiles'));
   for (const p of report.profiles) out.push(`  ${paint(p.verdict, p.verdict.padEnd(7))} ${p.id.padEnd(12)} ${p.name}`);

@@ -46,9 +46,13 @@ async function parseConfigFile(file: string): Promise<{ config: Config; lineOf: 
     const line = counter.linePos(doc.errors[0].pos[0]).line;
     throw new InputError(`${relative(process.cwd(), file)}:${line}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
   }
-  const lineOf = (path: (string | number)[]) => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? counter.linePos(node.range[0]).line : 1;
+  // A missing key (a required `reason:`) has no node: point at the nearest enclosing one that exists.
+  const lineOf = (path: (string | number)[]): number => {
+    for (let n = path.length; n > 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return counter.linePos(node.range[0]).line;
+    }
+    return 1;
   };
   return { config: await validate(doc.toJS({ maxAliasCount: 50 }) ?? {}, file, lineOf), lineOf };
 }

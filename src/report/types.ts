@@ -24,12 +24,18 @@ export interface Finding {
   reasons?: FreedomReason[];
 }
 
+/** A finding an `ignore` entry accepted: it does not count toward the verdict, and the report still shows it. */
+export interface IgnoredFinding extends Finding {
+  ignore: { reason: string; until?: string; file?: string; line?: number };
+}
+
 export interface ProfileResult {
   id: string;
   name: string;
   verdict: Verdict;
   summary: { errors: number; warnings: number; unknown: number };
   findings: Finding[];
+  ignored: IgnoredFinding[];
 }
 
 export interface ComponentResult {
@@ -57,4 +63,6 @@ export interface Report {
   licenses: LicenseFinding[];
   dataInformation: DataInformation;
   findings: Finding[];
+  /** Findings of the chosen profile that the config's `ignore` entries accepted (empty without a config). */
+  ignored: IgnoredFinding[];
 }
