@@ -11,10 +11,23 @@ export function decodeText(bytes: Uint8Array): Decoded {
   else if (looksLikeUtf16(bytes)) text = new TextDecoder(bytes[0] === 0 ? 'utf-16be' : 'utf-16le').decode(bytes);
   else {
     if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary' };
-    text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    text = decodeUtf8OrLatin1(bytes).replace(/^\uFEFF/, '');
   }
   if (controlShare(text) > 0.1) return { kind: 'binary' };
   return text.trim() === '' ? { kind: 'empty' } : { kind: 'text', text };
+}
+
+/**
+ * UTF-8 when the bytes are valid UTF-8 (a sequence cut by the read cap at the very end is dropped), else
+ * Windows-1252/Latin-1, the usual encoding of older license files: every byte is then a character, so
+ * "Jürgen" stays readable instead of turning into U+FFFD and failing identification without a word.
+ */
+function decodeUtf8OrLatin1(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }
 
 /** UTF-16 without a BOM: ASCII text leaves every other byte zero. */

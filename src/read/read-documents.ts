@@ -1,4 +1,5 @@
 // Reads what identification needs: the model card's front matter, license texts and data documentation.
+import { classifyPath } from '../discover/classify.js';
 import type { Documents, Inventory, InventoryFile, Problem, TextDocument } from '../model.js';
 import { decodeText } from './decode-text.js';
 import { readFrontMatter } from './front-matter.js';
@@ -11,6 +12,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader): P
   const problems: Problem[] = [];
   const docs: Documents = { docs: [], licenseTexts: [], problems };
 
+  problems.push(...skippedReleaseFiles(inventory.problems));
   const cards = inventory.files.filter((f) => f.role === 'model-card').sort(byCardPreference);
   const cardFile = cards[0];
   if (!cardFile) problems.push({ code: 'card-missing' });
@@ -35,6 +37,23 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader): P
     if (text !== undefined) docs.docs.push({ file: file.path, text } satisfies TextDocument);
   }
   return docs;
+}
+
+/** Problems of the walk that mean a file was seen but not listed, so never read. */
+const SKIP_CODES = new Set(['link-outside', 'link-broken', 'link-loop', 'link-folder', 'special-file', 'file-name-invalid']);
+const RELEASE_ROLES = new Set(['license', 'model-card', 'weights']);
+
+/**
+ * A skipped file is only a warning in general, but one whose name says it is a license, card or weights file
+ * may hold the very terms that bind the release: that is an error, so the profile cannot pass without it.
+ * Escaped bytes in an invalid name (`LICENSE\x0a`) are read as `_` for the name test.
+ */
+function skippedReleaseFiles(walkProblems: Problem[]): Problem[] {
+  return walkProblems.flatMap((p): Problem[] => {
+    if (!p.file || !SKIP_CODES.has(p.code)) return [];
+    const { role } = classifyPath(p.file.replace(/\\x[0-9a-f]{2}/gi, '_'));
+    return RELEASE_ROLES.has(role) ? [{ code: 'release-file-skipped', file: p.file, args: { role, reason: p.code } }] : [];
+  });
 }
 
 /** README.md at the root first, then the dedicated model-card names. */
