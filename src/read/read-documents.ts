@@ -32,6 +32,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader): P
     const text = await readText(reader, file, problems, 'license-file');
     if (text !== undefined) docs.licenseTexts.push({ file: file.path, text });
   }
+  await probeWeights(inventory, reader, problems);
   for (const file of inventory.files.filter(isDataDoc)) {
     const text = await readText(reader, file, problems);
     if (text !== undefined) docs.docs.push({ file: file.path, text } satisfies TextDocument);
@@ -54,6 +55,21 @@ function skippedReleaseFiles(walkProblems: Problem[]): Problem[] {
     const { role } = classifyPath(p.file.replace(/\\x[0-9a-f]{2}/gi, '_'));
     return RELEASE_ROLES.has(role) ? [{ code: 'release-file-skipped', file: p.file, args: { role, reason: p.code } }] : [];
   });
+}
+
+/**
+ * Weights are never read past their header, but a weights file that cannot be opened at all must not count
+ * as released: one small read per file proves it is readable. (If a header reader reports unreadable weights
+ * itself, this probe can go; it costs one open per weights file.)
+ */
+async function probeWeights(inventory: Inventory, reader: RepoReader, problems: Problem[]): Promise<void> {
+  for (const file of inventory.files.filter((f) => f.role === 'weights')) {
+    try {
+      await reader.read(file.path, 16);
+    } catch (error) {
+      problems.push({ code: 'file-unreadable', file: file.path, args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
+    }
+  }
 }
 
 /** README.md at the root first, then the dedicated model-card names. */
