@@ -26,9 +26,15 @@ function decodeUtf8OrLatin1(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    let text = '';
+    for (const byte of bytes) text += byte >= 0x80 && byte < 0xa0 ? CP1252[byte - 0x80] : String.fromCharCode(byte);
+    return text;
   }
 }
+
+// Node's 'windows-1252' decoder is plain ISO-8859-1; this is the real code page's 0x80–0x9F row (quotes, dashes, €).
+const CP1252 = [...'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
+  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'];
 
 /** UTF-16 without a BOM: ASCII text leaves every other byte zero. */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
