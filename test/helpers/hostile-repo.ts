@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { RepoReader } from '../../src/read/reader.js';
 import { createMemoryReader } from '../../src/read/reader.js';
 import type { Report } from '../../src/report/types.js';
+import { loadRuleSet } from '../../src/ruleset/rule-set.js';
 import { fixture } from './run-cli.js';
 
 /** The fixture that passes every check of osaid-1.0: breaking one thing in it must stop the pass. */
@@ -62,6 +63,8 @@ export function countingReader(inner: RepoReader): { reader: RepoReader; bytes: 
   return { reader, bytes: () => total };
 }
 
+const MESSAGES = (await loadRuleSet()).messages;
+
 /** What every report must look like, whatever the input. */
 export function expectValidReport(report: Report): void {
   expect(report.schemaVersion).toBe(1);
@@ -73,7 +76,10 @@ export function expectValidReport(report: Report): void {
     expect(typeof f.message).toBe('string');
     expect(f.message.length).toBeGreaterThan(0);
     expect(typeof f.help).toBe('string');
-    expect(f.message, `${f.code} has an unfilled template`).not.toMatch(/\{\w+\}/);
+    // Every code has a template, and every `{name}` in it was filled (a raw `{0}` quoted from the file is fine).
+    const template = MESSAGES[f.code];
+    expect(template, `no messages.yaml entry for ${f.code}`).toBeDefined();
+    for (const [, key] of `${template!.message} ${template!.help}`.matchAll(/\{(\w+)\}/g)) expect(f.args, `${f.code} needs {${key}}`).toHaveProperty(key!);
   }
   expect(() => JSON.stringify(report)).not.toThrow();
 }
