@@ -1,5 +1,9 @@
 // npm run bench (or node bench/hostile.mjs): wall time of every text-scanning function on adversarial 1 MB inputs.
 // A super-linear regex shows up here as seconds instead of milliseconds; tests only assert that the work completes.
+import { spawnSync } from 'node:child_process';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -73,4 +77,44 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const longName = `${'a'.repeat(250)}/`.repeat(16) + 'LICENSE.' + 'x'.repeat(200);
   console.log(`  classifyPath on a ${longName.length}-char path: ${time(() => classifyPath(longName)).toFixed(1)} ms`);
   console.log(`worst: ${worst.toFixed(0)} ms`);
+  endToEnd();
+}
+
+/** `osai check` wall time on hostile repositories built in a temp folder (median of BENCH_RUNS, default 5). */
+function endToEnd() {
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const base = mkdtempSync(join(tmpdir(), 'osai-bench-'));
+  const repo = (name, build) => {
+    const dir = join(base, name);
+    cpSync(join(root, 'fixtures/apache-weights-full-release'), dir, { recursive: true });
+    build(dir);
+    return dir;
+  };
+  const sparse = (path, prefix, size) => { const fd = openSync(path, 'w'); writeSync(fd, prefix); closeSync(fd); truncateSync(path, size); };
+  const cases = [
+    ['passing fixture (baseline)', repo('baseline', () => {})],
+    ['6 GiB sparse model.safetensors + 6 GiB sparse model.gguf', repo('sparse', (d) => {
+      sparse(join(d, 'model.safetensors'), Buffer.from([2, 0, 0, 0, 0, 0, 0, 0, 0x7b, 0x7d]), 6 * 1024 ** 3);
+      sparse(join(d, 'model.gguf'), Buffer.from('GGUF\u0003\u0000\u0000\u0000'), 6 * 1024 ** 3);
+    })],
+    ['4 GiB sparse LICENSE (zeros)', repo('big-license', (d) => sparse(join(d, 'LICENSE'), Buffer.alloc(0), 4 * 1024 ** 3))],
+    ['1 MiB README of "# " + spaces + "x" lines', repo('big-card', (d) => writeFileSync(join(d, 'README.md'), `---\nlicense: apache-2.0\n---\n${`# ${' '.repeat(1000)}x\n`.repeat(1000)}`))],
+    ['20,010 empty files (file cap reached)', repo('many-files', (d) => {
+      mkdirSync(join(d, 'bulk'));
+      for (let i = 0; i < 20_010; i++) writeFileSync(join(d, 'bulk', `${i}.dat`), '');
+    })],
+  ];
+  console.log(`\nosai check on hostile repositories, median of ${runs} runs`);
+  for (const [name, dir] of cases) {
+    const times = [];
+    let code;
+    for (let i = 0; i < runs; i++) {
+      const start = process.hrtime.bigint();
+      code = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'check', dir, '--format', 'json'], { stdio: 'ignore' }).status;
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  ${times[Math.floor(runs / 2)].toFixed(0).padStart(6)} ms  exit ${code}  ${name}`);
+  }
+  rmSync(base, { recursive: true, force: true });
 }

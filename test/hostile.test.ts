@@ -154,6 +154,17 @@ describe('YAML in the front matter', () => {
     expect(({} as Record<string, unknown>)['license']).toBeUndefined();
   });
 
+  test.each([
+    ['a list', 'license: [apache-2.0, {x: 1}, [mit]]'], ['a mapping', 'license: {id: apache-2.0}'], ['a number', 'license: 2.0'],
+    ['null', 'license: null'], ['a boolean', 'license: true'], ['an empty string', 'license: ""'], ['a huge string', `license: ${'a'.repeat(200_000)}`],
+    ['a date', 'license: 2024-01-01'], ['a binary', 'license: !!binary aGVsbG8='], ['an expression of 5,000 ids', `license: ${Array(5000).fill('MIT').join(' AND ')}`],
+    ['deeply bracketed', `license: "${'('.repeat(5000)}MIT${')'.repeat(5000)}"`],
+  ])('license as %s: a valid report', async (_name, yaml) => {
+    const report = await check(tempRepo({ 'README.md': card(yaml), LICENSE: '' }));
+    expectValidReport(report);
+    expectNoPass(report);
+  });
+
   test('a billion-laughs card end to end is a finding, not a crash', async () => {
     const laughs = ['a: &a [x,x,x,x,x,x,x,x,x,x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)];
     const report = await check(tempRepo({ 'README.md': card(`license: apache-2.0\n${laughs.join('\n')}`) }));
@@ -199,6 +210,9 @@ describe('YAML and JSON in the config', () => {
     mkdirSync(join(folder, '.osai.yml'));
     const large = tempRepo({ '.osai.yml': `# ${'x'.repeat(300 * 1024)}\nprofile: osaid-1.0\n` });
     const cases = [folder, large];
+    const viaFlag = runCli(['check', tempRepo(), '--config', folder]);
+    expect(viaFlag.code).toBe(2);
+    expect(viaFlag.stderr).not.toMatch(/internal error|\n\s+at /);
     if (hasMkfifo) {
       const fifo = tempRepo();
       spawnSync('mkfifo', [join(fifo, '.osai.yml')]);
