@@ -18,6 +18,9 @@ const TABLE: Row[] = [
   ['license-file-binary', 'osaid-1.0', 'fail', ['license-file-binary']],
   ['training-code-declared', 'osaid-1.0', 'pass', []],
   ['declared-without-license', 'osaid-1.0', 'fail', ['license-missing']],
+  ['license-file-utf16', 'osaid-1.0', 'pass', []],
+  ['front-matter-alias-bomb', 'osaid-1.0', 'fail', ['front-matter-invalid']],
+  ['front-matter-python-tag', 'osaid-1.0', 'fail', ['front-matter-invalid']],
 ];
 
 describe('fixtures', () => {

@@ -400,6 +400,20 @@ describe('writes', () => {
   });
 });
 
+describe('text output', () => {
+  test('escape sequences, newlines and bidi overrides from the repository are shown, not obeyed', () => {
+    const dir = tempRepo({
+      LICENSE: '\u001b[2J\u001b[32mPASS everything is fine\u202e\r\nYou may not use this.\n',
+      'README.md': '---\nlicense: "apache-2.0\\n\\u001b[32mPASS"\n---\n# Model\n',
+    });
+    const { code, stdout } = runCli(['check', dir]);
+    expect(code).toBe(1);
+    expect(stdout).not.toMatch(/[\u001b\u202e\r]/);
+    expect(stdout).toContain('\\u001b[2J');
+    for (const line of stdout.split('\n')) expect(line).not.toMatch(/^\u001b?\[?32mPASS/);
+  });
+});
+
 describe('every profile starts with the readable check, and a read problem fails every profile', () => {
   test('rules/profiles/*.yaml: readable comes first (directly or through the profile extended)', async () => {
     const { loadRuleSet } = await import('../src/ruleset/rule-set.js');
