@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { readFrontMatter } from '../src/read/front-matter.js';
 import { createFsReader } from '../src/read/fs-reader.js';
-import { MAX_TEXT_BYTES } from '../src/read/read-documents.js';
+import { MAX_TEXT_BYTES, MAX_TOTAL_TEXT_BYTES } from '../src/read/read-documents.js';
+import { createMemoryReader } from '../src/read/reader.js';
 import { check, checkReader } from '../src/run.js';
 import { codes, countingReader, expectNoPass, expectValidReport, passingFiles, readerFailingOn, tempRepo } from './helpers/hostile-repo.js';
 import { runCli } from './helpers/run-cli.js';
@@ -72,6 +73,17 @@ describe('bounded work', () => {
     sparse(join(dir, 'LICENSE'), new Uint8Array(0), 4 * GB);
     const report = await check(dir);
     expect(codes(report)).toContain('license-file-binary');
+    expectNoPass(report);
+  });
+
+  test('a total read budget: 80 license files of 1 MiB are not all read, and the profile fails', async () => {
+    const mib = new TextEncoder().encode(`${APACHE}\n${' '.repeat(MAX_TEXT_BYTES - APACHE.length - 1)}`);
+    const files: Record<string, Uint8Array> = { ...passingFiles() };
+    for (let i = 0; i < 80; i++) files[`LICENSE-${String(i).padStart(2, '0')}`] = mib;
+    const { reader, bytes } = countingReader(createMemoryReader(files));
+    const report = await checkReader(reader);
+    expect(codes(report)).toContain('read-budget-exceeded');
+    expect(bytes()).toBeLessThanOrEqual(MAX_TOTAL_TEXT_BYTES + 64 * 1024);
     expectNoPass(report);
   });
 

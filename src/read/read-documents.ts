@@ -7,9 +7,14 @@ import type { RepoReader } from './reader.js';
 
 /** No card, license or data card is this long; the cap keeps a hostile repo from costing memory. */
 export const MAX_TEXT_BYTES = 1024 * 1024;
+/** All texts together: 20,000 license files of 1 MiB each would otherwise be 20 GiB held in memory. */
+export const MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
+
+interface Budget { left: number; reported: boolean }
 
 export async function readDocuments(inventory: Inventory, reader: RepoReader): Promise<Documents> {
   const problems: Problem[] = [];
+  const budget: Budget = { left: MAX_TOTAL_TEXT_BYTES, reported: false };
   const docs: Documents = { docs: [], licenseTexts: [], problems };
 
   problems.push(...skippedReleaseFiles(inventory.problems));
@@ -17,7 +22,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader): P
   const cardFile = cards[0];
   if (!cardFile) problems.push({ code: 'card-missing' });
   else {
-    const text = await readText(reader, cardFile, problems);
+    const text = await readText(reader, cardFile, problems, budget);
     if (text !== undefined) {
       const fm = readFrontMatter(text);
       if (fm.kind === 'ok') docs.card = { file: cardFile.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine };
@@ -29,12 +34,12 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader): P
   }
 
   for (const file of inventory.files.filter((f) => f.role === 'license')) {
-    const text = await readText(reader, file, problems, 'license-file');
+    const text = await readText(reader, file, problems, budget, 'license-file');
     if (text !== undefined) docs.licenseTexts.push({ file: file.path, text });
   }
   await probeWeights(inventory, reader, problems);
   for (const file of inventory.files.filter(isDataDoc)) {
-    const text = await readText(reader, file, problems);
+    const text = await readText(reader, file, problems, budget);
     if (text !== undefined) docs.docs.push({ file: file.path, text } satisfies TextDocument);
   }
   return docs;
@@ -83,13 +88,25 @@ function isDataDoc(file: InventoryFile): boolean {
 }
 
 /** Reads and decodes one file; empty, binary, oversized or unreadable files become problems. */
-async function readText(reader: RepoReader, file: InventoryFile, problems: Problem[], prefix = 'file'): Promise<string | undefined> {
+async function readText(reader: RepoReader, file: InventoryFile, problems: Problem[], budget: Budget, prefix = 'file'): Promise<string | undefined> {
+  if (budget.left <= 0) {
+    // Past the budget every further text is unread: an error, since an unread license may be the binding one.
+    if (!budget.reported) problems.push({ code: 'read-budget-exceeded', file: file.path, args: { limit: MAX_TOTAL_TEXT_BYTES } });
+    budget.reported = true;
+    return undefined;
+  }
   let bytes: Uint8Array;
+  const cap = Math.min(MAX_TEXT_BYTES, budget.left);
   try {
-    bytes = await reader.read(file.path, MAX_TEXT_BYTES + 1);
+    bytes = await reader.read(file.path, cap + 1);
+    budget.left -= bytes.length;
   } catch (error) {
     problems.push({ code: 'file-unreadable', file: file.path, args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
     return undefined;
+  }
+  if (bytes.length > cap && cap < MAX_TEXT_BYTES) {
+    budget.left = 0;
+    return readText(reader, file, problems, budget, prefix);
   }
   if (bytes.length > MAX_TEXT_BYTES) {
     problems.push({ code: 'file-too-large', file: file.path, args: { limit: MAX_TEXT_BYTES } });
