@@ -46,7 +46,9 @@ function readError(message: string, code: string): NodeJS.ErrnoException {
  * `limits.maxFiles`, so a tree of a million empty folders is bounded too; folders are read as streams.
  */
 async function walk(root: string, limits: WalkLimits): Promise<Listing> {
-  const realRoot = await realpath(root);
+  const realRoot = await realpath(root).catch((error: unknown) => {
+    throw new InputError(`cannot open ${root} (${errorCode(error)})`, 'give a readable folder');
+  });
   const entries: FileEntry[] = [];
   const problems: Problem[] = [];
   const stack: { dir: string; depth: number }[] = [{ dir: realRoot, depth: 0 }];
