@@ -89,18 +89,28 @@ function buildProgram(): Command {
   return program;
 }
 
-/** Writes through a temporary file and a rename, so a reader never sees half a report. */
+/** Writes through a temporary file and a rename, so a reader never sees half a report; a failure leaves nothing behind. */
 function writeAtomically(file: string, text: string): void {
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+  let existing;
+  try {
+    existing = statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new UsageError(`--output ${file}: cannot write the report (${(error as NodeJS.ErrnoException).code})`, 'give a path in an existing, writable folder');
+  }
+  if (existing?.isDirectory()) {
     throw new UsageError(`--output ${file} is a folder`, 'give a file path, e.g. --output osai-report.json');
   }
-  const dir = mkdtempSync(join(dirname(file), '.osai-'));
-  const temp = join(dir, 'report');
+  let dir: string | undefined;
   try {
+    dir = mkdtempSync(join(dirname(file), '.osai-'));
+    const temp = join(dir, 'report');
     writeFileSync(temp, text);
     renameSync(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`--output ${file}: cannot write the report (${code})`, 'give a path in an existing, writable folder');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 

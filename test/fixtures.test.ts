@@ -63,6 +63,9 @@ const TABLE: Row[] = [
   ['policy-ignore', 'open-weights', 'pass', []],
   ['policy-ignore-expired', 'open-weights', 'fail', ['ignore-expired', 'access-gated-auto']],
   ['policy-ignore-scoped', 'open-weights', 'fail', ['access-gated-auto']],
+  ['license-file-utf16', 'osaid-1.0', 'pass', []],
+  ['front-matter-alias-bomb', 'osaid-1.0', 'fail', ['front-matter-invalid']],
+  ['front-matter-python-tag', 'osaid-1.0', 'fail', ['front-matter-invalid']],
 ];
 
 describe('fixtures', () => {

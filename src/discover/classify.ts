@@ -12,7 +12,7 @@ const inDir = (dirs: string[], pattern: RegExp) => dirs.some((d) => pattern.test
 const RULES: NameRule[] = [
   { test: re(/^(use_policy|acceptable_use|acceptable-use)[\w.-]*$/i), role: 'license', topic: 'use-policy' },
   { test: re(/^notice([.-]\w+)?$/i), role: 'license', topic: 'notice' },
-  { test: re(/^(licen[cs]e|copying)([._-][\w.-]*)?$/i), role: 'license' },
+  { test: re(/^(licen[cs]es?|copying)([._-][\w.-]*)?$/i), role: 'license' },
   { test: re(/\.license$/i), role: 'license' },
   { test: (_n, _p, dirs) => dirs[0]?.toUpperCase() === 'LICENSES' && dirs.length === 1, role: 'license' },
   { test: re(/^(model_card|modelcard|model-card)\.md$/i), role: 'model-card' },

@@ -4,7 +4,9 @@ import type { Report, Verdict } from '../report/types.js';
 import { freedomRows } from './freedom-rows.js';
 import type { FormatOptions } from './index.js';
 
-export default function formatText(report: Report, options: FormatOptions): string {
+export default function formatText(input: Report, options: FormatOptions): string {
+  // Strings from the repository (license text, card values, file names) are shown, never obeyed by the terminal.
+  const report = JSON.parse(JSON.stringify(input), (_key, value: unknown) => (typeof value === 'string' ? visible(value) : value)) as Report;
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (v: Verdict, text = v.toUpperCase()) => (v === 'pass' ? c.green(text) : v === 'fail' ? c.red(text) : c.yellow(text));
   const out: string[] = [];
@@ -58,4 +60,12 @@ export default function formatText(report: Report, options: FormatOptions): stri
   const s = report.profiles.find((p) => p.id === profile.id)!.summary;
   out.push('', `${paint(profile.verdict)} ${profile.id}: ${s.errors} failed, ${s.unknown} unknown, ${s.warnings} warnings`);
   return `${out.join('\n')}\n`;
+}
+
+// C0 and C1 controls (escape sequences, newlines that would forge report lines) and bidirectional overrides.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function visible(text: string): string {
+  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -86,6 +86,7 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
   }
   const lines = card.body.split(/\r\n|\r|\n/);
   lines.forEach((line, i) => {
+    if (!line.includes(':')) return; // every link pattern has one; skipping the rest keeps 1M-line bodies cheap
     const at = card.bodyLine + i;
     const heading = sectionAt(sections, at)?.heading ?? '';
     for (const [pattern, component] of LINKS) {
@@ -130,6 +131,19 @@ function sectionAt(sections: Section[], line: number): Section | undefined {
 
 /** Template placeholders do not count as content. */
 function hasContent(text: string): boolean {
-  const stripped = text.replace(/\[More Information Needed\]/gi, '').replace(/<!--[\s\S]*?-->/g, '');
+  const stripped = stripComments(text.replace(/\[More Information Needed\]/gi, ''));
   return /\w{3,}/.test(stripped);
+}
+
+/** Drops HTML comments; an unclosed one runs to the end. indexOf, not a lazy regex, which is quadratic on many `<!--`. */
+function stripComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    out += text.slice(from, open);
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) return out;
+    from = close + 3;
+  }
+  return out + text.slice(from);
 }

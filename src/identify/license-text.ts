@@ -22,14 +22,28 @@ function matchersFor(rules: RuleSet): Matcher[] {
   return matchers;
 }
 
-const SPDX_TAG = /SPDX-License-Identifier:\s*([^\r\n*]+?)\s*(?:\*\/|-->|$)/m;
+const SPDX_TAG = 'SPDX-License-Identifier:';
+
+/** The first SPDX tag: the rest of its line, cut at a comment end, trimmed. A scan, not a regex: linear on any line. */
+function spdxTag(text: string): { index: number; value: string } | undefined {
+  const index = text.indexOf(SPDX_TAG);
+  if (index < 0) return undefined;
+  const start = index + SPDX_TAG.length;
+  let end = start;
+  while (end < text.length && end - start < 500 && text[end] !== '\n' && text[end] !== '\r' && text[end] !== '*') end++;
+  let value = text.slice(start, end);
+  const comment = value.indexOf('-->');
+  if (comment >= 0) value = value.slice(0, comment);
+  value = value.trim();
+  return value === '' ? undefined : { index, value };
+}
 
 /** The licenses a file's text shows, each with the line where it starts; an unrecognised text gives one `unknown`. */
 export function identifyLicenseText(file: string, text: string, scope: LicenseScope, rules: RuleSet): LicenseFinding[] {
-  const tag = SPDX_TAG.exec(text);
+  const tag = spdxTag(text);
   if (tag) {
     const line = text.slice(0, tag.index).split('\n').length;
-    const id = canonicalSpdxId(tag[1]!) ?? tag[1]!;
+    const id = canonicalSpdxId(tag.value) ?? tag.value;
     return [{ expression: id, confidence: 1, source: { file, line, kind: 'license-file' }, scope }];
   }
   const normalized = ` ${normalizeText(text)} `;

@@ -8,12 +8,23 @@ export function splitSections(body: string, firstLine: number): Section[] {
   const sections: Section[] = [{ heading: '', level: 0, line: firstLine, text: '' }];
   let inFence = false;
   lines.forEach((line, i) => {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    const match = inFence ? null : /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (match) sections.push({ heading: match[2]!, level: match[1]!.length, line: firstLine + i, text: '' });
+    if (/^[ \t]*(```|~~~)/.test(line)) inFence = !inFence;
+    const heading = inFence ? undefined : atxHeading(line);
+    if (heading) sections.push({ ...heading, line: firstLine + i, text: '' });
     else sections[sections.length - 1]!.text += `${line}\n`;
   });
   return sections;
+}
+
+/** An ATX heading (`## Title ##`). String operations, not a backtracking regex: linear on a 1 MB line. */
+function atxHeading(line: string): { heading: string; level: number } | undefined {
+  const open = /^#{1,6}(?=[ \t])/.exec(line);
+  if (!open) return undefined;
+  let text = line.slice(open[0].length).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end < text.length) text = text.slice(0, end).trimEnd();
+  return { heading: text, level: open[0].length };
 }
 
 /** A section's text with all of its sub-sections. */

@@ -9,8 +9,9 @@ const VARIETAL: [RegExp, string][] = [
 /** Lower-case words separated by single spaces; everything that is not a letter or digit is a separator. */
 export function normalizeText(text: string): string {
   let out = text.toLowerCase()
-    .replace(/<[^>\n]{0,200}>/g, ' ')          // HTML tags
-    .replace(/\]\([^)\n]{0,500}\)/g, ' ')       // Markdown link targets
+    // The classes exclude their own opener, so each attempt stops at the next one: linear on "<<<<…" or "](](…".
+    .replace(/<[^<>\n]{0,200}>/g, ' ')          // HTML tags
+    .replace(/\]\([^()\n]{0,500}\)/g, ' ')      // Markdown link targets
     .replace(/&(amp|lt|gt|quot|#39);/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ');
   for (const [pattern, replacement] of VARIETAL) out = out.replace(pattern, replacement);

@@ -21,11 +21,17 @@ export function canonicalSpdxId(id: string): string | undefined {
   return canonical.get(id.toLowerCase());
 }
 
+const MAX_EXPRESSION_CHARS = 4000;
+const MAX_EXPRESSION_OPERATORS = 100;
+
 /** Parses an SPDX expression; `unknown` is accepted as a leaf. Returns undefined for text that is not an expression. */
 export function parseExpression(source: string): ExprNode | undefined {
   const text = source.trim();
   if (text === '') return undefined;
   if (text === UNKNOWN) return { license: UNKNOWN };
+  // Real expressions have a handful of ids; a hostile one with thousands nests deep enough to overflow every
+  // recursive walk of the tree. Too complex to be a license statement: not an expression (so unidentified).
+  if (text.length > MAX_EXPRESSION_CHARS || (text.match(/\s(AND|OR|WITH)\s|\(/gi)?.length ?? 0) > MAX_EXPRESSION_OPERATORS) return undefined;
   try {
     return convert(parse(text.replace(/\bunknown\b/g, 'LicenseRef-osai-unknown')));
   } catch {

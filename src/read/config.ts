@@ -1,5 +1,5 @@
 // Finds and reads the user's .osai.yml (or .osai.yaml, or the `osai` key of package.json) from the target upward.
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, constants } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Config } from '../config/schema.js';
@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 
 const NAMES = ['.osai.yml', '.osai.yaml'];
 const MAX_CONFIG_BYTES = 256 * 1024;
+const CONFIG_HINT = 'see README.md, "Configuration", for the keys .osai.yml accepts';
 
 export interface LoadedConfig {
   config: Config;
@@ -32,7 +33,7 @@ export async function loadConfig(target: string, explicit?: string): Promise<Loa
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
       const data = readJson(pkg);
-      if (data && typeof data === 'object' && 'osai' in data) return { config: await validate((data as { osai: unknown }).osai, pkg, NO_LINES, 'osai'), file: pkg, lineOf: NO_LINES };
+      if (data && typeof data === 'object' && Object.hasOwn(data, 'osai')) return { config: await validate((data as { osai: unknown }).osai, pkg, NO_LINES, 'osai'), file: pkg, lineOf: NO_LINES };
     }
     if (dirname(dir) === dir || existsSync(join(dir, '.git'))) return { config: {}, lineOf: NO_LINES };
   }
@@ -41,10 +42,17 @@ export async function loadConfig(target: string, explicit?: string): Promise<Loa
 async function parseConfigFile(file: string): Promise<{ config: Config; lineOf: LoadedConfig['lineOf'] }> {
   const text = readBounded(file);
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors[0]) {
-    const line = counter.linePos(doc.errors[0].pos[0]).line;
-    throw new InputError(`${relative(process.cwd(), file)}:${line}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, merge: false });
+  } catch (error) {
+    throw new InputError(`${relative(process.cwd(), file)}: invalid YAML: ${(error as Error).message.split('\n')[0]}`, CONFIG_HINT);
+  }
+  // Unknown tags (`!!python/object`) are refused rather than read as plain strings.
+  const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (problem) {
+    const line = counter.linePos(problem.pos[0]).line;
+    throw new InputError(`${relative(process.cwd(), file)}:${line}: invalid YAML: ${problem.message.split('\n')[0]}`, CONFIG_HINT);
   }
   // A missing key (a required `reason:`) has no node: point at the nearest enclosing one that exists.
   const lineOf = (path: (string | number)[]): number => {
@@ -54,7 +62,14 @@ async function parseConfigFile(file: string): Promise<{ config: Config; lineOf: 
     }
     return 1;
   };
-  return { config: await validate(doc.toJS({ maxAliasCount: 50 }) ?? {}, file, lineOf), lineOf };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // Too many aliases (a billion-laughs document) or a similar resource limit.
+    throw new InputError(`${relative(process.cwd(), file)}: invalid YAML: ${(error as Error).message.split('\n')[0]}`, CONFIG_HINT);
+  }
+  return { config: await validate(data ?? {}, file, lineOf), lineOf };
 }
 
 async function validate(data: unknown, file: string, lineOf: (path: (string | number)[]) => number, prefix?: string): Promise<Config> {
@@ -70,16 +85,37 @@ async function validate(data: unknown, file: string, lineOf: (path: (string | nu
     'see README.md, "Configuration", for the keys .osai.yml accepts');
 }
 
+/** Reads a regular file of at most MAX_CONFIG_BYTES; a folder, FIFO, device or unreadable file is an input error. */
 function readBounded(file: string): string {
-  const buffer = readFileSync(file);
-  if (buffer.length > MAX_CONFIG_BYTES) throw new InputError(`${file}: config file is larger than ${MAX_CONFIG_BYTES} bytes`);
-  return buffer.toString('utf8');
+  const shown = relative(process.cwd(), file) || file;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new InputError(`${shown}: not a regular file`, 'a config file must be a plain YAML (or package.json) file');
+    if (info.size > MAX_CONFIG_BYTES) throw new InputError(`${shown}: config file is larger than ${MAX_CONFIG_BYTES} bytes`, CONFIG_HINT);
+    const buffer = Buffer.alloc(info.size);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const n = readSync(fd, buffer, filled, buffer.length - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return buffer.subarray(0, filled).toString('utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${shown}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      'make it readable by the user running osai, or point --config at another file');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function readJson(file: string): unknown {
+  const text = readBounded(file);
   try {
-    return JSON.parse(readBounded(file));
+    return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: ${(error as Error).message}`);
+    throw new InputError(`${relative(process.cwd(), file) || file}: invalid JSON: ${(error as Error).message}`, 'fix package.json, or give a config with --config');
   }
 }

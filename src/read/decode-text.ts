@@ -11,11 +11,29 @@ export function decodeText(bytes: Uint8Array): Decoded {
   else if (looksLikeUtf16(bytes)) text = new TextDecoder(bytes[0] === 0 ? 'utf-16be' : 'utf-16le').decode(bytes);
   else {
     if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary' };
-    text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    text = decodeUtf8OrLatin1(bytes).replace(/^\uFEFF/, '');
   }
   if (controlShare(text) > 0.1) return { kind: 'binary' };
   return text.trim() === '' ? { kind: 'empty' } : { kind: 'text', text };
 }
+
+/**
+ * UTF-8 when the bytes are valid UTF-8 (a sequence cut by the read cap at the very end is dropped), else
+ * Windows-1252/Latin-1, the usual encoding of older license files: every byte is then a character, so
+ * "Jürgen" stays readable instead of turning into U+FFFD and failing identification without a word.
+ */
+function decodeUtf8OrLatin1(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+      .replace(/[\u0080-\u009f]/g, (ch) => CP1252[ch.charCodeAt(0) - 0x80]!);
+  }
+}
+
+// Node's 'windows-1252' decoder is plain ISO-8859-1; this is the real code page's 0x80–0x9F row (quotes, dashes, €).
+const CP1252 = [...'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
+  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'];
 
 /** UTF-16 without a BOM: ASCII text leaves every other byte zero. */
 function looksLikeUtf16(bytes: Uint8Array): boolean {

@@ -22,8 +22,15 @@ export function readFrontMatter(text: string): FrontMatter {
   const yamlText = match[2]!;
   const firstLine = countLines(opening) + 1;
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { ...YAML_LIMITS, lineCounter: counter });
-  const error = doc.errors[0];
+  let doc;
+  try {
+    doc = parseDocument(yamlText, { ...YAML_LIMITS, lineCounter: counter });
+  } catch (err) {
+    // The parser recurses: thousands of nested `[` can overflow the stack. That is bad input, not a crash.
+    return { kind: 'invalid', line: firstLine, reason: `the YAML cannot be parsed (${(err as Error).message.split('\n')[0]})` };
+  }
+  // A tag the YAML core schema does not know (`!!python/object`, `!custom`) is refused, as the Hub's safe loader does.
+  const error = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (error) {
     const line = firstLine - 1 + counter.linePos(error.pos[0]).line;
     return { kind: 'invalid', line, reason: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') };

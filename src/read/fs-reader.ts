@@ -1,84 +1,147 @@
-// Reads a repository from disk: a bounded walk that never follows a link out of the root.
-import { open, readdir, realpath, stat, lstat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+// Reads a repository from disk: a bounded walk that never follows a link out of the root, nor into a folder.
+import { constants } from 'node:fs';
+import { lstat, open, opendir, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import type { FileEntry, Problem } from '../model.js';
 import { DEFAULT_WALK_LIMITS, SKIPPED_DIRS, type Listing, type RepoReader, type WalkLimits } from './reader.js';
+
+const NAME_DECODER = new TextDecoder('utf-8', { fatal: true });
 
 export function createFsReader(root: string): RepoReader {
   return {
     root,
     list: (limits = DEFAULT_WALK_LIMITS) => walk(root, limits),
-    read: (path, maxBytes) => readAt(join(root, path), 0, maxBytes),
-    readRange: (path, offset, length) => readAt(join(root, path), offset, length),
+    read: (path, maxBytes) => readAt(root, path, 0, maxBytes),
+    readRange: (path, offset, length) => readAt(root, path, offset, length),
   };
 }
 
-/** Reads at most `length` bytes at `offset`; the buffer is sized by what the file holds, so a sparse giant costs nothing. */
-async function readAt(file: string, offset: number, length: number): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
+/**
+ * Reads at most `length` bytes at `offset` from a regular file inside the root. The buffer is sized by what the
+ * file holds, so a sparse giant costs nothing; a FIFO or device is refused before any read could block.
+ */
+async function readAt(root: string, path: string, offset: number, length: number): Promise<Uint8Array> {
+  if (isAbsolute(path) || path.split(/[\\/]/).includes('..')) throw readError(`${path}: not a path inside the repository`, 'EOUTSIDE');
+  // O_NONBLOCK: opening a FIFO swapped in after the walk must not wait for a writer.
+  const handle = await open(join(root, path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const { size } = await handle.stat();
-    const buffer = Buffer.alloc(Math.max(0, Math.min(size - offset, length)));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
-    return buffer.subarray(0, bytesRead);
+    const info = await handle.stat();
+    if (!info.isFile()) throw readError(`${path}: not a regular file`, 'ENOTREG');
+    const buffer = Buffer.alloc(Math.max(0, Math.min(info.size - offset, length)));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, offset + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
   } finally {
     await handle.close();
   }
 }
 
+function readError(message: string, code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code });
+}
+
+/**
+ * Walks the tree depth-first. Every directory entry (file, folder, link, anything else) counts against
+ * `limits.maxFiles`, so a tree of a million empty folders is bounded too; folders are read as streams.
+ */
 async function walk(root: string, limits: WalkLimits): Promise<Listing> {
-  const realRoot = await realpath(root);
+  const realRoot = await realpath(root).catch((error: unknown) => {
+    throw new InputError(`cannot open ${root} (${errorCode(error)})`, 'give a readable folder');
+  });
   const entries: FileEntry[] = [];
   const problems: Problem[] = [];
   const stack: { dir: string; depth: number }[] = [{ dir: realRoot, depth: 0 }];
+  let visited = 0;
   let truncated = false;
   while (stack.length > 0 && !truncated) {
     const { dir, depth } = stack.pop()!;
-    let children;
+    const dirPath = toPosix(relative(realRoot, dir));
+    let handle;
     try {
-      children = await readdir(dir, { withFileTypes: true });
+      // Names as raw bytes (the types lag Node here), so a name that is not UTF-8 is seen, not silently mangled.
+      handle = await opendir(dir, { encoding: 'buffer' as BufferEncoding, bufferSize: 128 });
     } catch (error) {
-      problems.push({ code: 'file-unreadable', file: toPosix(relative(realRoot, dir)) || '.', args: { reason: errorCode(error) } });
+      problems.push({ code: 'file-unreadable', file: dirPath || '.', args: { reason: errorCode(error) } });
       continue;
     }
-    for (const child of children) {
-      const full = join(dir, child.name);
-      const path = toPosix(relative(realRoot, full));
-      if (child.isDirectory()) {
-        if (SKIPPED_DIRS.has(child.name)) continue;
-        if (depth + 1 >= limits.maxDepth) { problems.push({ code: 'walk-depth-limit', file: path }); continue; }
-        stack.push({ dir: full, depth: depth + 1 });
-      } else if (child.isSymbolicLink()) {
-        const target = await linkTarget(realRoot, full);
-        if (target === 'outside' || target === 'broken') { problems.push({ code: `link-${target}`, file: path }); continue; }
-        // A link to a file inside the root is read like the file; links to folders are not walked (no loops).
-        if (target.isFile()) entries.push({ path, size: target.size });
-      } else if (child.isFile()) {
-        const info = await lstat(full).catch(() => undefined);
-        entries.push({ path, size: info?.size ?? 0 });
-      } else {
-        problems.push({ code: 'special-file', file: path });
+    try {
+      for await (const child of handle) {
+        if (++visited > limits.maxFiles) {
+          problems.push({ code: 'walk-file-limit', args: { limit: limits.maxFiles } });
+          truncated = true;
+          break;
+        }
+        const name = decodeName(child.name as unknown as Buffer);
+        if (!name.ok) {
+          problems.push({ code: 'file-name-invalid', file: dirPath ? `${dirPath}/${name.shown}` : name.shown });
+          continue;
+        }
+        const full = join(dir, name.text);
+        const path = toPosix(relative(realRoot, full));
+        if (child.isDirectory()) {
+          if (SKIPPED_DIRS.has(name.text)) continue;
+          if (depth + 1 >= limits.maxDepth) { problems.push({ code: 'walk-depth-limit', file: path }); continue; }
+          stack.push({ dir: full, depth: depth + 1 });
+        } else if (child.isSymbolicLink()) {
+          const target = await linkTarget(realRoot, full);
+          if (typeof target === 'string') problems.push({ code: target, file: path });
+          // A link to a file inside the root is read like the file.
+          else entries.push({ path, size: target.size });
+        } else if (child.isFile()) {
+          const info = await lstat(full).catch(() => undefined);
+          if (info) entries.push({ path, size: info.size });
+          else problems.push({ code: 'file-unreadable', file: path, args: { reason: 'it disappeared while osai was reading the repository' } });
+        } else {
+          problems.push({ code: 'special-file', file: path });
+        }
       }
-      if (entries.length >= limits.maxFiles) {
-        problems.push({ code: 'walk-file-limit', args: { limit: limits.maxFiles } });
-        truncated = true;
-        break;
-      }
+    } catch (error) {
+      problems.push({ code: 'file-unreadable', file: dirPath || '.', args: { reason: errorCode(error) } });
+    } finally {
+      await handle.close().catch(() => undefined);
     }
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { entries, problems };
 }
 
-async function linkTarget(realRoot: string, full: string) {
+/** A file name as text; names that are not UTF-8 or hold control characters (a newline) are shown escaped and skipped. */
+function decodeName(bytes: Buffer): { ok: true; text: string } | { ok: false; shown: string } {
+  let text: string | undefined;
   try {
-    const target = await realpath(full);
-    if (target !== realRoot && !target.startsWith(realRoot + sep)) return 'outside' as const;
-    return await stat(target);
+    text = NAME_DECODER.decode(bytes);
   } catch {
-    return 'broken' as const;
+    text = undefined;
   }
+  // eslint-disable-next-line no-control-regex
+  if (text !== undefined && !/[\u0000-\u001f\u007f]/.test(text)) return { ok: true, text };
+  let shown = '';
+  for (const byte of bytes) shown += byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+  return { ok: false, shown };
+}
+
+/** What a symbolic link resolves to: a regular file inside the root, or the problem code that says why it is skipped. */
+async function linkTarget(realRoot: string, full: string) {
+  let target: string;
+  try {
+    target = await realpath(full);
+  } catch (error) {
+    return errorCode(error) === 'ELOOP' ? 'link-loop' : 'link-broken';
+  }
+  if (target !== realRoot && !target.startsWith(realRoot + sep)) return 'link-outside';
+  const info = await stat(target).catch(() => undefined);
+  if (!info) return 'link-broken';
+  if (info.isDirectory()) {
+    // A link to the folder it sits in, or to one above it, would walk forever if followed.
+    const home = dirname(full);
+    return home === target || home.startsWith(target + sep) ? 'link-loop' : 'link-folder';
+  }
+  return info.isFile() ? info : 'special-file';
 }
 
 function toPosix(path: string): string {

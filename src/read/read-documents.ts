@@ -1,5 +1,6 @@
 // Reads what identification needs: the model card's front matter, license texts and data documentation.
 import { createHash } from 'node:crypto';
+import { classifyPath } from '../discover/classify.js';
 import type { Documents, FileHash, Inventory, InventoryFile, Problem, TextDocument } from '../model.js';
 import { decodeText } from './decode-text.js';
 import { readFrontMatter } from './front-matter.js';
@@ -12,17 +13,23 @@ export const MAX_TEXT_BYTES = 1024 * 1024;
 export const MAX_WEIGHTS_HEADERS = 256;
 /** A file pinned by `clarify:` is a license text; anything larger is not hashed. */
 export const MAX_HASH_BYTES = 16 * 1024 * 1024;
+/** All texts together: 20,000 license files of 1 MiB each would otherwise be 20 GiB held in memory. */
+export const MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
+
+interface Budget { left: number; reported: boolean }
 
 /** Reads the card, license texts, data docs and weights headers; `hashPaths` are the files `clarify:` pins. */
 export async function readDocuments(inventory: Inventory, reader: RepoReader, hashPaths: string[] = []): Promise<Documents> {
   const problems: Problem[] = [];
+  const budget: Budget = { left: MAX_TOTAL_TEXT_BYTES, reported: false };
   const docs: Documents = { docs: [], licenseTexts: [], weightsHeaders: [], hashes: [], problems };
 
+  problems.push(...skippedReleaseFiles(inventory.problems));
   const cards = inventory.files.filter((f) => f.role === 'model-card').sort(byCardPreference);
   const cardFile = cards[0];
   if (!cardFile) problems.push({ code: 'card-missing' });
   else {
-    const text = await readText(reader, cardFile, problems);
+    const text = await readText(reader, cardFile, problems, budget);
     if (text !== undefined) {
       const fm = readFrontMatter(text);
       if (fm.kind === 'ok') docs.card = { file: cardFile.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine };
@@ -34,11 +41,12 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
   }
 
   for (const file of inventory.files.filter((f) => f.role === 'license')) {
-    const text = await readText(reader, file, problems, 'license-file');
+    const text = await readText(reader, file, problems, budget, 'license-file');
     if (text !== undefined) docs.licenseTexts.push({ file: file.path, text });
   }
+  await probeWeights(inventory, reader, problems);
   for (const file of inventory.files.filter(isDataDoc)) {
-    const text = await readText(reader, file, problems);
+    const text = await readText(reader, file, problems, budget);
     if (text !== undefined) docs.docs.push({ file: file.path, text } satisfies TextDocument);
   }
   const weights = inventory.files.filter((f) => f.role === 'weights' && /\.(gguf|safetensors)$/i.test(f.path));
@@ -64,6 +72,38 @@ async function hashFile(reader: RepoReader, inventory: Inventory, path: string):
   }
 }
 
+/** Problems of the walk that mean a file was seen but not listed, so never read. */
+const SKIP_CODES = new Set(['link-outside', 'link-broken', 'link-loop', 'link-folder', 'special-file', 'file-name-invalid']);
+const RELEASE_ROLES = new Set(['license', 'model-card', 'weights']);
+
+/**
+ * A skipped file is only a warning in general, but one whose name says it is a license, card or weights file
+ * may hold the very terms that bind the release: that is an error, so the profile cannot pass without it.
+ * Escaped bytes in an invalid name (`LICENSE\x0a`) are read as `_` for the name test.
+ */
+function skippedReleaseFiles(walkProblems: Problem[]): Problem[] {
+  return walkProblems.flatMap((p): Problem[] => {
+    if (!p.file || !SKIP_CODES.has(p.code)) return [];
+    const { role } = classifyPath(p.file.replace(/\\x[0-9a-f]{2}/gi, '_'));
+    return RELEASE_ROLES.has(role) ? [{ code: 'release-file-skipped', file: p.file, args: { role, reason: p.code } }] : [];
+  });
+}
+
+/**
+ * Weights are never read past their header, but a weights file that cannot be opened at all must not count
+ * as released: one small read per file proves it is readable. (If a header reader reports unreadable weights
+ * itself, this probe can go; it costs one open per weights file.)
+ */
+async function probeWeights(inventory: Inventory, reader: RepoReader, problems: Problem[]): Promise<void> {
+  for (const file of inventory.files.filter((f) => f.role === 'weights')) {
+    try {
+      await reader.read(file.path, 16);
+    } catch (error) {
+      problems.push({ code: 'file-unreadable', file: file.path, args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
+    }
+  }
+}
+
 /** README.md at the root first, then the dedicated model-card names. */
 function byCardPreference(a: InventoryFile, b: InventoryFile): number {
   const rank = (f: InventoryFile) => (/^readme\.md$/i.test(f.path) ? 0 : 1);
@@ -75,13 +115,25 @@ function isDataDoc(file: InventoryFile): boolean {
 }
 
 /** Reads and decodes one file; empty, binary, oversized or unreadable files become problems. */
-async function readText(reader: RepoReader, file: InventoryFile, problems: Problem[], prefix = 'file'): Promise<string | undefined> {
+async function readText(reader: RepoReader, file: InventoryFile, problems: Problem[], budget: Budget, prefix = 'file'): Promise<string | undefined> {
+  if (budget.left <= 0) {
+    // Past the budget every further text is unread: an error, since an unread license may be the binding one.
+    if (!budget.reported) problems.push({ code: 'read-budget-exceeded', file: file.path, args: { limit: MAX_TOTAL_TEXT_BYTES } });
+    budget.reported = true;
+    return undefined;
+  }
   let bytes: Uint8Array;
+  const cap = Math.min(MAX_TEXT_BYTES, budget.left);
   try {
-    bytes = await reader.read(file.path, MAX_TEXT_BYTES + 1);
+    bytes = await reader.read(file.path, cap + 1);
+    budget.left -= bytes.length;
   } catch (error) {
     problems.push({ code: 'file-unreadable', file: file.path, args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
     return undefined;
+  }
+  if (bytes.length > cap && cap < MAX_TEXT_BYTES) {
+    budget.left = 0;
+    return readText(reader, file, problems, budget, prefix);
   }
   if (bytes.length > MAX_TEXT_BYTES) {
     problems.push({ code: 'file-too-large', file: file.path, args: { limit: MAX_TEXT_BYTES } });
