@@ -1,6 +1,6 @@
 // The loaded rule set, and the fast path: rules compiled to JSON at build time, validated YAML for a custom folder.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
 import type { BaseModelRule, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
 
 export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string }
@@ -22,9 +22,9 @@ export interface RuleSet {
 }
 
 /** The rules folder shipped with the package (dist/ruleset → ../../rules). */
-export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+export const DEFAULT_RULES_DIR = RULES_DIR;
 /** The same rules, validated and compiled by `npm run build` (see compile-rules.ts). */
-export const COMPILED_RULES = fileURLToPath(new URL('../rules.json', import.meta.url));
+export const COMPILED_RULES = COMPILED_RULES_FILE;
 
 const cache = new Map<string, RuleSet>();
 
