@@ -58,6 +58,8 @@ export interface LicenseFinding {
   /** For a near miss or an unresolved name: what the source said, and the closest candidate. */
   raw?: string;
   closest?: { id: string; score: number };
+  /** For a match below 1 or a near miss: a few phrases the reference has and the text lacks, and the reverse. */
+  diff?: { missing: string[]; extra: string[] };
 }
 
 /** A component the user states in .osai.yml: where it lives and under which license. */

@@ -1,0 +1,200 @@
+// Matches a text against the SPDX reference texts: exact on the normalised words, else the densest region of each
+// candidate scored by Dice over word trigrams, with guards so a restricted text never comes out as an open license.
+import { matchWords, type MatchWords } from './normalize.js';
+import {
+  exactKey, exactMatches, gramHashes, optionalTailStart, referenceIndex, referenceText, type ReferenceEntry,
+} from './reference-index.js';
+
+/** Below this Dice score a region is not that license: the text is `unknown`, with the closest candidate. */
+export const MATCH_THRESHOLD = 0.95;
+/** Candidates below this score are not worth naming as the closest. */
+const CLOSEST_FLOOR = 0.5;
+const SAMPLE_MASK = 7;
+
+export interface Diff { missing: string[]; extra: string[] }
+
+export interface ReferenceMatch {
+  id: string;
+  /** 1 for an exact match of the normalised text; else the Dice score of the matched region. */
+  score: number;
+  line: number;
+  endLine: number;
+  diff?: Diff;
+  /** Why a region that scored above the threshold was still refused. */
+  refused?: string;
+}
+
+export interface ReferenceResult { matches: ReferenceMatch[]; closest?: ReferenceMatch }
+
+/** Words whose presence in a text but absence from the reference adds a restriction the reference does not have. */
+const RESTRICTING = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike', 'research', 'nonprofit'];
+/** Extra words inside a matched region that can carry a new restriction. */
+const RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users)$/;
+
+/** Exact match first; then candidate regions, best first, each explaining text no better match explained. */
+export function matchReferences(text: string): ReferenceResult {
+  const mw = matchWords(text);
+  if (mw.words.length === 0) return { matches: [] };
+  const whole = exactMatches().get(exactKey(mw.words));
+  if (whole) return { matches: [{ id: whole, score: 1, line: mw.lines[0]!, endLine: mw.lines[mw.lines.length - 1]! }] };
+  return similar(mw);
+}
+
+interface Scored { entry: ReferenceEntry; score: number; start: number; end: number }
+
+function similar(mw: MatchWords): ReferenceResult {
+  const query = gramHashes(mw.words);
+  if (query.length === 0) return { matches: [] };
+  const { grams } = referenceIndex();
+  const candidates = candidatesFor(query);
+  const scored = candidates.map((e) => region(query, grams.subarray(e.offset, e.offset + e.count), e, undefined))
+    .sort((a, b) => b.score - a.score || b.entry.count - a.entry.count);
+  const covered = new Uint8Array(query.length);
+  const matches: ReferenceMatch[] = [];
+  let closest: ReferenceMatch | undefined;
+  for (const first of scored) {
+    if (first.score < CLOSEST_FLOOR) break;
+    const s = matches.length === 0 ? first : region(query, grams.subarray(first.entry.offset, first.entry.offset + first.entry.count), first.entry, covered);
+    if (s.score < CLOSEST_FLOOR) continue;
+    const match = describe(s, mw, query);
+    if (s.score >= MATCH_THRESHOLD && !match.refused) {
+      matches.push(match);
+      for (let i = s.start; i <= s.end; i++) covered[i] = 1;
+    } else if (!closest || s.score > closest.score) closest = match;
+  }
+  matches.sort((a, b) => a.line - b.line);
+  return { matches, ...(matches.length === 0 && closest ? { closest } : {}) };
+}
+
+let samples: Map<number, number[]> | undefined;
+let sampleCounts: Uint32Array | undefined;
+
+/** Candidate references: those with most of their sampled trigrams in the query (about one trigram in eight). */
+function candidatesFor(query: Uint32Array): ReferenceEntry[] {
+  const { entries, grams } = referenceIndex();
+  if (!samples) {
+    const map = new Map<number, number[]>();
+    const counts = new Uint32Array(entries.length);
+    entries.forEach((e, i) => {
+      for (let j = e.offset; j < e.offset + e.count; j++) {
+        const h = grams[j]!;
+        if ((h & SAMPLE_MASK) !== 0) continue;
+        counts[i] = counts[i]! + 1;
+        const list = map.get(h);
+        if (list) list.push(i); else map.set(h, [i]);
+      }
+    });
+    samples = map;
+    sampleCounts = counts;
+  }
+  const counts = sampleCounts!;
+  const hits = new Uint32Array(entries.length);
+  const seen = new Set<number>();
+  for (const h of query) {
+    if ((h & SAMPLE_MASK) !== 0 || seen.has(h)) continue;
+    seen.add(h);
+    const list = samples!.get(h);
+    if (list) for (const i of list) hits[i] = hits[i]! + 1;
+  }
+  const ranked: [number, number][] = [];
+  hits.forEach((n, i) => { if (n > 0) ranked.push([i, n / Math.max(counts[i]!, 1)]); });
+  return ranked.filter(([, c]) => c >= 0.4).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([i]) => entries[i]!);
+}
+
+function has(sorted: Uint32Array, h: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === h) return true;
+    if (v < h) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
+}
+
+/** The densest run of the query in this reference (maximum subarray: +1 a shared trigram, -1 another), scored by Dice. */
+function region(query: Uint32Array, ref: Uint32Array, entry: ReferenceEntry, covered: Uint8Array | undefined): Scored {
+  let best = 0; let bestStart = 0; let bestEnd = -1;
+  let sum = 0; let start = 0;
+  for (let i = 0; i < query.length; i++) {
+    const w = covered?.[i] ? -1 : has(ref, query[i]!) ? 1 : -1;
+    if (sum <= 0) { sum = 0; start = i; }
+    sum += w;
+    if (sum > best) { best = sum; bestStart = start; bestEnd = i; }
+  }
+  if (bestEnd < 0) return { entry, score: 0, start: 0, end: -1 };
+  const inRegion = new Set<number>();
+  const shared = new Set<number>();
+  for (let i = bestStart; i <= bestEnd; i++) {
+    const h = query[i]!;
+    inRegion.add(h);
+    if (!covered?.[i] && has(ref, h)) shared.add(h);
+  }
+  return { entry, score: (2 * shared.size) / (entry.count + inRegion.size), start: bestStart, end: bestEnd };
+}
+
+/** A scored region as a match: lines, the words that differ, and a refusal when the text adds a restriction. */
+function describe(s: Scored, mw: MatchWords, query: Uint32Array): ReferenceMatch {
+  const { grams } = referenceIndex();
+  const ref = grams.subarray(s.entry.offset, s.entry.offset + s.entry.count);
+  const regionWords = mw.words.slice(s.start, s.end + 3);
+  const extraWords: string[][] = [];
+  let run: string[] = [];
+  for (let w = s.start; w <= s.end + 2 && w < mw.words.length; w++) {
+    // A word is extra when no trigram that covers it is in the reference.
+    let inRef = false;
+    for (let g = Math.max(s.start, w - 2); g <= Math.min(s.end, w); g++) if (has(ref, query[g]!)) { inRef = true; break; }
+    if (!inRef) run.push(mw.words[w]!);
+    else if (run.length) { extraWords.push(run); run = []; }
+  }
+  if (run.length) extraWords.push(run);
+  const match: ReferenceMatch = {
+    id: s.entry.id, score: Math.round(s.score * 1000) / 1000, line: mw.lines[s.start] ?? 1, endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
+  };
+  const refWords = referenceWords(s.entry.id);
+  const missing = refWords ? missingWords(refWords, new Set(query.subarray(s.start, s.end + 1))) : [];
+  if (s.score < 1) match.diff = { missing: phrases(missing), extra: phrases(extraWords) };
+  const regionSet = new Set(regionWords);
+  const refSet = new Set(refWords ?? []);
+  const added = RESTRICTING.find((w) => regionSet.has(w) && !refSet.has(w));
+  if (added) match.refused = `the text says "${added}" and ${s.entry.id} does not`;
+  else {
+    const restrictive = extraWords.flat().find((w) => RESTRICTIVE_EXTRA.test(w));
+    if (restrictive) match.refused = `words not in ${s.entry.id} ("${restrictive}") may add a restriction`;
+  }
+  return match;
+}
+
+const wordCache = new Map<string, string[]>();
+
+function referenceWords(id: string): string[] | undefined {
+  let words = wordCache.get(id);
+  if (!words) {
+    const text = referenceText(id);
+    if (text === undefined) return undefined;
+    const all = matchWords(text).words;
+    words = all.slice(0, optionalTailStart(all));
+    wordCache.set(id, words);
+  }
+  return words;
+}
+
+function missingWords(refWords: string[], queryGrams: Set<number>): string[][] {
+  const refGrams = gramHashes(refWords);
+  const out: string[][] = [];
+  let run: string[] = [];
+  for (let w = 0; w < refWords.length; w++) {
+    let found = false;
+    for (let g = Math.max(0, w - 2); g <= Math.min(refGrams.length - 1, w); g++) if (queryGrams.has(refGrams[g]!)) { found = true; break; }
+    if (!found) run.push(refWords[w]!);
+    else if (run.length) { out.push(run); run = []; }
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+/** A few phrases of a few words each: enough to show what differs, short enough for a report. */
+function phrases(runs: string[][]): string[] {
+  return runs.sort((a, b) => b.length - a.length).slice(0, 3).map((r) => (r.length > 12 ? `${r.slice(0, 12).join(' ')} …` : r.join(' ')));
+}
