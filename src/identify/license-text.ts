@@ -29,7 +29,10 @@ function matchersFor(rules: RuleSet): Matcher[] {
 const SPDX_TAG = /SPDX-License-Identifier:\s*([^\r\n*]+?)\s*(?:\*\/|-->|$)/gm;
 /** How many leading non-empty lines a `title:` must appear in. */
 const TITLE_LINES = 8;
-const USE_POLICY_TITLE = /\b(acceptable use policy|use policy|usage policy)\b/i;
+/** An SPDX-License-Identifier line this close to the top is the file's own declaration. */
+const TAG_LINES = 5;
+/** A use policy (Meta's Acceptable Use Policy) is no license: its first line says so. */
+const USE_POLICY_TITLE = /\bacceptable use policy\W*$/i;
 
 export interface TextOptions { kind?: FindingKind; lineOffset?: number; keepUnknown?: boolean }
 
@@ -42,11 +45,19 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
   const offset = options.lineOffset ?? 0;
   const source = (line: number) => ({ file, line: line + offset, kind });
 
+  // A tag in the file's first lines declares its license; one further down (CAL-1.0 shows how to mark a work) only
+  // speaks when the text itself is not identified.
   const tags = spdxTags(text);
-  if (tags.length > 0) return tags.map((t) => ({ expression: t.expression, confidence: 1, source: source(t.line), scope }));
+  const tagFindings = (list: typeof tags) => list.map((t) => ({ expression: t.expression, confidence: 1, source: source(t.line), scope }));
+  if (tags.some((t) => t.line <= TAG_LINES)) return tagFindings(tags.filter((t) => t.line <= TAG_LINES));
 
   const reuse = reuseId(file, kind);
   const result = matchReferences(text);
+  const exact = result.matches.length === 1 && result.matches[0]!.score === 1 ? result.matches[0]! : undefined;
+  if (exact && !reuse) {
+    // The whole text is one reference text word for word: nothing else can be in it.
+    return [{ expression: exact.id, confidence: 1, source: source(exact.line), scope }];
+  }
   const normalized = ` ${normalizeText(text)} `;
   const matchers = matchersFor(rules);
   const vetoed = (m: ReferenceMatch): boolean => {
@@ -73,8 +84,9 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
     // REUSE: LICENSES/<id>.txt names its license; a text that says otherwise is reported as well, never hidden.
     found.push({ id: reuse, line: 1, confidence: found.length === 0 ? 0.9 : 0.5 });
   }
+  if (found.length === 0 && tags.length > 0) return tagFindings(tags);
   if (found.length === 0) {
-    if (USE_POLICY_TITLE.test(head) && !options.keepUnknown) return [];
+    if (USE_POLICY_TITLE.test(firstLine(text)) && !options.keepUnknown) return [];
     const closest = result.closest;
     return [{
       expression: UNKNOWN, confidence: 0, source: source(closest?.line ?? 1), scope, raw: firstLine(text),

@@ -1,20 +1,26 @@
 // Normalises license text for matching (SPDX License List Matching Guidelines): case, whitespace, punctuation,
 // quote variants, bullets and list numbering, copyright and title lines, varietal spellings, Markdown and HTML.
 
-/** Equivalent words (SPDX guideline 8, varietal spellings), applied to normalised single-space text. */
-const VARIETAL: [RegExp, string][] = [
-  [/\blicence\b/g, 'license'], [/\blicences\b/g, 'licenses'], [/\blicenced\b/g, 'licensed'], [/\blicencing\b/g, 'licensing'],
-  [/\bnon[\s-]+commercial\b/g, 'noncommercial'], [/\bno[\s-]+derivatives\b/g, 'noderivatives'],
-  [/\bshare[\s-]+alike\b/g, 'sharealike'], [/\bcopyright holders?\b/g, 'copyright holder'],
-  [/\backnowledgment\b/g, 'acknowledgement'], [/\bauthorise(d|s)?\b/g, 'authorize$1'], [/\bcopyright owners?\b/g, 'copyright holder'],
-  [/\bsub[\s-]+license\b/g, 'sublicense'], [/\bper cent\b/g, 'percent'], [/\bwhilst\b/g, 'while'],
-];
+/** Equivalent spellings (SPDX guideline 8, varietal words), folded word by word. */
+const WORD_FOLD = new Map([
+  ['licence', 'license'], ['licences', 'licenses'], ['licenced', 'licensed'], ['licencing', 'licensing'],
+  ['licensor', 'licensor'], ['acknowledgment', 'acknowledgement'], ['acknowledgments', 'acknowledgements'],
+  ['authorise', 'authorize'], ['authorised', 'authorized'], ['authorises', 'authorizes'], ['whilst', 'while'],
+]);
+/** Two words that mean one ("non commercial", "share alike"): folded into one so a wrap or hyphen cannot split them. */
+const PAIR_FOLD = new Map([
+  ['non commercial', 'noncommercial'], ['no derivatives', 'noderivatives'], ['share alike', 'sharealike'],
+  ['sub license', 'sublicense'], ['per cent', 'percent'],
+]);
+const PAIR_FIRST = new Set([...PAIR_FOLD.keys()].map((k) => k.split(' ')[0]!));
+/** "copyright holders", "copyright owner(s)" → "copyright holder". */
+const COPYRIGHT_HOLDER = new Set(['holders', 'owner', 'owners']);
+
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
 /** Lower-case words separated by single spaces; everything that is not a letter or digit is a separator. */
 export function normalizeText(text: string): string {
-  let out = stripMarkup(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ');
-  for (const [pattern, replacement] of VARIETAL) out = out.replace(pattern, replacement);
-  return out.trim();
+  return foldWords(stripMarkup(text.toLowerCase()).split(NOT_WORD).filter((w) => w !== '')).join(' ');
 }
 
 function stripMarkup(text: string): string {
@@ -26,59 +32,124 @@ function stripMarkup(text: string): string {
     .replace(/\+\+/g, ' plusplus ');           // RAIL++ is another license than RAIL: keep the pluses as a word
 }
 
+/** Folds varietal spellings and two-word terms in place; `lines` (one per word) is kept in step. */
+function foldWords(words: string[], lines?: number[]): string[] {
+  const out: string[] = [];
+  const outLines: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (next !== undefined && PAIR_FIRST.has(w)) {
+      const pair = PAIR_FOLD.get(`${w} ${next}`);
+      if (pair) { out.push(pair); if (lines) outLines.push(lines[i]!); i++; continue; }
+    }
+    const folded = WORD_FOLD.get(w);
+    out.push(folded ?? (COPYRIGHT_HOLDER.has(w) && out[out.length - 1] === 'copyright' ? 'holder' : w));
+    if (lines) outLines.push(lines[i]!);
+  }
+  if (lines) { lines.length = 0; lines.push(...outLines); }
+  return out;
+}
+
 /** The words of a text as the reference matcher sees them, with the 1-based line each word is on. */
 export interface MatchWords { words: string[]; lines: number[] }
 
-const COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\b|\(c\)|©|all rights reserved)/i;
-/** List numbering and bullets: `1.`, `1.2`, `(a)`, `a)`, `iv.` standing alone as a token. */
-const LIST_MARKER = /(^|\s)(\(?(\d{1,3}(\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]|\((\d{1,3}|[a-z]|[ivx]{1,5})\))(?=\s|$)/gi;
+/** A copyright statement line: "Copyright (c) 2024 …", "Copyright © …", "Copyright 2024 …", "Copyright <year> …", "(c) 2024 …". */
+const COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i;
 /** Words a title paragraph holds: a short leading paragraph with one of them is a title, not license terms. */
 const TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
 
 /**
  * The matching words of a text: copyright lines and leading title paragraphs dropped, list markers removed, then
  * normalised. Two texts that differ only in what the guidelines call non-substantive give the same words.
+ * One pass over the characters (this runs on every license file, so it avoids a regex per line).
  */
-export function matchWords(text: string): MatchWords {
-  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
+export function matchWords(input: string): MatchWords {
+  const text = /[<&+]|\]\(/.test(input) ? stripMarkup(input) : input.replace(/^\uFEFF/, '');
   const words: string[] = [];
   const lineOf: number[] = [];
   let leading = true;
-  let paragraph: { words: string[]; lines: number[]; raw: string } = { words: [], lines: [], raw: '' };
+  let start = 0;
+  let titleish = false;
+  let lineCount = 0;
+  let lastLine = '';
   const flush = (): void => {
-    if (paragraph.words.length === 0) return;
-    const isTitle = leading && (paragraph.words.length <= 6 || (paragraph.words.length <= 15 && TITLE_WORD.test(paragraph.raw)));
-    if (!isTitle) {
-      leading = false;
-      for (let i = 0; i < paragraph.words.length; i++) { words.push(paragraph.words[i]!); lineOf.push(paragraph.lines[i]!); }
-    }
-    paragraph = { words: [], lines: [], raw: '' };
+    const n = words.length - start;
+    // A heading: one line that ends without a full stop, or a short paragraph with a title word.
+    const heading = lineCount === 1 && !/[.;:,]\s*$/.test(lastLine);
+    if (n > 0 && leading && (n <= 6 || (n <= 15 && (titleish || heading)))) { words.length = start; lineOf.length = start; }
+    else if (n > 0) leading = false;
+    start = words.length;
+    titleish = false;
+    lineCount = 0;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (COPYRIGHT_LINE.test(line)) continue;
-    const plain = normalizeText(line.replace(LIST_MARKER, ' '));
-    if (plain === '') { flush(); continue; }
-    paragraph.raw += ` ${line}`;
-    for (const w of plain.split(' ')) { paragraph.words.push(w); paragraph.lines.push(i + 1); }
+  let line = 1;
+  let pos = 0;
+  const len = text.length;
+  while (pos <= len) {
+    let end = pos;
+    while (end < len) { const c = text.charCodeAt(end); if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break; end++; }
+    const raw = text.slice(pos, end);
+    const before = words.length;
+    const copyright = COPYRIGHT_LINE.test(raw);
+    if (!copyright) tokenizeLine(raw, line, words, lineOf);
+    if (words.length === before) {
+      if (!copyright) flush();
+    } else {
+      lineCount++;
+      lastLine = raw;
+      if (leading && TITLE_WORD.test(raw)) titleish = true;
+    }
+    if (end < len && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) end++;
+    pos = end + 1;
+    line++;
   }
   flush();
-  return { words: joinVarietals(words, lineOf), lines: lineOf };
+  return { words: foldWords(words, lineOf), lines: lineOf };
 }
 
-/** VARIETAL folds that span two words ("non commercial") are applied per line; this catches the ones a wrap split. */
-function joinVarietals(words: string[], lines: number[]): string[] {
-  for (let i = 0; i + 1 < words.length; i++) {
-    const next = words[i + 1]!;
-    if (words[i] === 'copyright' && COPYRIGHT_HOLDER.has(next)) { words[i + 1] = 'holder'; continue; }
-    const folded = FOLD_PAIRS.get(`${words[i]} ${next}`);
-    if (folded) { words.splice(i, 2, folded); lines.splice(i + 1, 1); }
+const LETTER = /[\p{L}\p{N}]/u;
+const ROMAN = /^[ivx]{1,5}$/;
+
+function isWordChar(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  return LETTER.test(ch);
+}
+
+/** Splits one line into lower-case words, leaving out list markers (`1.`, `1.2.`, `(a)`, `b)`, `iv.`) that stand alone. */
+function tokenizeLine(raw: string, line: number, words: string[], lines: number[]): void {
+  const n = raw.length;
+  let i = 0;
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    if (!isWordChar(c, raw[i]!)) { i++; continue; }
+    let j = i + 1;
+    while (j < n && isWordChar(raw.charCodeAt(j), raw[j]!)) j++;
+    // A numbered marker may run on: 1.2.3.
+    let k = j;
+    if (isDigits(raw, i, j)) {
+      while (raw[k] === '.' && k + 1 < n && isDigitCode(raw.charCodeAt(k + 1))) {
+        let m = k + 1;
+        while (m < n && isDigitCode(raw.charCodeAt(m))) m++;
+        k = m;
+      }
+    }
+    const word = raw.slice(i, j).toLowerCase();
+    const prev = i === 0 ? ' ' : raw[i - 1]!;
+    const after = raw[k];
+    const afterNext = raw[k + 1];
+    const markerShape = k > j || j - i <= 3 && (/^\d+$/.test(word) || word.length === 1 || ROMAN.test(word));
+    const standsAlone = (after === '.' || after === ')') && (afterNext === undefined || afterNext === ' ' || afterNext === '\t')
+      && (prev === ' ' || prev === '\t' || prev === '(' || i === 0 || /[*#>-]/.test(prev));
+    if (markerShape && (standsAlone || (k > j && (after === undefined || after === ' ')))) { i = k + 1; continue; }
+    words.push(word);
+    lines.push(line);
+    i = j;
   }
-  return words;
 }
 
-const COPYRIGHT_HOLDER = new Set(['holders', 'owner', 'owners']);
-const FOLD_PAIRS = new Map([
-  ['non commercial', 'noncommercial'], ['no derivatives', 'noderivatives'], ['share alike', 'sharealike'],
-  ['sub license', 'sublicense'], ['per cent', 'percent'],
-]);
+function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
+function isDigits(raw: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isDigitCode(raw.charCodeAt(i))) return false;
+  return true;
+}

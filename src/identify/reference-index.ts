@@ -13,7 +13,7 @@ export const INDEX_META_FILE = fileURLToPath(new URL('../../dist/license-index.j
 export const INDEX_BIN_FILE = fileURLToPath(new URL('../../dist/license-index.bin', import.meta.url));
 
 /** Bump when normalisation or hashing changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
@@ -46,11 +46,27 @@ export function exactKey(words: string[]): string {
   return fnv1a(joined).toString(16).padStart(8, '0') + fnv1a(joined, 0x01000193).toString(16).padStart(8, '0');
 }
 
-/** The trigram hashes of a word list, in text order (one per start position). */
+/** Word → hash, shared by every text: license vocabulary is small. */
+const wordHashes = new Map<string, number>();
+
+/** The trigram hashes of a word list, in text order (one per start position): each word hashed once, then mixed. */
 export function gramHashes(words: string[]): Uint32Array {
   const n = Math.max(0, words.length - GRAM + 1);
   const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  if (n === 0) return out;
+  const wordHash = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let h = wordHashes.get(w);
+    if (h === undefined) { h = fnv1a(w); if (wordHashes.size < 200_000) wordHashes.set(w, h); }
+    wordHash[i] = h;
+  }
+  for (let i = 0; i < n; i++) {
+    let h = Math.imul(wordHash[i]! ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul((h ^ (h >>> 13)) + wordHash[i + 1]!, 0xc2b2ae35);
+    h = Math.imul((h ^ (h >>> 16)) + wordHash[i + 2]!, 0x27d4eb2f);
+    out[i] = (h ^ (h >>> 15)) >>> 0;
+  }
   return out;
 }
 

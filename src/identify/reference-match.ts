@@ -8,7 +8,7 @@ import {
 /** Below this Dice score a region is not that license: the text is `unknown`, with the closest candidate. */
 export const MATCH_THRESHOLD = 0.95;
 /** Candidates below this score are not worth naming as the closest. */
-const CLOSEST_FLOOR = 0.5;
+const CLOSEST_FLOOR = 0.3;
 const SAMPLE_MASK = 7;
 
 export interface Diff { missing: string[]; extra: string[] }
@@ -28,6 +28,8 @@ export interface ReferenceResult { matches: ReferenceMatch[]; closest?: Referenc
 
 /** Words whose presence in a text but absence from the reference adds a restriction the reference does not have. */
 const RESTRICTING = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike', 'research', 'nonprofit'];
+/** License elements (Creative Commons) whose absence from a text makes it another license than one that has them. */
+const CC_ELEMENTS = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike'];
 /** Extra words inside a matched region that can carry a new restriction. */
 const RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users)$/;
 
@@ -40,30 +42,41 @@ export function matchReferences(text: string): ReferenceResult {
   return similar(mw);
 }
 
-interface Scored { entry: ReferenceEntry; score: number; start: number; end: number }
+interface Query { grams: Uint32Array; sorted: Uint32Array; repeat: Uint8Array }
+interface Scored { entry: ReferenceEntry; score: number; shared: number; start: number; end: number }
 
 function similar(mw: MatchWords): ReferenceResult {
   const query = gramHashes(mw.words);
   if (query.length === 0) return { matches: [] };
   const { grams } = referenceIndex();
   const candidates = candidatesFor(query);
-  const scored = candidates.map((e) => region(query, grams.subarray(e.offset, e.offset + e.count), e, undefined))
-    .sort((a, b) => b.score - a.score || b.entry.count - a.entry.count);
+  const seen = new Set<number>();
+  const repeat = new Uint8Array(query.length);
+  query.forEach((h, i) => { if (seen.has(h)) repeat[i] = 1; else seen.add(h); });
+  const q: Query = { grams: query, sorted: Uint32Array.from(seen).sort(), repeat };
+  const refOf = (e: ReferenceEntry) => grams.subarray(e.offset, e.offset + e.count);
+  const scored = candidates.map((e) => region(q, refOf(e), e, undefined))
+    .sort((a, b) => b.score - a.score || b.shared - a.shared);
   const covered = new Uint8Array(query.length);
   const matches: ReferenceMatch[] = [];
-  let closest: ReferenceMatch | undefined;
+  let closest: ReferenceMatch | Scored | undefined;
   for (const first of scored) {
-    if (first.score < CLOSEST_FLOOR) break;
-    const s = matches.length === 0 ? first : region(query, grams.subarray(first.entry.offset, first.entry.offset + first.entry.count), first.entry, covered);
+    if (first.score < CLOSEST_FLOOR) continue;
+    const s = matches.length === 0 ? first : region(q, refOf(first.entry), first.entry, covered);
     if (s.score < CLOSEST_FLOOR) continue;
-    const match = describe(s, mw, query);
-    if (s.score >= MATCH_THRESHOLD && !match.refused) {
-      matches.push(match);
-      for (let i = s.start; i <= s.end; i++) covered[i] = 1;
-    } else if (!closest || s.score > closest.score) closest = match;
+    if (s.score >= MATCH_THRESHOLD) {
+      const match = describe(s, mw, query);
+      if (!match.refused) {
+        matches.push(match);
+        for (let i = s.start; i <= s.end; i++) covered[i] = 1;
+        continue;
+      }
+      if (!closest || s.score > closest.score) closest = match;
+    } else if (!closest || s.score > closest.score) closest = s;
   }
   matches.sort((a, b) => a.line - b.line);
-  return { matches, ...(matches.length === 0 && closest ? { closest } : {}) };
+  if (matches.length > 0 || !closest) return { matches };
+  return { matches, closest: 'id' in closest ? closest : describe(closest, mw, query) };
 }
 
 let samples: Map<number, number[]> | undefined;
@@ -98,7 +111,7 @@ function candidatesFor(query: Uint32Array): ReferenceEntry[] {
   }
   const ranked: [number, number][] = [];
   hits.forEach((n, i) => { if (n > 0) ranked.push([i, n / Math.max(counts[i]!, 1)]); });
-  return ranked.filter(([, c]) => c >= 0.4).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([i]) => entries[i]!);
+  return ranked.filter(([, c]) => c >= 0.3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([i]) => entries[i]!);
 }
 
 function has(sorted: Uint32Array, h: number): boolean {
@@ -113,25 +126,41 @@ function has(sorted: Uint32Array, h: number): boolean {
   return false;
 }
 
+/** The hashes of `query` that are in the sorted reference `ref`: a merge of the two sorted lists. */
+function sharedWith(sortedQuery: Uint32Array, ref: Uint32Array): Set<number> {
+  const out = new Set<number>();
+  let i = 0; let j = 0;
+  while (i < sortedQuery.length && j < ref.length) {
+    const a = sortedQuery[i]!; const b = ref[j]!;
+    if (a === b) { out.add(a); i++; j++; } else if (a < b) i++; else j++;
+  }
+  return out;
+}
+
 /** The densest run of the query in this reference (maximum subarray: +1 a shared trigram, -1 another), scored by Dice. */
-function region(query: Uint32Array, ref: Uint32Array, entry: ReferenceEntry, covered: Uint8Array | undefined): Scored {
+function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, covered: Uint8Array | undefined): Scored {
+  const inRef = sharedWith(q.sorted, ref);
+  const { grams: query, repeat } = q;
   let best = 0; let bestStart = 0; let bestEnd = -1;
   let sum = 0; let start = 0;
   for (let i = 0; i < query.length; i++) {
-    const w = covered?.[i] ? -1 : has(ref, query[i]!) ? 1 : -1;
+    const w = covered?.[i] ? -1 : inRef.has(query[i]!) ? 1 : -1;
     if (sum <= 0) { sum = 0; start = i; }
     sum += w;
     if (sum > best) { best = sum; bestStart = start; bestEnd = i; }
   }
-  if (bestEnd < 0) return { entry, score: 0, start: 0, end: -1 };
-  const inRegion = new Set<number>();
-  const shared = new Set<number>();
+  if (bestEnd < 0) return { entry, score: 0, shared: 0, start: 0, end: -1 };
+  // Distinct trigrams, counted by first occurrence in the text (exact for a region that starts the text).
+  let inRegion = 0;
+  let shared = 0;
   for (let i = bestStart; i <= bestEnd; i++) {
-    const h = query[i]!;
-    inRegion.add(h);
-    if (!covered?.[i] && has(ref, h)) shared.add(h);
+    if (repeat[i]) continue;
+    inRegion++;
+    if (!covered?.[i] && inRef.has(query[i]!)) shared++;
   }
-  return { entry, score: (2 * shared.size) / (entry.count + inRegion.size), start: bestStart, end: bestEnd };
+  // Only an exact match of the normalised text scores 1.
+  const score = Math.min(0.999, (2 * shared) / (entry.count + inRegion));
+  return { entry, score, shared, start: bestStart, end: bestEnd };
 }
 
 /** A scored region as a match: lines, the words that differ, and a refusal when the text adds a restriction. */
@@ -158,7 +187,9 @@ function describe(s: Scored, mw: MatchWords, query: Uint32Array): ReferenceMatch
   const regionSet = new Set(regionWords);
   const refSet = new Set(refWords ?? []);
   const added = RESTRICTING.find((w) => regionSet.has(w) && !refSet.has(w));
+  const lacking = refWords ? CC_ELEMENTS.find((w) => refSet.has(w) && !regionSet.has(w)) : undefined;
   if (added) match.refused = `the text says "${added}" and ${s.entry.id} does not`;
+  else if (lacking) match.refused = `${s.entry.id} says "${lacking}" and the text does not`;
   else {
     const restrictive = extraWords.flat().find((w) => RESTRICTIVE_EXTRA.test(w));
     if (restrictive) match.refused = `words not in ${s.entry.id} ("${restrictive}") may add a restriction`;
@@ -180,8 +211,11 @@ function referenceWords(id: string): string[] | undefined {
   return words;
 }
 
+const gramCache = new Map<string[], Uint32Array>();
+
 function missingWords(refWords: string[], queryGrams: Set<number>): string[][] {
-  const refGrams = gramHashes(refWords);
+  let refGrams = gramCache.get(refWords);
+  if (!refGrams) { refGrams = gramHashes(refWords); gramCache.set(refWords, refGrams); }
   const out: string[][] = [];
   let run: string[] = [];
   for (let w = 0; w < refWords.length; w++) {
