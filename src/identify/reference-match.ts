@@ -10,6 +10,8 @@ export const MATCH_THRESHOLD = 0.95;
 /** Candidates below this score are not worth naming as the closest. */
 const CLOSEST_FLOOR = 0.3;
 const SAMPLE_MASK = 7;
+/** No real license file holds more licenses than this; the cap bounds the work on a hostile one. */
+const MAX_LICENSES_PER_TEXT = 6;
 
 export interface Diff { missing: string[]; extra: string[] }
 
@@ -49,30 +51,35 @@ function similar(mw: MatchWords): ReferenceResult {
   const query = gramHashes(mw.words);
   if (query.length === 0) return { matches: [] };
   const { grams } = referenceIndex();
-  const candidates = candidatesFor(query);
   const seen = new Set<number>();
   const repeat = new Uint8Array(query.length);
   query.forEach((h, i) => { if (seen.has(h)) repeat[i] = 1; else seen.add(h); });
   const q: Query = { grams: query, sorted: Uint32Array.from(seen).sort(), repeat };
   const refOf = (e: ReferenceEntry) => grams.subarray(e.offset, e.offset + e.count);
-  const scored = candidates.map((e) => region(q, refOf(e), e, undefined))
-    .sort((a, b) => b.score - a.score || b.shared - a.shared);
   const covered = new Uint8Array(query.length);
   const matches: ReferenceMatch[] = [];
   let closest: ReferenceMatch | Scored | undefined;
-  for (const first of scored) {
-    if (first.score < CLOSEST_FLOOR) continue;
-    const s = matches.length === 0 ? first : region(q, refOf(first.entry), first.entry, covered);
-    if (s.score < CLOSEST_FLOOR) continue;
-    if (s.score >= MATCH_THRESHOLD) {
-      const match = describe(s, mw, query);
-      if (!match.refused) {
-        matches.push(match);
-        for (let i = s.start; i <= s.end; i++) covered[i] = 1;
-        continue;
-      }
-      if (!closest || s.score > closest.score) closest = match;
-    } else if (!closest || s.score > closest.score) closest = s;
+  // Each round looks for the best license in the text no earlier match explained (Apache-2.0, then the MIT text in
+  // its third-party notices), so a family of near-identical candidates cannot crowd a second license out.
+  for (let round = 0; round < MAX_LICENSES_PER_TEXT; round++) {
+    const scored = candidatesFor(query, round === 0 ? undefined : covered)
+      .map((e) => region(q, refOf(e), e, round === 0 ? undefined : covered))
+      .sort((a, b) => b.score - a.score || b.shared - a.shared);
+    let accepted = false;
+    for (const s of scored) {
+      if (s.score < CLOSEST_FLOOR) break;
+      if (s.score >= MATCH_THRESHOLD) {
+        const match = describe(s, mw, query);
+        if (!match.refused) {
+          matches.push(match);
+          for (let i = s.start; i <= s.end; i++) covered[i] = 1;
+          accepted = true;
+          break;
+        }
+        if (!closest || s.score > closest.score) closest = match;
+      } else if (!closest || s.score > closest.score) closest = s;
+    }
+    if (!accepted) break;
   }
   matches.sort((a, b) => a.line - b.line);
   if (matches.length > 0 || !closest) return { matches };
@@ -83,7 +90,7 @@ let samples: Map<number, number[]> | undefined;
 let sampleCounts: Uint32Array | undefined;
 
 /** Candidate references: those with most of their sampled trigrams in the query (about one trigram in eight). */
-function candidatesFor(query: Uint32Array): ReferenceEntry[] {
+function candidatesFor(query: Uint32Array, covered: Uint8Array | undefined): ReferenceEntry[] {
   const { entries, grams } = referenceIndex();
   if (!samples) {
     const map = new Map<number, number[]>();
@@ -103,8 +110,9 @@ function candidatesFor(query: Uint32Array): ReferenceEntry[] {
   const counts = sampleCounts!;
   const hits = new Uint32Array(entries.length);
   const seen = new Set<number>();
-  for (const h of query) {
-    if ((h & SAMPLE_MASK) !== 0 || seen.has(h)) continue;
+  for (let i = 0; i < query.length; i++) {
+    const h = query[i]!;
+    if ((h & SAMPLE_MASK) !== 0 || covered?.[i] || seen.has(h)) continue;
     seen.add(h);
     const list = samples!.get(h);
     if (list) for (const i of list) hits[i] = hits[i]! + 1;
@@ -140,7 +148,7 @@ function sharedWith(sortedQuery: Uint32Array, ref: Uint32Array): Set<number> {
 /** The densest run of the query in this reference (maximum subarray: +1 a shared trigram, -1 another), scored by Dice. */
 function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, covered: Uint8Array | undefined): Scored {
   const inRef = sharedWith(q.sorted, ref);
-  const { grams: query, repeat } = q;
+  const { grams: query } = q;
   let best = 0; let bestStart = 0; let bestEnd = -1;
   let sum = 0; let start = 0;
   for (let i = 0; i < query.length; i++) {
@@ -150,13 +158,15 @@ function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, covered: Uint
     if (sum > best) { best = sum; bestStart = start; bestEnd = i; }
   }
   if (bestEnd < 0) return { entry, score: 0, shared: 0, start: 0, end: -1 };
-  // Distinct trigrams, counted by first occurrence in the text (exact for a region that starts the text).
+  // Distinct trigrams of the region; a trigram that also occurs before the region (in another license) still counts.
+  const distinct = q.repeat.subarray(bestStart, bestEnd + 1).includes(1) ? new Set<number>() : undefined;
   let inRegion = 0;
   let shared = 0;
   for (let i = bestStart; i <= bestEnd; i++) {
-    if (repeat[i]) continue;
+    const h = query[i]!;
+    if (distinct) { if (distinct.has(h)) continue; distinct.add(h); }
     inRegion++;
-    if (!covered?.[i] && inRef.has(query[i]!)) shared++;
+    if (!covered?.[i] && inRef.has(h)) shared++;
   }
   // Only an exact match of the normalised text scores 1.
   const score = Math.min(0.999, (2 * shared) / (entry.count + inRegion));
