@@ -40,6 +40,8 @@ export interface Documents {
   /** Other Markdown documents read for content (data cards, dataset cards). */
   docs: TextDocument[];
   licenseTexts: TextDocument[];
+  /** package.json, pyproject.toml and setup.cfg, read for their license field (optional: older readers leave it out). */
+  manifests?: TextDocument[];
   problems: Problem[];
 }
 

@@ -18,6 +18,8 @@ const TABLE: Row[] = [
   ['license-file-binary', 'osaid-1.0', 'fail', ['license-file-binary']],
   ['training-code-declared', 'osaid-1.0', 'pass', []],
   ['declared-without-license', 'osaid-1.0', 'fail', ['license-missing']],
+  ['card-family-label-license-file', 'open-weights', 'pass', []],
+  ['card-family-label-no-file', 'open-weights', 'unknown', ['license-unidentified']],
 ];
 
 describe('fixtures', () => {

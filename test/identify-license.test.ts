@@ -7,6 +7,7 @@ import type { CardDocument, LicenseFinding } from '../src/model.js';
 import { decodeText } from '../src/read/decode-text.js';
 import { identifyCardLicenses, identifyCardSection, resolveLicenseName } from '../src/identify/card-license.js';
 import { identifyLicenseText } from '../src/identify/license-text.js';
+import { identifyManifestLicense } from '../src/identify/manifest-license.js';
 import { matchWords, normalizeText } from '../src/identify/normalize.js';
 import { loadRuleSet, type RuleSet } from '../src/ruleset/rule-set.js';
 import type { LicenseRule } from '../src/ruleset/schema.js';
@@ -228,3 +229,28 @@ function decoded(bytes: Uint8Array): string {
   if (d.kind !== 'text') throw new Error(`not text: ${d.kind}`);
   return d.text;
 }
+
+describe('manifests', () => {
+  test.each<[string, string, string | undefined, number]>([
+    ['package.json', '{\n  "name": "x",\n  "license": "Apache-2.0"\n}', 'Apache-2.0', 3],
+    ['package.json', '{\n  "license": "MIT OR Apache-2.0"\n}', 'MIT OR Apache-2.0', 2],
+    ['pyproject.toml', '[build-system]\nrequires = []\n\n[project]\nname = "x"\nlicense = "MIT"\n', 'MIT', 6],
+    ['pyproject.toml', '[project]\nlicense = {text = "Apache 2.0"}\n', 'Apache-2.0', 2],
+    ['pyproject.toml', '[tool.poetry]\nlicense = "BSD-3-Clause"\n', 'BSD-3-Clause', 2],
+    ['setup.cfg', '[metadata]\nname = x\nlicense = MIT License\n', 'MIT', 3],
+    ['pyproject.toml', '[project]\nlicense = {text = "Our research-only terms"}\n', 'unknown', 2],
+  ])('%s → %s', (file, t, want, line) => {
+    const [f] = identifyManifestLicense(file, t, rules);
+    expect(f).toMatchObject({ expression: want, source: { file, line, kind: 'manifest' } });
+  });
+
+  test.each<[string, string]>([
+    ['pyproject.toml', '[project]\nlicense = {file = "LICENSE"}\n'],
+    ['pyproject.toml', '[tool.black]\nlicense = "MIT"\n'],
+    ['package.json', '{"license": "SEE LICENSE IN LICENSE.txt"}'],
+    ['package.json', 'not json'],
+    ['setup.cfg', '[options]\nlicense = MIT\n'],
+  ])('%s without a license field of its own gives nothing', (file, t) => {
+    expect(identifyManifestLicense(file, t, rules)).toEqual([]);
+  });
+});

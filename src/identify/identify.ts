@@ -9,6 +9,7 @@ import { add, findCardComponents, findComponentFiles, type Found } from './compo
 import { assessDataInformation, type DataText } from './data-information.js';
 import { sectionWithChildren } from './markdown-sections.js';
 import { identifyLicenseText } from './license-text.js';
+import { identifyManifestLicense } from './manifest-license.js';
 import { conjoin, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
 export function identify(inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = []): Evidence {
@@ -42,6 +43,7 @@ export function identify(inventory: Inventory, documents: Documents, rules: Rule
     });
   }
   licenses.push(...fileFindings);
+  for (const doc of documents.manifests ?? []) licenses.push(...identifyManifestLicense(doc.file, doc.text, rules));
 
   licenses.push(...declare(declarations, rules, found));
 

@@ -5,6 +5,9 @@ import { readFrontMatter } from './front-matter.js';
 import type { RepoReader } from './reader.js';
 
 /** No card, license or data card is this long; the cap keeps a hostile repo from costing memory. */
+/** Manifests read for their license field (identify/manifest-license.ts parses them). */
+const MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg)$/i;
+
 export const MAX_TEXT_BYTES = 1024 * 1024;
 
 export async function readDocuments(inventory: Inventory, reader: RepoReader): Promise<Documents> {
@@ -29,6 +32,10 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader): P
   for (const file of inventory.files.filter((f) => f.role === 'license')) {
     const text = await readText(reader, file, problems, 'license-file');
     if (text !== undefined) docs.licenseTexts.push({ file: file.path, text });
+  }
+  for (const file of inventory.files.filter((f) => f.topic === 'manifest' && MANIFEST_NAMES.test(f.path))) {
+    const text = await readText(reader, file, problems);
+    if (text !== undefined) (docs.manifests ??= []).push({ file: file.path, text });
   }
   for (const file of inventory.files.filter(isDataDoc)) {
     const text = await readText(reader, file, problems);
