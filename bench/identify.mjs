@@ -147,18 +147,37 @@ const EXPECTED = {
   'deepseek-license-1.0.txt': 'LicenseRef-deepseek-1.0', 'tongyi-qianwen.txt': 'LicenseRef-tongyi-qianwen',
   'tongyi-qianwen-research.txt': 'LicenseRef-tongyi-qianwen-research', 'llama-3-acceptable-use-policy.md': null,
 };
+// The identify: data proposed for the issue-4 rule files (title + phrases; excludes where a cousin's title contains
+// this one's), used for a rule the shipped set does not have yet, so the corpus shows what the merged rules will do.
+const PROPOSED = {
+  'LicenseRef-llama-2-community': ['LLAMA 2 COMMUNITY LICENSE AGREEMENT'],
+  'LicenseRef-llama-3.1-community': ['LLAMA 3.1 COMMUNITY LICENSE AGREEMENT'],
+  'LicenseRef-llama-3.2-community': ['LLAMA 3.2 COMMUNITY LICENSE AGREEMENT'],
+  'LicenseRef-llama-3.3-community': ['LLAMA 3.3 COMMUNITY LICENSE AGREEMENT'],
+  'LicenseRef-llama-4-community': ['LLAMA 4 COMMUNITY LICENSE AGREEMENT'],
+  'LicenseRef-creativeml-openrail-m': ['CreativeML Open RAIL-M', ['CreativeML Open RAIL++-M']],
+  'LicenseRef-creativeml-openrail-plus-plus-m': ['CreativeML Open RAIL++-M'],
+  'LicenseRef-deepseek-1.0': ['DEEPSEEK LICENSE AGREEMENT'],
+  'LicenseRef-tongyi-qianwen': ['Tongyi Qianwen LICENSE AGREEMENT'],
+  'LicenseRef-tongyi-qianwen-research': ['Tongyi Qianwen RESEARCH LICENSE AGREEMENT'],
+};
+const template = rules.licenses.get('LicenseRef-llama-3-community');
+const withProposed = { ...rules, licenses: new Map(rules.licenses) };
+for (const [id, [title, excludes = []]] of Object.entries(PROPOSED)) {
+  if (!withProposed.licenses.has(id)) withProposed.licenses.set(id, { ...template, id, aliases: [], identify: { title: [title], phrases: [title], excludes } });
+}
 if (existsSync(corpusDir)) {
-  console.log(`AI-license corpus (${corpusDir})`);
+  console.log(`AI-license corpus (${corpusDir}); a rule not shipped yet uses the identify: data proposed for it`);
   let right = 0; let total = 0;
   for (const file of readdirSync(corpusDir).sort()) {
     if (!(file in EXPECTED)) continue;
     total++;
     const want = EXPECTED[file];
-    const got = identifyLicenseText(file, readFileSync(join(corpusDir, file), 'utf8'), scope, rules);
+    const got = identifyLicenseText(file, readFileSync(join(corpusDir, file), 'utf8'), scope, withProposed);
     const text = got.map((f) => f.expression).join(', ') || '(no license: a use policy)';
     const ok = want === null ? got.length === 0 : got.length === 1 && got[0].expression === want;
     if (ok) right++;
-    const note = ok ? 'ok' : want && !rules.licenses.has(want) ? `no rule for ${want} yet` : `WRONG, want ${want ?? 'nothing'}`;
+    const note = `${ok ? 'ok' : `WRONG, want ${want ?? 'nothing'}`}${want && !rules.licenses.has(want) ? ' (proposed rule)' : ''}`;
     console.log(`  ${file.padEnd(36)} ${text.padEnd(44)} ${note}`);
   }
   console.log(`  ${right}/${total} identified to their own id and version`);

@@ -44,17 +44,20 @@ export function matchReferences(text: string): ReferenceResult {
   return similar(mw);
 }
 
-interface Query { grams: Uint32Array; sorted: Uint32Array; repeat: Uint8Array }
+/** A text's trigrams: in order, sorted and distinct, and each position's rank in the sorted list. */
+interface Query { grams: Uint32Array; sorted: Uint32Array; rank: Uint32Array; seen: Uint32Array; stamp: number }
 interface Scored { entry: ReferenceEntry; score: number; shared: number; start: number; end: number }
 
 function similar(mw: MatchWords): ReferenceResult {
   const query = gramHashes(mw.words);
   if (query.length === 0) return { matches: [] };
   const { grams } = referenceIndex();
-  const seen = new Set<number>();
-  const repeat = new Uint8Array(query.length);
-  query.forEach((h, i) => { if (seen.has(h)) repeat[i] = 1; else seen.add(h); });
-  const q: Query = { grams: query, sorted: Uint32Array.from(seen).sort(), repeat };
+  const sorted = Uint32Array.from(new Set(query)).sort();
+  const rankOf = new Map<number, number>();
+  sorted.forEach((h, i) => rankOf.set(h, i));
+  const rank = new Uint32Array(query.length);
+  for (let i = 0; i < query.length; i++) rank[i] = rankOf.get(query[i]!)!;
+  const q: Query = { grams: query, sorted, rank, seen: new Uint32Array(sorted.length), stamp: 0 };
   const refOf = (e: ReferenceEntry) => grams.subarray(e.offset, e.offset + e.count);
   const covered = new Uint8Array(query.length);
   const matches: ReferenceMatch[] = [];
@@ -134,13 +137,13 @@ function has(sorted: Uint32Array, h: number): boolean {
   return false;
 }
 
-/** The hashes of `query` that are in the sorted reference `ref`: a merge of the two sorted lists. */
-function sharedWith(sortedQuery: Uint32Array, ref: Uint32Array): Set<number> {
-  const out = new Set<number>();
+/** Which of the query's distinct trigrams (by their rank in `sorted`) the sorted reference has: a merge of two lists. */
+function sharedWith(sorted: Uint32Array, ref: Uint32Array): Uint8Array {
+  const out = new Uint8Array(sorted.length);
   let i = 0; let j = 0;
-  while (i < sortedQuery.length && j < ref.length) {
-    const a = sortedQuery[i]!; const b = ref[j]!;
-    if (a === b) { out.add(a); i++; j++; } else if (a < b) i++; else j++;
+  while (i < sorted.length && j < ref.length) {
+    const a = sorted[i]!; const b = ref[j]!;
+    if (a === b) { out[i] = 1; i++; j++; } else if (a < b) i++; else j++;
   }
   return out;
 }
@@ -148,25 +151,26 @@ function sharedWith(sortedQuery: Uint32Array, ref: Uint32Array): Set<number> {
 /** The densest run of the query in this reference (maximum subarray: +1 a shared trigram, -1 another), scored by Dice. */
 function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, covered: Uint8Array | undefined): Scored {
   const inRef = sharedWith(q.sorted, ref);
-  const { grams: query } = q;
+  const { rank } = q;
   let best = 0; let bestStart = 0; let bestEnd = -1;
   let sum = 0; let start = 0;
-  for (let i = 0; i < query.length; i++) {
-    const w = covered?.[i] ? -1 : inRef.has(query[i]!) ? 1 : -1;
+  for (let i = 0; i < rank.length; i++) {
+    const w = covered?.[i] ? -1 : inRef[rank[i]!] ? 1 : -1;
     if (sum <= 0) { sum = 0; start = i; }
     sum += w;
     if (sum > best) { best = sum; bestStart = start; bestEnd = i; }
   }
   if (bestEnd < 0) return { entry, score: 0, shared: 0, start: 0, end: -1 };
   // Distinct trigrams of the region; a trigram that also occurs before the region (in another license) still counts.
-  const distinct = q.repeat.subarray(bestStart, bestEnd + 1).includes(1) ? new Set<number>() : undefined;
+  q.stamp++;
   let inRegion = 0;
   let shared = 0;
   for (let i = bestStart; i <= bestEnd; i++) {
-    const h = query[i]!;
-    if (distinct) { if (distinct.has(h)) continue; distinct.add(h); }
+    const r = rank[i]!;
+    if (q.seen[r] === q.stamp) continue;
+    q.seen[r] = q.stamp;
     inRegion++;
-    if (!covered?.[i] && inRef.has(h)) shared++;
+    if (!covered?.[i] && inRef[r]) shared++;
   }
   // Only an exact match of the normalised text scores 1.
   const score = Math.min(0.999, (2 * shared) / (entry.count + inRegion));
