@@ -76,7 +76,7 @@ export function matchWords(input: string): MatchWords {
   const flush = (): void => {
     const n = words.length - start;
     // A heading: one line that ends without a full stop, or a short paragraph with a title word.
-    const heading = lineCount === 1 && !/[.;:,]\s*$/.test(lastLine);
+    const heading = lineCount === 1 && !/[.;:,][\s*_]*$/.test(lastLine);
     if (n > 0 && leading && (n <= 6 || (n <= 15 && (titleish || heading)))) { words.length = start; lineOf.length = start; }
     else if (n > 0) leading = false;
     start = words.length;

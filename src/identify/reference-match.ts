@@ -10,6 +10,8 @@ export const MATCH_THRESHOLD = 0.95;
 /** Candidates below this score are not worth naming as the closest. */
 const CLOSEST_FLOOR = 0.3;
 const SAMPLE_MASK = 7;
+/** How much lower a containing license may score and still go first (see preferLarger). */
+const LARGER_MARGIN = 0.03;
 /** No real license file holds more licenses than this; the cap bounds the work on a hostile one. */
 const MAX_LICENSES_PER_TEXT = 6;
 
@@ -65,9 +67,9 @@ function similar(mw: MatchWords): ReferenceResult {
   // Each round looks for the best license in the text no earlier match explained (Apache-2.0, then the MIT text in
   // its third-party notices), so a family of near-identical candidates cannot crowd a second license out.
   for (let round = 0; round < MAX_LICENSES_PER_TEXT; round++) {
-    const scored = candidatesFor(query, round === 0 ? undefined : covered)
+    const scored = preferLarger(candidatesFor(query, round === 0 ? undefined : covered)
       .map((e) => region(q, refOf(e), e, round === 0 ? undefined : covered))
-      .sort((a, b) => b.score - a.score || b.shared - a.shared);
+      .sort((a, b) => b.score - a.score || b.shared - a.shared));
     let accepted = false;
     for (const s of scored) {
       if (s.score < CLOSEST_FLOOR) break;
@@ -87,6 +89,22 @@ function similar(mw: MatchWords): ReferenceResult {
   matches.sort((a, b) => a.line - b.line);
   if (matches.length > 0 || !closest) return { matches };
   return { matches, closest: 'id' in closest ? closest : describe(closest, mw, query) };
+}
+
+/**
+ * A license that holds another whole (Cube holds Zlib, FSFULLRWD holds FSFULLR) scores a little lower on the same
+ * text than the one it holds, yet explains more of it: within a small margin of the best score, the one that
+ * explains most goes first.
+ */
+function preferLarger(scored: Scored[]): Scored[] {
+  const top = scored[0];
+  if (!top || top.score < MATCH_THRESHOLD) return scored;
+  let best = top;
+  for (const s of scored) {
+    if (s.score >= MATCH_THRESHOLD && top.score - s.score <= LARGER_MARGIN && s.shared > best.shared
+      && s.start <= top.start && s.end >= top.end) best = s;
+  }
+  return best === top ? scored : [best, ...scored.filter((s) => s !== best)];
 }
 
 let samples: Map<number, number[]> | undefined;
