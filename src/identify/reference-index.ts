@@ -1,16 +1,17 @@
 // The SPDX reference texts as matching needs them: an exact-match map of normalised-text hashes, and per license the
-// sorted word-trigram hashes. Built once at build time into dist/ (build-reference-index.ts); a missing file is
-// rebuilt in memory from the spdx-license-list package, never downloaded.
-import { existsSync, readFileSync } from 'node:fs';
+// sorted word-trigram hashes. Built once at build time into dist/ (build-reference-index.ts) and loaded with
+// require() like the other package data (no node:fs here); a missing or stale file is rebuilt in memory from the
+// spdx-license-list package, never downloaded.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { matchWords } from './normalize.js';
 
+const require = createRequire(import.meta.url);
+
 /** dist/license-exact.json: normalised-text hash → SPDX id. Small: the only file an exact match reads. */
 export const EXACT_FILE = fileURLToPath(new URL('../../dist/license-exact.json', import.meta.url));
-/** dist/license-index.json (ids, sizes, offsets) and dist/license-index.bin (Uint32 trigram hashes). */
-export const INDEX_META_FILE = fileURLToPath(new URL('../../dist/license-index.json', import.meta.url));
-export const INDEX_BIN_FILE = fileURLToPath(new URL('../../dist/license-index.bin', import.meta.url));
+/** dist/license-index.json: ids, sizes, offsets, and the Uint32 trigram hashes as base64 (read only on a miss). */
+export const INDEX_FILE = fileURLToPath(new URL('../../dist/license-index.json', import.meta.url));
 
 /** Bump when normalisation or hashing changes, so a stale dist/ index is rebuilt rather than trusted. */
 export const INDEX_VERSION = 2;
@@ -93,7 +94,6 @@ function preferred(a: string, b: string): string {
 
 /** Builds the index from the spdx-license-list package (deprecated ids left out). */
 export function buildReferenceIndex(): { exact: Record<string, string>; index: ReferenceIndex; shared: string[][] } {
-  const require = createRequire(import.meta.url);
   const full: SpdxFull = require('spdx-license-list/full');
   const deprecated = new Set<string>(require('spdx-license-ids/deprecated.json'));
   const exact: Record<string, string> = {};
@@ -131,11 +131,23 @@ function fallback(): ReturnType<typeof buildReferenceIndex> {
   return built;
 }
 
+/** Built data from dist/, or undefined when it is missing or from another index version (then it is rebuilt). */
+function builtData<T extends { version?: number }>(file: string): T | undefined {
+  let data: T;
+  try {
+    data = require(file) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined; // not built: rebuild in memory
+    throw error;
+  }
+  return data.version === INDEX_VERSION ? data : undefined;
+}
+
 /** The exact-match map: hash of normalised text → SPDX id. */
 export function exactMatches(): Map<string, string> {
   if (!exactMap) {
-    const data = existsSync(EXACT_FILE) ? JSON.parse(readFileSync(EXACT_FILE, 'utf8')) : undefined;
-    exactMap = new Map(Object.entries(data?.version === INDEX_VERSION ? data.exact : fallback().exact));
+    const data = builtData<{ version: number; exact: Record<string, string> }>(EXACT_FILE);
+    exactMap = new Map(Object.entries(data ? data.exact : fallback().exact));
   }
   return exactMap;
 }
@@ -143,20 +155,28 @@ export function exactMatches(): Map<string, string> {
 /** The similarity index, loaded only when a text is not an exact match. */
 export function referenceIndex(): ReferenceIndex {
   if (!index) {
-    const meta = existsSync(INDEX_META_FILE) ? JSON.parse(readFileSync(INDEX_META_FILE, 'utf8')) : undefined;
-    if (meta?.version === INDEX_VERSION && existsSync(INDEX_BIN_FILE)) {
-      const bytes = readFileSync(INDEX_BIN_FILE);
-      const grams = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-      index = { entries: meta.entries, grams };
+    const data = builtData<{ version: number; entries: ReferenceEntry[]; grams: string }>(INDEX_FILE);
+    if (data) {
+      const bytes = Buffer.from(data.grams, 'base64');
+      index = { entries: data.entries, grams: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) };
     } else index = fallback().index;
   }
   return index;
+}
+
+/** The index as the JSON the build writes. */
+export function serializeIndex(built: ReturnType<typeof buildReferenceIndex>): { exact: string; index: string } {
+  const { grams, entries } = built.index;
+  return {
+    exact: JSON.stringify({ version: INDEX_VERSION, exact: built.exact }),
+    index: JSON.stringify({ version: INDEX_VERSION, entries, grams: Buffer.from(grams.buffer, grams.byteOffset, grams.byteLength).toString('base64') }),
+  };
 }
 
 let fullTexts: SpdxFull | undefined;
 
 /** The reference text of one SPDX license (for the words a near miss lacks); loads the package on first use. */
 export function referenceText(id: string): string | undefined {
-  fullTexts ??= createRequire(import.meta.url)('spdx-license-list/full') as SpdxFull;
+  fullTexts ??= require('spdx-license-list/full') as SpdxFull;
   return fullTexts[id]?.licenseText;
 }
