@@ -103,6 +103,8 @@ function resolveOther(card: CardDocument, rules: RuleSet, repoFiles: Set<string>
   return { expression: UNKNOWN, confidence: 0, raw, line: card.lines['license_name'] ?? card.lines['license_link'] };
 }
 
+/** Fewer words than this in a License section is a sentence about the license, not the license text. */
+const PASTED_TEXT_WORDS = 80;
 const LICENSE_HEADING = /^(licen[cs]e|licensing|license information|licen[cs]e and (terms|use))\b/i;
 const LICENSED_UNDER = /\b(?:licen[cs]ed|released|distributed|available) under (?:the )?(?:terms of (?:the )?)?([A-Za-z0-9][\w .+-]{1,60}?)(?: licen[cs]e)?(?=[.,;:()\n]|$| \(| and | see )/i;
 
@@ -117,8 +119,11 @@ export function identifyCardSection(card: CardDocument, rules: RuleSet): License
     if (section.level === 0 || !LICENSE_HEADING.test(section.heading)) return;
     const text = sectionWithChildren(sections, i);
     const scope = { kind: 'repo' as const };
-    const fromText = identifyLicenseText(card.file, text, scope, rules, { kind: 'card-section', lineOffset: section.line })
-      .filter((f) => f.expression !== UNKNOWN);
+    // Only a pasted license text is worth the reference matcher (and loading its index); a sentence is read below.
+    const pasted = text.split(/\s+/).length >= PASTED_TEXT_WORDS || /SPDX-License-Identifier:/.test(text);
+    const fromText = pasted
+      ? identifyLicenseText(card.file, text, scope, rules, { kind: 'card-section', lineOffset: section.line }).filter((f) => f.expression !== UNKNOWN)
+      : [];
     if (fromText.length > 0) { findings.push(...fromText); return; }
     const m = LICENSED_UNDER.exec(text);
     if (!m) return;
