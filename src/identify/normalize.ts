@@ -108,48 +108,41 @@ export function matchWords(input: string): MatchWords {
   return { words: foldWords(words, lineOf), lines: lineOf };
 }
 
-const LETTER = /[\p{L}\p{N}]/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+const DIGITS = /^\d+$/;
 const ROMAN = /^[ivx]{1,5}$/;
 
-function isWordChar(c: number, ch: string): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-  return LETTER.test(ch);
-}
 
 /** Splits one line into lower-case words, leaving out list markers (`1.`, `1.2.`, `(a)`, `b)`, `iv.`) that stand alone. */
 function tokenizeLine(raw: string, line: number, words: string[], lines: number[]): void {
+  const lower = raw.toLowerCase();
   const n = raw.length;
-  let i = 0;
-  while (i < n) {
-    const c = raw.charCodeAt(i);
-    if (!isWordChar(c, raw[i]!)) { i++; continue; }
-    let j = i + 1;
-    while (j < n && isWordChar(raw.charCodeAt(j), raw[j]!)) j++;
+  const word = new RegExp(WORD); // a fresh lastIndex per line
+  for (let m = word.exec(lower); m; m = word.exec(lower)) {
+    const i = m.index;
+    const j = i + m[0].length;
+    const text = m[0];
     // A numbered marker may run on: 1.2.3.
     let k = j;
-    if (isDigits(raw, i, j)) {
+    if (DIGITS.test(text)) {
       while (raw[k] === '.' && k + 1 < n && isDigitCode(raw.charCodeAt(k + 1))) {
-        let m = k + 1;
-        while (m < n && isDigitCode(raw.charCodeAt(m))) m++;
-        k = m;
+        let e = k + 1;
+        while (e < n && isDigitCode(raw.charCodeAt(e))) e++;
+        k = e;
       }
     }
-    const word = raw.slice(i, j).toLowerCase();
     const prev = i === 0 ? ' ' : raw[i - 1]!;
     const after = raw[k];
     const afterNext = raw[k + 1];
-    const markerShape = k > j || j - i <= 3 && (/^\d+$/.test(word) || word.length === 1 || ROMAN.test(word));
-    const standsAlone = (after === '.' || after === ')') && (afterNext === undefined || afterNext === ' ' || afterNext === '\t')
-      && (prev === ' ' || prev === '\t' || prev === '(' || i === 0 || /[*#>-]/.test(prev));
-    if (markerShape && (standsAlone || (k > j && (after === undefined || after === ' ')))) { i = k + 1; continue; }
-    words.push(word);
+    const markerShape = k > j || (text.length <= 3 && (DIGITS.test(text) || text.length === 1 || ROMAN.test(text)));
+    if (markerShape) {
+      const standsAlone = (after === '.' || after === ')') && (afterNext === undefined || afterNext === ' ' || afterNext === '\t')
+        && (prev === ' ' || prev === '\t' || prev === '(' || i === 0 || /[*#>-]/.test(prev));
+      if (standsAlone || (k > j && (after === undefined || after === ' '))) { word.lastIndex = k + 1; continue; }
+    }
+    words.push(text);
     lines.push(line);
-    i = j;
   }
 }
 
 function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
-function isDigits(raw: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isDigitCode(raw.charCodeAt(i))) return false;
-  return true;
-}
