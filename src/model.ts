@@ -55,6 +55,8 @@ export interface Documents {
   /** Other Markdown documents read for content (data cards, dataset cards). */
   docs: TextDocument[];
   licenseTexts: TextDocument[];
+  /** package.json, pyproject.toml and setup.cfg, read for their license field (optional: older readers leave it out). */
+  manifests?: TextDocument[];
   problems: Problem[];
 }
 
@@ -73,6 +75,8 @@ export interface LicenseFinding {
   /** For a near miss or an unresolved name: what the source said, and the closest candidate. */
   raw?: string;
   closest?: { id: string; score: number };
+  /** For a match below 1 or a near miss: a few phrases the reference has and the text lacks, and the reverse. */
+  diff?: { missing: string[]; extra: string[] };
 }
 
 /** A component the user states in .osai.yml: where it lives and under which license. */

@@ -66,6 +66,8 @@ const TABLE: Row[] = [
   ['license-file-utf16', 'osaid-1.0', 'pass', []],
   ['front-matter-alias-bomb', 'osaid-1.0', 'fail', ['front-matter-invalid']],
   ['front-matter-python-tag', 'osaid-1.0', 'fail', ['front-matter-invalid']],
+  ['card-family-label-license-file', 'open-weights', 'pass', []],
+  ['card-family-label-no-file', 'open-weights', 'unknown', ['license-unidentified']],
 ];
 
 describe('fixtures', () => {

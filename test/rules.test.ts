@@ -182,7 +182,8 @@ describe('AI license ratings', () => {
 });
 
 describe('identify phrases', () => {
-  const matchable = licenses.filter((l) => l.identify && (l.id.startsWith('LicenseRef-') || l.id.startsWith('OpenMDW')));
+  // Phrases identify the licenses with no SPDX reference text; the others are matched against their text.
+  const matchable = licenses.filter((l) => l.identify && l.id.startsWith('LicenseRef-'));
   test.each(matchable.map((l) => [l.id]))('a text made of the phrases of %s is identified as that license alone', (id) => {
     const rule = rules.licenses.get(id)!;
     const text = `${rule.name}\n${rule.identify!.phrases.join('\n')}\n`;

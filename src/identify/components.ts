@@ -22,9 +22,17 @@ function componentOfFile(file: InventoryFile): string | undefined {
 
 export type Found = Map<string, ComponentEvidenceItem[]>;
 
+/** Evidence already recorded, by component and place: a set, so a line of 50,000 links stays linear. */
+const seenEvidence = new WeakMap<Found, Set<string>>();
+
 export function add(found: Found, component: string, item: ComponentEvidenceItem): void {
+  let seen = seenEvidence.get(found);
+  if (!seen) seenEvidence.set(found, (seen = new Set()));
+  const key = JSON.stringify([component, item.file, item.line, item.detail]);
+  if (seen.has(key)) return;
+  seen.add(key);
   const list = found.get(component) ?? [];
-  if (!list.some((e) => e.file === item.file && e.line === item.line && e.detail === item.detail)) list.push(item);
+  list.push(item);
   found.set(component, list);
 }
 
@@ -89,9 +97,10 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
     if (!line.includes(':')) return; // every link pattern has one; skipping the rest keeps 1M-line bodies cheap
     const at = card.bodyLine + i;
     const heading = sectionAt(sections, at)?.heading ?? '';
+    // Once per line, not per link: a line of 50,000 links must not rescan itself 50,000 times.
+    const report = TECH_REPORT.test(line) || TECH_REPORT.test(heading);
     for (const [pattern, component] of LINKS) {
       for (const match of line.matchAll(pattern)) {
-        const report = TECH_REPORT.test(line) || TECH_REPORT.test(heading);
         add(found, report ? 'technical-report' : component, { file: card.file, line: at, kind: 'card-link', detail: match[0] });
       }
     }
@@ -100,7 +109,9 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
       for (const match of line.matchAll(HF_DATASET)) add(found, 'evaluation-data', { file: card.file, line: at, kind: 'card-link', detail: match[0] });
     }
     for (const match of line.matchAll(CODE_HOST)) {
-      for (const { component, detail } of codeLinkComponents(match[0], line, heading)) {
+      // The words around the link, not the whole line: bounded work per link however long the line.
+      const around = line.slice(Math.max(0, match.index - 300), match.index + match[0].length + 300);
+      for (const { component, detail } of codeLinkComponents(match[0], around, heading)) {
         add(found, component, { file: card.file, line: at, kind: 'card-link', detail });
       }
     }

@@ -4,7 +4,7 @@ import type {
   Clarification, ComponentEvidence, ComponentGroup, Declaration, Documents, Evidence, Inventory, LicenseFinding, LicenseScope, Problem,
 } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
-import { identifyCardLicenses, resolveLicenseName } from './card-license.js';
+import { identifyCardLicenses, identifyCardSection, resolveLicenseName } from './card-license.js';
 import { add, findCardComponents, findComponentFiles, type Found } from './components.js';
 import { assessDataInformation, type DataText } from './data-information.js';
 import { sectionWithChildren } from './markdown-sections.js';
@@ -14,6 +14,7 @@ import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLine
 import { identifyHeaderLicenses } from './weights-license.js';
 import { statedLicense } from './stated-license.js';
 import { readAccess } from './access.js';
+import { identifyManifestLicense } from './manifest-license.js';
 import { conjoin, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
 export function identify(
@@ -26,9 +27,16 @@ export function identify(
   findComponentFiles(inventory.files, found);
 
   const dataTexts: DataText[] = documents.docs.map((d) => ({ source: { file: d.file, line: 1 }, text: d.text }));
+  const fileFindings: LicenseFinding[] = [];
+  for (const doc of documents.licenseTexts) {
+    const policy = inventory.files.find((f) => f.path === doc.file)?.topic;
+    const findings = identifyLicenseText(doc.file, doc.text, scopeOfLicenseFile(doc.file), rules);
+    // A NOTICE or use policy that names no license is not an unidentified license.
+    fileFindings.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN)));
+  }
   const card = documents.card;
   if (card) {
-    licenses.push(...identifyCardLicenses(card, rules, repoFiles));
+    licenses.push(...identifyCardLicenses(card, rules, repoFiles, fileFindings), ...identifyCardSection(card, rules));
     const sections = findCardComponents(card, found);
     sections.forEach((section, i) => {
       if (section.level > 0 && /training (data|dataset)|^data(set)?s?\b|data sources/i.test(section.heading)) {
@@ -41,12 +49,8 @@ export function identify(
       }
     });
   }
-  for (const doc of documents.licenseTexts) {
-    const policy = inventory.files.find((f) => f.path === doc.file)?.topic;
-    const findings = identifyLicenseText(doc.file, doc.text, scopeOfLicenseFile(doc.file), rules);
-    // A NOTICE or use policy that names no license is not an unidentified license.
-    licenses.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN)));
-  }
+  licenses.push(...fileFindings);
+  for (const doc of documents.manifests ?? []) licenses.push(...identifyManifestLicense(doc.file, doc.text, rules));
 
   const clarified = applyClarifications(licenses, clarifications, documents.hashes ?? [], rules, scopeOfLicenseFile);
   licenses.splice(0, licenses.length, ...clarified.licenses);

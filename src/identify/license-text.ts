@@ -1,10 +1,12 @@
-// Identifies a license text by the rules' phrases: every phrase must appear and no excluded phrase may.
-import type { LicenseFinding, LicenseScope } from '../model.js';
+// Identifies the licenses a file's text holds: SPDX-License-Identifier tags, REUSE file names, the SPDX reference
+// texts (exact, then by similarity), and the rules' `identify:` phrases for licenses that have no SPDX text.
+import type { FindingKind, LicenseFinding, LicenseScope } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import { normalizeText } from './normalize.js';
-import { canonicalSpdxId, UNKNOWN } from './spdx.js';
+import { matchReferences, type ReferenceMatch } from './reference-match.js';
+import { canonicalSpdxId, parseExpression, UNKNOWN } from './spdx.js';
 
-interface Matcher { id: string; phrases: string[]; excludes: string[]; weight: number }
+interface Matcher { id: string; phrases: string[]; excludes: string[]; titles: string[]; weight: number; spdx: boolean }
 
 const matcherCache = new WeakMap<RuleSet, Matcher[]>();
 
@@ -15,7 +17,9 @@ function matchersFor(rules: RuleSet): Matcher[] {
       id: rule.id,
       phrases: rule.identify.phrases.map(normalizeText),
       excludes: rule.identify.excludes.map(normalizeText),
+      titles: (rule.identify.title ?? []).map(normalizeText),
       weight: rule.identify.phrases.join('').length,
+      spdx: canonicalSpdxId(rule.id) === rule.id,
     }] : []));
     matcherCache.set(rules, matchers);
   }
@@ -23,41 +27,113 @@ function matchersFor(rules: RuleSet): Matcher[] {
 }
 
 const SPDX_TAG = 'SPDX-License-Identifier:';
+/** Tags past this many are not read: a file of a million tags must stay cheap. */
+const MAX_TAGS = 50;
+/** How many leading non-empty lines a `title:` must appear in. */
+const TITLE_LINES = 8;
+/** An SPDX-License-Identifier line this close to the top is the file's own declaration. */
+const TAG_LINES = 5;
+/** A use policy (Meta's Acceptable Use Policy) is no license: its first line says so. */
+const USE_POLICY_TITLE = /\bacceptable use policy\W*$/i;
 
-/** The first SPDX tag: the rest of its line, cut at a comment end, trimmed. A scan, not a regex: linear on any line. */
-function spdxTag(text: string): { index: number; value: string } | undefined {
-  const index = text.indexOf(SPDX_TAG);
-  if (index < 0) return undefined;
-  const start = index + SPDX_TAG.length;
-  let end = start;
-  while (end < text.length && end - start < 500 && text[end] !== '\n' && text[end] !== '\r' && text[end] !== '*') end++;
-  let value = text.slice(start, end);
-  const comment = value.indexOf('-->');
-  if (comment >= 0) value = value.slice(0, comment);
-  value = value.trim();
-  return value === '' ? undefined : { index, value };
-}
+export interface TextOptions { kind?: FindingKind; lineOffset?: number; keepUnknown?: boolean }
 
-/** The licenses a file's text shows, each with the line where it starts; an unrecognised text gives one `unknown`. */
-export function identifyLicenseText(file: string, text: string, scope: LicenseScope, rules: RuleSet): LicenseFinding[] {
-  const tag = spdxTag(text);
-  if (tag) {
-    const line = text.slice(0, tag.index).split('\n').length;
-    const id = canonicalSpdxId(tag.value) ?? tag.value;
-    return [{ expression: id, confidence: 1, source: { file, line, kind: 'license-file' }, scope }];
+/**
+ * The licenses a file's text shows, each with the line where it starts. An unrecognised text gives one `unknown`
+ * with the closest reference text and the words that differ; a use policy that is no license gives nothing.
+ */
+export function identifyLicenseText(file: string, text: string, scope: LicenseScope, rules: RuleSet, options: TextOptions = {}): LicenseFinding[] {
+  const kind = options.kind ?? 'license-file';
+  const offset = options.lineOffset ?? 0;
+  const source = (line: number) => ({ file, line: line + offset, kind });
+
+  // A tag in the file's first lines declares its license; one further down (CAL-1.0 shows how to mark a work) only
+  // speaks when the text itself is not identified.
+  const tags = spdxTags(text);
+  const tagFindings = (list: typeof tags) => list.map((t) => ({ expression: t.expression, confidence: 1, source: source(t.line), scope }));
+  if (tags.some((t) => t.line <= TAG_LINES)) return tagFindings(tags.filter((t) => t.line <= TAG_LINES));
+
+  const reuse = reuseId(file, kind);
+  const result = matchReferences(text);
+  const exact = result.matches.length === 1 && result.matches[0]!.score === 1 ? result.matches[0]! : undefined;
+  if (exact && !reuse) {
+    // The whole text is one reference text word for word: nothing else can be in it.
+    return [{ expression: exact.id, confidence: 1, source: source(exact.line), scope }];
   }
   const normalized = ` ${normalizeText(text)} `;
-  const hits = matchersFor(rules).filter((m) =>
-    m.phrases.every((p) => normalized.includes(` ${p} `)) && !m.excludes.some((p) => normalized.includes(` ${p} `)));
-  // A license whose phrases are all inside a longer match's (BSD-2 inside BSD-3) is the same text, not a second license.
+  const matchers = matchersFor(rules);
+  const vetoed = (m: ReferenceMatch): boolean => {
+    const rule = matchers.find((x) => x.id === m.id);
+    if (!rule || rule.excludes.length === 0) return false;
+    const region = ` ${normalizeText(text.split(/\r\n|\r|\n/).slice(m.line - 1, m.endLine).join('\n'))} `;
+    return rule.excludes.some((p) => region.includes(` ${p} `));
+  };
+  const found: { id: string; line: number; confidence: number; match?: ReferenceMatch }[] = result.matches
+    .filter((m) => !vetoed(m))
+    .map((m) => ({ id: m.id, line: m.line, confidence: m.score, match: m }));
+
+  // Licenses without an SPDX text (the AI licenses) are known by their rules' phrases and titles.
+  const head = ` ${normalizeText(text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').slice(0, TITLE_LINES).join('\n'))} `;
+  const hits = matchers.filter((m) => !m.spdx
+    && m.phrases.every((p) => normalized.includes(` ${p} `))
+    && !m.excludes.some((p) => normalized.includes(` ${p} `))
+    && (m.titles.length === 0 || m.titles.some((t) => head.includes(` ${t} `))));
+  // A license whose phrases are all inside a longer match's is the same text, not a second license.
   const kept = hits.filter((h) => !hits.some((o) => o !== h && o.weight > h.weight && h.phrases.every((p) => o.phrases.includes(p))));
-  if (kept.length === 0) {
-    return [{ expression: UNKNOWN, confidence: 0, source: { file, line: 1, kind: 'license-file' }, scope, raw: firstLine(text) }];
+  for (const m of kept) found.push({ id: m.id, line: lineOf(text, m.titles[0] ?? m.phrases[0]!), confidence: 0.95 });
+
+  if (reuse && !found.some((f) => f.id === reuse)) {
+    // REUSE: LICENSES/<id>.txt names its license; a text that says otherwise is reported as well, never hidden.
+    found.push({ id: reuse, line: 1, confidence: found.length === 0 ? 0.9 : 0.5 });
   }
-  return kept
-    .map((m) => ({ m, line: lineOf(text, m.phrases[0]!) }))
-    .sort((a, b) => a.line - b.line)
-    .map(({ m, line }) => ({ expression: m.id, confidence: 0.95, source: { file, line, kind: 'license-file' as const }, scope }));
+  if (found.length === 0 && tags.length > 0) return tagFindings(tags);
+  if (found.length === 0) {
+    if (USE_POLICY_TITLE.test(firstLine(text)) && !options.keepUnknown) return [];
+    const closest = result.closest;
+    return [{
+      expression: UNKNOWN, confidence: 0, source: source(closest?.line ?? 1), scope, raw: firstLine(text),
+      ...(closest ? { closest: { id: closest.id, score: closest.score } } : {}),
+      ...(closest?.diff ? { diff: closest.diff } : {}),
+    }];
+  }
+  return found.sort((a, b) => a.line - b.line).map((f) => ({
+    expression: f.id, confidence: f.confidence, source: source(f.line), scope,
+    ...(f.match?.diff ? { diff: f.match.diff } : {}),
+  }));
+}
+
+/** Every `SPDX-License-Identifier:` line whose value is an expression; repeats of one expression count once. */
+function spdxTags(text: string): { expression: string; line: number }[] {
+  const out: { expression: string; line: number }[] = [];
+  let line = 1;
+  let counted = 0;
+  // A scan, not a regex: linear on any line (a lazy regex over a megabyte of spaces after the tag is not).
+  for (let index = text.indexOf(SPDX_TAG), seen = 0; index >= 0 && seen < MAX_TAGS; index = text.indexOf(SPDX_TAG, index + 1), seen++) {
+    for (; counted < index; counted++) if (text.charCodeAt(counted) === 10) line++;
+    const start = index + SPDX_TAG.length;
+    let end = start;
+    while (end < text.length && end - start < 500 && text[end] !== '\n' && text[end] !== '\r' && text[end] !== '*') end++;
+    let value = text.slice(start, end);
+    const comment = value.indexOf('-->');
+    if (comment >= 0) value = value.slice(0, comment);
+    value = value.trim();
+    const canonical = canonicalSpdxId(value);
+    const tree = value === '' ? undefined : parseExpression(canonical ?? value);
+    if (!tree) continue; // not an expression: the text below the tag still speaks
+    const single = 'license' in tree && !tree.exception && !tree.plus;
+    const expression = single ? (canonical ?? value) : value;
+    if (!out.some((o) => o.expression === expression)) out.push({ expression, line });
+  }
+  return out;
+}
+
+/** REUSE: a file `LICENSES/<SPDX id>.<ext>` is that license. */
+function reuseId(file: string, kind: FindingKind): string | undefined {
+  if (kind !== 'license-file') return undefined;
+  const m = /^LICENSES\/([^/]+?)(\.(txt|md))?$/i.exec(file);
+  if (!m) return undefined;
+  const id = m[1]!;
+  return canonicalSpdxId(id) ?? (/^LicenseRef-[A-Za-z0-9.-]+$/.test(id) ? id : undefined);
 }
 
 /** The 1-based line on which a normalised phrase starts (searching line by line, then line pairs for wrapped text). */

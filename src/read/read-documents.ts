@@ -8,6 +8,9 @@ import type { RepoReader } from './reader.js';
 import { readWeightsHeader } from './weights-header.js';
 
 /** No card, license or data card is this long; the cap keeps a hostile repo from costing memory. */
+/** Manifests read for their license field (identify/manifest-license.ts parses them). */
+const MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg)$/i;
+
 export const MAX_TEXT_BYTES = 1024 * 1024;
 /** Headers are cheap (one bounded read each), but a repo of thousands of shards should not cost thousands of opens. */
 export const MAX_WEIGHTS_HEADERS = 256;
@@ -45,6 +48,10 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     if (text !== undefined) docs.licenseTexts.push({ file: file.path, text });
   }
   await probeWeights(inventory, reader, problems);
+  for (const file of inventory.files.filter((f) => f.topic === 'manifest' && MANIFEST_NAMES.test(f.path))) {
+    const text = await readText(reader, file, problems, budget);
+    if (text !== undefined) (docs.manifests ??= []).push({ file: file.path, text });
+  }
   for (const file of inventory.files.filter(isDataDoc)) {
     const text = await readText(reader, file, problems, budget);
     if (text !== undefined) docs.docs.push({ file: file.path, text } satisfies TextDocument);

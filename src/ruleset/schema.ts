@@ -32,6 +32,8 @@ const Obligation = z.object({
 const TextMatcher = z.object({
   phrases: z.array(z.string().min(3)).min(1),
   excludes: z.array(z.string().min(3)).default([]),
+  /** Optional: headings of which one must appear in the text's first lines (e.g. "LLAMA 3.1 COMMUNITY LICENSE AGREEMENT"). */
+  title: z.array(z.string().min(3)).min(1).optional(),
 }).strict();
 
 export const LicenseRule = z.object({

@@ -1,0 +1,182 @@
+// The SPDX reference texts as matching needs them: an exact-match map of normalised-text hashes, and per license the
+// sorted word-trigram hashes. Built once at build time into dist/ (build-reference-index.ts) and loaded with
+// require() like the other package data (no node:fs here); a missing or stale file is rebuilt in memory from the
+// spdx-license-list package, never downloaded.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { matchWords } from './normalize.js';
+
+const require = createRequire(import.meta.url);
+
+/** dist/license-exact.json: normalised-text hash → SPDX id. Small: the only file an exact match reads. */
+export const EXACT_FILE = fileURLToPath(new URL('../../dist/license-exact.json', import.meta.url));
+/** dist/license-index.json: ids, sizes, offsets, and the Uint32 trigram hashes as base64 (read only on a miss). */
+export const INDEX_FILE = fileURLToPath(new URL('../../dist/license-index.json', import.meta.url));
+
+/** Bump when normalisation or hashing changes, so a stale dist/ index is rebuilt rather than trusted. */
+export const INDEX_VERSION = 2;
+/** Word n-gram size of the similarity index. */
+export const GRAM = 3;
+/** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
+const OPTIONAL_TAIL = 'end of terms and conditions';
+
+export interface ReferenceEntry {
+  id: string;
+  /** Word count of the matching text (optional tail excluded). */
+  words: number;
+  /** Offset and count of its sorted unique trigram hashes in `grams`. */
+  offset: number;
+  count: number;
+}
+
+export interface ReferenceIndex { entries: ReferenceEntry[]; grams: Uint32Array }
+
+/** 32-bit FNV-1a of a string. */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** The exact-match key of a normalised word list: two independent 32-bit hashes (64 bits) in hex. */
+export function exactKey(words: string[]): string {
+  const joined = words.join(' ');
+  return fnv1a(joined).toString(16).padStart(8, '0') + fnv1a(joined, 0x01000193).toString(16).padStart(8, '0');
+}
+
+/** Word → hash, shared by every text: license vocabulary is small. */
+const wordHashes = new Map<string, number>();
+
+/** The trigram hashes of a word list, in text order (one per start position): each word hashed once, then mixed. */
+export function gramHashes(words: string[]): Uint32Array {
+  const n = Math.max(0, words.length - GRAM + 1);
+  const out = new Uint32Array(n);
+  if (n === 0) return out;
+  const wordHash = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let h = wordHashes.get(w);
+    if (h === undefined) { h = fnv1a(w); if (wordHashes.size < 200_000) wordHashes.set(w, h); }
+    wordHash[i] = h;
+  }
+  for (let i = 0; i < n; i++) {
+    let h = Math.imul(wordHash[i]! ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul((h ^ (h >>> 13)) + wordHash[i + 1]!, 0xc2b2ae35);
+    h = Math.imul((h ^ (h >>> 16)) + wordHash[i + 2]!, 0x27d4eb2f);
+    out[i] = (h ^ (h >>> 15)) >>> 0;
+  }
+  return out;
+}
+
+/** Where the optional tail starts in a word list, or the length when there is none. */
+export function optionalTailStart(words: string[]): number {
+  const tail = OPTIONAL_TAIL.split(' ');
+  for (let i = 0; i + tail.length <= words.length; i++) {
+    if (tail.every((w, j) => words[i + j] === w)) return i + tail.length;
+  }
+  return words.length;
+}
+
+interface SpdxFull { [id: string]: { name: string; licenseText: string } }
+
+/**
+ * SPDX ids whose texts are word-for-word the same as another's: the text cannot tell them apart, so it names the
+ * preferred one (the `-only` form for GNU licenses: the bare text grants no "or later").
+ */
+function preferred(a: string, b: string): string {
+  const rank = (id: string) => (/-or-later$/.test(id) ? 2 : /-only$/.test(id) ? 0 : 1);
+  const order = rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : 1);
+  return order <= 0 ? a : b;
+}
+
+/** Builds the index from the spdx-license-list package (deprecated ids left out). */
+export function buildReferenceIndex(): { exact: Record<string, string>; index: ReferenceIndex; shared: string[][] } {
+  const full: SpdxFull = require('spdx-license-list/full');
+  const deprecated = new Set<string>(require('spdx-license-ids/deprecated.json'));
+  const exact: Record<string, string> = {};
+  const byKey = new Map<string, string[]>();
+  const entries: ReferenceEntry[] = [];
+  const chunks: Uint32Array[] = [];
+  let offset = 0;
+  for (const id of Object.keys(full).sort()) {
+    if (deprecated.has(id) || id.endsWith('+')) continue;
+    const { words } = matchWords(full[id]!.licenseText);
+    if (words.length === 0) continue;
+    const tail = optionalTailStart(words);
+    for (const key of new Set([exactKey(words), exactKey(words.slice(0, tail))])) {
+      byKey.set(key, [...(byKey.get(key) ?? []), id]);
+      exact[key] = exact[key] === undefined ? id : preferred(exact[key]!, id);
+    }
+    const grams = [...new Set(gramHashes(words.slice(0, tail)))].sort((a, b) => a - b);
+    chunks.push(Uint32Array.from(grams));
+    entries.push({ id, words: tail, offset, count: grams.length });
+    offset += grams.length;
+  }
+  const grams = new Uint32Array(offset);
+  let at = 0;
+  for (const chunk of chunks) { grams.set(chunk, at); at += chunk.length; }
+  const shared = [...byKey.values()].filter((ids) => ids.length > 1);
+  return { exact, index: { entries, grams }, shared };
+}
+
+let exactMap: Map<string, string> | undefined;
+let index: ReferenceIndex | undefined;
+let built: ReturnType<typeof buildReferenceIndex> | undefined;
+
+function fallback(): ReturnType<typeof buildReferenceIndex> {
+  built ??= buildReferenceIndex();
+  return built;
+}
+
+/** Built data from dist/, or undefined when it is missing or from another index version (then it is rebuilt). */
+function builtData<T extends { version?: number }>(file: string): T | undefined {
+  let data: T;
+  try {
+    data = require(file) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined; // not built: rebuild in memory
+    throw error;
+  }
+  return data.version === INDEX_VERSION ? data : undefined;
+}
+
+/** The exact-match map: hash of normalised text → SPDX id. */
+export function exactMatches(): Map<string, string> {
+  if (!exactMap) {
+    const data = builtData<{ version: number; exact: Record<string, string> }>(EXACT_FILE);
+    exactMap = new Map(Object.entries(data ? data.exact : fallback().exact));
+  }
+  return exactMap;
+}
+
+/** The similarity index, loaded only when a text is not an exact match. */
+export function referenceIndex(): ReferenceIndex {
+  if (!index) {
+    const data = builtData<{ version: number; entries: ReferenceEntry[]; grams: string }>(INDEX_FILE);
+    if (data) {
+      const bytes = Buffer.from(data.grams, 'base64');
+      index = { entries: data.entries, grams: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) };
+    } else index = fallback().index;
+  }
+  return index;
+}
+
+/** The index as the JSON the build writes. */
+export function serializeIndex(built: ReturnType<typeof buildReferenceIndex>): { exact: string; index: string } {
+  const { grams, entries } = built.index;
+  return {
+    exact: JSON.stringify({ version: INDEX_VERSION, exact: built.exact }),
+    index: JSON.stringify({ version: INDEX_VERSION, entries, grams: Buffer.from(grams.buffer, grams.byteOffset, grams.byteLength).toString('base64') }),
+  };
+}
+
+let fullTexts: SpdxFull | undefined;
+
+/** The reference text of one SPDX license (for the words a near miss lacks); loads the package on first use. */
+export function referenceText(id: string): string | undefined {
+  fullTexts ??= require('spdx-license-list/full') as SpdxFull;
+  return fullTexts[id]?.licenseText;
+}

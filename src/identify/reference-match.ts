@@ -1,0 +1,274 @@
+// Matches a text against the SPDX reference texts: exact on the normalised words, else the densest region of each
+// candidate scored by Dice over word trigrams, with guards so a restricted text never comes out as an open license.
+import { matchWords, type MatchWords } from './normalize.js';
+import {
+  exactKey, exactMatches, gramHashes, optionalTailStart, referenceIndex, referenceText, type ReferenceEntry,
+} from './reference-index.js';
+
+/** Below this Dice score a region is not that license: the text is `unknown`, with the closest candidate. */
+export const MATCH_THRESHOLD = 0.95;
+/** Candidates below this score are not worth naming as the closest. */
+const CLOSEST_FLOOR = 0.3;
+const SAMPLE_MASK = 7;
+/** How much lower a containing license may score and still go first (see preferLarger). */
+const LARGER_MARGIN = 0.03;
+/** No real license file holds more licenses than this; the cap bounds the work on a hostile one. */
+const MAX_LICENSES_PER_TEXT = 6;
+
+export interface Diff { missing: string[]; extra: string[] }
+
+export interface ReferenceMatch {
+  id: string;
+  /** 1 for an exact match of the normalised text; else the Dice score of the matched region. */
+  score: number;
+  line: number;
+  endLine: number;
+  diff?: Diff;
+  /** Why a region that scored above the threshold was still refused. */
+  refused?: string;
+}
+
+export interface ReferenceResult { matches: ReferenceMatch[]; closest?: ReferenceMatch }
+
+/** Words whose presence in a text but absence from the reference adds a restriction the reference does not have. */
+const RESTRICTING = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike', 'research', 'nonprofit'];
+/** License elements (Creative Commons) whose absence from a text makes it another license than one that has them. */
+const CC_ELEMENTS = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike'];
+/** Extra words inside a matched region that can carry a new restriction. */
+const RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users)$/;
+
+/** Exact match first; then candidate regions, best first, each explaining text no better match explained. */
+export function matchReferences(text: string): ReferenceResult {
+  const mw = matchWords(text);
+  if (mw.words.length === 0) return { matches: [] };
+  const whole = exactMatches().get(exactKey(mw.words));
+  // The whole file is the license, title lines included, so it starts on the file's first non-blank line.
+  if (whole) return { matches: [{ id: whole, score: 1, line: firstTextLine(text), endLine: mw.lines[mw.lines.length - 1]! }] };
+  return similar(mw);
+}
+
+/** A text's trigrams: in order, sorted and distinct, and each position's rank in the sorted list. */
+interface Query { grams: Uint32Array; sorted: Uint32Array; rank: Uint32Array; seen: Uint32Array; stamp: number }
+interface Scored { entry: ReferenceEntry; score: number; shared: number; start: number; end: number }
+
+function similar(mw: MatchWords): ReferenceResult {
+  const query = gramHashes(mw.words);
+  if (query.length === 0) return { matches: [] };
+  const { grams } = referenceIndex();
+  const sorted = Uint32Array.from(new Set(query)).sort();
+  const rankOf = new Map<number, number>();
+  sorted.forEach((h, i) => rankOf.set(h, i));
+  const rank = new Uint32Array(query.length);
+  for (let i = 0; i < query.length; i++) rank[i] = rankOf.get(query[i]!)!;
+  const q: Query = { grams: query, sorted, rank, seen: new Uint32Array(sorted.length), stamp: 0 };
+  const refOf = (e: ReferenceEntry) => grams.subarray(e.offset, e.offset + e.count);
+  const covered = new Uint8Array(query.length);
+  const matches: ReferenceMatch[] = [];
+  let closest: ReferenceMatch | Scored | undefined;
+  // Each round looks for the best license in the text no earlier match explained (Apache-2.0, then the MIT text in
+  // its third-party notices), so a family of near-identical candidates cannot crowd a second license out.
+  for (let round = 0; round < MAX_LICENSES_PER_TEXT; round++) {
+    const scored = preferLarger(candidatesFor(query, round === 0 ? undefined : covered)
+      .map((e) => region(q, refOf(e), e, round === 0 ? undefined : covered))
+      .sort((a, b) => b.score - a.score || b.shared - a.shared));
+    let accepted = false;
+    for (const s of scored) {
+      if (s.score < CLOSEST_FLOOR) break;
+      if (s.score >= MATCH_THRESHOLD) {
+        const match = describe(s, mw, query);
+        if (!match.refused) {
+          matches.push(match);
+          for (let i = s.start; i <= s.end; i++) covered[i] = 1;
+          accepted = true;
+          break;
+        }
+        if (!closest || s.score > closest.score) closest = match;
+      } else if (!closest || s.score > closest.score) closest = s;
+    }
+    if (!accepted) break;
+  }
+  matches.sort((a, b) => a.line - b.line);
+  if (matches.length > 0 || !closest) return { matches };
+  return { matches, closest: 'id' in closest ? closest : describe(closest, mw, query) };
+}
+
+/**
+ * A license that holds another whole (Cube holds Zlib, FSFULLRWD holds FSFULLR) scores a little lower on the same
+ * text than the one it holds, yet explains more of it: within a small margin of the best score, the one that
+ * explains most goes first.
+ */
+function preferLarger(scored: Scored[]): Scored[] {
+  const top = scored[0];
+  if (!top || top.score < MATCH_THRESHOLD) return scored;
+  let best = top;
+  for (const s of scored) {
+    if (s.score >= MATCH_THRESHOLD && top.score - s.score <= LARGER_MARGIN && s.shared > best.shared
+      && s.start <= top.start && s.end >= top.end) best = s;
+  }
+  return best === top ? scored : [best, ...scored.filter((s) => s !== best)];
+}
+
+let samples: Map<number, number[]> | undefined;
+let sampleCounts: Uint32Array | undefined;
+
+/** Candidate references: those with most of their sampled trigrams in the query (about one trigram in eight). */
+function candidatesFor(query: Uint32Array, covered: Uint8Array | undefined): ReferenceEntry[] {
+  const { entries, grams } = referenceIndex();
+  if (!samples) {
+    const map = new Map<number, number[]>();
+    const counts = new Uint32Array(entries.length);
+    entries.forEach((e, i) => {
+      for (let j = e.offset; j < e.offset + e.count; j++) {
+        const h = grams[j]!;
+        if ((h & SAMPLE_MASK) !== 0) continue;
+        counts[i] = counts[i]! + 1;
+        const list = map.get(h);
+        if (list) list.push(i); else map.set(h, [i]);
+      }
+    });
+    samples = map;
+    sampleCounts = counts;
+  }
+  const counts = sampleCounts!;
+  const hits = new Uint32Array(entries.length);
+  const seen = new Set<number>();
+  for (let i = 0; i < query.length; i++) {
+    const h = query[i]!;
+    if ((h & SAMPLE_MASK) !== 0 || covered?.[i] || seen.has(h)) continue;
+    seen.add(h);
+    const list = samples!.get(h);
+    if (list) for (const i of list) hits[i] = hits[i]! + 1;
+  }
+  const ranked: [number, number][] = [];
+  hits.forEach((n, i) => { if (n > 0) ranked.push([i, n / Math.max(counts[i]!, 1)]); });
+  return ranked.filter(([, c]) => c >= 0.3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([i]) => entries[i]!);
+}
+
+function has(sorted: Uint32Array, h: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === h) return true;
+    if (v < h) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Which of the query's distinct trigrams (by their rank in `sorted`) the sorted reference has: a merge of two lists. */
+function sharedWith(sorted: Uint32Array, ref: Uint32Array): Uint8Array {
+  const out = new Uint8Array(sorted.length);
+  let i = 0; let j = 0;
+  while (i < sorted.length && j < ref.length) {
+    const a = sorted[i]!; const b = ref[j]!;
+    if (a === b) { out[i] = 1; i++; j++; } else if (a < b) i++; else j++;
+  }
+  return out;
+}
+
+/** The densest run of the query in this reference (maximum subarray: +1 a shared trigram, -1 another), scored by Dice. */
+function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, covered: Uint8Array | undefined): Scored {
+  const inRef = sharedWith(q.sorted, ref);
+  const { rank } = q;
+  let best = 0; let bestStart = 0; let bestEnd = -1;
+  let sum = 0; let start = 0;
+  for (let i = 0; i < rank.length; i++) {
+    const w = covered?.[i] ? -1 : inRef[rank[i]!] ? 1 : -1;
+    if (sum <= 0) { sum = 0; start = i; }
+    sum += w;
+    if (sum > best) { best = sum; bestStart = start; bestEnd = i; }
+  }
+  if (bestEnd < 0) return { entry, score: 0, shared: 0, start: 0, end: -1 };
+  // Distinct trigrams of the region; a trigram that also occurs before the region (in another license) still counts.
+  q.stamp++;
+  let inRegion = 0;
+  let shared = 0;
+  for (let i = bestStart; i <= bestEnd; i++) {
+    const r = rank[i]!;
+    if (q.seen[r] === q.stamp) continue;
+    q.seen[r] = q.stamp;
+    inRegion++;
+    if (!covered?.[i] && inRef[r]) shared++;
+  }
+  // Only an exact match of the normalised text scores 1.
+  const score = Math.min(0.999, (2 * shared) / (entry.count + inRegion));
+  return { entry, score, shared, start: bestStart, end: bestEnd };
+}
+
+/** A scored region as a match: lines, the words that differ, and a refusal when the text adds a restriction. */
+function describe(s: Scored, mw: MatchWords, query: Uint32Array): ReferenceMatch {
+  const { grams } = referenceIndex();
+  const ref = grams.subarray(s.entry.offset, s.entry.offset + s.entry.count);
+  const regionWords = mw.words.slice(s.start, s.end + 3);
+  const extraWords: string[][] = [];
+  let run: string[] = [];
+  for (let w = s.start; w <= s.end + 2 && w < mw.words.length; w++) {
+    // A word is extra when no trigram that covers it is in the reference.
+    let inRef = false;
+    for (let g = Math.max(s.start, w - 2); g <= Math.min(s.end, w); g++) if (has(ref, query[g]!)) { inRef = true; break; }
+    if (!inRef) run.push(mw.words[w]!);
+    else if (run.length) { extraWords.push(run); run = []; }
+  }
+  if (run.length) extraWords.push(run);
+  const match: ReferenceMatch = {
+    id: s.entry.id, score: Math.round(s.score * 1000) / 1000, line: mw.lines[s.start] ?? 1, endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
+  };
+  const refWords = referenceWords(s.entry.id);
+  const missing = refWords ? missingWords(refWords, new Set(query.subarray(s.start, s.end + 1))) : [];
+  if (s.score < 1) match.diff = { missing: phrases(missing), extra: phrases(extraWords) };
+  const regionSet = new Set(regionWords);
+  const refSet = new Set(refWords ?? []);
+  const added = RESTRICTING.find((w) => regionSet.has(w) && !refSet.has(w));
+  const lacking = refWords ? CC_ELEMENTS.find((w) => refSet.has(w) && !regionSet.has(w)) : undefined;
+  if (added) match.refused = `the text says "${added}" and ${s.entry.id} does not`;
+  else if (lacking) match.refused = `${s.entry.id} says "${lacking}" and the text does not`;
+  else {
+    const restrictive = extraWords.flat().find((w) => RESTRICTIVE_EXTRA.test(w));
+    if (restrictive) match.refused = `words not in ${s.entry.id} ("${restrictive}") may add a restriction`;
+  }
+  return match;
+}
+
+const wordCache = new Map<string, string[]>();
+
+function referenceWords(id: string): string[] | undefined {
+  let words = wordCache.get(id);
+  if (!words) {
+    const text = referenceText(id);
+    if (text === undefined) return undefined;
+    const all = matchWords(text).words;
+    words = all.slice(0, optionalTailStart(all));
+    wordCache.set(id, words);
+  }
+  return words;
+}
+
+const gramCache = new Map<string[], Uint32Array>();
+
+function missingWords(refWords: string[], queryGrams: Set<number>): string[][] {
+  let refGrams = gramCache.get(refWords);
+  if (!refGrams) { refGrams = gramHashes(refWords); gramCache.set(refWords, refGrams); }
+  const out: string[][] = [];
+  let run: string[] = [];
+  for (let w = 0; w < refWords.length; w++) {
+    let found = false;
+    for (let g = Math.max(0, w - 2); g <= Math.min(refGrams.length - 1, w); g++) if (queryGrams.has(refGrams[g]!)) { found = true; break; }
+    if (!found) run.push(refWords[w]!);
+    else if (run.length) { out.push(run); run = []; }
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+/** A few phrases of a few words each: enough to show what differs, short enough for a report. */
+function phrases(runs: string[][]): string[] {
+  return runs.sort((a, b) => b.length - a.length).slice(0, 3).map((r) => (r.length > 12 ? `${r.slice(0, 12).join(' ')} …` : r.join(' ')));
+}
+
+function firstTextLine(text: string): number {
+  const first = text.search(/\S/);
+  let line = 1;
+  for (let i = 0; i < first; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
