@@ -25,7 +25,9 @@ export default function formatText(input: Report, options: FormatOptions): strin
   for (const comp of report.components) {
     if (comp.status === 'absent' && !comp.required) continue;
     const name = `${comp.id}${comp.required ? '*' : ''}`;
-    out.push(`  ${name.padEnd(32)} ${comp.status.padEnd(10)} ${(comp.license ?? '-').padEnd(28)} ${paint(comp.verdict, comp.verdict)}`);
+    // An absent component has no license to judge: say it is missing rather than print a bare "unknown".
+    const verdict = comp.status === 'absent' ? c.red('missing') : paint(comp.verdict, comp.verdict);
+    out.push(`  ${name.padEnd(32)} ${comp.status.padEnd(10)} ${(comp.license ?? '-').padEnd(28)} ${verdict}`);
   }
   out.push(`  (* required by ${profile.id}; the verdict is whether the component's license grants all four freedoms)`);
 
