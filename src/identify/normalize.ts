@@ -15,11 +15,18 @@ const PAIR_FOLD = new Map([
 const PAIR_FIRST = new Set([...PAIR_FOLD.keys()].map((k) => k.split(' ')[0]!));
 /** "copyright holders", "copyright owner(s)" → "copyright holder". */
 const COPYRIGHT_HOLDER = new Set(['holders', 'owner', 'owners']);
-/** A word's shape (first letter and length) as a small integer: a word whose shape no key has needs no string lookup. */
-const shape = (w: string): number => (w.charCodeAt(0) << 6) | Math.min(w.length, 63);
-const WORD_SHAPES = new Set([...WORD_FOLD.keys()].map(shape));
-const PAIR_SHAPES = new Set([...PAIR_FIRST].map(shape));
-const HOLDER_SHAPES = new Set([...COPYRIGHT_HOLDER].map(shape));
+/**
+ * A word's shape (first character, folded to 7 bits, and length) indexes SHAPES, whose bits say which fold table
+ * has a key of that shape: most words have none and need no string lookup. Folding the character only merges shapes.
+ */
+const shape = (w: string): number => ((w.charCodeAt(0) & 127) << 6) | Math.min(w.length, 63);
+const PAIR_BIT = 1;
+const WORD_BIT = 2;
+const HOLDER_BIT = 4;
+const SHAPES = new Uint8Array(128 << 6);
+for (const [keys, bit] of [[PAIR_FIRST, PAIR_BIT], [WORD_FOLD.keys(), WORD_BIT], [COPYRIGHT_HOLDER, HOLDER_BIT]] as const) {
+  for (const k of keys) SHAPES[shape(k)]! |= bit;
+}
 
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 /** Any character outside ASCII: such text (or line) takes the Unicode-aware regex path. */
@@ -68,12 +75,14 @@ function foldWords(words: string[], lines?: number[]): string[] {
   for (let i = 0; i < n; i++) {
     let w = words[i]!;
     const line = lines ? lines[i]! : 0;
-    const sh = shape(w);
-    const pair = PAIR_SHAPES.has(sh) && i + 1 < n && PAIR_FIRST.has(w) ? PAIR_FOLD.get(`${w} ${words[i + 1]!}`) : undefined;
-    if (pair !== undefined) { w = pair; i++; } else {
-      const folded = WORD_SHAPES.has(sh) ? WORD_FOLD.get(w) : undefined;
-      if (folded !== undefined) w = folded;
-      else if (HOLDER_SHAPES.has(sh) && o > 0 && words[o - 1] === 'copyright' && COPYRIGHT_HOLDER.has(w)) w = 'holder';
+    const bits = SHAPES[shape(w)]!;
+    if (bits !== 0) {
+      const pair = bits & PAIR_BIT && i + 1 < n && PAIR_FIRST.has(w) ? PAIR_FOLD.get(`${w} ${words[i + 1]!}`) : undefined;
+      if (pair !== undefined) { w = pair; i++; } else {
+        const folded = bits & WORD_BIT ? WORD_FOLD.get(w) : undefined;
+        if (folded !== undefined) w = folded;
+        else if (bits & HOLDER_BIT && o > 0 && words[o - 1] === 'copyright' && COPYRIGHT_HOLDER.has(w)) w = 'holder';
+      }
     }
     words[o] = w;
     if (lines) lines[o] = line;
@@ -125,11 +134,16 @@ export function matchWords(input: string): MatchWords {
   let line = 1;
   let pos = 0;
   const len = text.length;
+  // In ASCII text a line ends at the next \n or \r: found with indexOf (a vectorised search), kept between lines.
+  let lf = -1;
+  let cr = -1;
   while (pos <= len) {
     let end = pos;
     let ascii = lowerAll !== undefined;
     if (ascii) {
-      while (end < len) { const c = text.charCodeAt(end); if (c === 10 || c === 13) break; end++; }
+      if (lf < pos) { lf = text.indexOf('\n', pos); if (lf < 0) lf = len; }
+      if (cr < pos) { cr = text.indexOf('\r', pos); if (cr < 0) cr = len; }
+      end = lf < cr ? lf : cr;
     } else {
       ascii = true;
       while (end < len) {
@@ -142,11 +156,11 @@ export function matchWords(input: string): MatchWords {
     const before = words.length;
     let copyright: boolean;
     if (ascii) {
-      copyright = mayBeCopyright(text, pos, end) && COPYRIGHT_LINE.test(text.slice(pos, end));
-      if (!copyright) {
-        if (lowerAll !== undefined) tokenizeAscii(lowerAll, pos, end, line, words, lineOf);
-        else tokenizeAscii(text.slice(pos, end).toLowerCase(), 0, end - pos, line, words, lineOf);
-      }
+      const lower = lowerAll ?? text.slice(pos, end).toLowerCase();
+      const from = lowerAll === undefined ? 0 : pos;
+      const to = from + end - pos;
+      copyright = mayBeCopyright(lower, from, to) && COPYRIGHT_LINE.test(text.slice(pos, end));
+      if (!copyright) tokenizeAscii(lower, from, to, line, words, lineOf);
     } else {
       const raw = text.slice(pos, end);
       copyright = COPYRIGHT_LINE.test(raw);
@@ -210,18 +224,17 @@ function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 function isWordCode(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90); }
 
 /**
- * Whether an ASCII line can match COPYRIGHT_LINE: past its leading marks (`#`, `>`, `*`, …, space) it must start
- * with "copyright", "(c)" or "all rights reserved". Most lines fail here and skip the regex.
+ * Whether an ASCII line (lower-cased) can match COPYRIGHT_LINE: past its leading marks (`#`, `>`, `*`, …, space) it
+ * must start with "copyright", "(c)" or "all rights reserved". Most lines fail here and skip the regex.
  */
-function mayBeCopyright(text: string, from: number, to: number): boolean {
+function mayBeCopyright(lower: string, from: number, to: number): boolean {
   let p = from;
   for (; p < to; p++) {
-    const c = text.charCodeAt(p);
+    const c = lower.charCodeAt(p);
     // \s (tab, vertical tab, form feed, space) and # > * _ ` | -
     if (!(c === 32 || c === 9 || c === 11 || c === 12 || c === 35 || c === 62 || c === 42 || c === 95 || c === 96 || c === 124 || c === 45)) break;
   }
-  const c = p < to ? text.charCodeAt(p) | 0x20 : 0;
-  return c === 99 || c === 40 || c === 97; // c, (, a
+  return lower.startsWith('copyright', p) || lower.startsWith('(c)', p) || lower.startsWith('all rights reserved', p);
 }
 
 /**
@@ -233,15 +246,13 @@ function tokenizeAscii(lower: string, from: number, to: number, line: number, wo
   while (p < to) {
     if (!isWordCode(lower.charCodeAt(p))) { p++; continue; }
     const i = p;
-    let digits = true;
-    let roman = true;
-    for (; p < to; p++) {
-      const c = lower.charCodeAt(p);
-      if (!isWordCode(c)) break;
-      if (c < 48 || c > 57) digits = false;
-      if (c !== 105 && c !== 118 && c !== 120) roman = false; // i v x
-    }
+    while (p < to && isWordCode(lower.charCodeAt(p))) p++;
     const j = p;
+    // Only short words and numbers can be markers: check the characters of those alone.
+    let digits = isDigitCode(lower.charCodeAt(i));
+    for (let x = i + 1; digits && x < j; x++) digits = isDigitCode(lower.charCodeAt(x));
+    let roman = j - i <= 3;
+    for (let x = i; roman && x < j; x++) { const c = lower.charCodeAt(x); roman = c === 105 || c === 118 || c === 120; } // i v x
     // A numbered marker may run on: 1.2.3.
     let k = j;
     if (digits) {
