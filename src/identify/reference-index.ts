@@ -66,18 +66,11 @@ export function exactKey(words: string[]): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Word → hash, shared by every text: license vocabulary is small. */
-const wordHashes = new Map<string, number>();
-
 /** The trigram hashes of a word list, in text order (one per start position): each word hashed once, then mixed. */
 export function gramHashes(words: readonly string[]): Uint32Array {
+  // Hashing a word directly costs less than a Map lookup of its hash (which hashes and compares the string anyway).
   const wordHash = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    let h = wordHashes.get(w);
-    if (h === undefined) { h = fnv1a(w); if (wordHashes.size < 200_000) wordHashes.set(w, h); }
-    wordHash[i] = h;
-  }
+  for (let i = 0; i < words.length; i++) wordHash[i] = fnv1a(words[i]!);
   return mixGrams(wordHash);
 }
 
