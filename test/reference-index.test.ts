@@ -1,11 +1,13 @@
 // The built reference data and the word scanner: the words file lines up with the index, diffs name the words a
 // text lacks, and ASCII lines (scanned by character code) give the words the Unicode-aware path gives.
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { identifyLicenseText } from '../src/identify/license-text.js';
 import { matchWords } from '../src/identify/normalize.js';
 import { optionalTailStart, referenceIndex, referenceWords } from '../src/identify/reference-index.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
+import { ROOT } from './helpers/run-cli.js';
 
 const full: Record<string, { licenseText: string }> = createRequire(import.meta.url)('spdx-license-list/full');
 const rules = await loadRuleSet();
@@ -35,6 +37,32 @@ describe('built reference words', () => {
     // The rest of that paragraph ("the above copyright notice", …) is also in the binary-form clause, so not missing.
     expect(f!.diff?.missing).toEqual(['of source code must retain']);
     expect(f!.diff?.extra).toEqual([]);
+  });
+});
+
+describe('what a check reads', () => {
+  // Start-up: an exact text reads only the small exact-match file; a near miss reads the index and, for its diff,
+  // the words. Run in a fresh process on the built dist/, where the module cache shows which files were loaded.
+  const loaded = (text: string): string[] => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const { identifyLicenseText } = await import('./dist/identify/license-text.js');
+      const { loadRuleSet } = await import('./dist/ruleset/rule-set.js');
+      identifyLicenseText('LICENSE', ${JSON.stringify(text)}, { kind: 'repo' }, await loadRuleSet());
+      const files = Object.keys(createRequire(import.meta.url).cache).filter((f) => /license-(exact|index|words)\.json$|spdx-full/.test(f));
+      process.stdout.write(JSON.stringify(files.map((f) => f.split('/').pop())));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout) as string[];
+  };
+
+  test('an exact MIT text loads neither the index nor the words', () => {
+    expect(loaded(full['MIT']!.licenseText).sort()).toEqual(['license-exact.json']);
+  });
+
+  test('a near miss loads the index and the words, never the 5 MB package text', () => {
+    const t = full['MIT']!.licenseText.replace('merge, publish', 'publish');
+    expect(loaded(t).sort()).toEqual(['license-exact.json', 'license-index.json', 'license-words.json']);
   });
 });
 
