@@ -15,6 +15,7 @@ import { identifyHeaderLicenses } from './weights-license.js';
 import { statedLicense } from './stated-license.js';
 import { readAccess } from './access.js';
 import { identifyManifestLicense } from './manifest-license.js';
+import { withRuleIds } from './rule-ids.js';
 import { conjoin, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
 export function identify(
@@ -68,6 +69,11 @@ export function identify(
   }
   if (card) licenses.push(...linkedLicenses(card, found, rules));
   licenses.push(...declare(declarations, rules, found));
+  // Deprecated SPDX ids (GPL-2.0, LGPL-2.1+) as the ids of the rules that rate them, before anything compares them.
+  licenses.forEach((l, i) => {
+    const expression = withRuleIds(l.expression, rules);
+    if (expression !== l.expression) licenses[i] = { ...l, expression };
+  });
 
   const components = rules.components.map((c): ComponentEvidence => {
     const evidence = found.get(c.id) ?? [];

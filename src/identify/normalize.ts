@@ -15,12 +15,45 @@ const PAIR_FOLD = new Map([
 const PAIR_FIRST = new Set([...PAIR_FOLD.keys()].map((k) => k.split(' ')[0]!));
 /** "copyright holders", "copyright owner(s)" → "copyright holder". */
 const COPYRIGHT_HOLDER = new Set(['holders', 'owner', 'owners']);
+/**
+ * A word's shape (first character, folded to 7 bits, and length) indexes SHAPES, whose bits say which fold table
+ * has a key of that shape: most words have none and need no string lookup. Folding the character only merges shapes.
+ */
+const shape = (w: string): number => ((w.charCodeAt(0) & 127) << 6) | Math.min(w.length, 63);
+const PAIR_BIT = 1;
+const WORD_BIT = 2;
+const HOLDER_BIT = 4;
+const SHAPES = new Uint8Array(128 << 6);
+for (const [keys, bit] of [[PAIR_FIRST, PAIR_BIT], [WORD_FOLD.keys(), WORD_BIT], [COPYRIGHT_HOLDER, HOLDER_BIT]] as const) {
+  for (const k of keys) SHAPES[shape(k)]! |= bit;
+}
 
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
+/** Any character outside ASCII: such text (or line) takes the Unicode-aware regex path. */
+const NON_ASCII = /[^\x00-\x7f]/;
+/** What stripMarkup rewrites; text without any of it skips the five replacements. */
+const MARKUP = /[<&]|\]\(|\+\+/;
 
 /** Lower-case words separated by single spaces; everything that is not a letter or digit is a separator. */
 export function normalizeText(text: string): string {
-  return foldWords(stripMarkup(text.toLowerCase()).split(NOT_WORD).filter((w) => w !== '')).join(' ');
+  const lower = text.toLowerCase();
+  const stripped = MARKUP.test(lower) ? stripMarkup(lower) : lower; // a byte-order mark is a separator anyway
+  const words = NON_ASCII.test(stripped) ? stripped.split(NOT_WORD).filter((w) => w !== '') : asciiWords(stripped);
+  return foldWords(words).join(' ');
+}
+
+/** The runs of [a-z0-9] in lower-case ASCII text: what splitting on NOT_WORD gives, without a Unicode regex. */
+function asciiWords(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    if (!isWordCode(text.charCodeAt(p))) { p++; continue; }
+    const start = p;
+    while (p < n && isWordCode(text.charCodeAt(p))) p++;
+    out.push(text.slice(start, p));
+  }
+  return out;
 }
 
 function stripMarkup(text: string): string {
@@ -32,24 +65,32 @@ function stripMarkup(text: string): string {
     .replace(/\+\+/g, ' plusplus ');           // RAIL++ is another license than RAIL: keep the pluses as a word
 }
 
-/** Folds varietal spellings and two-word terms in place; `lines` (one per word) is kept in step. */
+/**
+ * Folds varietal spellings and two-word terms in place (the array is compacted and returned); `lines` (one per
+ * word) is kept in step.
+ */
 function foldWords(words: string[], lines?: number[]): string[] {
-  const out: string[] = [];
-  const outLines: number[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const next = words[i + 1];
-    if (next !== undefined && PAIR_FIRST.has(w)) {
-      const pair = PAIR_FOLD.get(`${w} ${next}`);
-      if (pair) { out.push(pair); if (lines) outLines.push(lines[i]!); i++; continue; }
+  const n = words.length;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    let w = words[i]!;
+    const line = lines ? lines[i]! : 0;
+    const bits = SHAPES[shape(w)]!;
+    if (bits !== 0) {
+      const pair = bits & PAIR_BIT && i + 1 < n && PAIR_FIRST.has(w) ? PAIR_FOLD.get(`${w} ${words[i + 1]!}`) : undefined;
+      if (pair !== undefined) { w = pair; i++; } else {
+        const folded = bits & WORD_BIT ? WORD_FOLD.get(w) : undefined;
+        if (folded !== undefined) w = folded;
+        else if (bits & HOLDER_BIT && o > 0 && words[o - 1] === 'copyright' && COPYRIGHT_HOLDER.has(w)) w = 'holder';
+      }
     }
-    const folded = WORD_FOLD.get(w);
-    out.push(folded ?? (COPYRIGHT_HOLDER.has(w) && out[out.length - 1] === 'copyright' ? 'holder' : w));
-    if (lines) outLines.push(lines[i]!);
+    words[o] = w;
+    if (lines) lines[o] = line;
+    o++;
   }
-  // Copied element by element: a spread of a million words would overflow the call stack.
-  if (lines) { lines.length = outLines.length; for (let i = 0; i < outLines.length; i++) lines[i] = outLines[i]!; }
-  return out;
+  words.length = o;
+  if (lines) lines.length = o;
+  return words;
 }
 
 /** The words of a text as the reference matcher sees them, with the 1-based line each word is on. */
@@ -67,19 +108,25 @@ const TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
  */
 export function matchWords(input: string): MatchWords {
   const text = /[<&+]|\]\(/.test(input) ? stripMarkup(input) : input.replace(/^\uFEFF/, '');
+  // ASCII text is lower-cased once and scanned by character code; a text with other characters is checked line by
+  // line, and a line with any takes the Unicode-aware regex path (both give the same words on ASCII).
+  const lowerAll = NON_ASCII.test(text) ? undefined : text.toLowerCase();
   const words: string[] = [];
   const lineOf: number[] = [];
   let leading = true;
   let start = 0;
   let titleish = false;
   let lineCount = 0;
-  let lastLine = '';
+  let lastStart = 0;
+  let lastEnd = 0;
   const flush = (): void => {
     const n = words.length - start;
-    // A heading: one line that ends without a full stop, or a short paragraph with a title word.
-    const heading = lineCount === 1 && !/[.;:,][\s*_]*$/.test(lastLine);
-    if (n > 0 && leading && (n <= 6 || (n <= 15 && (titleish || heading)))) { words.length = start; lineOf.length = start; }
-    else if (n > 0) leading = false;
+    if (n > 0 && leading) {
+      // A heading: one line that ends without a full stop, or a short paragraph with a title word.
+      const heading = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text.slice(lastStart, lastEnd));
+      if (n <= 6 || (n <= 15 && (titleish || heading))) { words.length = start; lineOf.length = start; }
+      else leading = false;
+    }
     start = words.length;
     titleish = false;
     lineCount = 0;
@@ -87,19 +134,45 @@ export function matchWords(input: string): MatchWords {
   let line = 1;
   let pos = 0;
   const len = text.length;
+  // In ASCII text a line ends at the next \n or \r: found with indexOf (a vectorised search), kept between lines.
+  let lf = -1;
+  let cr = -1;
   while (pos <= len) {
     let end = pos;
-    while (end < len) { const c = text.charCodeAt(end); if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break; end++; }
-    const raw = text.slice(pos, end);
+    let ascii = lowerAll !== undefined;
+    if (ascii) {
+      if (lf < pos) { lf = text.indexOf('\n', pos); if (lf < 0) lf = len; }
+      if (cr < pos) { cr = text.indexOf('\r', pos); if (cr < 0) cr = len; }
+      end = lf < cr ? lf : cr;
+    } else {
+      ascii = true;
+      while (end < len) {
+        const c = text.charCodeAt(end);
+        if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break;
+        if (c > 127) ascii = false;
+        end++;
+      }
+    }
     const before = words.length;
-    const copyright = COPYRIGHT_LINE.test(raw);
-    if (!copyright) tokenizeLine(raw, line, words, lineOf);
+    let copyright: boolean;
+    if (ascii) {
+      const lower = lowerAll ?? text.slice(pos, end).toLowerCase();
+      const from = lowerAll === undefined ? 0 : pos;
+      const to = from + end - pos;
+      copyright = mayBeCopyright(lower, from, to) && COPYRIGHT_LINE.test(text.slice(pos, end));
+      if (!copyright) tokenizeAscii(lower, from, to, line, words, lineOf);
+    } else {
+      const raw = text.slice(pos, end);
+      copyright = COPYRIGHT_LINE.test(raw);
+      if (!copyright) tokenizeLine(raw, line, words, lineOf);
+    }
     if (words.length === before) {
       if (!copyright) flush();
     } else {
       lineCount++;
-      lastLine = raw;
-      if (leading && TITLE_WORD.test(raw)) titleish = true;
+      lastStart = pos;
+      lastEnd = end;
+      if (leading && TITLE_WORD.test(text.slice(pos, end))) titleish = true;
     }
     if (end < len && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) end++;
     pos = end + 1;
@@ -147,3 +220,59 @@ function tokenizeLine(raw: string, line: number, words: string[], lines: number[
 }
 
 function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
+/** [a-z0-9] (the text is lower-cased) and, for mixed-case callers, [A-Z]. */
+function isWordCode(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90); }
+
+/**
+ * Whether an ASCII line (lower-cased) can match COPYRIGHT_LINE: past its leading marks (`#`, `>`, `*`, …, space) it
+ * must start with "copyright", "(c)" or "all rights reserved". Most lines fail here and skip the regex.
+ */
+function mayBeCopyright(lower: string, from: number, to: number): boolean {
+  let p = from;
+  for (; p < to; p++) {
+    const c = lower.charCodeAt(p);
+    // \s (tab, vertical tab, form feed, space) and # > * _ ` | -
+    if (!(c === 32 || c === 9 || c === 11 || c === 12 || c === 35 || c === 62 || c === 42 || c === 95 || c === 96 || c === 124 || c === 45)) break;
+  }
+  return lower.startsWith('copyright', p) || lower.startsWith('(c)', p) || lower.startsWith('all rights reserved', p);
+}
+
+/**
+ * tokenizeLine for one ASCII line `lower[from, to)` that is already lower-cased: the same words and list markers,
+ * found by character code rather than a regex match per word.
+ */
+function tokenizeAscii(lower: string, from: number, to: number, line: number, words: string[], lines: number[]): void {
+  let p = from;
+  while (p < to) {
+    if (!isWordCode(lower.charCodeAt(p))) { p++; continue; }
+    const i = p;
+    while (p < to && isWordCode(lower.charCodeAt(p))) p++;
+    const j = p;
+    // Only short words and numbers can be markers: check the characters of those alone.
+    let digits = isDigitCode(lower.charCodeAt(i));
+    for (let x = i + 1; digits && x < j; x++) digits = isDigitCode(lower.charCodeAt(x));
+    let roman = j - i <= 3;
+    for (let x = i; roman && x < j; x++) { const c = lower.charCodeAt(x); roman = c === 105 || c === 118 || c === 120; } // i v x
+    // A numbered marker may run on: 1.2.3.
+    let k = j;
+    if (digits) {
+      while (k + 1 < to && lower.charCodeAt(k) === 46 && isDigitCode(lower.charCodeAt(k + 1))) {
+        let e = k + 1;
+        while (e < to && isDigitCode(lower.charCodeAt(e))) e++;
+        k = e;
+      }
+    }
+    const n = j - i;
+    if (k > j || (n <= 3 && (digits || n === 1 || roman))) {
+      const prev = i === from ? 32 : lower.charCodeAt(i - 1);
+      const after = k < to ? lower.charCodeAt(k) : -1;
+      const afterNext = k + 1 < to ? lower.charCodeAt(k + 1) : -1;
+      // . ) then end, space or tab; after start, space, tab, ( * # > -
+      const standsAlone = (after === 46 || after === 41) && (afterNext === -1 || afterNext === 32 || afterNext === 9)
+        && (prev === 32 || prev === 9 || prev === 40 || prev === 42 || prev === 35 || prev === 62 || prev === 45);
+      if (standsAlone || (k > j && (after === -1 || after === 32))) { p = k + 1; continue; }
+    }
+    words.push(lower.slice(i, j));
+    lines.push(line);
+  }
+}

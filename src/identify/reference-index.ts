@@ -12,9 +12,14 @@ const require = createRequire(import.meta.url);
 export const EXACT_FILE = fileURLToPath(new URL('../../dist/license-exact.json', import.meta.url));
 /** dist/license-index.json: ids, sizes, offsets, and the Uint32 trigram hashes as base64 (read only on a miss). */
 export const INDEX_FILE = fileURLToPath(new URL('../../dist/license-index.json', import.meta.url));
+/**
+ * dist/license-words.json: every reference text's matching words as numbers into one vocabulary (read only to
+ * show the words a near miss lacks), so a diff needs neither the 5 MB package nor a tokenisation of its text.
+ */
+export const WORDS_FILE = fileURLToPath(new URL('../../dist/license-words.json', import.meta.url));
 
-/** Bump when normalisation or hashing changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 2;
+/** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
+export const INDEX_VERSION = 3;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
@@ -31,6 +36,9 @@ export interface ReferenceEntry {
 
 export interface ReferenceIndex { entries: ReferenceEntry[]; grams: Uint32Array }
 
+/** The reference texts' words: entry after entry (in index order, `words` of each), as numbers into `vocab`. */
+export interface ReferenceWords { vocab: string[]; ids: Uint16Array | Uint32Array }
+
 /** 32-bit FNV-1a of a string. */
 export function fnv1a(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
@@ -43,25 +51,33 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
 
 /** The exact-match key of a normalised word list: two independent 32-bit hashes (64 bits) in hex. */
 export function exactKey(words: string[]): string {
-  const joined = words.join(' ');
-  return fnv1a(joined).toString(16).padStart(8, '0') + fnv1a(joined, 0x01000193).toString(16).padStart(8, '0');
+  // fnv1a(words.join(' ')) with two seeds, in one pass and without building the joined string.
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) { a = Math.imul(a ^ 32, 0x01000193); b = Math.imul(b ^ 32, 0x01000193); }
+    const w = words[i]!;
+    for (let j = 0; j < w.length; j++) {
+      const c = w.charCodeAt(j);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193);
+    }
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Word → hash, shared by every text: license vocabulary is small. */
-const wordHashes = new Map<string, number>();
-
 /** The trigram hashes of a word list, in text order (one per start position): each word hashed once, then mixed. */
-export function gramHashes(words: string[]): Uint32Array {
-  const n = Math.max(0, words.length - GRAM + 1);
-  const out = new Uint32Array(n);
-  if (n === 0) return out;
+export function gramHashes(words: readonly string[]): Uint32Array {
+  // Hashing a word directly costs less than a Map lookup of its hash (which hashes and compares the string anyway).
   const wordHash = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    let h = wordHashes.get(w);
-    if (h === undefined) { h = fnv1a(w); if (wordHashes.size < 200_000) wordHashes.set(w, h); }
-    wordHash[i] = h;
-  }
+  for (let i = 0; i < words.length; i++) wordHash[i] = fnv1a(words[i]!);
+  return mixGrams(wordHash);
+}
+
+/** The trigram hashes from the words' own hashes (fnv1a of each word, in text order). */
+export function mixGrams(wordHash: Uint32Array): Uint32Array {
+  const n = Math.max(0, wordHash.length - GRAM + 1);
+  const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = Math.imul(wordHash[i]! ^ 0x9e3779b9, 0x85ebca6b);
     h = Math.imul((h ^ (h >>> 13)) + wordHash[i + 1]!, 0xc2b2ae35);
@@ -92,14 +108,18 @@ function preferred(a: string, b: string): string {
   return order <= 0 ? a : b;
 }
 
+export interface BuiltReferences { exact: Record<string, string>; index: ReferenceIndex; words: ReferenceWords; shared: string[][] }
+
 /** Builds the index from the spdx-license-list package (deprecated ids left out). */
-export function buildReferenceIndex(): { exact: Record<string, string>; index: ReferenceIndex; shared: string[][] } {
+export function buildReferenceIndex(): BuiltReferences {
   const full: SpdxFull = require('spdx-license-list/full');
   const deprecated = new Set<string>(require('spdx-license-ids/deprecated.json'));
   const exact: Record<string, string> = {};
   const byKey = new Map<string, string[]>();
   const entries: ReferenceEntry[] = [];
   const chunks: Uint32Array[] = [];
+  const vocabulary = new Map<string, number>();
+  const wordIds: number[] = [];
   let offset = 0;
   for (const id of Object.keys(full).sort()) {
     if (deprecated.has(id) || id.endsWith('+')) continue;
@@ -114,19 +134,27 @@ export function buildReferenceIndex(): { exact: Record<string, string>; index: R
     chunks.push(Uint32Array.from(grams));
     entries.push({ id, words: tail, offset, count: grams.length });
     offset += grams.length;
+    for (let i = 0; i < tail; i++) {
+      let n = vocabulary.get(words[i]!);
+      if (n === undefined) { n = vocabulary.size; vocabulary.set(words[i]!, n); }
+      wordIds.push(n);
+    }
   }
   const grams = new Uint32Array(offset);
   let at = 0;
   for (const chunk of chunks) { grams.set(chunk, at); at += chunk.length; }
   const shared = [...byKey.values()].filter((ids) => ids.length > 1);
-  return { exact, index: { entries, grams }, shared };
+  const vocab = [...vocabulary.keys()];
+  const ids = vocab.length <= 0x10000 ? Uint16Array.from(wordIds) : Uint32Array.from(wordIds);
+  return { exact, index: { entries, grams }, words: { vocab, ids }, shared };
 }
 
 let exactMap: Map<string, string> | undefined;
 let index: ReferenceIndex | undefined;
-let built: ReturnType<typeof buildReferenceIndex> | undefined;
+let referenceWordData: ReferenceWords | undefined;
+let built: BuiltReferences | undefined;
 
-function fallback(): ReturnType<typeof buildReferenceIndex> {
+function fallback(): BuiltReferences {
   built ??= buildReferenceIndex();
   return built;
 }
@@ -156,27 +184,38 @@ export function exactMatches(): Map<string, string> {
 export function referenceIndex(): ReferenceIndex {
   if (!index) {
     const data = builtData<{ version: number; entries: ReferenceEntry[]; grams: string }>(INDEX_FILE);
-    if (data) {
-      const bytes = Buffer.from(data.grams, 'base64');
-      index = { entries: data.entries, grams: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) };
-    } else index = fallback().index;
+    index = data ? { entries: data.entries, grams: new Uint32Array(alignedBytes(data.grams)) } : fallback().index;
   }
   return index;
 }
 
-/** The index as the JSON the build writes. */
-export function serializeIndex(built: ReturnType<typeof buildReferenceIndex>): { exact: string; index: string } {
-  const { grams, entries } = built.index;
-  return {
-    exact: JSON.stringify({ version: INDEX_VERSION, exact: built.exact }),
-    index: JSON.stringify({ version: INDEX_VERSION, entries, grams: Buffer.from(grams.buffer, grams.byteOffset, grams.byteLength).toString('base64') }),
-  };
+/** The reference words, loaded only for the words a near miss lacks; they line up with referenceIndex()'s entries. */
+export function referenceWords(): ReferenceWords {
+  if (!referenceWordData) {
+    const data = builtData<{ version: number; vocab: string[]; width: 2 | 4; ids: string }>(WORDS_FILE);
+    const { entries } = referenceIndex();
+    const total = entries.reduce((n, e) => n + e.words, 0);
+    const ids = data && (data.width === 2 ? new Uint16Array(alignedBytes(data.ids)) : new Uint32Array(alignedBytes(data.ids)));
+    // Words built apart from the index it was loaded with (a half-finished build) are rebuilt, never misread.
+    referenceWordData = data && ids && ids.length === total ? { vocab: data.vocab, ids } : fallback().words;
+  }
+  return referenceWordData;
 }
 
-let fullTexts: SpdxFull | undefined;
+/** A base64 string's bytes in an ArrayBuffer of their own (typed-array views need an aligned start). */
+function alignedBytes(base64: string): ArrayBuffer {
+  const bytes = Buffer.from(base64, 'base64');
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
 
-/** The reference text of one SPDX license (for the words a near miss lacks); loads the package on first use. */
-export function referenceText(id: string): string | undefined {
-  fullTexts ??= require('spdx-license-list/full') as SpdxFull;
-  return fullTexts[id]?.licenseText;
+/** The index as the JSON the build writes. */
+export function serializeIndex(built: BuiltReferences): { exact: string; index: string; words: string } {
+  const { grams, entries } = built.index;
+  const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  const { vocab, ids } = built.words;
+  return {
+    exact: JSON.stringify({ version: INDEX_VERSION, exact: built.exact }),
+    index: JSON.stringify({ version: INDEX_VERSION, entries, grams: base64(grams) }),
+    words: JSON.stringify({ version: INDEX_VERSION, vocab, width: ids.BYTES_PER_ELEMENT, ids: base64(ids) }),
+  };
 }

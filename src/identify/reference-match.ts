@@ -2,7 +2,7 @@
 // candidate scored by Dice over word trigrams, with guards so a restricted text never comes out as an open license.
 import { matchWords, type MatchWords } from './normalize.js';
 import {
-  exactKey, exactMatches, gramHashes, optionalTailStart, referenceIndex, referenceText, type ReferenceEntry,
+  exactKey, exactMatches, fnv1a, gramHashes, mixGrams, referenceIndex, referenceWords, type ReferenceEntry,
 } from './reference-index.js';
 
 /** Below this Dice score a region is not that license: the text is `unknown`, with the closest candidate. */
@@ -47,20 +47,29 @@ export function matchReferences(text: string): ReferenceResult {
   return similar(mw);
 }
 
-/** A text's trigrams: in order, sorted and distinct, and each position's rank in the sorted list. */
+/**
+ * A text's trigrams: in order, sorted and distinct, and each position's rank in the sorted list; `seen` and
+ * `stamp` mark distinct trigrams (by rank) without clearing between uses.
+ */
 interface Query { grams: Uint32Array; sorted: Uint32Array; rank: Uint32Array; seen: Uint32Array; stamp: number }
-interface Scored { entry: ReferenceEntry; score: number; shared: number; start: number; end: number }
+/** A candidate's densest region; `inRef[r]` says whether the reference has the query's distinct trigram of rank r. */
+interface Scored { entry: ReferenceEntry; score: number; shared: number; start: number; end: number; inRef: Uint8Array }
+
+function queryOf(grams: Uint32Array): Query {
+  const all = grams.slice().sort();
+  let m = 0;
+  for (let i = 0; i < all.length; i++) if (m === 0 || all[i] !== all[m - 1]) all[m++] = all[i]!;
+  const sorted = all.subarray(0, m);
+  const rank = new Uint32Array(grams.length);
+  for (let i = 0; i < grams.length; i++) rank[i] = indexOf(sorted, grams[i]!);
+  return { grams, sorted, rank, seen: new Uint32Array(m), stamp: 0 };
+}
 
 function similar(mw: MatchWords): ReferenceResult {
   const query = gramHashes(mw.words);
   if (query.length === 0) return { matches: [] };
   const { grams } = referenceIndex();
-  const sorted = Uint32Array.from(new Set(query)).sort();
-  const rankOf = new Map<number, number>();
-  sorted.forEach((h, i) => rankOf.set(h, i));
-  const rank = new Uint32Array(query.length);
-  for (let i = 0; i < query.length; i++) rank[i] = rankOf.get(query[i]!)!;
-  const q: Query = { grams: query, sorted, rank, seen: new Uint32Array(sorted.length), stamp: 0 };
+  const q = queryOf(query);
   const refOf = (e: ReferenceEntry) => grams.subarray(e.offset, e.offset + e.count);
   const covered = new Uint8Array(query.length);
   const matches: ReferenceMatch[] = [];
@@ -68,14 +77,14 @@ function similar(mw: MatchWords): ReferenceResult {
   // Each round looks for the best license in the text no earlier match explained (Apache-2.0, then the MIT text in
   // its third-party notices), so a family of near-identical candidates cannot crowd a second license out.
   for (let round = 0; round < MAX_LICENSES_PER_TEXT; round++) {
-    const scored = preferLarger(candidatesFor(query, round === 0 ? undefined : covered)
+    const scored = preferLarger(candidatesFor(q, round === 0 ? undefined : covered)
       .map((e) => region(q, refOf(e), e, round === 0 ? undefined : covered))
       .sort((a, b) => b.score - a.score || b.shared - a.shared));
     let accepted = false;
     for (const s of scored) {
       if (s.score < CLOSEST_FLOOR) break;
       if (s.score >= MATCH_THRESHOLD) {
-        const match = describe(s, mw, query);
+        const match = describe(s, mw, q);
         if (!match.refused) {
           matches.push(match);
           for (let i = s.start; i <= s.end; i++) covered[i] = 1;
@@ -89,7 +98,7 @@ function similar(mw: MatchWords): ReferenceResult {
   }
   matches.sort((a, b) => a.line - b.line);
   if (matches.length > 0 || !closest) return { matches };
-  return { matches, closest: 'id' in closest ? closest : describe(closest, mw, query) };
+  return { matches, closest: 'id' in closest ? closest : describe(closest, mw, q) };
 }
 
 /**
@@ -112,7 +121,7 @@ let samples: Map<number, number[]> | undefined;
 let sampleCounts: Uint32Array | undefined;
 
 /** Candidate references: those with most of their sampled trigrams in the query (about one trigram in eight). */
-function candidatesFor(query: Uint32Array, covered: Uint8Array | undefined): ReferenceEntry[] {
+function candidatesFor(q: Query, covered: Uint8Array | undefined): ReferenceEntry[] {
   const { entries, grams } = referenceIndex();
   if (!samples) {
     const map = new Map<number, number[]>();
@@ -131,11 +140,12 @@ function candidatesFor(query: Uint32Array, covered: Uint8Array | undefined): Ref
   }
   const counts = sampleCounts!;
   const hits = new Uint32Array(entries.length);
-  const seen = new Set<number>();
+  const { grams: query, rank, seen } = q;
+  const stamp = ++q.stamp;
   for (let i = 0; i < query.length; i++) {
     const h = query[i]!;
-    if ((h & SAMPLE_MASK) !== 0 || covered?.[i] || seen.has(h)) continue;
-    seen.add(h);
+    if ((h & SAMPLE_MASK) !== 0 || covered?.[i] || seen[rank[i]!] === stamp) continue;
+    seen[rank[i]!] = stamp;
     const list = samples!.get(h);
     if (list) for (const i of list) hits[i] = hits[i]! + 1;
   }
@@ -144,16 +154,17 @@ function candidatesFor(query: Uint32Array, covered: Uint8Array | undefined): Ref
   return ranked.filter(([, c]) => c >= 0.3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([i]) => entries[i]!);
 }
 
-function has(sorted: Uint32Array, h: number): boolean {
+/** The position of `h` in a sorted array, or -1. */
+function indexOf(sorted: Uint32Array, h: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = sorted[mid]!;
-    if (v === h) return true;
+    if (v === h) return mid;
     if (v < h) lo = mid + 1; else hi = mid - 1;
   }
-  return false;
+  return -1;
 }
 
 /** Which of the query's distinct trigrams (by their rank in `sorted`) the sorted reference has: a merge of two lists. */
@@ -179,7 +190,7 @@ function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, covered: Uint
     sum += w;
     if (sum > best) { best = sum; bestStart = start; bestEnd = i; }
   }
-  if (bestEnd < 0) return { entry, score: 0, shared: 0, start: 0, end: -1 };
+  if (bestEnd < 0) return { entry, score: 0, shared: 0, start: 0, end: -1, inRef };
   // Distinct trigrams of the region; a trigram that also occurs before the region (in another license) still counts.
   q.stamp++;
   let inRegion = 0;
@@ -193,34 +204,33 @@ function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, covered: Uint
   }
   // Only an exact match of the normalised text scores 1.
   const score = Math.min(0.999, (2 * shared) / (entry.count + inRegion));
-  return { entry, score, shared, start: bestStart, end: bestEnd };
+  return { entry, score, shared, start: bestStart, end: bestEnd, inRef };
 }
 
 /** A scored region as a match: lines, the words that differ, and a refusal when the text adds a restriction. */
-function describe(s: Scored, mw: MatchWords, query: Uint32Array): ReferenceMatch {
-  const { grams } = referenceIndex();
-  const ref = grams.subarray(s.entry.offset, s.entry.offset + s.entry.count);
-  const regionWords = mw.words.slice(s.start, s.end + 3);
+function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
+  const { inRef } = s;
+  const { rank } = q;
   const extraWords: string[][] = [];
   let run: string[] = [];
+  const regionGuards = new Set<string>();
   for (let w = s.start; w <= s.end + 2 && w < mw.words.length; w++) {
+    const word = mw.words[w]!;
+    if (GUARD_WORDS.has(word)) regionGuards.add(word);
     // A word is extra when no trigram that covers it is in the reference.
-    let inRef = false;
-    for (let g = Math.max(s.start, w - 2); g <= Math.min(s.end, w); g++) if (has(ref, query[g]!)) { inRef = true; break; }
-    if (!inRef) run.push(mw.words[w]!);
+    let found = false;
+    for (let g = Math.max(s.start, w - 2); g <= Math.min(s.end, w); g++) if (inRef[rank[g]!]) { found = true; break; }
+    if (!found) run.push(word);
     else if (run.length) { extraWords.push(run); run = []; }
   }
   if (run.length) extraWords.push(run);
   const match: ReferenceMatch = {
     id: s.entry.id, score: Math.round(s.score * 1000) / 1000, line: mw.lines[s.start] ?? 1, endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
   };
-  const refWords = referenceWords(s.entry.id);
-  const missing = refWords ? missingWords(refWords, new Set(query.subarray(s.start, s.end + 1))) : [];
-  if (s.score < 1) match.diff = { missing: phrases(missing), extra: phrases(extraWords) };
-  const regionSet = new Set(regionWords);
-  const refSet = new Set(refWords ?? []);
-  const added = RESTRICTING.find((w) => regionSet.has(w) && !refSet.has(w));
-  const lacking = refWords ? CC_ELEMENTS.find((w) => refSet.has(w) && !regionSet.has(w)) : undefined;
+  const ref = wordsOf(s.entry);
+  if (s.score < 1) match.diff = { missing: phrases(missingWords(ref, q, s.start, s.end)), extra: phrases(extraWords) };
+  const added = RESTRICTING.find((w) => regionGuards.has(w) && !ref.guards.has(w));
+  const lacking = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
   if (added) match.refused = `the text says "${added}" and ${s.entry.id} does not`;
   else if (lacking) match.refused = `${s.entry.id} says "${lacking}" and the text does not`;
   else {
@@ -230,31 +240,57 @@ function describe(s: Scored, mw: MatchWords, query: Uint32Array): ReferenceMatch
   return match;
 }
 
-const wordCache = new Map<string, string[]>();
+/** The words the guards look for, in a text's region or in a reference. */
+const GUARD_WORDS = new Set([...RESTRICTING, ...CC_ELEMENTS]);
 
-function referenceWords(id: string): string[] | undefined {
-  let words = wordCache.get(id);
-  if (!words) {
-    const text = referenceText(id);
-    if (text === undefined) return undefined;
-    const all = matchWords(text).words;
-    words = all.slice(0, optionalTailStart(all));
-    wordCache.set(id, words);
+/** A reference text's words (as vocabulary numbers), its trigrams in text order, and which guard words it has. */
+interface RefWords { vocab: string[]; ids: Uint16Array | Uint32Array; grams: Uint32Array; guards: Set<string> }
+
+let refStarts: Map<string, number> | undefined;
+let vocabHashes: Uint32Array | undefined;
+const refCache = new Map<string, RefWords>();
+
+function wordsOf(entry: ReferenceEntry): RefWords {
+  let ref = refCache.get(entry.id);
+  if (ref) return ref;
+  const { vocab, ids: all } = referenceWords();
+  if (!refStarts) {
+    refStarts = new Map();
+    let at = 0;
+    for (const e of referenceIndex().entries) { refStarts.set(e.id, at); at += e.words; }
+    vocabHashes = Uint32Array.from(vocab, (w) => fnv1a(w));
   }
-  return words;
+  const start = refStarts.get(entry.id)!;
+  const ids = all.subarray(start, start + entry.words);
+  const hashes = new Uint32Array(ids.length);
+  const guards = new Set<string>();
+  for (let i = 0; i < ids.length; i++) {
+    hashes[i] = vocabHashes![ids[i]!]!;
+    const word = vocab[ids[i]!]!;
+    if (GUARD_WORDS.has(word)) guards.add(word);
+  }
+  ref = { vocab, ids, grams: mixGrams(hashes), guards };
+  refCache.set(entry.id, ref); // at most one per reference text
+
+  return ref;
 }
 
-const gramCache = new Map<string[], Uint32Array>();
-
-function missingWords(refWords: string[], queryGrams: Set<number>): string[][] {
-  let refGrams = gramCache.get(refWords);
-  if (!refGrams) { refGrams = gramHashes(refWords); gramCache.set(refWords, refGrams); }
+/** Runs of reference words that no trigram of the region [start, end] covers. */
+function missingWords(ref: RefWords, q: Query, start: number, end: number): string[][] {
+  const stamp = ++q.stamp;
+  for (let i = start; i <= end; i++) q.seen[q.rank[i]!] = stamp;
+  const { grams, ids, vocab } = ref;
+  const inRegion = new Uint8Array(grams.length);
+  for (let g = 0; g < grams.length; g++) {
+    const r = indexOf(q.sorted, grams[g]!);
+    inRegion[g] = r >= 0 && q.seen[r] === stamp ? 1 : 0;
+  }
   const out: string[][] = [];
   let run: string[] = [];
-  for (let w = 0; w < refWords.length; w++) {
+  for (let w = 0; w < ids.length; w++) {
     let found = false;
-    for (let g = Math.max(0, w - 2); g <= Math.min(refGrams.length - 1, w); g++) if (queryGrams.has(refGrams[g]!)) { found = true; break; }
-    if (!found) run.push(refWords[w]!);
+    for (let g = Math.max(0, w - 2); g <= Math.min(grams.length - 1, w); g++) if (inRegion[g]) { found = true; break; }
+    if (!found) run.push(vocab[ids[w]!]!);
     else if (run.length) { out.push(run); run = []; }
   }
   if (run.length) out.push(run);

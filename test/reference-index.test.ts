@@ -1,0 +1,94 @@
+// The built reference data and the word scanner: the words file lines up with the index, diffs name the words a
+// text lacks, and ASCII lines (scanned by character code) give the words the Unicode-aware path gives.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { describe, expect, test } from 'vitest';
+import { identifyLicenseText } from '../src/identify/license-text.js';
+import { matchWords } from '../src/identify/normalize.js';
+import { optionalTailStart, referenceIndex, referenceWords } from '../src/identify/reference-index.js';
+import { loadRuleSet } from '../src/ruleset/rule-set.js';
+import { ROOT } from './helpers/run-cli.js';
+
+const full: Record<string, { licenseText: string }> = createRequire(import.meta.url)('spdx-license-list/full');
+const rules = await loadRuleSet();
+
+describe('built reference words', () => {
+  test('every entry\'s words are its reference text\'s matching words, optional tail left out', () => {
+    const { entries } = referenceIndex();
+    const { vocab, ids } = referenceWords();
+    expect(ids.length).toBe(entries.reduce((n, e) => n + e.words, 0));
+    let at = 0;
+    const wrong: string[] = [];
+    for (const e of entries) {
+      const words = matchWords(full[e.id]!.licenseText).words;
+      const want = words.slice(0, optionalTailStart(words));
+      const got = Array.from(ids.subarray(at, at + e.words), (n) => vocab[n]);
+      if (got.join(' ') !== want.join(' ')) wrong.push(e.id);
+      at += e.words;
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('a diff names the words of the paragraph that was removed', () => {
+    const paragraphs = full['BSD-3-Clause']!.licenseText.split(/\n\s*\n/);
+    const removed = paragraphs.findIndex((p) => p.includes('Redistributions of source code'));
+    const [f] = identifyLicenseText('LICENSE', paragraphs.filter((_, i) => i !== removed).join('\n\n'), { kind: 'repo' }, rules);
+    expect(f!.expression === 'BSD-3-Clause' || f!.closest?.id === 'BSD-3-Clause').toBe(true);
+    // The rest of that paragraph ("the above copyright notice", …) is also in the binary-form clause, so not missing.
+    expect(f!.diff?.missing).toEqual(['of source code must retain']);
+    expect(f!.diff?.extra).toEqual([]);
+  });
+});
+
+describe('what a check reads', () => {
+  // Start-up: an exact text reads only the small exact-match file; a near miss reads the index and, for its diff,
+  // the words. Run in a fresh process on the built dist/, where the module cache shows which files were loaded.
+  const loaded = (text: string): string[] => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const { identifyLicenseText } = await import('./dist/identify/license-text.js');
+      const { loadRuleSet } = await import('./dist/ruleset/rule-set.js');
+      identifyLicenseText('LICENSE', ${JSON.stringify(text)}, { kind: 'repo' }, await loadRuleSet());
+      const files = Object.keys(createRequire(import.meta.url).cache).filter((f) => /license-(exact|index|words)\.json$|spdx-full/.test(f));
+      process.stdout.write(JSON.stringify(files.map((f) => f.split('/').pop())));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout) as string[];
+  };
+
+  test('an exact MIT text loads neither the index nor the words', () => {
+    expect(loaded(full['MIT']!.licenseText).sort()).toEqual(['license-exact.json']);
+  });
+
+  test('a near miss loads the index and the words, never the 5 MB package text', () => {
+    const t = full['MIT']!.licenseText.replace('merge, publish', 'publish');
+    expect(loaded(t).sort()).toEqual(['license-exact.json', 'license-index.json', 'license-words.json']);
+  });
+});
+
+describe('ASCII and Unicode scanning agree', () => {
+  // A first paragraph long enough not to be taken for a title; the line under test is the second paragraph.
+  const lead = 'Permission is hereby granted to any person obtaining a copy of this work to deal in it without restriction.\n\n';
+  const body = (text: string) => matchWords(lead + text).words.slice(matchWords(lead).words.length);
+  const E = '\u00e9t\u00e9';
+  // [line, its words, the words of the line with a non-ASCII word appended (which sends it through the regex path)]
+  test.each<[string, string[], string[]]>([
+    ['1. The Software', ['the', 'software'], ['the', 'software', E]],
+    ['1.2.3 Grant of rights', ['grant', 'of', 'rights'], ['grant', 'of', 'rights', E]],
+    ['(a) the code; b) the docs', ['the', 'code', 'the', 'docs'], ['the', 'code', 'the', 'docs', E]],
+    ['iv. Termination of this licence', ['termination', 'of', 'this', 'license'], ['termination', 'of', 'this', 'license', E]],
+    ['- * > # 2. Notices', ['notices'], ['notices', E]],
+    ['Section 2.1 applies in 2024.', ['section', 'applies', 'in', '2024'], ['section', 'applies', 'in', '2024', E]],
+    // A number with a dot inside a sentence is taken for a marker, "(c)" inside one as well: both paths agree.
+    ['version 2.0 of the Non Commercial terms', ['version', 'of', 'the', 'noncommercial', 'terms'], ['version', 'of', 'the', 'noncommercial', 'terms', E]],
+    ['a copyright notice, as (c) shows', ['a', 'copyright', 'notice', 'as', 'shows'], ['a', 'copyright', 'notice', 'as', 'shows', E]],
+    ['the copyright holders and owners', ['the', 'copyright', 'holder', 'and', 'owners'], ['the', 'copyright', 'holder', 'and', 'owners', E]],
+    ['Copyright (c) 2024 Example Corp', [], []],
+    ['  ## (C) 2031 Someone', [], []],
+    // "all rights reserved" is a copyright line only at the end of the line.
+    ['All Rights Reserved.', [], ['all', 'rights', 'reserved', E]],
+  ])('%s', (line, want, withWord) => {
+    expect(body(line)).toEqual(want);
+    expect(body(`${line} ${E}`)).toEqual(withWord);
+  });
+});
