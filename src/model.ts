@@ -77,6 +77,11 @@ export interface LicenseFinding {
   closest?: { id: string; score: number };
   /** For a match below 1 or a near miss: a few phrases the reference has and the text lacks, and the reverse. */
   diff?: { missing: string[]; extra: string[] };
+  /**
+   * Words that limit use in text no license explains (a sentence after a standard text, a NOTICE, a use policy, a
+   * README License section), with the licenses identified beside them: `unknown` until a person says what they mean.
+   */
+  addedTerms?: { beside: string[] };
 }
 
 /** A component the user states in .osai.yml: where it lives and under which license. */

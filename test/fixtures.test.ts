@@ -68,6 +68,13 @@ const TABLE: Row[] = [
   ['front-matter-python-tag', 'osaid-1.0', 'fail', ['front-matter-invalid']],
   ['card-family-label-license-file', 'open-weights', 'pass', []],
   ['card-family-label-no-file', 'open-weights', 'unknown', ['license-unidentified']],
+  // Words that limit use outside any identified license text bind on top of it (red-team round 2).
+  ['license-mit-with-added-terms', 'open-weights', 'unknown', ['license-terms-added', 'freedom-unknown']],
+  ['license-mit-with-benign-note', 'open-weights', 'pass', []],
+  ['notice-restricts-use', 'open-weights', 'unknown', ['license-terms-added']],
+  ['use-policy-beside-mit', 'open-weights', 'unknown', ['license-terms-added']],
+  ['card-license-section-research-only', 'open-weights', 'unknown', ['license-terms-added']],
+  ['spdx-tag-over-restrictive-text', 'open-weights', 'unknown', ['license-terms-added']],
 ];
 
 describe('fixtures', () => {

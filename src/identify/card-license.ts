@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type { CardDocument, LicenseFinding } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
-import { identifyLicenseText } from './license-text.js';
+import { addedTermsIn, identifyLicenseText } from './license-text.js';
 import { sectionWithChildren, splitSections } from './markdown-sections.js';
 import { canonicalSpdxId, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
@@ -122,9 +122,12 @@ export function identifyCardSection(card: CardDocument, rules: RuleSet): License
     // Only a pasted license text is worth the reference matcher (and loading its index); a sentence is read below.
     const pasted = text.split(/\s+/).length >= PASTED_TEXT_WORDS || /SPDX-License-Identifier:/.test(text);
     const fromText = pasted
-      ? identifyLicenseText(card.file, text, scope, rules, { kind: 'card-section', lineOffset: section.line }).filter((f) => f.expression !== UNKNOWN)
+      ? identifyLicenseText(card.file, text, scope, rules, { kind: 'card-section', lineOffset: section.line }).filter((f) => f.expression !== UNKNOWN || f.addedTerms)
       : [];
-    if (fromText.length > 0) { findings.push(...fromText); return; }
+    if (fromText.some((f) => f.expression !== UNKNOWN)) { findings.push(...fromText); return; }
+    // "The weights are for non-commercial research only": a sentence that limits use binds beside the license named.
+    const terms = addedTermsIn(card.file, text, scope, 'card-section', section.line);
+    if (terms) findings.push(terms);
     const m = LICENSED_UNDER.exec(text);
     if (!m) return;
     const resolved = resolveLicenseName(m[1]!.trim(), rules) ?? resolveLicenseName(`${m[1]!.trim()} license`, rules);

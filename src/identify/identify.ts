@@ -30,9 +30,9 @@ export function identify(
   const fileFindings: LicenseFinding[] = [];
   for (const doc of documents.licenseTexts) {
     const policy = inventory.files.find((f) => f.path === doc.file)?.topic;
-    const findings = identifyLicenseText(doc.file, doc.text, scopeOfLicenseFile(doc.file), rules);
-    // A NOTICE or use policy that names no license is not an unidentified license.
-    fileFindings.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN)));
+    // A NOTICE or use policy that names no license is not an unidentified license, but the limits it states bind.
+    const findings = identifyLicenseText(doc.file, doc.text, scopeOfLicenseFile(doc.file), rules, { ...(policy === 'use-policy' || policy === 'notice' ? { policy } : {}), terms: true });
+    fileFindings.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN && !f.addedTerms)));
   }
   const card = documents.card;
   if (card) {

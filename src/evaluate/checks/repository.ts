@@ -16,8 +16,12 @@ export function checkReadable(ctx: CheckContext): Outcome[] {
 
 /** A license text or name osai could not identify may hide any restriction, so it settles nothing. */
 export function checkLicensesIdentified(ctx: CheckContext): Outcome[] {
-  const out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN).map((l) =>
-    unknown('license-unidentified', { file: l.source.file, raw: l.raw ?? '' }, { file: l.source.file, ...(l.source.line ? { line: l.source.line } : {}) }));
+  const out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN).map((l) => {
+    const at = { file: l.source.file, ...(l.source.line ? { line: l.source.line } : {}) };
+    // Words that limit use beside (or without) a license: the license alone no longer says what users may do.
+    if (l.addedTerms) return unknown('license-terms-added', { file: l.source.file, line: l.source.line ?? 1, raw: l.raw ?? '', beside: l.addedTerms.beside.join(' AND ') || 'no license text' }, at);
+    return unknown('license-unidentified', { file: l.source.file, raw: l.raw ?? '' }, at);
+  });
   return out.length > 0 ? out : [pass('licenses-identified', { count: ctx.evidence.licenses.length })];
 }
 
