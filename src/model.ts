@@ -117,7 +117,10 @@ export interface DataInformation {
  * How downloads are gated. `extraTerms`: the gate shows a prompt or fields; `clickThrough`: those ask the user to accept
  * a license, agreement or terms (a prompt that names them, or a checkbox field); `euDisallowed`: EU persons are refused.
  */
-export interface AccessTerms { gated: false | 'auto' | 'manual'; line?: number; extraTerms: boolean; clickThrough: boolean; euDisallowed: boolean }
+export interface AccessTerms {
+  /** `unknown`: the card sets `gated:` to a value Hugging Face does not define, so the gate cannot be told. */
+  gated: false | 'auto' | 'manual' | 'unknown'; line?: number; extraTerms: boolean; clickThrough: boolean; euDisallowed: boolean;
+}
 
 /** A base model the card (`base_model:`) or a GGUF header names, with the license the rules know for it. */
 export interface LineageLink { base: string; relation: string; file: string; line?: number; license?: string; family?: string }

@@ -75,6 +75,11 @@ const TABLE: Row[] = [
   ['use-policy-beside-mit', 'open-weights', 'unknown', ['license-terms-added']],
   ['card-license-section-research-only', 'open-weights', 'unknown', ['license-terms-added']],
   ['spdx-tag-over-restrictive-text', 'open-weights', 'unknown', ['license-terms-added']],
+  ['gated-manual-capitalised', 'open-weights', 'fail', ['access-gated-manual']],
+  ['gated-heading-asks-agreement', 'open-weights', 'fail', ['access-click-through']],
+  ['gated-value-unrecognised', 'open-weights', 'unknown', ['access-gate-unknown']],
+  ['finetune-of-llama-reupload', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  ['finetune-of-code-llama', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
 ];
 
 describe('fixtures', () => {

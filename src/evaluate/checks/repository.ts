@@ -40,6 +40,7 @@ export function checkAccessOpen(ctx: CheckContext): Outcome[] {
   const at = { component: 'model-parameters-final', ...(card ? { file: card } : {}), ...(line ? { line } : {}) };
   const out: Outcome[] = [];
   if (gated === 'manual') out.push(fail('access-gated-manual', {}, at));
+  if (gated === 'unknown') out.push(unknown('access-gate-unknown', {}, at));
   // Terms to accept before download bind on top of the license, whatever kind of gate shows them.
   if (clickThrough) out.push(fail('access-click-through', {}, at));
   if (euDisallowed) out.push(fail('access-eu-disallowed', {}, at));
