@@ -80,6 +80,7 @@ const TABLE: Row[] = [
   ['gated-value-unrecognised', 'open-weights', 'unknown', ['access-gate-unknown']],
   ['finetune-of-llama-reupload', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['finetune-of-code-llama', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  ['weights-subfolder-noncommercial', 'open-weights', 'fail', ['freedom-restricted']],
 ];
 
 describe('fixtures', () => {
