@@ -81,6 +81,7 @@ const TABLE: Row[] = [
   ['finetune-of-llama-reupload', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['finetune-of-code-llama', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['weights-subfolder-noncommercial', 'open-weights', 'fail', ['freedom-restricted']],
+  ['clarify-overrides-identified-license', 'open-weights', 'pass', ['clarify-overrides']],
 ];
 
 describe('fixtures', () => {
