@@ -82,6 +82,8 @@ const TABLE: Row[] = [
   ['finetune-of-code-llama', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['weights-subfolder-noncommercial', 'open-weights', 'fail', ['freedom-restricted']],
   ['clarify-overrides-identified-license', 'open-weights', 'pass', ['clarify-overrides']],
+  ['safetensors-header-modelspec-license', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
+  ['safetensors-header-id-and-name-differ', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
 ];
 
 describe('fixtures', () => {
