@@ -84,6 +84,7 @@ const TABLE: Row[] = [
   ['clarify-overrides-identified-license', 'open-weights', 'pass', ['clarify-overrides']],
   ['safetensors-header-modelspec-license', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
   ['safetensors-header-id-and-name-differ', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
+  ['data-card-placeholders', 'osaid-1.0', 'fail', ['data-information-missing']],
 ];
 
 describe('fixtures', () => {
