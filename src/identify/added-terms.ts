@@ -5,17 +5,26 @@
 
 /** Always a restriction, wherever it stands. */
 const ALWAYS = new Set(['noncommercial', 'nonprofit']);
-/** Phrases that bring in a use policy or its restrictions. */
-const ALWAYS_PHRASES = ['acceptable use', 'use policy', 'usage policy', 'use restrictions', 'use restriction'].map((p) => p.split(' '));
+/** Phrases that bring in a use policy, a purpose the grant is limited to, or a ban on a use. */
+const ALWAYS_PHRASES = [
+  'acceptable use', 'use policy', 'usage policy', 'use restrictions', 'use restriction',
+  'academic use', 'personal use', 'research use', 'internal use', 'evaluation use', 'academic purposes', 'personal purposes',
+  'research purposes', 'research only', 'evaluation only', 'evaluation purposes',
+  'do not use', 'not to use', 'may not use', 'may not be used', 'must not use', 'must not be used', 'shall not use',
+  'shall not be used', 'cannot be used', 'can not be used', 'is not permitted', 'are not permitted', 'not allowed',
+].map((p) => p.split(' '));
 /** Words that limit or deny. */
-const LIMITER = /^(not|no|only|solely|exclusively|prohibit\w*|restrict\w*|forbid\w*|cannot|except|permission|consent|approval|separate|requires?|revoc\w*|revok\w*)$/;
-/** What a limit may be about: a purpose, or one of the freedoms. */
-const TOPIC = /^(commercial\w*|research|academic|personal|internal|military|evaluation|train\w*|redistribut\w*|distribut\w*|derivative\w*|modif\w*|compet\w*|sell|sale|resell\w*|production)$/;
+const LIMITER = /^(not|no|only|solely|exclusively|prohibit\w*|restrict\w*|forbid\w*|cannot|except|permission|consent|approval|separate|requires?|need|needs|obtain)$/;
+/** What a limit may be about: a purpose, a kind of user, or one of the freedoms. */
+const TOPIC = /^(commercial\w*|research|academic|personal|internal|military|evaluat\w*|train\w*|redistribut\w*|distribut\w*|derivative\w*|modif\w*|compet\w*|sell|sale|resell\w*|production|revenue|employees|paid|fees?|monthly)$/;
+/** Words that make a grant revocable: a restriction wherever they stand. */
+const REVOCABLE = /^revo(c|k)/;
 /** How many words apart a limiter and its topic may stand. */
 const WINDOW = 12;
 /** Standard phrases with a limiter that grant rather than limit (removed before the test). */
 const BENIGN = [
-  'without restriction', 'without limitation', 'no restrictions', 'except in compliance with the license',
+  'you may not use this file except in compliance with the license', 'without restriction', 'without limitation',
+  'no restrictions', 'except in compliance with the license',
   'except as required by applicable law', 'except as otherwise noted', 'no warranty', 'not limited to',
 ];
 
@@ -29,7 +38,7 @@ export function findAddedTerms(words: string[]): AddedTerms | undefined {
   const masked = maskBenign(words);
   for (let i = 0; i < masked.length; i++) {
     const w = masked[i]!;
-    let hit = ALWAYS.has(w) || ALWAYS_PHRASES.some((p) => p[0] === w && p.every((x, k) => masked[i + k] === x));
+    let hit = ALWAYS.has(w) || REVOCABLE.test(w) || ALWAYS_PHRASES.some((p) => p[0] === w && p.every((x, k) => masked[i + k] === x));
     if (!hit && LIMITER.test(w)) {
       for (let j = Math.max(0, i - WINDOW); j <= Math.min(masked.length - 1, i + WINDOW) && !hit; j++) hit = TOPIC.test(masked[j]!);
     }
