@@ -85,6 +85,7 @@ const TABLE: Row[] = [
   ['safetensors-header-modelspec-license', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
   ['safetensors-header-id-and-name-differ', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
   ['data-card-placeholders', 'osaid-1.0', 'fail', ['data-information-missing']],
+  ['terms-of-use-beside-mit', 'open-weights', 'unknown', ['license-terms-added']],
 ];
 
 describe('fixtures', () => {
