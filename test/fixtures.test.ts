@@ -86,6 +86,7 @@ const TABLE: Row[] = [
   ['safetensors-header-id-and-name-differ', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
   ['data-card-placeholders', 'osaid-1.0', 'fail', ['data-information-missing']],
   ['terms-of-use-beside-mit', 'open-weights', 'unknown', ['license-terms-added']],
+  ['card-terms-heading-research-only', 'open-weights', 'unknown', ['license-terms-added']],
 ];
 
 describe('fixtures', () => {

@@ -106,6 +106,8 @@ function resolveOther(card: CardDocument, rules: RuleSet, repoFiles: Set<string>
 /** Fewer words than this in a License section is a sentence about the license, not the license text. */
 const PASTED_TEXT_WORDS = 80;
 const LICENSE_HEADING = /^(licen[cs]e|licensing|license information|licen[cs]e and (terms|use))\b/i;
+/** Other headings of a section that states terms. */
+const TERMS_HEADING = /\b(licen[cs]es?|licen[cs]ing|terms|conditions|restrictions?|acceptable use|use policy|permitted uses?|prohibited uses?)\b/i;
 const LICENSED_UNDER = /\b(?:licen[cs]ed|released|distributed|available) under (?:the )?(?:terms of (?:the )?)?([A-Za-z0-9][\w .+-]{1,60}?)(?: licen[cs]e)?(?=[.,;:()\n]|$| \(| and | see )/i;
 
 /**
@@ -116,9 +118,17 @@ export function identifyCardSection(card: CardDocument, rules: RuleSet): License
   const sections = splitSections(card.body, card.bodyLine);
   const findings: LicenseFinding[] = [];
   sections.forEach((section, i) => {
-    if (section.level === 0 || !LICENSE_HEADING.test(section.heading)) return;
-    const text = sectionWithChildren(sections, i);
+    if (section.level === 0) return;
+    const heading = section.heading.replace(/^[^\p{L}\p{N}]+/u, '');
     const scope = { kind: 'repo' as const };
+    if (!LICENSE_HEADING.test(heading)) {
+      // "Model License", "Terms of Use", "Usage restrictions": no license text is looked for, but limits on use bind.
+      if (!TERMS_HEADING.test(heading)) return;
+      const terms = addedTermsIn(card.file, sectionWithChildren(sections, i), scope, 'card-section', section.line);
+      if (terms) findings.push(terms);
+      return;
+    }
+    const text = sectionWithChildren(sections, i);
     // Only a pasted license text is worth the reference matcher (and loading its index); a sentence is read below.
     const pasted = text.split(/\s+/).length >= PASTED_TEXT_WORDS || /SPDX-License-Identifier:/.test(text);
     const fromText = pasted
