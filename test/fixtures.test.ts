@@ -87,6 +87,7 @@ const TABLE: Row[] = [
   ['data-card-placeholders', 'osaid-1.0', 'fail', ['data-information-missing']],
   ['terms-of-use-beside-mit', 'open-weights', 'unknown', ['license-terms-added']],
   ['card-terms-heading-research-only', 'open-weights', 'unknown', ['license-terms-added']],
+  ['card-license-name-with-rider', 'open-weights', 'unknown', ['license-unidentified']],
 ];
 
 describe('fixtures', () => {

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import type { CardDocument, LicenseFinding } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import { addedTermsIn, identifyLicenseText } from './license-text.js';
+import { findAddedTerms } from './added-terms.js';
+import { normalizeText } from './normalize.js';
 import { sectionWithChildren, splitSections } from './markdown-sections.js';
 import { canonicalSpdxId, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
@@ -14,6 +16,9 @@ const ELEMENTS: [RegExp, RegExp][] = [
   [/\b(nc|non-?commercial)\b/i, /-NC\b/], [/\b(nd|no-?deriv\w*)\b/i, /-ND\b/], [/\b(sa|share-?alike)\b/i, /-SA\b/],
 ];
 
+/** Words in a license name that add to a license: a rider, an exception, other terms. */
+const RIDER = /\b(with|and|plus|additional|addendum|rider|exceptions?|modified|custom|amended|terms|except|restricted)\b|(?<!\d[- ]?)\bclause\b|[+&]/i;
+
 /**
  * A free-text name ("Apache 2.0", "MIT License") corrected by spdx-correct, refused when the correction drops a
  * restriction the name states (NonCommercial, NoDerivatives, ShareAlike) or a version number it gives.
@@ -23,6 +28,9 @@ function corrected(name: string): string | undefined {
   let id: string | null;
   try { id = correct(name, { upgrade: true }); } catch { return undefined; } // spdx-correct throws on odd input: no id
   if (!id || canonicalSpdxId(id) !== id) return undefined;
+  // spdx-correct drops words it does not know: "Apache-2.0 WITH Commons-Clause", "MIT (research use only)" and
+  // "Apache 2.0 with additional terms" all come back as the bare license, so a name that adds anything is no id.
+  if (RIDER.test(name) || findAddedTerms(normalizeText(name).split(' '))) return undefined;
   // "BSD License" → BSD-2-Clause would be a guess: a name without a number gets no id with one.
   if (!/\d/.test(name) && /\d/.test(id)) return undefined;
   if (ELEMENTS.some(([said, kept]) => said.test(name) !== kept.test(id!))) return undefined;
