@@ -88,6 +88,7 @@ const TABLE: Row[] = [
   ['terms-of-use-beside-mit', 'open-weights', 'unknown', ['license-terms-added']],
   ['card-terms-heading-research-only', 'open-weights', 'unknown', ['license-terms-added']],
   ['card-license-name-with-rider', 'open-weights', 'unknown', ['license-unidentified']],
+  ['card-family-label-outside-family', 'open-weights', 'unknown', ['license-unidentified']],
 ];
 
 describe('fixtures', () => {

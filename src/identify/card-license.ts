@@ -4,6 +4,7 @@ import type { CardDocument, LicenseFinding } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import { addedTermsIn, identifyLicenseText } from './license-text.js';
 import { findAddedTerms } from './added-terms.js';
+import { matchesPattern } from './lineage.js';
 import { normalizeText } from './normalize.js';
 import { sectionWithChildren, splitSections } from './markdown-sections.js';
 import { canonicalSpdxId, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
@@ -91,7 +92,16 @@ export function identifyCardLicenses(
       return;
     }
     const hub = rules.hubIds.get(text.trim().toLowerCase());
-    if (hub?.kind === 'family' && fileSpeaks) return;
+    if (hub?.kind === 'family' && fileSpeaks) {
+      // The file says which member of the family; a file license outside the family (openrail on the card, Apache
+      // in LICENSE) contradicts the card, which then settles nothing.
+      const outside = fileFindings.filter((f) => f.source.kind === 'license-file' && f.scope.kind === 'repo' && f.expression !== UNKNOWN)
+        .flatMap((f) => expressionLeaves(parseExpression(f.expression) ?? { license: f.expression }))
+        .filter((id) => hub.members && !hub.members.some((m) => matchesPattern(m, id)));
+      if (outside.length === 0) return;
+      findings.push({ expression: UNKNOWN, confidence: 0, source, scope: { kind: 'repo' }, raw: `${text} (a license family that does not include ${[...new Set(outside)].join(', ')})` });
+      return;
+    }
     const resolved = resolveLicenseName(text, rules);
     if (resolved) findings.push({ ...resolved, source, scope: { kind: 'repo' } });
     else findings.push({ expression: UNKNOWN, confidence: 0, source, scope: { kind: 'repo' }, raw: text });

@@ -108,6 +108,8 @@ export const HubIdsFile = z.object({
     license: z.string().optional(),
     kind: z.enum(['license', 'family', 'sentinel']).default('license'),
     note: z.string().optional(),
+    /** For a family label: patterns (`*` = any run) of the ids in the family; a license file outside them disagrees. */
+    members: z.array(z.string().min(1)).optional(),
   }).strict()),
 }).strict();
 
