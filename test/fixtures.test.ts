@@ -89,6 +89,7 @@ const TABLE: Row[] = [
   ['card-terms-heading-research-only', 'open-weights', 'unknown', ['license-terms-added']],
   ['card-license-name-with-rider', 'open-weights', 'unknown', ['license-unidentified']],
   ['card-family-label-outside-family', 'open-weights', 'unknown', ['license-unidentified']],
+  ['second-model-card-noncommercial', 'open-weights', 'fail', ['freedom-restricted']],
 ];
 
 describe('fixtures', () => {

@@ -49,6 +49,7 @@ export function identify(
       }
     });
   }
+  for (const other of documents.otherCards ?? []) licenses.push(...identifyCardLicenses(other, rules, repoFiles, fileFindings));
   licenses.push(...fileFindings);
   for (const doc of documents.manifests ?? []) licenses.push(...identifyManifestLicense(doc.file, doc.text, rules));
 
