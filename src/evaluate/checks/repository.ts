@@ -19,7 +19,7 @@ export function checkLicensesIdentified(ctx: CheckContext): Outcome[] {
   const out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN).map((l) => {
     const at = { file: l.source.file, ...(l.source.line ? { line: l.source.line } : {}) };
     // Words that limit use beside (or without) a license: the license alone no longer says what users may do.
-    if (l.addedTerms) return unknown('license-terms-added', { file: l.source.file, line: l.source.line ?? 1, raw: l.raw ?? '', beside: l.addedTerms.beside.join(' AND ') || 'no license text' }, at);
+    if (l.addedTerms) return unknown('license-terms-added', { file: l.source.file, raw: l.raw ?? '', beside: l.addedTerms.beside.join(' AND ') || 'the repository\'s license' }, at);
     return unknown('license-unidentified', { file: l.source.file, raw: l.raw ?? '' }, at);
   });
   return out.length > 0 ? out : [pass('licenses-identified', { count: ctx.evidence.licenses.length })];
