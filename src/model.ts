@@ -55,6 +55,8 @@ export interface Documents {
   /** Other Markdown documents read for content (data cards, dataset cards). */
   docs: TextDocument[];
   licenseTexts: TextDocument[];
+  /** Model cards other than the one read as the card (MODEL_CARD.md beside README.md), for their front matter's license. */
+  otherCards?: CardDocument[];
   /** package.json, pyproject.toml and setup.cfg, read for their license field (optional: older readers leave it out). */
   manifests?: TextDocument[];
   problems: Problem[];
@@ -77,6 +79,11 @@ export interface LicenseFinding {
   closest?: { id: string; score: number };
   /** For a match below 1 or a near miss: a few phrases the reference has and the text lacks, and the reverse. */
   diff?: { missing: string[]; extra: string[] };
+  /**
+   * Words that limit use in text no license explains (a sentence after a standard text, a NOTICE, a use policy, a
+   * README License section), with the licenses identified beside them: `unknown` until a person says what they mean.
+   */
+  addedTerms?: { beside: string[] };
 }
 
 /** A component the user states in .osai.yml: where it lives and under which license. */
@@ -112,7 +119,10 @@ export interface DataInformation {
  * How downloads are gated. `extraTerms`: the gate shows a prompt or fields; `clickThrough`: those ask the user to accept
  * a license, agreement or terms (a prompt that names them, or a checkbox field); `euDisallowed`: EU persons are refused.
  */
-export interface AccessTerms { gated: false | 'auto' | 'manual'; line?: number; extraTerms: boolean; clickThrough: boolean; euDisallowed: boolean }
+export interface AccessTerms {
+  /** `unknown`: the card sets `gated:` to a value Hugging Face does not define, so the gate cannot be told. */
+  gated: false | 'auto' | 'manual' | 'unknown'; line?: number; extraTerms: boolean; clickThrough: boolean; euDisallowed: boolean;
+}
 
 /** A base model the card (`base_model:`) or a GGUF header names, with the license the rules know for it. */
 export interface LineageLink { base: string; relation: string; file: string; line?: number; license?: string; family?: string }

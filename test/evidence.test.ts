@@ -47,6 +47,12 @@ describe('classifyPath', () => {
     ['samples.jsonl', 'docs', 'sample-outputs'],
     ['LICENSE-MODEL', 'license', undefined],
     ['USE_POLICY.md', 'license', 'use-policy'],
+    ['TERMS_OF_USE.md', 'license', 'use-policy'],
+    ['EULA.txt', 'license', 'use-policy'],
+    ['MODEL_AGREEMENT.md', 'license', 'use-policy'],
+    ['LLAMA_USE_POLICY.md', 'license', 'use-policy'],
+    ['terms.py', 'code', undefined],
+    ['contributor_agreement.md', 'docs', undefined],
     ['docs/README.md', 'docs', undefined],
   ])('%s is %s (%s)', (path, role, topic) => {
     const got = classifyPath(path);

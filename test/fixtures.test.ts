@@ -68,6 +68,28 @@ const TABLE: Row[] = [
   ['front-matter-python-tag', 'osaid-1.0', 'fail', ['front-matter-invalid']],
   ['card-family-label-license-file', 'open-weights', 'pass', []],
   ['card-family-label-no-file', 'open-weights', 'unknown', ['license-unidentified']],
+  // Words that limit use outside any identified license text bind on top of it (red-team round 2).
+  ['license-mit-with-added-terms', 'open-weights', 'unknown', ['license-terms-added', 'freedom-unknown']],
+  ['license-mit-with-benign-note', 'open-weights', 'pass', []],
+  ['notice-restricts-use', 'open-weights', 'unknown', ['license-terms-added']],
+  ['use-policy-beside-mit', 'open-weights', 'unknown', ['license-terms-added']],
+  ['card-license-section-research-only', 'open-weights', 'unknown', ['license-terms-added']],
+  ['spdx-tag-over-restrictive-text', 'open-weights', 'unknown', ['license-terms-added']],
+  ['gated-manual-capitalised', 'open-weights', 'fail', ['access-gated-manual']],
+  ['gated-heading-asks-agreement', 'open-weights', 'fail', ['access-click-through']],
+  ['gated-value-unrecognised', 'open-weights', 'unknown', ['access-gate-unknown']],
+  ['finetune-of-llama-reupload', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  ['finetune-of-code-llama', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  ['weights-subfolder-noncommercial', 'open-weights', 'fail', ['freedom-restricted']],
+  ['clarify-overrides-identified-license', 'open-weights', 'pass', ['clarify-overrides']],
+  ['safetensors-header-modelspec-license', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
+  ['safetensors-header-id-and-name-differ', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
+  ['data-card-placeholders', 'osaid-1.0', 'fail', ['data-information-missing']],
+  ['terms-of-use-beside-mit', 'open-weights', 'unknown', ['license-terms-added']],
+  ['card-terms-heading-research-only', 'open-weights', 'unknown', ['license-terms-added']],
+  ['card-license-name-with-rider', 'open-weights', 'unknown', ['license-unidentified']],
+  ['card-family-label-outside-family', 'open-weights', 'unknown', ['license-unidentified']],
+  ['second-model-card-noncommercial', 'open-weights', 'fail', ['freedom-restricted']],
 ];
 
 describe('fixtures', () => {

@@ -193,6 +193,13 @@ describe('card names', () => {
     ['bsd', undefined],
     ['other', undefined],
     ['Our Own Terms', undefined],
+    // spdx-correct drops what it does not know; a name that adds a rider or a limit is no id (red-team round 2).
+    ['Apache-2.0 WITH Commons-Clause', undefined],
+    ['Apache 2.0 with additional terms', undefined],
+    ['MIT (research use only)', undefined],
+    ['Apache 2.0 no commercial use', undefined],
+    ['BSD 3-Clause License', 'BSD-3-Clause'],
+    ['GPL-2.0 WITH Classpath-exception-2.0', 'GPL-2.0 WITH Classpath-exception-2.0'],
   ])('%s → %s', (name, want) => {
     expect(resolveLicenseName(name, rules)?.expression).toBe(want);
   });

@@ -15,7 +15,7 @@ export const Clarification = z.object({
   file: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the 64 hex digits of the file\'s sha256 (e.g. from `sha256sum LICENSE`)'),
   license: z.string().min(1),
-  reason: z.string().min(1),
+  reason: z.string().regex(/\S/, 'say why the text is that license'),
 }).strict();
 
 /** An allow/deny entry: one SPDX or LicenseRef id (with an optional `+` or `WITH` exception), a category or a restriction type. */
@@ -24,7 +24,7 @@ export const PolicyEntry = z.string().refine(isPolicyEntry, POLICY_ENTRY_HINT).d
 /** A finding code the user accepts, with the reason, an optional expiry date and an optional scope. */
 export const IgnoreEntry = z.object({
   code: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a finding code such as access-gated-auto'),
-  reason: z.string().min(1, 'say why the finding is accepted'),
+  reason: z.string().regex(/\S/, 'say why the finding is accepted'),
   /** YYYY-MM-DD: from this day on the ignore no longer applies and the run fails with ignore-expired. */
   until: z.iso.date('a date written YYYY-MM-DD').optional(),
   /** Only findings in this repository-relative file. */

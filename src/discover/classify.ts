@@ -11,6 +11,9 @@ const inDir = (dirs: string[], pattern: RegExp) => dirs.some((d) => pattern.test
 // First match wins, so the more specific rules come first.
 const RULES: NameRule[] = [
   { test: re(/^(use_policy|acceptable_use|acceptable-use)[\w.-]*$/i), role: 'license', topic: 'use-policy' },
+  // Terms under another name (TERMS_OF_USE.md, EULA.txt, MODEL_AGREEMENT.md, LLAMA_USE_POLICY.md, RESPONSIBLE_USE.md):
+  // they bind next to the license, so they are read like a use policy.
+  { test: re(/^(?!licen[cs]e|contributor|individual|corporate|cla[_-])([\w-]*[_-])?(use[_-]?policy|acceptable[_-]?use([_-]policy)?|usage[_-]?policy|terms([_-]of[_-](use|service))?|tos|eula|agreement|responsible[_-]use|(use|usage)[_-]restrictions?|prohibited[_-]uses?)(\.(md|txt|rst|html?))?$/i), role: 'license', topic: 'use-policy' },
   { test: re(/^notice([.-]\w+)?$/i), role: 'license', topic: 'notice' },
   { test: re(/^(licen[cs]es?|copying)([._-][\w.-]*)?$/i), role: 'license' },
   { test: re(/\.license$/i), role: 'license' },

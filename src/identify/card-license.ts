@@ -2,7 +2,10 @@
 import { createRequire } from 'node:module';
 import type { CardDocument, LicenseFinding } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
-import { identifyLicenseText } from './license-text.js';
+import { addedTermsIn, identifyLicenseText } from './license-text.js';
+import { findAddedTerms } from './added-terms.js';
+import { matchesPattern } from './lineage.js';
+import { normalizeText } from './normalize.js';
 import { sectionWithChildren, splitSections } from './markdown-sections.js';
 import { canonicalSpdxId, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
 
@@ -14,6 +17,9 @@ const ELEMENTS: [RegExp, RegExp][] = [
   [/\b(nc|non-?commercial)\b/i, /-NC\b/], [/\b(nd|no-?deriv\w*)\b/i, /-ND\b/], [/\b(sa|share-?alike)\b/i, /-SA\b/],
 ];
 
+/** Words in a license name that add to a license: a rider, an exception, other terms. */
+const RIDER = /\b(with|and|plus|additional|addendum|rider|exceptions?|modified|custom|amended|terms|except|restricted)\b|(?<!\d[- ]?)\bclause\b|[+&]/i;
+
 /**
  * A free-text name ("Apache 2.0", "MIT License") corrected by spdx-correct, refused when the correction drops a
  * restriction the name states (NonCommercial, NoDerivatives, ShareAlike) or a version number it gives.
@@ -23,6 +29,9 @@ function corrected(name: string): string | undefined {
   let id: string | null;
   try { id = correct(name, { upgrade: true }); } catch { return undefined; } // spdx-correct throws on odd input: no id
   if (!id || canonicalSpdxId(id) !== id) return undefined;
+  // spdx-correct drops words it does not know: "Apache-2.0 WITH Commons-Clause", "MIT (research use only)" and
+  // "Apache 2.0 with additional terms" all come back as the bare license, so a name that adds anything is no id.
+  if (RIDER.test(name) || findAddedTerms(normalizeText(name).split(' '))) return undefined;
   // "BSD License" → BSD-2-Clause would be a guess: a name without a number gets no id with one.
   if (!/\d/.test(name) && /\d/.test(id)) return undefined;
   if (ELEMENTS.some(([said, kept]) => said.test(name) !== kept.test(id!))) return undefined;
@@ -83,7 +92,16 @@ export function identifyCardLicenses(
       return;
     }
     const hub = rules.hubIds.get(text.trim().toLowerCase());
-    if (hub?.kind === 'family' && fileSpeaks) return;
+    if (hub?.kind === 'family' && fileSpeaks) {
+      // The file says which member of the family; a file license outside the family (openrail on the card, Apache
+      // in LICENSE) contradicts the card, which then settles nothing.
+      const outside = fileFindings.filter((f) => f.source.kind === 'license-file' && f.scope.kind === 'repo' && f.expression !== UNKNOWN)
+        .flatMap((f) => expressionLeaves(parseExpression(f.expression) ?? { license: f.expression }))
+        .filter((id) => hub.members && !hub.members.some((m) => matchesPattern(m, id)));
+      if (outside.length === 0) return;
+      findings.push({ expression: UNKNOWN, confidence: 0, source, scope: { kind: 'repo' }, raw: `${text} (a license family that does not include ${[...new Set(outside)].join(', ')})` });
+      return;
+    }
     const resolved = resolveLicenseName(text, rules);
     if (resolved) findings.push({ ...resolved, source, scope: { kind: 'repo' } });
     else findings.push({ expression: UNKNOWN, confidence: 0, source, scope: { kind: 'repo' }, raw: text });
@@ -106,6 +124,8 @@ function resolveOther(card: CardDocument, rules: RuleSet, repoFiles: Set<string>
 /** Fewer words than this in a License section is a sentence about the license, not the license text. */
 const PASTED_TEXT_WORDS = 80;
 const LICENSE_HEADING = /^(licen[cs]e|licensing|license information|licen[cs]e and (terms|use))\b/i;
+/** Other headings of a section that states terms. */
+const TERMS_HEADING = /\b(licen[cs]es?|licen[cs]ing|terms|conditions|restrictions?|acceptable use|use policy|permitted uses?|prohibited uses?)\b/i;
 const LICENSED_UNDER = /\b(?:licen[cs]ed|released|distributed|available) under (?:the )?(?:terms of (?:the )?)?([A-Za-z0-9][\w .+-]{1,60}?)(?: licen[cs]e)?(?=[.,;:()\n]|$| \(| and | see )/i;
 
 /**
@@ -116,15 +136,26 @@ export function identifyCardSection(card: CardDocument, rules: RuleSet): License
   const sections = splitSections(card.body, card.bodyLine);
   const findings: LicenseFinding[] = [];
   sections.forEach((section, i) => {
-    if (section.level === 0 || !LICENSE_HEADING.test(section.heading)) return;
-    const text = sectionWithChildren(sections, i);
+    if (section.level === 0) return;
+    const heading = section.heading.replace(/^[^\p{L}\p{N}]+/u, '');
     const scope = { kind: 'repo' as const };
+    if (!LICENSE_HEADING.test(heading)) {
+      // "Model License", "Terms of Use", "Usage restrictions": no license text is looked for, but limits on use bind.
+      if (!TERMS_HEADING.test(heading)) return;
+      const terms = addedTermsIn(card.file, sectionWithChildren(sections, i), scope, 'card-section', section.line);
+      if (terms) findings.push(terms);
+      return;
+    }
+    const text = sectionWithChildren(sections, i);
     // Only a pasted license text is worth the reference matcher (and loading its index); a sentence is read below.
     const pasted = text.split(/\s+/).length >= PASTED_TEXT_WORDS || /SPDX-License-Identifier:/.test(text);
     const fromText = pasted
-      ? identifyLicenseText(card.file, text, scope, rules, { kind: 'card-section', lineOffset: section.line }).filter((f) => f.expression !== UNKNOWN)
+      ? identifyLicenseText(card.file, text, scope, rules, { kind: 'card-section', lineOffset: section.line }).filter((f) => f.expression !== UNKNOWN || f.addedTerms)
       : [];
-    if (fromText.length > 0) { findings.push(...fromText); return; }
+    if (fromText.some((f) => f.expression !== UNKNOWN)) { findings.push(...fromText); return; }
+    // "The weights are for non-commercial research only": a sentence that limits use binds beside the license named.
+    const terms = addedTermsIn(card.file, text, scope, 'card-section', section.line);
+    if (terms) findings.push(terms);
     const m = LICENSED_UNDER.exec(text);
     if (!m) return;
     const resolved = resolveLicenseName(m[1]!.trim(), rules) ?? resolveLicenseName(`${m[1]!.trim()} license`, rules);

@@ -22,6 +22,12 @@ export function applyClarifications(
     }
     const resolved = resolveLicenseName(c.license, rules);
     const scope = out.find((l) => l.source.file === c.path)?.scope ?? scopeOf(c.path);
+    // A clarification is for a text osai could not identify; one that replaces a license osai did identify (a Llama
+    // text pinned as MIT) may be right, but a reviewer must see it.
+    const replaced = [...new Set(out.filter((l) => l.source.file === c.path && l.expression !== UNKNOWN && l.expression !== resolved?.expression).map((l) => l.expression))];
+    if (replaced.length > 0) {
+      problems.push({ code: 'clarify-overrides', file: c.file, line: c.line, args: { path: c.path, identified: replaced.join(', '), license: c.license, reason: c.reason } });
+    }
     out = out.filter((l) => l.source.file !== c.path);
     out.push({
       ...(resolved ? { expression: resolved.expression, confidence: 1 } : { expression: UNKNOWN, confidence: 0 }),

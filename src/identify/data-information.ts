@@ -10,7 +10,7 @@ export function assessDataInformation(texts: DataText[], rules: RuleSet): DataIn
   const sources: Record<string, SourceLocation> = {};
   let source: SourceLocation | undefined;
   for (const { text, source: where } of texts) {
-    const normalized = ` ${normalizeText(text)}`;
+    const normalized = ` ${normalizeText(withoutPlaceholders(text))}`;
     for (const item of rules.dataInformation) {
       // Keywords match at the start of a word, so `deduplicat` finds deduplicated and deduplication.
       if (!sources[item.id] && item.anyOf.some((kw) => normalized.includes(` ${normalizeText(kw)}`))) {
@@ -25,4 +25,37 @@ export function assessDataInformation(texts: DataText[], rules: RuleSet): DataIn
     covered: all.filter((i) => sources[i]), missing: all.filter((i) => !sources[i]),
     ...(source ? { sources } : {}),
   };
+}
+
+/** A value that says nothing yet: the Hugging Face template's "[More Information Needed]", TBD, TODO, N/A, … */
+const PLACEHOLDER = /^(more information needed|more info needed|needs? more information|tbd|tba|todo|to ?do|n ?a|none yet|coming soon|soon|to be (added|announced|determined|released|completed|written|documented|filled( in)?)|will be (added|released|documented|updated)( \w+)?|unknown|not yet (available|documented|released)|placeholder|xxx+|lorem ipsum.*)$/;
+const HEADING = /^ {0,3}(#{1,6})\s/;
+
+function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(normalizeText(value));
+}
+
+/**
+ * The text without what only looks like data information: a `Key: TBD` line, a placeholder line, and the heading of a
+ * section whose body is only placeholders (or nothing, when no sub-section follows). A heading's keywords count only
+ * when something under it describes the data.
+ */
+export function withoutPlaceholders(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const keep = lines.map((line) => {
+    const value = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[^:]{1,80}?(?:\*\*|__)?\s*:\s*(.*)$/.exec(line);
+    return !(line.trim() !== '' && !HEADING.test(line) && (isPlaceholder(line) || (value && value[1]!.trim() !== '' && isPlaceholder(value[1]!))));
+  });
+  for (let i = 0; i < lines.length; i++) {
+    const heading = HEADING.exec(lines[i]!);
+    if (!heading) continue;
+    let j = i + 1;
+    const body: number[] = [];
+    while (j < lines.length && !HEADING.test(lines[j]!)) { if (lines[j]!.trim() !== '') body.push(j); j++; }
+    const next = j < lines.length ? HEADING.exec(lines[j]!) : null;
+    const hasChildren = next !== null && next[1]!.length > heading[1]!.length;
+    const empty = body.every((b) => !keep[b]);
+    if (empty && (body.length > 0 || !hasChildren)) keep[i] = false;
+  }
+  return lines.filter((_, i) => keep[i]).join('\n');
 }

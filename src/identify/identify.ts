@@ -31,9 +31,9 @@ export function identify(
   const fileFindings: LicenseFinding[] = [];
   for (const doc of documents.licenseTexts) {
     const policy = inventory.files.find((f) => f.path === doc.file)?.topic;
-    const findings = identifyLicenseText(doc.file, doc.text, scopeOfLicenseFile(doc.file), rules);
-    // A NOTICE or use policy that names no license is not an unidentified license.
-    fileFindings.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN)));
+    // A NOTICE or use policy that names no license is not an unidentified license, but the limits it states bind.
+    const findings = identifyLicenseText(doc.file, doc.text, scopeOfLicenseFile(doc.file), rules, { ...(policy === 'use-policy' || policy === 'notice' ? { policy } : {}), terms: true });
+    fileFindings.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN && !f.addedTerms)));
   }
   const card = documents.card;
   if (card) {
@@ -50,6 +50,7 @@ export function identify(
       }
     });
   }
+  for (const other of documents.otherCards ?? []) licenses.push(...identifyCardLicenses(other, rules, repoFiles, fileFindings));
   licenses.push(...fileFindings);
   for (const doc of documents.manifests ?? []) licenses.push(...identifyManifestLicense(doc.file, doc.text, rules));
 
@@ -121,14 +122,18 @@ function governingLicense(licenses: LicenseFinding[], component: string, group: 
   licenses = licenses.filter((l) => !ADDITIVE.has(l.source.kind));
   let fromFiles: LicenseFinding[] = [];
   if (files) {
-    const tiers: ((s: LicenseScope) => boolean)[] = [
-      (s) => s.kind === 'group' && s.group === group,
-      (s) => s.kind === 'path' && files.length > 0 && files.every((f) => f.startsWith(s.prefix)),
-      (s) => s.kind === 'repo',
-    ];
-    for (const inTier of tiers) {
-      fromFiles = licenses.filter((l) => inTier(l.scope));
-      if (fromFiles.length > 0) break;
+    fromFiles = licenses.filter((l) => l.scope.kind === 'group' && l.scope.group === group);
+    if (fromFiles.length === 0) {
+      // Each file is governed by the LICENSE of the deepest folder that holds it, else the repo's; the component
+      // carries them all, so a restrictive weights/LICENSE binds even when other weights sit at the root.
+      const repo = licenses.filter((l) => l.scope.kind === 'repo');
+      const governing = new Set<LicenseFinding>();
+      for (const file of files.length > 0 ? files : [undefined]) {
+        const inFolder = file === undefined ? [] : licenses.filter((l) => l.scope.kind === 'path' && file.startsWith(l.scope.prefix));
+        const deepest = Math.max(-1, ...inFolder.map((l) => (l.scope.kind === 'path' ? l.scope.prefix.length : -1)));
+        for (const l of inFolder.length > 0 ? inFolder.filter((x) => x.scope.kind === 'path' && x.scope.prefix.length === deepest) : repo) governing.add(l);
+      }
+      fromFiles = [...governing];
     }
   }
   // Inherited terms bind wherever the weights live, in the repo or declared elsewhere.

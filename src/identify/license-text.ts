@@ -2,7 +2,8 @@
 // texts (exact, then by similarity), and the rules' `identify:` phrases for licenses that have no SPDX text.
 import type { FindingKind, LicenseFinding, LicenseScope } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
-import { normalizeText } from './normalize.js';
+import { findAddedTerms } from './added-terms.js';
+import { matchWords, normalizeText } from './normalize.js';
 import { matchReferences, type ReferenceMatch } from './reference-match.js';
 import { canonicalSpdxId, parseExpression, UNKNOWN } from './spdx.js';
 
@@ -36,7 +37,13 @@ const TAG_LINES = 5;
 /** A use policy (Meta's Acceptable Use Policy) is no license: its first line says so. */
 const USE_POLICY_TITLE = /\bacceptable use policy\W*$/i;
 
-export interface TextOptions { kind?: FindingKind; lineOffset?: number; keepUnknown?: boolean }
+export interface TextOptions {
+  kind?: FindingKind; lineOffset?: number; keepUnknown?: boolean;
+  /** A NOTICE or use policy (by its name): naming no license is expected of it. */
+  policy?: 'notice' | 'use-policy';
+  /** For a NOTICE or use policy that names no license, give the words that limit use as a finding (they bind). */
+  terms?: boolean;
+}
 
 /**
  * The licenses a file's text shows, each with the line where it starts. An unrecognised text gives one `unknown`
@@ -51,7 +58,15 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
   // speaks when the text itself is not identified.
   const tags = spdxTags(text);
   const tagFindings = (list: typeof tags) => list.map((t) => ({ expression: t.expression, confidence: 1, source: source(t.line), scope }));
-  if (tags.some((t) => t.line <= TAG_LINES)) return tagFindings(tags.filter((t) => t.line <= TAG_LINES));
+  const top = tags.filter((t) => t.line <= TAG_LINES);
+  if (top.length > 0) {
+    // The tag declares the license, but words past it that no reference text explains may still limit use.
+    const declared = tagFindings(top);
+    if (top.some((t) => t.expression.includes('LicenseRef-'))) return declared;
+    const explained = matchReferences(text).matches.flatMap((m) => (m.words ? [m.words] : []));
+    const terms = addedTerms(text, explained, source, scope, top.map((t) => t.expression));
+    return terms ? [...declared, terms] : declared;
+  }
 
   const reuse = reuseId(file, kind);
   const result = matchReferences(text);
@@ -86,9 +101,21 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
     // REUSE: LICENSES/<id>.txt names its license; a text that says otherwise is reported as well, never hidden.
     found.push({ id: reuse, line: 1, confidence: found.length === 0 ? 0.9 : 0.5 });
   }
-  if (found.length === 0 && tags.length > 0) return tagFindings(tags);
+  if (found.length === 0 && tags.length > 0) {
+    // A tag further down an unidentified text: the tag speaks, and so do words in the text that limit use.
+    const terms = addedTerms(text, [], source, scope, tags.map((t) => t.expression));
+    return terms ? [...tagFindings(tags), terms] : tagFindings(tags);
+  }
   if (found.length === 0) {
-    if (USE_POLICY_TITLE.test(firstLine(text)) && !options.keepUnknown) return [];
+    const usePolicy = options.policy === 'use-policy' || USE_POLICY_TITLE.test(firstLine(text));
+    if ((options.policy || usePolicy) && !options.keepUnknown) {
+      // No license, but terms that limit use: they bind next to whatever license the repository has. A use policy
+      // limits use by what it is, whatever its words.
+      if (!options.terms) return [];
+      const terms = addedTerms(text, [], source, scope)
+        ?? (usePolicy ? { expression: UNKNOWN, confidence: 0, source: source(1), scope, raw: firstLine(text), addedTerms: { beside: [] } } : undefined);
+      return terms ? [terms] : [];
+    }
     const closest = result.closest;
     return [{
       expression: UNKNOWN, confidence: 0, source: source(closest?.line ?? 1), scope, raw: firstLine(text),
@@ -96,10 +123,49 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
       ...(closest?.diff ? { diff: closest.diff } : {}),
     }];
   }
-  return found.sort((a, b) => a.line - b.line).map((f) => ({
+  const out: LicenseFinding[] = found.sort((a, b) => a.line - b.line).map((f) => ({
     expression: f.id, confidence: f.confidence, source: source(f.line), scope,
     ...(f.match?.diff ? { diff: f.match.diff } : {}),
   }));
+  // Text that no reference match explains (an "additional terms" paragraph after the Apache text) may add a
+  // restriction; a text an AI license's phrases identified is that license whole, so it has nothing left over.
+  const explained = found.flatMap((f) => (f.match?.words ? [f.match.words] : []));
+  if (kept.length === 0 && explained.length > 0) {
+    const terms = addedTerms(text, explained, source, scope, found.map((f) => f.id));
+    if (terms) out.push(terms);
+  }
+  return out;
+}
+
+/** Words that limit use in a text that holds no license (a README License section's sentences), as a finding. */
+export function addedTermsIn(file: string, text: string, scope: LicenseScope, kind: FindingKind, lineOffset = 0): LicenseFinding | undefined {
+  return addedTerms(text, [], (line) => ({ file, line: line + lineOffset, kind }), scope);
+}
+
+/**
+ * An `unknown` finding for the first words outside the explained ranges that limit use (see added-terms.ts), each
+ * stretch of unexplained words judged on its own; undefined when there are none.
+ */
+function addedTerms(
+  text: string, explained: [number, number][], source: (line: number) => LicenseFinding['source'], scope: LicenseScope, beside: string[] = [],
+): LicenseFinding | undefined {
+  const mw = matchWords(text);
+  const inMatch = new Uint8Array(mw.words.length);
+  for (const [a, b] of explained) for (let i = a; i <= b && i < inMatch.length; i++) inMatch[i] = 1;
+  for (let i = 0; i < mw.words.length;) {
+    if (inMatch[i]) { i++; continue; }
+    let j = i;
+    while (j < mw.words.length && !inMatch[j]) j++;
+    const hit = findAddedTerms(mw.words.slice(i, j));
+    if (hit) {
+      return {
+        expression: UNKNOWN, confidence: 0, source: source(mw.lines[i + hit.index] ?? 1), scope, raw: hit.words,
+        addedTerms: { beside },
+      };
+    }
+    i = j;
+  }
+  return undefined;
 }
 
 /** Every `SPDX-License-Identifier:` line whose value is an expression; repeats of one expression count once. */

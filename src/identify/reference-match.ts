@@ -23,6 +23,8 @@ export interface ReferenceMatch {
   score: number;
   line: number;
   endLine: number;
+  /** The words (indices into matchWords(text).words) the match explains. */
+  words?: [number, number];
   diff?: Diff;
   /** Why a region that scored above the threshold was still refused. */
   refused?: string;
@@ -43,7 +45,7 @@ export function matchReferences(text: string): ReferenceResult {
   if (mw.words.length === 0) return { matches: [] };
   const whole = exactMatches().get(exactKey(mw.words));
   // The whole file is the license, title lines included, so it starts on the file's first non-blank line.
-  if (whole) return { matches: [{ id: whole, score: 1, line: firstTextLine(text), endLine: mw.lines[mw.lines.length - 1]! }] };
+  if (whole) return { matches: [{ id: whole, score: 1, line: firstTextLine(text), endLine: mw.lines[mw.lines.length - 1]!, words: [0, mw.words.length - 1] }] };
   return similar(mw);
 }
 
@@ -226,6 +228,7 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
   if (run.length) extraWords.push(run);
   const match: ReferenceMatch = {
     id: s.entry.id, score: Math.round(s.score * 1000) / 1000, line: mw.lines[s.start] ?? 1, endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
+    words: [s.start, Math.min(s.end + 2, mw.words.length - 1)],
   };
   const ref = wordsOf(s.entry);
   if (s.score < 1) match.diff = { missing: phrases(missingWords(ref, q, s.start, s.end)), extra: phrases(extraWords) };

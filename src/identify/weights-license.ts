@@ -3,6 +3,8 @@ import type { LicenseFinding, WeightsHeader } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import { resolveLicenseName } from './card-license.js';
 import { UNKNOWN } from './spdx.js';
+import { findAddedTerms } from './added-terms.js';
+import { normalizeText } from './normalize.js';
 
 /** `general.license` (an id) speaks first, then a name key; a link alone names no license. Shards saying the same count once. */
 export function identifyHeaderLicenses(headers: WeightsHeader[], rules: RuleSet): LicenseFinding[] {
@@ -12,16 +14,30 @@ export function identifyHeaderLicenses(headers: WeightsHeader[], rules: RuleSet)
     const named = header.license.filter((l) => !/link$/i.test(l.key))
       .sort((a, b) => Number(!/^(general\.)?licen[cs]e$/i.test(a.key)) - Number(!/^(general\.)?licen[cs]e$/i.test(b.key)));
     const candidates = named.filter((l) => rules.hubIds.get(l.value.trim().toLowerCase())?.kind !== 'sentinel');
-    const pick = candidates.find((l) => resolveLicenseName(l.value, rules)) ?? candidates[0] ?? named[0];
-    if (!pick) continue;
-    const resolved = resolveLicenseName(pick.value, rules);
-    const finding: LicenseFinding = {
-      ...(resolved ?? { expression: UNKNOWN, confidence: 0 }),
-      source: { file: header.file, kind: 'weights-header' },
-      scope: { kind: 'group', group: 'weights' },
-      raw: `${pick.key}: ${pick.value}`,
+    const source = { file: header.file, kind: 'weights-header' as const };
+    const scope = { kind: 'group' as const, group: 'weights' as const };
+    const push = (finding: LicenseFinding) => {
+      if (!findings.some((f) => f.expression === finding.expression && f.raw === finding.raw)) findings.push(finding);
     };
-    if (!findings.some((f) => f.expression === finding.expression && f.raw === finding.raw)) findings.push(finding);
+    // Every key that names a license speaks (an id key saying apache-2.0 cannot hide a name key saying llama3);
+    // one naming the same license as another counts once.
+    const resolved = candidates.flatMap((l) => { const r = resolveLicenseName(l.value, rules); return r ? [{ l, r }] : []; });
+    const seen = new Set<string>();
+    for (const { l, r } of resolved) {
+      if (seen.has(r.expression)) continue;
+      seen.add(r.expression);
+      push({ ...r, source, scope, raw: `${l.key}: ${l.value}` });
+    }
+    const pick = candidates[0] ?? named[0];
+    if (resolved.length === 0) {
+      if (pick) push({ expression: UNKNOWN, confidence: 0, source, scope, raw: `${pick.key}: ${pick.value}` });
+      continue;
+    }
+    // A free-text key beside the identified ones ("license.notes: non-commercial use only") may limit use.
+    for (const l of candidates.filter((c) => !resolved.some((x) => x.l === c))) {
+      const terms = findAddedTerms(normalizeText(l.value).split(' '));
+      if (terms) push({ expression: UNKNOWN, confidence: 0, source, scope, raw: `${l.key}: ${l.value}`, addedTerms: { beside: [...seen] } });
+    }
   }
   return findings;
 }

@@ -43,6 +43,13 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     }
   }
 
+  // Another model card (MODEL_CARD.md beside README.md) may state another license in its front matter: it binds too.
+  for (const other of cards.slice(1)) {
+    const text = await readText(reader, other, problems, budget);
+    const fm = text === undefined ? undefined : readFrontMatter(text);
+    if (fm?.kind === 'ok') (docs.otherCards ??= []).push({ file: other.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine });
+  }
+
   for (const file of inventory.files.filter((f) => f.role === 'license')) {
     const text = await readText(reader, file, problems, budget, 'license-file');
     if (text !== undefined) docs.licenseTexts.push({ file: file.path, text });

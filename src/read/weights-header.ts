@@ -45,8 +45,11 @@ async function readSafetensors(reader: RepoReader, file: string, size: number): 
   return headerFrom(file, 'safetensors', values);
 }
 
-/** Keys that carry a license (safetensors has no standard key, so any key named like one counts). */
-const LICENSE_KEY = /^(general\.)?licen[cs]e([._](name|id|link))?$/i;
+/**
+ * Keys that carry a license (safetensors has no standard key, so any key named like one counts): GGUF's
+ * general.license(.name|.link), ModelSpec's modelspec.license, license_name, license.notes, …
+ */
+const LICENSE_KEY = /(^|[._-])licen[cs]e([._-][a-z]+)?$/i;
 
 function headerFrom(file: string, format: WeightsHeader['format'], values: Record<string, string>): WeightsHeader {
   const license = Object.keys(values).filter((k) => LICENSE_KEY.test(k)).sort().map((key) => ({ key, value: values[key]! }));

@@ -65,6 +65,7 @@ const LicenseFinding = z.object({
   scope: Scope,
   raw: z.string().optional(),
   closest: z.object({ id: z.string(), score: z.number() }).strict().optional(),
+  addedTerms: z.object({ beside: z.array(z.string()) }).strict().optional(),
 }).strict();
 
 export const ReportSchema = z.object({

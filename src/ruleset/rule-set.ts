@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
 import type { BaseModelRule, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
 
-export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string }
+export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string; members?: string[] }
 export interface DataInformationItem { id: string; label: string; anyOf: string[] }
 
 export interface RuleSet {

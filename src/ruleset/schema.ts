@@ -108,6 +108,8 @@ export const HubIdsFile = z.object({
     license: z.string().optional(),
     kind: z.enum(['license', 'family', 'sentinel']).default('license'),
     note: z.string().optional(),
+    /** For a family label: patterns (`*` = any run) of the ids in the family; a license file outside them disagrees. */
+    members: z.array(z.string().min(1)).optional(),
   }).strict()),
 }).strict();
 
@@ -116,8 +118,8 @@ export const DataInformationFile = z.object({
   items: z.array(z.object({ id: z.string(), label: z.string(), anyOf: z.array(z.string().min(3)).min(1) }).strict()).min(1),
 }).strict();
 
-/** A Hugging Face repo id pattern: `owner/name`, where `*` matches any run of characters. */
-const RepoPattern = z.string().regex(/^[A-Za-z0-9][\w.*-]*(\/[\w.*-]+)?$/, 'a Hugging Face id such as meta-llama/Meta-Llama-3-*');
+/** A Hugging Face repo id pattern: `owner/name`, where `*` matches any run of characters (also a whole owner). */
+const RepoPattern = z.string().regex(/^[A-Za-z0-9*][\w.*-]*(\/[\w.*-]+)?$/, 'a Hugging Face id such as meta-llama/Meta-Llama-3-*');
 const LicenseId = z.string().regex(/^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+)$/, 'an SPDX id or a LicenseRef- id');
 
 /** Well-known base models: a derivative of one inherits the license's restrictions. */

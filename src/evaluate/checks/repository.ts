@@ -16,8 +16,12 @@ export function checkReadable(ctx: CheckContext): Outcome[] {
 
 /** A license text or name osai could not identify may hide any restriction, so it settles nothing. */
 export function checkLicensesIdentified(ctx: CheckContext): Outcome[] {
-  const out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN).map((l) =>
-    unknown('license-unidentified', { file: l.source.file, raw: l.raw ?? '' }, { file: l.source.file, ...(l.source.line ? { line: l.source.line } : {}) }));
+  const out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN).map((l) => {
+    const at = { file: l.source.file, ...(l.source.line ? { line: l.source.line } : {}) };
+    // Words that limit use beside (or without) a license: the license alone no longer says what users may do.
+    if (l.addedTerms) return unknown('license-terms-added', { file: l.source.file, raw: l.raw ?? '', beside: l.addedTerms.beside.join(' AND ') || 'the repository\'s license' }, at);
+    return unknown('license-unidentified', { file: l.source.file, raw: l.raw ?? '' }, at);
+  });
   return out.length > 0 ? out : [pass('licenses-identified', { count: ctx.evidence.licenses.length })];
 }
 
@@ -36,6 +40,7 @@ export function checkAccessOpen(ctx: CheckContext): Outcome[] {
   const at = { component: 'model-parameters-final', ...(card ? { file: card } : {}), ...(line ? { line } : {}) };
   const out: Outcome[] = [];
   if (gated === 'manual') out.push(fail('access-gated-manual', {}, at));
+  if (gated === 'unknown') out.push(unknown('access-gate-unknown', {}, at));
   // Terms to accept before download bind on top of the license, whatever kind of gate shows them.
   if (clickThrough) out.push(fail('access-click-through', {}, at));
   if (euDisallowed) out.push(fail('access-eu-disallowed', {}, at));
