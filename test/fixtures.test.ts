@@ -63,6 +63,8 @@ const TABLE: Row[] = [
   ['policy-ignore', 'open-weights', 'pass', []],
   ['policy-ignore-expired', 'open-weights', 'fail', ['ignore-expired', 'access-gated-auto']],
   ['policy-ignore-scoped', 'open-weights', 'fail', ['access-gated-auto']],
+  // The card's license binds the weights even when a LICENSE-MODEL names a more permissive one.
+  ['card-llama-3-license-model-apache', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
   ['license-file-utf16', 'osaid-1.0', 'pass', []],
   ['front-matter-alias-bomb', 'osaid-1.0', 'fail', ['front-matter-invalid']],
   ['front-matter-python-tag', 'osaid-1.0', 'fail', ['front-matter-invalid']],

@@ -136,8 +136,10 @@ function governingLicense(licenses: LicenseFinding[], component: string, group: 
       fromFiles = [...governing];
     }
   }
+  // The card's `license:` is the model's license: a LICENSE-MODEL saying otherwise adds to it, never lifts it.
+  const card = group === 'weights' && files ? licenses.filter((l) => l.source.kind === 'card-metadata' && l.scope.kind === 'repo') : [];
   // Inherited terms bind wherever the weights live, in the repo or declared elsewhere.
-  const all = [...fromFiles, ...(shown ? additive : []), ...declared];
+  const all = [...fromFiles, ...card, ...(shown ? additive : []), ...declared];
   return all.length > 0 ? conjoin(all.map((l) => l.expression)) : undefined;
 }
 
@@ -194,6 +196,10 @@ function findConflicts(licenses: LicenseFinding[]): Evidence['conflicts'] {
       if (a.source.kind !== b.source.kind && key(a) !== key(b)) conflicts.push({ a, b });
     }
   }
+  // A weights license file (LICENSE-MODEL) that names another license than the card's metadata.
+  const cardMetadata = repo.filter((l) => l.source.kind === 'card-metadata');
+  const weightsFiles = known.filter((l) => l.scope.kind === 'group' && l.scope.group === 'weights' && l.source.kind === 'license-file');
+  for (const b of weightsFiles) for (const a of cardMetadata) if (key(a) !== key(b)) conflicts.push({ a, b });
   const headers = known.filter((l) => l.source.kind === 'weights-header');
   const coversWeights = known.filter((l) => (l.scope.kind === 'repo' || (l.scope.kind === 'group' && l.scope.group === 'weights'))
     && !['weights-header', 'lineage', 'dataset'].includes(l.source.kind));
