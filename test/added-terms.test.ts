@@ -3,8 +3,10 @@
 import { describe, expect, test } from 'vitest';
 import { findAddedTerms } from '../src/identify/added-terms.js';
 import { normalizeText } from '../src/identify/normalize.js';
+import { loadRuleSet } from '../src/ruleset/rule-set.js';
 
-const terms = (s: string) => findAddedTerms(normalizeText(s).split(' '));
+const rules = await loadRuleSet();
+const terms = (s: string) => findAddedTerms(normalizeText(s).split(' '), rules);
 
 describe('findAddedTerms', () => {
   test.each([

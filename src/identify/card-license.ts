@@ -24,14 +24,14 @@ const RIDER = /\b(with|and|plus|additional|addendum|rider|exceptions?|modified|c
  * A free-text name ("Apache 2.0", "MIT License") corrected by spdx-correct, refused when the correction drops a
  * restriction the name states (NonCommercial, NoDerivatives, ShareAlike) or a version number it gives.
  */
-function corrected(name: string): string | undefined {
+function corrected(name: string, rules: RuleSet): string | undefined {
   correct ??= createRequire(import.meta.url)('spdx-correct') as Correct;
   let id: string | null;
   try { id = correct(name, { upgrade: true }); } catch { return undefined; } // spdx-correct throws on odd input: no id
   if (!id || canonicalSpdxId(id) !== id) return undefined;
   // spdx-correct drops words it does not know: "Apache-2.0 WITH Commons-Clause", "MIT (research use only)" and
   // "Apache 2.0 with additional terms" all come back as the bare license, so a name that adds anything is no id.
-  if (RIDER.test(name) || findAddedTerms(normalizeText(name).split(' '))) return undefined;
+  if (RIDER.test(name) || findAddedTerms(normalizeText(name).split(' '), rules)) return undefined;
   // "BSD License" → BSD-2-Clause would be a guess: a name without a number gets no id with one.
   if (!/\d/.test(name) && /\d/.test(id)) return undefined;
   if (ELEMENTS.some(([said, kept]) => said.test(name) !== kept.test(id!))) return undefined;
@@ -65,7 +65,7 @@ export function resolveLicenseName(name: string, rules: RuleSet): { expression: 
     }
     return undefined;
   }
-  const fixed = corrected(name);
+  const fixed = corrected(name, rules);
   if (fixed) return { expression: fixed, confidence: 0.8 };
   return undefined;
 }
@@ -142,7 +142,7 @@ export function identifyCardSection(card: CardDocument, rules: RuleSet): License
     if (!LICENSE_HEADING.test(heading)) {
       // "Model License", "Terms of Use", "Usage restrictions": no license text is looked for, but limits on use bind.
       if (!TERMS_HEADING.test(heading)) return;
-      const terms = addedTermsIn(card.file, sectionWithChildren(sections, i), scope, 'card-section', section.line);
+      const terms = addedTermsIn(card.file, sectionWithChildren(sections, i), scope, 'card-section', rules, section.line);
       if (terms) findings.push(terms);
       return;
     }
@@ -154,7 +154,7 @@ export function identifyCardSection(card: CardDocument, rules: RuleSet): License
       : [];
     if (fromText.some((f) => f.expression !== UNKNOWN)) { findings.push(...fromText); return; }
     // "The weights are for non-commercial research only": a sentence that limits use binds beside the license named.
-    const terms = addedTermsIn(card.file, text, scope, 'card-section', section.line);
+    const terms = addedTermsIn(card.file, text, scope, 'card-section', rules, section.line);
     if (terms) findings.push(terms);
     const m = LICENSED_UNDER.exec(text);
     if (!m) return;

@@ -64,7 +64,7 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
     const declared = tagFindings(top);
     if (top.some((t) => t.expression.includes('LicenseRef-'))) return declared;
     const explained = matchReferences(text).matches.flatMap((m) => (m.words ? [m.words] : []));
-    const terms = addedTerms(text, explained, source, scope, top.map((t) => t.expression));
+    const terms = addedTerms(rules, text, explained, source, scope, top.map((t) => t.expression));
     return terms ? [...declared, terms] : declared;
   }
 
@@ -103,7 +103,7 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
   }
   if (found.length === 0 && tags.length > 0) {
     // A tag further down an unidentified text: the tag speaks, and so do words in the text that limit use.
-    const terms = addedTerms(text, [], source, scope, tags.map((t) => t.expression));
+    const terms = addedTerms(rules, text, [], source, scope, tags.map((t) => t.expression));
     return terms ? [...tagFindings(tags), terms] : tagFindings(tags);
   }
   if (found.length === 0) {
@@ -112,7 +112,7 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
       // No license, but terms that limit use: they bind next to whatever license the repository has. A use policy
       // limits use by what it is, whatever its words.
       if (!options.terms) return [];
-      const terms = addedTerms(text, [], source, scope)
+      const terms = addedTerms(rules, text, [], source, scope)
         ?? (usePolicy ? { expression: UNKNOWN, confidence: 0, source: source(1), scope, raw: firstLine(text), addedTerms: { beside: [] } } : undefined);
       return terms ? [terms] : [];
     }
@@ -131,15 +131,17 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
   // restriction; a text an AI license's phrases identified is that license whole, so it has nothing left over.
   const explained = found.flatMap((f) => (f.match?.words ? [f.match.words] : []));
   if (kept.length === 0 && explained.length > 0) {
-    const terms = addedTerms(text, explained, source, scope, found.map((f) => f.id));
+    const terms = addedTerms(rules, text, explained, source, scope, found.map((f) => f.id));
     if (terms) out.push(terms);
   }
   return out;
 }
 
 /** Words that limit use in a text that holds no license (a README License section's sentences), as a finding. */
-export function addedTermsIn(file: string, text: string, scope: LicenseScope, kind: FindingKind, lineOffset = 0): LicenseFinding | undefined {
-  return addedTerms(text, [], (line) => ({ file, line: line + lineOffset, kind }), scope);
+export function addedTermsIn(
+  file: string, text: string, scope: LicenseScope, kind: FindingKind, rules: RuleSet, lineOffset = 0,
+): LicenseFinding | undefined {
+  return addedTerms(rules, text, [], (line) => ({ file, line: line + lineOffset, kind }), scope);
 }
 
 /**
@@ -147,7 +149,7 @@ export function addedTermsIn(file: string, text: string, scope: LicenseScope, ki
  * stretch of unexplained words judged on its own; undefined when there are none.
  */
 function addedTerms(
-  text: string, explained: [number, number][], source: (line: number) => LicenseFinding['source'], scope: LicenseScope, beside: string[] = [],
+  rules: RuleSet, text: string, explained: [number, number][], source: (line: number) => LicenseFinding['source'], scope: LicenseScope, beside: string[] = [],
 ): LicenseFinding | undefined {
   const mw = matchWords(text);
   const inMatch = new Uint8Array(mw.words.length);
@@ -156,7 +158,7 @@ function addedTerms(
     if (inMatch[i]) { i++; continue; }
     let j = i;
     while (j < mw.words.length && !inMatch[j]) j++;
-    const hit = findAddedTerms(mw.words.slice(i, j));
+    const hit = findAddedTerms(mw.words.slice(i, j), rules);
     if (hit) {
       return {
         expression: UNKNOWN, confidence: 0, source: source(mw.lines[i + hit.index] ?? 1), scope, raw: hit.words,

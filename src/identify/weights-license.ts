@@ -35,7 +35,7 @@ export function identifyHeaderLicenses(headers: WeightsHeader[], rules: RuleSet)
     }
     // A free-text key beside the identified ones ("license.notes: non-commercial use only") may limit use.
     for (const l of candidates.filter((c) => !resolved.some((x) => x.l === c))) {
-      const terms = findAddedTerms(normalizeText(l.value).split(' '));
+      const terms = findAddedTerms(normalizeText(l.value).split(' '), rules);
       if (terms) push({ expression: UNKNOWN, confidence: 0, source, scope, raw: `${l.key}: ${l.value}`, addedTerms: { beside: [...seen] } });
     }
   }

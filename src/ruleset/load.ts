@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { RulesError } from '../errors.js';
 import {
-  BaseModelsFile, ComponentsFile, DataInformationFile, DatasetsFile, HubIdsFile, LicenseRule, MessagesFile, ProfileRule,
+  AddedTermsFile, BaseModelsFile, ComponentsFile, DataInformationFile, DatasetsFile, HubIdsFile, LicenseRule, MessagesFile, ProfileRule,
 } from './schema.js';
 import type { RuleSet } from './rule-set.js';
 
@@ -48,6 +48,7 @@ export function loadRuleSetFromYaml(dir: string): RuleSet {
     dataInformation: loadFile(join(dir, 'data-information.yaml'), DataInformationFile).items,
     baseModels: loadFile(join(dir, 'base-models.yaml'), BaseModelsFile).models,
     datasets: loadFile(join(dir, 'datasets.yaml'), DatasetsFile).datasets,
+    addedTerms: loadFile(join(dir, 'added-terms.yaml'), AddedTermsFile),
   };
   checkReferences(ruleSet, dir);
   return ruleSet;

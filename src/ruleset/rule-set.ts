@@ -1,7 +1,7 @@
 // The loaded rule set, and the fast path: rules compiled to JSON at build time, validated YAML for a custom folder.
 import { existsSync, readFileSync } from 'node:fs';
 import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
-import type { BaseModelRule, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
+import type { AddedTermsRules, BaseModelRule, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
 
 export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string; members?: string[] }
 export interface DataInformationItem { id: string; label: string; anyOf: string[] }
@@ -19,6 +19,8 @@ export interface RuleSet {
   baseModels: BaseModelRule[];
   /** Well-known datasets by HF dataset id pattern (rules/datasets.yaml). */
   datasets: DatasetRule[];
+  /** Words that limit use in text no license explains (rules/added-terms.yaml). */
+  addedTerms: AddedTermsRules;
 }
 
 /** The rules folder shipped with the package (dist/ruleset → ../../rules). */
@@ -50,7 +52,7 @@ export function serializeRuleSet(rules: RuleSet): string {
   return JSON.stringify({
     licenses: compactLicenses([...rules.licenses]), aliases: [...rules.aliases], hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
-    baseModels: rules.baseModels, datasets: rules.datasets,
+    baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms,
   });
 }
 
@@ -59,7 +61,7 @@ export function deserializeRuleSet(json: string): RuleSet {
   return {
     licenses: new Map(expandLicenses(data.licenses)), aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
-    baseModels: data.baseModels, datasets: data.datasets,
+    baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms,
   };
 }
 

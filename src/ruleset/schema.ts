@@ -118,6 +118,18 @@ export const DataInformationFile = z.object({
   items: z.array(z.object({ id: z.string(), label: z.string(), anyOf: z.array(z.string().min(3)).min(1) }).strict()).min(1),
 }).strict();
 
+/** Words that limit use in text no license explains (rules/added-terms.yaml); `word*` matches a prefix. */
+const TermWord = z.string().regex(/^[a-z0-9]+\*?$/, 'a lower-case word, optionally ending in * for a prefix');
+export const AddedTermsFile = z.object({
+  window: z.number().int().min(1).max(50),
+  always: z.array(TermWord).min(1),
+  phrases: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)+$/, 'two or more lower-case words')).min(1),
+  limiters: z.array(TermWord).min(1),
+  topics: z.array(TermWord).min(1),
+  benign: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)+$/, 'two or more lower-case words')),
+}).strict();
+export type AddedTermsRules = z.infer<typeof AddedTermsFile>;
+
 /** A Hugging Face repo id pattern: `owner/name`, where `*` matches any run of characters (also a whole owner). */
 const RepoPattern = z.string().regex(/^[A-Za-z0-9*][\w.*-]*(\/[\w.*-]+)?$/, 'a Hugging Face id such as meta-llama/Meta-Llama-3-*');
 const LicenseId = z.string().regex(/^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+)$/, 'an SPDX id or a LicenseRef- id');
