@@ -92,6 +92,9 @@ const TABLE: Row[] = [
   ['card-license-name-with-rider', 'open-weights', 'unknown', ['license-unidentified']],
   ['card-family-label-outside-family', 'open-weights', 'unknown', ['license-unidentified']],
   ['second-model-card-noncommercial', 'open-weights', 'fail', ['freedom-restricted']],
+  ['stub-training-code-fails', 'osaid-1.0', 'fail', ['component-file-stub', 'component-missing']],
+  ['empty-weights-file-fails', 'open-weights', 'fail', ['component-file-stub', 'component-missing']],
+  ['gguf-header-broken-fails', 'open-weights', 'fail', ['weights-file-unusable', 'component-missing']],
 ];
 
 describe('fixtures', () => {

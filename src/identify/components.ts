@@ -1,5 +1,6 @@
 // Finds each of the 17 components in the repo's files and in what the card says or links to.
-import type { CardDocument, ComponentEvidenceItem, FileTopic, InventoryFile } from '../model.js';
+import type { CardDocument, ComponentEvidenceItem, FileTopic, InventoryFile, Problem } from '../model.js';
+import type { ComponentRule } from '../ruleset/schema.js';
 import { splitSections, type Section } from './markdown-sections.js';
 
 /** Which component a file stands for, by role and topic. */
@@ -39,13 +40,28 @@ export function add(found: Found, component: string, item: ComponentEvidenceItem
 /** `model-00001-of-00004.safetensors` → `model.safetensors`: the set a shard belongs to. */
 const SHARD = /^(.*?)[-_](\d{1,6})-of-(\d{1,6})(\.[\w.]+)$/;
 
-/** Evidence from files: present components. A sharded set counts once, named by its index file when there is one. */
-export function findComponentFiles(files: InventoryFile[], found: Found): void {
+/**
+ * Evidence from files: present components. A sharded set counts once, named by its index file when there is one.
+ * A file below its component's `minBytes`, or weights whose header could not be read (`unreadable`), is a stub:
+ * it is reported in `problems` and is not evidence, so the component stays missing unless something else shows it.
+ */
+export function findComponentFiles(
+  files: InventoryFile[], found: Found, rules: readonly ComponentRule[] = [], problems: Problem[] = [], unreadable: ReadonlySet<string> = new Set(),
+): void {
+  const minimum = new Map(rules.map((r) => [r.id, r.minBytes ?? 0]));
   const indexes = new Map(files.filter((f) => f.topic === 'weights-index').map((f) => [f.path.replace(/\.index\.json$/i, '').toLowerCase(), f.path]));
   const sets = new Map<string, number>();
   for (const file of files) {
     const component = componentOfFile(file);
     if (!component) continue;
+    if (file.size < (minimum.get(component) ?? 0)) {
+      problems.push({ code: 'component-file-stub', file: file.path, args: { component, size: file.size, minimum: minimum.get(component)! } });
+      continue;
+    }
+    if (unreadable.has(file.path)) {
+      problems.push({ code: 'weights-file-unusable', file: file.path, args: { component } });
+      continue;
+    }
     const shard = file.role === 'weights' ? SHARD.exec(file.path) : null;
     if (!shard) { add(found, component, { file: file.path, kind: 'file' }); continue; }
     const set = `${shard[1]}${shard[4]}`;

@@ -25,7 +25,9 @@ export function identify(
   const repoFiles = new Set(inventory.files.map((f) => f.path));
   const licenses: LicenseFinding[] = [];
   const found: Found = new Map();
-  findComponentFiles(inventory.files, found);
+  // Weights whose header is broken cannot be loaded, so they are not the released parameters.
+  const unreadable = new Set(documents.problems.filter((p) => p.code === 'weights-header-invalid' && p.file).map((p) => p.file!));
+  findComponentFiles(inventory.files, found, rules.components, problems, unreadable);
 
   const dataTexts: DataText[] = documents.docs.map((d) => ({ source: { file: d.file, line: 1 }, text: d.text }));
   const fileFindings: LicenseFinding[] = [];
