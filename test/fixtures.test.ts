@@ -95,6 +95,7 @@ const TABLE: Row[] = [
   ['stub-training-code-fails', 'osaid-1.0', 'fail', ['component-file-stub', 'component-missing']],
   ['empty-weights-file-fails', 'open-weights', 'fail', ['component-file-stub', 'component-missing']],
   ['gguf-header-broken-fails', 'open-weights', 'fail', ['weights-file-unusable', 'component-missing']],
+  ['declared-location-placeholder', 'osaid-1.0', 'fail', ['declaration-location-placeholder', 'component-missing']],
 ];
 
 describe('fixtures', () => {
