@@ -96,6 +96,7 @@ const TABLE: Row[] = [
   ['empty-weights-file-fails', 'open-weights', 'fail', ['component-file-stub', 'component-missing']],
   ['gguf-header-broken-fails', 'open-weights', 'fail', ['weights-file-unusable', 'component-missing']],
   ['declared-location-placeholder', 'osaid-1.0', 'fail', ['declaration-location-placeholder', 'component-missing']],
+  ['card-code-link-not-a-repository', 'osaid-1.0', 'fail', ['component-missing']],
 ];
 
 describe('fixtures', () => {

@@ -125,6 +125,7 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
       for (const match of line.matchAll(HF_DATASET)) add(found, 'evaluation-data', { file: card.file, line: at, kind: 'card-link', detail: match[0] });
     }
     for (const match of line.matchAll(CODE_HOST)) {
+      if (!isRepositoryLink(match[0], line.slice(match.index + match[0].length))) continue;
       // The words around the link, not the whole line: bounded work per link however long the line.
       const around = line.slice(Math.max(0, match.index - 300), match.index + match[0].length + 300);
       for (const { component, detail } of codeLinkComponents(match[0], around, heading)) {
@@ -133,6 +134,17 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
     }
   });
   return sections;
+}
+
+/** First path segments that are a code host's own pages, not an owner: github.com/sponsors/x, github.com/orgs/x. */
+const HOST_PAGES = /^(sponsors|orgs|users|features|topics|collections|marketplace|apps|settings|login|signup|join|search|explore|trending|notifications|about|pricing|enterprise|security|site|readme|events|customer-stories|codespaces|dashboard|groups|help|-)$/i;
+/** What follows owner/repo when the link is a conversation or a page about the repository, not its code. */
+const NOT_CODE = /^\/(issues|pulls?|discussions|wiki|projects|actions|security|pulse|graphs|network|stargazers|watchers|forks|milestones?|labels|merge_requests|-\/(issues|merge_requests|wikis|milestones|labels))(\/|[?#]|$)/i;
+
+/** A link to a repository's code (its root, a tree, a file, a release), not to an issue, a profile or a host page. */
+export function isRepositoryLink(url: string, after: string): boolean {
+  const owner = url.replace(/^https?:\/\/[^/]+\//, '').split('/')[0] ?? '';
+  return !HOST_PAGES.test(owner) && !NOT_CODE.test(after);
 }
 
 /** The components a code-repository link stands for: words on its line first, then its section, then its name. */
