@@ -97,6 +97,7 @@ const TABLE: Row[] = [
   ['gguf-header-broken-fails', 'open-weights', 'fail', ['weights-file-unusable', 'component-missing']],
   ['declared-location-placeholder', 'osaid-1.0', 'fail', ['declaration-location-placeholder', 'component-missing']],
   ['card-code-link-not-a-repository', 'osaid-1.0', 'fail', ['component-missing']],
+  ['card-related-work-paper-not-own', 'mof-class-3', 'fail', ['component-missing-any']],
 ];
 
 describe('fixtures', () => {

@@ -78,6 +78,8 @@ const LINKS: [RegExp, string][] = [
   [/https?:\/\/arxiv\.org\/(abs|pdf)\/[\w.\/-]*[\w\/]|\barxiv:\s?\d{4}\.\d{4,5}/gi, 'research-paper'],
   [/https?:\/\/(dx\.)?doi\.org\/[^\s)>\]]*[^\s)>\].,;]/gi, 'research-paper'],
 ];
+/** Sections that cite other work: a paper linked there is not the model's own. */
+const OTHERS_WORK = /\b(related work|prior work|previous work|background|acknowledge?ments?|baselines?|see also|other models|comparisons?|further reading|inspired by)\b/i;
 /** A paper link on a line or in a section that calls it a technical report is the technical report. */
 const TECH_REPORT = /technical report|tech(nical)?[ -]report|model report|system card/i;
 const CODE_HOST = /https?:\/\/(?:www\.)?(github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|git\.sr\.ht)\/[\w.-]+\/[\w.-]+/gi;
@@ -115,7 +117,8 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
     const heading = sectionAt(sections, at)?.heading ?? '';
     // Once per line, not per link: a line of 50,000 links must not rescan itself 50,000 times.
     const report = TECH_REPORT.test(line) || TECH_REPORT.test(heading);
-    for (const [pattern, component] of LINKS) {
+    // Papers the authors cite (Related work, Acknowledgements, Baselines) are other people's work, not this model's paper.
+    for (const [pattern, component] of OTHERS_WORK.test(heading) ? [] : LINKS) {
       for (const match of line.matchAll(pattern)) {
         add(found, report ? 'technical-report' : component, { file: card.file, line: at, kind: 'card-link', detail: match[0] });
       }
