@@ -98,6 +98,7 @@ const TABLE: Row[] = [
   ['declared-location-placeholder', 'osaid-1.0', 'fail', ['declaration-location-placeholder', 'component-missing']],
   ['card-code-link-not-a-repository', 'osaid-1.0', 'fail', ['component-missing']],
   ['card-related-work-paper-not-own', 'mof-class-3', 'fail', ['component-missing-any']],
+  ['training-code-only-in-tests', 'osaid-1.0', 'fail', ['component-missing']],
 ];
 
 describe('fixtures', () => {
