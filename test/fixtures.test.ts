@@ -99,6 +99,7 @@ const TABLE: Row[] = [
   ['card-code-link-not-a-repository', 'osaid-1.0', 'fail', ['component-missing']],
   ['card-related-work-paper-not-own', 'mof-class-3', 'fail', ['component-missing-any']],
   ['training-code-only-in-tests', 'osaid-1.0', 'fail', ['component-missing']],
+  ['data-card-table-of-contents-only', 'osaid-1.0', 'fail', ['data-information-missing']],
 ];
 
 describe('fixtures', () => {
