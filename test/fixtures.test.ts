@@ -100,6 +100,7 @@ const TABLE: Row[] = [
   ['card-related-work-paper-not-own', 'mof-class-3', 'fail', ['component-missing-any']],
   ['training-code-only-in-tests', 'osaid-1.0', 'fail', ['component-missing']],
   ['data-card-table-of-contents-only', 'osaid-1.0', 'fail', ['data-information-missing']],
+  ['checkpoint-folder-stub-file', 'mof-class-1', 'fail', ['component-file-stub', 'component-missing']],
 ];
 
 describe('fixtures', () => {
