@@ -7,6 +7,8 @@ import { loadRuleSet } from '../src/ruleset/rule-set.js';
 import { checkReader } from '../src/run.js';
 
 const rules = await loadRuleSet();
+/** The smallest weights osai counts: a readable safetensors header (8-byte length 80 + JSON), not a 1-byte stub. */
+const WEIGHTS = `P${'\0'.repeat(7)}${'{"__metadata__":{"format":"pt"}}'.padEnd(80)}`;
 
 describe('SPDX expressions', () => {
   test.each([
@@ -55,35 +57,35 @@ describe('whole runs on in-memory repositories', () => {
   });
 
   test('a family label (license: openrail) with no LICENSE file is unidentified, not open', async () => {
-    const report = await checkReader(createMemoryReader({ 'README.md': CARD('license: openrail'), 'model.safetensors': 'x' }), { profile: 'open-weights' });
+    const report = await checkReader(createMemoryReader({ 'README.md': CARD('license: openrail'), 'model.safetensors': WEIGHTS }), { profile: 'open-weights' });
     expect(report.profile.verdict).not.toBe('pass');
     expect(report.findings.map((f) => f.code)).toContain('license-unidentified');
   });
 
   test('license: other without a name or link is unidentified', async () => {
-    const report = await checkReader(createMemoryReader({ 'README.md': CARD('license: other'), 'model.safetensors': 'x' }), { profile: 'open-weights' });
+    const report = await checkReader(createMemoryReader({ 'README.md': CARD('license: other'), 'model.safetensors': WEIGHTS }), { profile: 'open-weights' });
     expect(report.profile.verdict).not.toBe('pass');
   });
 
   test('a license list binds every entry (the card lists mit and cc-by-nc-4.0)', async () => {
-    const report = await checkReader(createMemoryReader({ 'README.md': CARD('license:\n  - mit\n  - cc-by-nc-4.0'), 'model.safetensors': 'x' }), { profile: 'open-weights' });
+    const report = await checkReader(createMemoryReader({ 'README.md': CARD('license:\n  - mit\n  - cc-by-nc-4.0'), 'model.safetensors': WEIGHTS }), { profile: 'open-weights' });
     expect(report.components.find((c) => c.id === 'model-parameters-final')?.license).toBe('MIT AND CC-BY-NC-4.0');
     expect(report.profile.verdict).toBe('fail');
   });
 
   test('an SPDX OR expression in the card lets the open branch govern', async () => {
-    const report = await checkReader(createMemoryReader({ 'README.md': CARD('license: MIT OR CC-BY-NC-4.0'), 'model.safetensors': 'x' }), { profile: 'open-weights' });
+    const report = await checkReader(createMemoryReader({ 'README.md': CARD('license: MIT OR CC-BY-NC-4.0'), 'model.safetensors': WEIGHTS }), { profile: 'open-weights' });
     expect(report.profile.verdict).toBe('pass');
   });
 
   test('manual gating fails the open-weights profile', async () => {
-    const report = await checkReader(createMemoryReader({ 'README.md': CARD('license: apache-2.0\ngated: manual'), 'model.safetensors': 'x' }), { profile: 'open-weights' });
+    const report = await checkReader(createMemoryReader({ 'README.md': CARD('license: apache-2.0\ngated: manual'), 'model.safetensors': WEIGHTS }), { profile: 'open-weights' });
     expect(report.findings.map((f) => f.code)).toContain('access-gated-manual');
     expect(report.profile.verdict).toBe('fail');
   });
 
   test('--strict turns a warning into a failure', async () => {
-    const files = { 'README.md': CARD('license: apache-2.0\ngated: auto'), 'model.safetensors': 'x' };
+    const files = { 'README.md': CARD('license: apache-2.0\ngated: auto'), 'model.safetensors': WEIGHTS };
     expect((await checkReader(createMemoryReader(files), { profile: 'open-weights' })).profile.verdict).toBe('pass');
     expect((await checkReader(createMemoryReader(files), { profile: 'open-weights', strict: true })).profile.verdict).toBe('fail');
   });
@@ -92,8 +94,8 @@ describe('whole runs on in-memory repositories', () => {
     const report = await checkReader(createMemoryReader({
       'README.md': CARD('license: cc-by-nc-4.0'),
       'LICENSE-CODE': 'SPDX-License-Identifier: MIT\n',
-      'train.py': 'print(1)\n',
-      'model.safetensors': 'x',
+      'train.py': 'import torch\n\ndef train(model, data):\n    for batch in data:\n        model(batch).backward()\n',
+      'model.safetensors': WEIGHTS,
     }));
     const byId = Object.fromEntries(report.components.map((c) => [c.id, c.license]));
     expect(byId['training-code']).toBe('MIT');

@@ -169,8 +169,8 @@ describe('access and sharded weights', () => {
 
   test('a sharded set is one evidence item named by its index file', () => {
     const files = discoverFiles([
-      { path: 'model-00001-of-00003.safetensors', size: 1 }, { path: 'model-00002-of-00003.safetensors', size: 1 },
-      { path: 'model-00003-of-00003.safetensors', size: 1 }, { path: 'model.safetensors.index.json', size: 1 },
+      { path: 'model-00001-of-00003.safetensors', size: 4096 }, { path: 'model-00002-of-00003.safetensors', size: 4096 },
+      { path: 'model-00003-of-00003.safetensors', size: 4096 }, { path: 'model.safetensors.index.json', size: 256 },
     ]);
     const evidence = identify(files, { docs: [], licenseTexts: [], weightsHeaders: [], hashes: [], problems: [] }, rules);
     expect(evidence.components.find((c) => c.id === 'model-parameters-final')?.evidence).toEqual([

@@ -92,6 +92,15 @@ const TABLE: Row[] = [
   ['card-license-name-with-rider', 'open-weights', 'unknown', ['license-unidentified']],
   ['card-family-label-outside-family', 'open-weights', 'unknown', ['license-unidentified']],
   ['second-model-card-noncommercial', 'open-weights', 'fail', ['freedom-restricted']],
+  ['stub-training-code-fails', 'osaid-1.0', 'fail', ['component-file-stub', 'component-missing']],
+  ['empty-weights-file-fails', 'open-weights', 'fail', ['component-file-stub', 'component-missing']],
+  ['gguf-header-broken-fails', 'open-weights', 'fail', ['weights-file-unusable', 'component-missing']],
+  ['declared-location-placeholder', 'osaid-1.0', 'fail', ['declaration-location-placeholder', 'component-missing']],
+  ['card-code-link-not-a-repository', 'osaid-1.0', 'fail', ['component-missing']],
+  ['card-related-work-paper-not-own', 'mof-class-3', 'fail', ['component-missing-any']],
+  ['training-code-only-in-tests', 'osaid-1.0', 'fail', ['component-missing']],
+  ['data-card-table-of-contents-only', 'osaid-1.0', 'fail', ['data-information-missing']],
+  ['checkpoint-folder-stub-file', 'mof-class-1', 'fail', ['component-file-stub', 'component-missing']],
 ];
 
 describe('fixtures', () => {

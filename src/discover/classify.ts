@@ -32,6 +32,8 @@ const RULES: NameRule[] = [
   { test: re(/^(tokenizer[\w.-]*|vocab\.(json|txt)|merges\.txt|spiece\.model|sentencepiece[\w.-]*|special_tokens_map\.json|tokenization_\w+\.py)$/i), role: 'code', topic: 'tokenizer' },
   { test: re(/^(config|generation_config|preprocessor_config|model_index|params)\.json$/i), role: 'config', topic: 'architecture' },
   { test: re(/^(pyproject\.toml|setup\.py|setup\.cfg|package\.json|requirements[\w.-]*\.txt|environment\.ya?ml|cargo\.toml)$/i), role: 'code', topic: 'manifest' },
+  // Code under tests/ exercises the release; a tests/train.py is a test, not the training code.
+  { test: (n, _p, dirs) => isCode(n) && inDir(dirs, /^(tests?|__tests__|testing)$/i), role: 'code' },
   { test: (n) => isCode(n) && /^(modeling|modelling|model|architecture|configuration)[\w-]*\./i.test(n), role: 'code', topic: 'architecture' },
   { test: (n, _p, dirs) => isCode(n) && (/(^|[_-])(pre_?process|prepare|clean|dedup|filter|tokenize_data|build_dataset)/i.test(n) || inDir(dirs, /^(data_?prep|preprocess(ing)?)$/i)), role: 'code', topic: 'preprocessing' },
   { test: (n, _p, dirs) => isCode(n) && (/(^|[_-])(train|finetune|fine_tune|pretrain|sft|dpo|rlhf)/i.test(n) || inDir(dirs, /^train(ing)?$/i)), role: 'code', topic: 'training' },

@@ -1,5 +1,6 @@
 // Finds each of the 17 components in the repo's files and in what the card says or links to.
-import type { CardDocument, ComponentEvidenceItem, FileTopic, InventoryFile } from '../model.js';
+import type { CardDocument, ComponentEvidenceItem, FileTopic, InventoryFile, Problem } from '../model.js';
+import type { ComponentRule } from '../ruleset/schema.js';
 import { splitSections, type Section } from './markdown-sections.js';
 
 /** Which component a file stands for, by role and topic. */
@@ -39,13 +40,28 @@ export function add(found: Found, component: string, item: ComponentEvidenceItem
 /** `model-00001-of-00004.safetensors` → `model.safetensors`: the set a shard belongs to. */
 const SHARD = /^(.*?)[-_](\d{1,6})-of-(\d{1,6})(\.[\w.]+)$/;
 
-/** Evidence from files: present components. A sharded set counts once, named by its index file when there is one. */
-export function findComponentFiles(files: InventoryFile[], found: Found): void {
+/**
+ * Evidence from files: present components. A sharded set counts once, named by its index file when there is one.
+ * A file below its component's `minBytes`, or weights whose header could not be read (`unreadable`), is a stub:
+ * it is reported in `problems` and is not evidence, so the component stays missing unless something else shows it.
+ */
+export function findComponentFiles(
+  files: InventoryFile[], found: Found, rules: readonly ComponentRule[] = [], problems: Problem[] = [], unreadable: ReadonlySet<string> = new Set(),
+): void {
+  const minimum = new Map(rules.map((r) => [r.id, r.minBytes ?? 0]));
   const indexes = new Map(files.filter((f) => f.topic === 'weights-index').map((f) => [f.path.replace(/\.index\.json$/i, '').toLowerCase(), f.path]));
   const sets = new Map<string, number>();
   for (const file of files) {
     const component = componentOfFile(file);
     if (!component) continue;
+    if (file.size < (minimum.get(component) ?? 0)) {
+      problems.push({ code: 'component-file-stub', file: file.path, args: { component, size: file.size, minimum: minimum.get(component)! } });
+      continue;
+    }
+    if (unreadable.has(file.path)) {
+      problems.push({ code: 'weights-file-unusable', file: file.path, args: { component } });
+      continue;
+    }
     const shard = file.role === 'weights' ? SHARD.exec(file.path) : null;
     if (!shard) { add(found, component, { file: file.path, kind: 'file' }); continue; }
     const set = `${shard[1]}${shard[4]}`;
@@ -62,6 +78,8 @@ const LINKS: [RegExp, string][] = [
   [/https?:\/\/arxiv\.org\/(abs|pdf)\/[\w.\/-]*[\w\/]|\barxiv:\s?\d{4}\.\d{4,5}/gi, 'research-paper'],
   [/https?:\/\/(dx\.)?doi\.org\/[^\s)>\]]*[^\s)>\].,;]/gi, 'research-paper'],
 ];
+/** Sections that cite other work: a paper linked there is not the model's own. */
+const OTHERS_WORK = /\b(related work|prior work|previous work|background|acknowledge?ments?|baselines?|see also|other models|comparisons?|further reading|inspired by)\b/i;
 /** A paper link on a line or in a section that calls it a technical report is the technical report. */
 const TECH_REPORT = /technical report|tech(nical)?[ -]report|model report|system card/i;
 const CODE_HOST = /https?:\/\/(?:www\.)?(github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|git\.sr\.ht)\/[\w.-]+\/[\w.-]+/gi;
@@ -99,7 +117,8 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
     const heading = sectionAt(sections, at)?.heading ?? '';
     // Once per line, not per link: a line of 50,000 links must not rescan itself 50,000 times.
     const report = TECH_REPORT.test(line) || TECH_REPORT.test(heading);
-    for (const [pattern, component] of LINKS) {
+    // Papers the authors cite (Related work, Acknowledgements, Baselines) are other people's work, not this model's paper.
+    for (const [pattern, component] of OTHERS_WORK.test(heading) ? [] : LINKS) {
       for (const match of line.matchAll(pattern)) {
         add(found, report ? 'technical-report' : component, { file: card.file, line: at, kind: 'card-link', detail: match[0] });
       }
@@ -109,6 +128,7 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
       for (const match of line.matchAll(HF_DATASET)) add(found, 'evaluation-data', { file: card.file, line: at, kind: 'card-link', detail: match[0] });
     }
     for (const match of line.matchAll(CODE_HOST)) {
+      if (!isRepositoryLink(match[0], line.slice(match.index + match[0].length))) continue;
       // The words around the link, not the whole line: bounded work per link however long the line.
       const around = line.slice(Math.max(0, match.index - 300), match.index + match[0].length + 300);
       for (const { component, detail } of codeLinkComponents(match[0], around, heading)) {
@@ -117,6 +137,17 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
     }
   });
   return sections;
+}
+
+/** First path segments that are a code host's own pages, not an owner: github.com/sponsors/x, github.com/orgs/x. */
+const HOST_PAGES = /^(sponsors|orgs|users|features|topics|collections|marketplace|apps|settings|login|signup|join|search|explore|trending|notifications|about|pricing|enterprise|security|site|readme|events|customer-stories|codespaces|dashboard|groups|help|-)$/i;
+/** What follows owner/repo when the link is a conversation or a page about the repository, not its code. */
+const NOT_CODE = /^\/(issues|pulls?|discussions|wiki|projects|actions|security|pulse|graphs|network|stargazers|watchers|forks|milestones?|labels|merge_requests|-\/(issues|merge_requests|wikis|milestones|labels))(\/|[?#]|$)/i;
+
+/** A link to a repository's code (its root, a tree, a file, a release), not to an issue, a profile or a host page. */
+export function isRepositoryLink(url: string, after: string): boolean {
+  const owner = url.replace(/^https?:\/\/[^/]+\//, '').split('/')[0] ?? '';
+  return !HOST_PAGES.test(owner) && !NOT_CODE.test(after);
 }
 
 /** The components a code-repository link stands for: words on its line first, then its section, then its name. */

@@ -30,13 +30,15 @@ export function assessDataInformation(texts: DataText[], rules: RuleSet): DataIn
 /** A value that says nothing yet: the Hugging Face template's "[More Information Needed]", TBD, TODO, N/A, … */
 const PLACEHOLDER = /^(more information needed|more info needed|needs? more information|tbd|tba|todo|to ?do|n ?a|none yet|coming soon|soon|to be (added|announced|determined|released|completed|written|documented|filled( in)?)|will be (added|released|documented|updated)( \w+)?|unknown|not yet (available|documented|released)|placeholder|xxx+|lorem ipsum.*)$/;
 const HEADING = /^ {0,3}(#{1,6})\s/;
+/** A table-of-contents line: only links to headings in the page (`- [Data sources](#data-sources)`). It names sections, it describes nothing. */
+const TOC_LINE = /^\s*(?:[-*+]|\d{1,3}[.)])?\s*(?:\[[^\]\n]{1,200}\]\(#[^)\s]{0,200}\)\s*[|,;·]?\s*)+$/;
 
 function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(normalizeText(value));
 }
 
 /**
- * The text without what only looks like data information: a `Key: TBD` line, a placeholder line, and the heading of a
+ * The text without what only looks like data information: a table-of-contents line, a `Key: TBD` line, a placeholder line, and the heading of a
  * section whose body is only placeholders (or nothing, when no sub-section follows). A heading's keywords count only
  * when something under it describes the data.
  */
@@ -44,7 +46,7 @@ export function withoutPlaceholders(text: string): string {
   const lines = text.split(/\r\n|\r|\n/);
   const keep = lines.map((line) => {
     const value = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[^:]{1,80}?(?:\*\*|__)?\s*:\s*(.*)$/.exec(line);
-    return !(line.trim() !== '' && !HEADING.test(line) && (isPlaceholder(line) || (value && value[1]!.trim() !== '' && isPlaceholder(value[1]!))));
+    return !(line.trim() !== '' && !HEADING.test(line) && (TOC_LINE.test(line) || isPlaceholder(line) || (value && value[1]!.trim() !== '' && isPlaceholder(value[1]!))));
   });
   for (let i = 0; i < lines.length; i++) {
     const heading = HEADING.exec(lines[i]!);

@@ -5,6 +5,7 @@ import type {
 } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import { identifyCardLicenses, identifyCardSection, resolveLicenseName } from './card-license.js';
+import { isLocation } from './location.js';
 import { add, findCardComponents, findComponentFiles, type Found } from './components.js';
 import { assessDataInformation, type DataText } from './data-information.js';
 import { sectionWithChildren } from './markdown-sections.js';
@@ -25,7 +26,9 @@ export function identify(
   const repoFiles = new Set(inventory.files.map((f) => f.path));
   const licenses: LicenseFinding[] = [];
   const found: Found = new Map();
-  findComponentFiles(inventory.files, found);
+  // Weights whose header is broken cannot be loaded, so they are not the released parameters.
+  const unreadable = new Set(documents.problems.filter((p) => p.code === 'weights-header-invalid' && p.file).map((p) => p.file!));
+  findComponentFiles(inventory.files, found, rules.components, problems, unreadable);
 
   const dataTexts: DataText[] = documents.docs.map((d) => ({ source: { file: d.file, line: 1 }, text: d.text }));
   const fileFindings: LicenseFinding[] = [];
@@ -69,7 +72,7 @@ export function identify(
     licenses.push(...datasetFindings(described, 'evaluation-data'));
   }
   if (card) licenses.push(...linkedLicenses(card, found, rules));
-  licenses.push(...declare(declarations, rules, found));
+  licenses.push(...declare(declarations, rules, found, problems));
   // Deprecated SPDX ids (GPL-2.0, LGPL-2.1+) as the ids of the rules that rate them, before anything compares them.
   licenses.forEach((l, i) => {
     const expression = withRuleIds(l.expression, rules);
@@ -162,12 +165,17 @@ function linkedLicenses(card: NonNullable<Documents['card']>, found: Found, rule
 }
 
 /** Declarations from .osai.yml: evidence for their component and, when they name one, a component-scoped license. */
-function declare(declarations: Declaration[], rules: RuleSet, found: Found): LicenseFinding[] {
+function declare(declarations: Declaration[], rules: RuleSet, found: Found, problems: Problem[]): LicenseFinding[] {
   const known = new Set(rules.components.map((c) => c.id));
   const findings: LicenseFinding[] = [];
   for (const d of declarations) {
     if (!known.has(d.component)) {
       throw new InputError(`${d.file}:${d.line}: unknown component "${d.component}"`, `use one of: ${[...known].join(', ')}`);
+    }
+    // `location: TODO` says the component is not out: it is reported and is not evidence, whatever license it names.
+    if (!isLocation(d.location)) {
+      problems.push({ code: 'declaration-location-placeholder', file: d.file, line: d.line, args: { component: d.component, location: d.location } });
+      continue;
     }
     add(found, d.component, { file: d.file, line: d.line, kind: 'declaration', detail: d.location });
     if (d.license === undefined) continue;

@@ -59,6 +59,8 @@ export const ComponentRule = z.object({
   motId: z.number().int(),
   /** What a user adds to make the component present; used in "what to add" messages. */
   add: z.string(),
+  /** A file smaller than this (bytes, from the listing) is a stub, not evidence of the component. */
+  minBytes: z.number().int().nonnegative().optional(),
 }).strict();
 export type ComponentRule = z.infer<typeof ComponentRule>;
 

@@ -1,0 +1,14 @@
+// A component declared in .osai.yml must say where it is: a placeholder location is not a release
+// (fixtures/declared-location-placeholder shows the whole run).
+import { describe, expect, test } from 'vitest';
+import { isLocation } from '../src/identify/location.js';
+
+describe('declared locations', () => {
+  test.each(['TODO', 'tbd', 'N/A', 'none', '-', '?', '  ', '<url>', '{{ repo }}', 'on request', 'coming soon', 'foo', 'https://github.com/', 'https://x/y'])(
+    '%j is not a location', (value) => expect(isLocation(value)).toBe(false));
+
+  test.each(['https://github.com/example/tiny-model', 'https://huggingface.co/datasets/tiny/corpus', 'https://arxiv.org/abs/2402.00838',
+    'hf://datasets/tiny/corpus', 's3://bucket/checkpoints', 'training/', 'src/train.py'])(
+    '%j is a location', (value) => expect(isLocation(value)).toBe(true));
+
+});
