@@ -1,11 +1,12 @@
-// Build step: writes dist/license-exact.json, dist/license-index.json and dist/license-words.json from the
+// Build step: writes dist/license-exact.json, dist/license-index.json (+ .bin) and dist/license-words.json from the
 // spdx-license-list package.
 import { writeFileSync } from 'node:fs';
-import { buildReferenceIndex, EXACT_FILE, INDEX_FILE, serializeIndex, WORDS_FILE } from './reference-index.js';
+import { buildReferenceIndex, EXACT_FILE, GRAMS_FILE, INDEX_FILE, serializeIndex, WORDS_FILE } from './reference-index.js';
 
 const built = buildReferenceIndex();
-const { exact, index, words } = serializeIndex(built);
+const { exact, index, grams, words } = serializeIndex(built);
 writeFileSync(EXACT_FILE, exact);
+writeFileSync(GRAMS_FILE, grams);
 writeFileSync(INDEX_FILE, index);
 writeFileSync(WORDS_FILE, words);
 if (process.env['OSAI_INDEX_VERBOSE']) {
