@@ -119,37 +119,37 @@ function preferLarger(scored: Scored[]): Scored[] {
   return best === top ? scored : [best, ...scored.filter((s) => s !== best)];
 }
 
+let samples: Map<number, number[]> | undefined;
 let sampleCounts: Uint32Array | undefined;
 
 /** Candidate references: those with most of their sampled trigrams in the query (about one trigram in eight). */
 function candidatesFor(q: Query, covered: Uint8Array | undefined): ReferenceEntry[] {
   const { entries, grams } = referenceIndex();
-  // The query's distinct sampled trigrams no earlier match explained: a few hundred, so each reference's sampled
-  // trigrams are looked up in them (no map of all 70,000 sampled reference trigrams is built at start-up).
-  const wanted = new Set<number>();
+  if (!samples) {
+    const map = new Map<number, number[]>();
+    const counts = new Uint32Array(entries.length);
+    entries.forEach((e, i) => {
+      for (let j = e.offset; j < e.offset + e.count; j++) {
+        const h = grams[j]!;
+        if ((h & SAMPLE_MASK) !== 0) continue;
+        counts[i] = counts[i]! + 1;
+        const list = map.get(h);
+        if (list) list.push(i); else map.set(h, [i]);
+      }
+    });
+    samples = map;
+    sampleCounts = counts;
+  }
+  const counts = sampleCounts!;
+  const hits = new Uint32Array(entries.length);
   const { grams: query, rank, seen } = q;
   const stamp = ++q.stamp;
   for (let i = 0; i < query.length; i++) {
     const h = query[i]!;
     if ((h & SAMPLE_MASK) !== 0 || covered?.[i] || seen[rank[i]!] === stamp) continue;
     seen[rank[i]!] = stamp;
-    wanted.add(h);
-  }
-  const fresh = !sampleCounts;
-  const counts = sampleCounts ??= new Uint32Array(entries.length);
-  const hits = new Uint32Array(entries.length);
-  for (let e = 0; e < entries.length; e++) {
-    const { offset, count } = entries[e]!;
-    let sampled = 0;
-    let hit = 0;
-    for (let j = offset; j < offset + count; j++) {
-      const h = grams[j]!;
-      if ((h & SAMPLE_MASK) !== 0) continue;
-      sampled++;
-      if (wanted.has(h)) hit++;
-    }
-    if (fresh) counts[e] = sampled;
-    hits[e] = hit;
+    const list = samples!.get(h);
+    if (list) for (const i of list) hits[i] = hits[i]! + 1;
   }
   const ranked: [number, number][] = [];
   hits.forEach((n, i) => { if (n > 0) ranked.push([i, n / Math.max(counts[i]!, 1)]); });
