@@ -54,7 +54,6 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     const text = await readText(reader, file, problems, budget, 'license-file');
     if (text !== undefined) docs.licenseTexts.push({ file: file.path, text });
   }
-  await probeWeights(inventory, reader, problems);
   for (const file of inventory.files.filter((f) => f.topic === 'manifest' && MANIFEST_NAMES.test(f.path))) {
     const text = await readText(reader, file, problems, budget);
     if (text !== undefined) (docs.manifests ??= []).push({ file: file.path, text });
@@ -70,6 +69,8 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     if ('header' in result) docs.weightsHeaders.push(result.header);
     else problems.push(result.problem);
   }
+  // Weights whose header was read are known to be readable; the others get one small read.
+  await probeWeights(inventory, reader, problems, new Set(weights.slice(0, MAX_WEIGHTS_HEADERS).map((f) => f.path)));
   for (const path of [...new Set(hashPaths)]) docs.hashes.push(await hashFile(reader, inventory, path));
   return docs;
 }
@@ -105,11 +106,11 @@ function skippedReleaseFiles(walkProblems: Problem[]): Problem[] {
 
 /**
  * Weights are never read past their header, but a weights file that cannot be opened at all must not count
- * as released: one small read per file proves it is readable. (If a header reader reports unreadable weights
- * itself, this probe can go; it costs one open per weights file.)
+ * as released: one small read proves it is readable. GGUF and safetensors files are skipped: their header read
+ * already reports an unreadable file (file-unreadable), so each weights file is opened once.
  */
-async function probeWeights(inventory: Inventory, reader: RepoReader, problems: Problem[]): Promise<void> {
-  for (const file of inventory.files.filter((f) => f.role === 'weights')) {
+async function probeWeights(inventory: Inventory, reader: RepoReader, problems: Problem[], headerRead: Set<string>): Promise<void> {
+  for (const file of inventory.files.filter((f) => f.role === 'weights' && !headerRead.has(f.path))) {
     try {
       await reader.read(file.path, 16);
     } catch (error) {

@@ -19,8 +19,9 @@ export async function readWeightsHeader(reader: RepoReader, file: string, size: 
     if (/\.safetensors$/i.test(file)) return { header: await readSafetensors(reader, file, size) };
     return { problem: { code: 'weights-header-invalid', file, args: { reason: 'not a GGUF or safetensors file' } } };
   } catch (error) {
-    const reason = error instanceof HeaderError ? error.message : `read failed (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-    return { problem: { code: 'weights-header-invalid', file, args: { reason } } };
+    if (error instanceof HeaderError) return { problem: { code: 'weights-header-invalid', file, args: { reason: error.message } } };
+    // A weights file that cannot be opened at all is not released: an error, as for any unreadable file.
+    return { problem: { code: 'file-unreadable', file, args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } } };
   }
 }
 

@@ -34,14 +34,21 @@ export function passingFiles(): Record<string, Uint8Array> {
 }
 
 /** An in-memory reader whose `read` of the given paths fails as a permission error would. */
+const denied = (path: string) => Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+
 export function readerFailingOn(files: Record<string, string | Uint8Array>, failing: string[]): RepoReader {
   const inner = createMemoryReader(files);
   return {
     ...inner,
     list: inner.list,
+    // A file the user cannot read fails every way of reading it, as on disk.
     async read(path, maxBytes) {
-      if (failing.includes(path)) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      if (failing.includes(path)) throw denied(path);
       return inner.read(path, maxBytes);
+    },
+    async readRange(path, offset, length) {
+      if (failing.includes(path)) throw denied(path);
+      return inner.readRange(path, offset, length);
     },
   };
 }
