@@ -10,10 +10,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const load = (p) => import(`${root}dist/${p}`);
 const { readFrontMatter } = await load('read/front-matter.js');
 const { decodeText } = await load('read/decode-text.js');
-const { splitSections } = await load('identify/markdown-sections.js');
+const { splitSections } = await load('identify/card/markdown-sections.js');
 const { normalizeText } = await load('identify/normalize.js');
-const { findCardComponents } = await load('identify/components.js');
-const { identifyLicenseText } = await load('identify/license-text.js');
+const { findCardComponents } = await load('identify/components/components.js');
+const { identifyLicenseText } = await load('identify/license-text/license-text.js');
 const { classifyPath } = await load('discover/classify.js');
 const { loadRuleSet } = await load('ruleset/rule-set.js');
 

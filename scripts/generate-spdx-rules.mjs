@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const list = require('spdx-license-list');
-// Deprecated ids (GPL-3.0, AGPL-3.0, …) share their successor's name; osai maps them to the successor (src/identify/spdx.ts).
+// Deprecated ids (GPL-3.0, AGPL-3.0, …) share their successor's name; osai maps them to the successor (src/spdx/expression.ts).
 const deprecated = new Set(require('spdx-license-ids/deprecated.json'));
 const root = fileURLToPath(new URL('..', import.meta.url));
 const handDir = `${root}rules/licenses`;

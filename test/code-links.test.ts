@@ -1,6 +1,6 @@
 // A code-host link is code only when it points at a repository, not at its issues or at the host's own pages.
 import { describe, expect, test } from 'vitest';
-import { isRepositoryLink } from '../src/identify/components.js';
+import { isRepositoryLink } from '../src/identify/components/components.js';
 
 describe('repository links', () => {
   test.each([

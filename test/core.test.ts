@@ -1,7 +1,7 @@
 // The pure core on in-memory inputs: expressions, categories, verdict rules, and whole runs without a disk.
 import { describe, expect, test } from 'vitest';
 import { expressionInCategory, rateFreedom } from '../src/evaluate/license-expression.js';
-import { conjoin, parseExpression } from '../src/identify/spdx.js';
+import { conjoin, parseExpression } from '../src/spdx/expression.js';
 import { createMemoryReader } from '../src/read/reader.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
 import { checkReader } from '../src/run.js';

@@ -1,7 +1,7 @@
 // A component declared in .osai.yml must say where it is: a placeholder location is not a release
 // (fixtures/declared-location-placeholder shows the whole run).
 import { describe, expect, test } from 'vitest';
-import { isLocation } from '../src/identify/location.js';
+import { isLocation } from '../src/identify/components/location.js';
 
 describe('declared locations', () => {
   test.each(['TODO', 'tbd', 'N/A', 'none', '-', '?', '  ', '<url>', '{{ repo }}', 'on request', 'coming soon', 'foo', 'https://github.com/', 'https://x/y'])(

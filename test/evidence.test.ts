@@ -2,10 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { classifyPath } from '../src/discover/classify.js';
 import { discoverFiles } from '../src/discover/discover.js';
-import { codeLinkComponents } from '../src/identify/components.js';
+import { codeLinkComponents } from '../src/identify/components/components.js';
 import { identify } from '../src/identify/identify.js';
-import { hubId, matchesPattern } from '../src/identify/lineage.js';
-import { statedLicense } from '../src/identify/stated-license.js';
+import { hubId, matchesPattern } from '../src/identify/lineage/lineage.js';
+import { statedLicense } from '../src/identify/card/stated-license.js';
 import type { Documents } from '../src/model.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
 
@@ -188,7 +188,7 @@ describe('identifyHeaderLicenses', () => {
     [[{ key: 'general.license', value: 'other' }], 'unknown'],
     [[{ key: 'license', value: 'my own terms' }], 'unknown'],
   ])('%j → %s', async (keys, expected) => {
-    const { identifyHeaderLicenses } = await import('../src/identify/weights-license.js');
+    const { identifyHeaderLicenses } = await import('../src/identify/metadata/weights-license.js');
     expect(identifyHeaderLicenses([header(keys)], rules)[0]?.expression).toBe(expected);
   });
 });

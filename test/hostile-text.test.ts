@@ -3,9 +3,9 @@
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { classifyPath } from '../src/discover/classify.js';
-import { findCardComponents } from '../src/identify/components.js';
-import { identifyLicenseText } from '../src/identify/license-text.js';
-import { splitSections } from '../src/identify/markdown-sections.js';
+import { findCardComponents } from '../src/identify/components/components.js';
+import { identifyLicenseText } from '../src/identify/license-text/license-text.js';
+import { splitSections } from '../src/identify/card/markdown-sections.js';
 import { normalizeText } from '../src/identify/normalize.js';
 import { decodeText } from '../src/read/decode-text.js';
 import { readFrontMatter } from '../src/read/front-matter.js';

@@ -3,9 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { identifyLicenseText } from '../src/identify/license-text.js';
+import { identifyLicenseText } from '../src/identify/license-text/license-text.js';
 import { matchWords } from '../src/identify/normalize.js';
-import { optionalTailStart, referenceIndex, referenceWords } from '../src/identify/reference-index.js';
+import { optionalTailStart, referenceIndex, referenceWords } from '../src/identify/license-text/reference-index.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
 import { ROOT } from './helpers/run-cli.js';
 
@@ -46,7 +46,7 @@ describe('what a check reads', () => {
   const loaded = (text: string): string[] => {
     const script = `
       import { createRequire } from 'node:module';
-      const { identifyLicenseText } = await import('./dist/identify/license-text.js');
+      const { identifyLicenseText } = await import('./dist/identify/license-text/license-text.js');
       const { loadRuleSet } = await import('./dist/ruleset/rule-set.js');
       identifyLicenseText('LICENSE', ${JSON.stringify(text)}, { kind: 'repo' }, await loadRuleSet());
       const files = Object.keys(createRequire(import.meta.url).cache).filter((f) => /license-(exact|index|words)\.json$|spdx-full/.test(f));

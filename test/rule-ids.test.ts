@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { discoverFiles } from '../src/discover/discover.js';
 import { identify } from '../src/identify/identify.js';
-import { withRuleIds } from '../src/identify/rule-ids.js';
+import { withRuleIds } from '../src/spdx/rule-ids.js';
 import type { Documents } from '../src/model.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
 

@@ -1,7 +1,7 @@
 // The rule set is internally consistent, and every AI license is rated (and recognised) as reviewed by hand.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { identifyLicenseText } from '../src/identify/license-text.js';
+import { identifyLicenseText } from '../src/identify/license-text/license-text.js';
 import { licenseInCategory } from '../src/ruleset/categories.js';
 import { loadRuleSetFromYaml } from '../src/ruleset/load.js';
 import { DEFAULT_RULES_DIR, deserializeRuleSet, serializeRuleSet } from '../src/ruleset/rule-set.js';

@@ -1,5 +1,5 @@
 // Rates an SPDX expression: AND means every license binds (the worst rating wins), OR means the user may pick (the best wins).
-import { parseExpression, type ExprNode } from '../identify/spdx.js';
+import { parseExpression, type ExprNode } from '../spdx/expression.js';
 import { licenseInCategory, type Category } from '../ruleset/categories.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import type { Freedom, FreedomReason } from '../report/types.js';

@@ -1,5 +1,5 @@
 // The words an allow/deny entry may use: a license category, a restriction type, or one SPDX/LicenseRef license term.
-import { parseLicenseTerm, type LicenseTerm } from '../identify/spdx-match.js';
+import { parseLicenseTerm, type LicenseTerm } from '../spdx/match.js';
 import type { Category } from '../ruleset/categories.js';
 import { CATEGORIES, RESTRICTION_TYPES } from '../ruleset/vocabulary.js';
 

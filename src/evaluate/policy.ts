@@ -1,6 +1,6 @@
 // The user's license policy (allow / deny) judged over every license finding and every component license.
-import { expressionLeaves, parseExpression, UNKNOWN, type ExprNode } from '../identify/spdx.js';
-import { termMatches, termText, type LicenseTerm } from '../identify/spdx-match.js';
+import { expressionLeaves, parseExpression, UNKNOWN, type ExprNode } from '../spdx/expression.js';
+import { termMatches, termText, type LicenseTerm } from '../spdx/match.js';
 import { licenseInCategory } from '../ruleset/categories.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import type { Verdict } from '../report/types.js';

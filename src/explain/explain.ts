@@ -1,6 +1,6 @@
 // `osai licenses` and `osai explain`: the rule set's licenses, one license freedom by freedom, and what it means for profiles.
 // Pure: takes the loaded rule set, returns data; src/explain/format.ts renders it.
-import { resolveLicenseName } from '../identify/card-license.js';
+import { resolveLicenseName } from '../identify/license-name.js';
 import { normalizeText } from '../identify/normalize.js';
 import { licenseInCategory, type Category } from '../ruleset/categories.js';
 import type { RuleSet } from '../ruleset/rule-set.js';

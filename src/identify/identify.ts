@@ -1,23 +1,25 @@
 // Turns documents into Evidence: license findings, the 17 components with their status and license, access terms.
-import { InputError } from '../errors.js';
 import type {
-  Clarification, ComponentEvidence, ComponentGroup, Declaration, Documents, Evidence, Inventory, LicenseFinding, LicenseScope, Problem,
+  Clarification, ComponentEvidence, Declaration, Documents, Evidence, Inventory, LicenseFinding, Problem,
 } from '../model.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
-import { identifyCardLicenses, identifyCardSection, resolveLicenseName } from './card-license.js';
-import { isLocation } from './location.js';
-import { add, findCardComponents, findComponentFiles, type Found } from './components.js';
-import { assessDataInformation, type DataText } from './data-information.js';
-import { sectionWithChildren } from './markdown-sections.js';
-import { identifyLicenseText } from './license-text.js';
-import { applyClarifications } from './clarify.js';
-import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage } from './lineage.js';
-import { identifyHeaderLicenses } from './weights-license.js';
-import { statedLicense } from './stated-license.js';
-import { readAccess } from './access.js';
-import { identifyManifestLicense } from './manifest-license.js';
-import { withRuleIds } from './rule-ids.js';
-import { conjoin, expressionLeaves, parseExpression, UNKNOWN } from './spdx.js';
+import { identifyCardLicenses, identifyCardSection } from './card/card-license.js';
+import { scopeOfLicenseFile } from './license-text/scope.js';
+import { governingLicense } from './governing-license.js';
+import { findConflicts } from './conflicts.js';
+import { declare } from './components/declarations.js';
+import { linkedLicenses } from './components/linked-licenses.js';
+import { add, findCardComponents, findComponentFiles, type Found } from './components/components.js';
+import { assessDataInformation, type DataText } from './components/data-information.js';
+import { sectionWithChildren } from './card/markdown-sections.js';
+import { identifyLicenseText } from './license-text/license-text.js';
+import { applyClarifications } from './license-text/clarify.js';
+import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage } from './lineage/lineage.js';
+import { identifyHeaderLicenses } from './metadata/weights-license.js';
+import { readAccess } from './access/access.js';
+import { identifyManifestLicense } from './metadata/manifest-license.js';
+import { withRuleIds } from '../spdx/rule-ids.js';
+import { UNKNOWN } from '../spdx/expression.js';
 
 export function identify(
   inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = [], clarifications: Clarification[] = [],
@@ -98,119 +100,4 @@ export function identify(
     datasets,
     problems,
   };
-}
-
-/** LICENSE-CODE and friends speak for one group; a LICENSE in a sub-folder for that folder; the rest for the repo. */
-export function scopeOfLicenseFile(path: string): LicenseScope {
-  const name = path.split('/').pop()!;
-  const group = /(code|source|software)/i.test(name) ? 'code'
-    : /(model|weights?|params)/i.test(name) ? 'weights'
-      : /data/i.test(name) ? 'data' : /(docs?|documentation)/i.test(name) ? 'docs' : undefined;
-  if (group) return { kind: 'group', group };
-  const dir = path.includes('/') && !/^LICENSES\//i.test(path) ? path.slice(0, path.lastIndexOf('/') + 1) : '';
-  return dir ? { kind: 'path', prefix: dir } : { kind: 'repo' };
-}
-
-const ADDITIVE = new Set<string>(['weights-header', 'lineage']);
-
-/**
- * The license of a component: what a declaration says of it, and for a component whose files are in the repo also the
- * most specific findings that cover those files (its group's, else its folder's, else the repo's). All of them bind, so
- * a declaration can add a license but never lift the one the repository's own files carry.
- */
-function governingLicense(licenses: LicenseFinding[], component: string, group: ComponentGroup, files: string[] | undefined, shown: boolean): string | undefined {
-  const declared = licenses.filter((l) => l.scope.kind === 'component' && l.scope.component === component);
-  // Weights headers and a base model's license bind on top of what the files say: they never replace it.
-  const additive = licenses.filter((l) => ADDITIVE.has(l.source.kind) && l.scope.kind === 'group' && l.scope.group === group);
-  licenses = licenses.filter((l) => !ADDITIVE.has(l.source.kind));
-  let fromFiles: LicenseFinding[] = [];
-  if (files) {
-    fromFiles = licenses.filter((l) => l.scope.kind === 'group' && l.scope.group === group);
-    if (fromFiles.length === 0) {
-      // Each file is governed by the LICENSE of the deepest folder that holds it, else the repo's; the component
-      // carries them all, so a restrictive weights/LICENSE binds even when other weights sit at the root.
-      const repo = licenses.filter((l) => l.scope.kind === 'repo');
-      const governing = new Set<LicenseFinding>();
-      for (const file of files.length > 0 ? files : [undefined]) {
-        const inFolder = file === undefined ? [] : licenses.filter((l) => l.scope.kind === 'path' && file.startsWith(l.scope.prefix));
-        const deepest = Math.max(-1, ...inFolder.map((l) => (l.scope.kind === 'path' ? l.scope.prefix.length : -1)));
-        for (const l of inFolder.length > 0 ? inFolder.filter((x) => x.scope.kind === 'path' && x.scope.prefix.length === deepest) : repo) governing.add(l);
-      }
-      fromFiles = [...governing];
-    }
-  }
-  // The card's `license:` is the model's license: a LICENSE-MODEL saying otherwise adds to it, never lifts it.
-  const card = group === 'weights' && files ? licenses.filter((l) => l.source.kind === 'card-metadata' && l.scope.kind === 'repo') : [];
-  // Inherited terms bind wherever the weights live, in the repo or declared elsewhere.
-  const all = [...fromFiles, ...card, ...(shown ? additive : []), ...declared];
-  return all.length > 0 ? conjoin(all.map((l) => l.expression)) : undefined;
-}
-
-/**
- * A license the card states on the line that links a component kept elsewhere (code repositories, papers): the card is
- * the only evidence osai has offline, so the finding says so (kind card-section, confidence 0.9).
- */
-function linkedLicenses(card: NonNullable<Documents['card']>, found: Found, rules: RuleSet): LicenseFinding[] {
-  const lines = card.body.split(/\r\n|\r|\n/);
-  const out: LicenseFinding[] = [];
-  for (const [component, items] of found) {
-    if (component === 'datasets' || items.some((e) => e.kind === 'file')) continue;
-    for (const item of items.filter((e) => e.kind === 'card-link' && e.file === card.file && e.line !== undefined)) {
-      const expression = statedLicense(lines[item.line! - card.bodyLine] ?? '', rules);
-      if (!expression) continue;
-      out.push({ expression, confidence: 0.9, source: { file: card.file, line: item.line!, kind: 'card-section' }, scope: { kind: 'component', component }, raw: `stated next to ${item.detail ?? 'a link'}` });
-    }
-  }
-  return out;
-}
-
-/** Declarations from .osai.yml: evidence for their component and, when they name one, a component-scoped license. */
-function declare(declarations: Declaration[], rules: RuleSet, found: Found, problems: Problem[]): LicenseFinding[] {
-  const known = new Set(rules.components.map((c) => c.id));
-  const findings: LicenseFinding[] = [];
-  for (const d of declarations) {
-    if (!known.has(d.component)) {
-      throw new InputError(`${d.file}:${d.line}: unknown component "${d.component}"`, `use one of: ${[...known].join(', ')}`);
-    }
-    // `location: TODO` says the component is not out: it is reported and is not evidence, whatever license it names.
-    if (!isLocation(d.location)) {
-      problems.push({ code: 'declaration-location-placeholder', file: d.file, line: d.line, args: { component: d.component, location: d.location } });
-      continue;
-    }
-    add(found, d.component, { file: d.file, line: d.line, kind: 'declaration', detail: d.location });
-    if (d.license === undefined) continue;
-    const source = { file: d.file, line: d.line, kind: 'declaration' as const };
-    const scope = { kind: 'component' as const, component: d.component };
-    const resolved = resolveLicenseName(d.license, rules);
-    findings.push(resolved ? { ...resolved, source, scope } : { expression: UNKNOWN, confidence: 0, source, scope, raw: d.license });
-  }
-  return findings;
-}
-
-/**
- * Sources that name different licenses for the same thing. `unknown` is not a disagreement: it is reported on its own.
- * Repo-wide sources of different kinds are compared; so is each weights header with every source that covers the
- * weights (the card, the repo's or the weights' license files). Lineage is judged apart (license-lineage-conflict).
- */
-function findConflicts(licenses: LicenseFinding[]): Evidence['conflicts'] {
-  const known = licenses.filter((l) => l.expression !== UNKNOWN);
-  const repo = known.filter((l) => l.scope.kind === 'repo' && l.source.kind !== 'weights-header');
-  const conflicts: Evidence['conflicts'] = [];
-  const key = (l: LicenseFinding) => expressionLeaves(parseExpression(l.expression) ?? { license: l.expression }).sort().join(' ');
-  for (let i = 0; i < repo.length; i++) {
-    for (let j = i + 1; j < repo.length; j++) {
-      const a = repo[i]!;
-      const b = repo[j]!;
-      if (a.source.kind !== b.source.kind && key(a) !== key(b)) conflicts.push({ a, b });
-    }
-  }
-  // A weights license file (LICENSE-MODEL) that names another license than the card's metadata.
-  const cardMetadata = repo.filter((l) => l.source.kind === 'card-metadata');
-  const weightsFiles = known.filter((l) => l.scope.kind === 'group' && l.scope.group === 'weights' && l.source.kind === 'license-file');
-  for (const b of weightsFiles) for (const a of cardMetadata) if (key(a) !== key(b)) conflicts.push({ a, b });
-  const headers = known.filter((l) => l.source.kind === 'weights-header');
-  const coversWeights = known.filter((l) => (l.scope.kind === 'repo' || (l.scope.kind === 'group' && l.scope.group === 'weights'))
-    && !['weights-header', 'lineage', 'dataset'].includes(l.source.kind));
-  for (const b of headers) for (const a of coversWeights) if (key(a) !== key(b)) conflicts.push({ a, b });
-  return conflicts;
 }

@@ -1,5 +1,5 @@
 // Check `component`: a required component is there, under a license of the required category that grants the freedoms.
-import { expressionLeaves, parseExpression } from '../../identify/spdx.js';
+import { expressionLeaves, parseExpression } from '../../spdx/expression.js';
 import type { ComponentEvidence } from '../../model.js';
 import type { ComponentCheckSpec } from '../../ruleset/schema.js';
 import { FREEDOMS } from '../../ruleset/vocabulary.js';

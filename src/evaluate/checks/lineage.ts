@@ -1,5 +1,5 @@
 // Checks `lineage` and `dataset-licenses`: what a model inherits from its base model, and what its datasets' licenses say.
-import { UNKNOWN } from '../../identify/spdx.js';
+import { UNKNOWN } from '../../spdx/expression.js';
 import type { LicenseFinding } from '../../model.js';
 import { FREEDOMS } from '../../ruleset/vocabulary.js';
 import { fail, pass, unknown, warn, type CheckContext, type Outcome } from '../check.js';

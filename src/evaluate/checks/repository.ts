@@ -1,5 +1,5 @@
 // Checks over the repository as a whole: readable inputs, identified licenses, agreeing sources, open access, data information.
-import { UNKNOWN } from '../../identify/spdx.js';
+import { UNKNOWN } from '../../spdx/expression.js';
 import { fail, pass, unknown, warn, type CheckContext, type Outcome } from '../check.js';
 
 /** Every problem met while reading is a finding; its weight comes from the messages table. */

@@ -4,25 +4,26 @@
 // spdx-license-list package, never downloaded.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { matchWords } from './normalize.js';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../paths.js';
+import { matchWords } from '../normalize.js';
 
 const require = createRequire(import.meta.url);
 
 /** dist/license-exact.json: normalised-text hash → SPDX id. Small: the only file an exact match reads. */
-export const EXACT_FILE = fileURLToPath(new URL('../../dist/license-exact.json', import.meta.url));
+export const EXACT_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact.json');
 /** dist/license-index.json: ids, sizes and offsets into the trigram hashes (read only on a miss). */
-export const INDEX_FILE = fileURLToPath(new URL('../../dist/license-index.json', import.meta.url));
+export const INDEX_FILE = join(PACKAGE_ROOT, 'dist', 'license-index.json');
 /**
  * dist/license-index.bin: the Uint32 trigram hashes as raw bytes, read into a typed array as they are (a 3 MB
  * base64 string in JSON cost ~20 ms to read, parse and decode on every check that misses the exact map).
  */
-export const GRAMS_FILE = fileURLToPath(new URL('../../dist/license-index.bin', import.meta.url));
+export const GRAMS_FILE = join(PACKAGE_ROOT, 'dist', 'license-index.bin');
 /**
  * dist/license-words.json: every reference text's matching words as numbers into one vocabulary (read only to
  * show the words a near miss lacks), so a diff needs neither the 5 MB package nor a tokenisation of its text.
  */
-export const WORDS_FILE = fileURLToPath(new URL('../../dist/license-words.json', import.meta.url));
+export const WORDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.json');
 
 /** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
 export const INDEX_VERSION = 4;

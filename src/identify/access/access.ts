@@ -1,5 +1,5 @@
 // Reads how downloads are gated from the card's metadata: manual approval, click-through terms, EU refusal.
-import type { Evidence } from '../model.js';
+import type { Evidence } from '../../model.js';
 
 /** Words in a gate's prompt or field names that make it an agreement rather than a contact form. */
 const AGREEMENT = /\b(licen[cs]e|agreement|terms|conditions|acceptable use|use policy|agree|accept)/i;

@@ -1,10 +1,10 @@
 // Turns license keys of weights headers into findings on the weights group, one per distinct license.
-import type { LicenseFinding, WeightsHeader } from '../model.js';
-import type { RuleSet } from '../ruleset/rule-set.js';
-import { resolveLicenseName } from './card-license.js';
-import { UNKNOWN } from './spdx.js';
-import { findAddedTerms } from './added-terms.js';
-import { normalizeText } from './normalize.js';
+import type { LicenseFinding, WeightsHeader } from '../../model.js';
+import type { RuleSet } from '../../ruleset/rule-set.js';
+import { resolveLicenseName } from '../license-name.js';
+import { UNKNOWN } from '../../spdx/expression.js';
+import { findAddedTerms } from '../added-terms.js';
+import { normalizeText } from '../normalize.js';
 
 /** `general.license` (an id) speaks first, then a name key; a link alone names no license. Shards saying the same count once. */
 export function identifyHeaderLicenses(headers: WeightsHeader[], rules: RuleSet): LicenseFinding[] {

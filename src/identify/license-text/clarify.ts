@@ -1,8 +1,8 @@
 // Applies `clarify:` entries: a file whose sha256 still matches takes the clarified license; a changed file voids it loudly.
-import type { Clarification, FileHash, LicenseFinding, Problem } from '../model.js';
-import type { RuleSet } from '../ruleset/rule-set.js';
-import { resolveLicenseName } from './card-license.js';
-import { UNKNOWN } from './spdx.js';
+import type { Clarification, FileHash, LicenseFinding, Problem } from '../../model.js';
+import type { RuleSet } from '../../ruleset/rule-set.js';
+import { resolveLicenseName } from '../license-name.js';
+import { UNKNOWN } from '../../spdx/expression.js';
 
 /**
  * Replaces the findings of each clarified file whose hash matches with one declaration finding (confidence 1), in the

@@ -1,7 +1,7 @@
 // Finds each of the 17 components in the repo's files and in what the card says or links to.
-import type { CardDocument, ComponentEvidenceItem, FileTopic, InventoryFile, Problem } from '../model.js';
-import type { ComponentRule } from '../ruleset/schema.js';
-import { splitSections, type Section } from './markdown-sections.js';
+import type { CardDocument, ComponentEvidenceItem, FileTopic, InventoryFile, Problem } from '../../model.js';
+import type { ComponentRule } from '../../ruleset/schema.js';
+import { splitSections, type Section } from '../card/markdown-sections.js';
 
 /** Which component a file stands for, by role and topic. */
 const BY_TOPIC: Partial<Record<FileTopic, string>> = {

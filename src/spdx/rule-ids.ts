@@ -1,8 +1,8 @@
 // Deprecated SPDX ids (GPL-2.0, LGPL-2.1+, AGPL-3.0) as the ids of the rules that rate them: a tag, card or manifest
 // that names a deprecated id is rated by its successor's rule rather than coming out `unknown`.
 import type { RuleSet } from '../ruleset/rule-set.js';
-import { termText } from './spdx-match.js';
-import { parseExpression, type ExprNode } from './spdx.js';
+import { termText } from './match.js';
+import { parseExpression, type ExprNode } from './expression.js';
 
 /**
  * The expression with each leaf that has no rule, but whose lower-cased id is a rule's alias, spelled as that rule's

@@ -1,6 +1,6 @@
 // Matches a text against the SPDX reference texts: exact on the normalised words, else the densest region of each
 // candidate scored by Dice over word trigrams, with guards so a restricted text never comes out as an open license.
-import { matchWords, type MatchWords } from './normalize.js';
+import { matchWords, type MatchWords } from '../normalize.js';
 import {
   exactKey, exactMatches, fnv1a, gramHashes, mixGrams, referenceIndex, referenceWords, type ReferenceEntry,
 } from './reference-index.js';

@@ -1,11 +1,11 @@
 // Identifies the licenses a file's text holds: SPDX-License-Identifier tags, REUSE file names, the SPDX reference
 // texts (exact, then by similarity), and the rules' `identify:` phrases for licenses that have no SPDX text.
-import type { FindingKind, LicenseFinding, LicenseScope } from '../model.js';
-import type { RuleSet } from '../ruleset/rule-set.js';
-import { findAddedTerms } from './added-terms.js';
-import { matchWords, normalizeText } from './normalize.js';
+import type { FindingKind, LicenseFinding, LicenseScope } from '../../model.js';
+import type { RuleSet } from '../../ruleset/rule-set.js';
+import { findAddedTerms } from '../added-terms.js';
+import { matchWords, normalizeText } from '../normalize.js';
 import { matchReferences, type ReferenceMatch } from './reference-match.js';
-import { canonicalSpdxId, parseExpression, UNKNOWN } from './spdx.js';
+import { canonicalSpdxId, parseExpression, UNKNOWN } from '../../spdx/expression.js';
 
 interface Matcher { id: string; phrases: string[]; excludes: string[]; titles: string[]; weight: number; spdx: boolean }
 

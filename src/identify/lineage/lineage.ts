@@ -1,6 +1,6 @@
 // Lineage and datasets: what a model inherits from its base model (`base_model:`, GGUF base-model keys) and its datasets.
-import type { CardDocument, DatasetLink, LicenseFinding, LineageLink, WeightsHeader } from '../model.js';
-import type { RuleSet } from '../ruleset/rule-set.js';
+import type { CardDocument, DatasetLink, LicenseFinding, LineageLink, WeightsHeader } from '../../model.js';
+import type { RuleSet } from '../../ruleset/rule-set.js';
 
 const RELATIONS = new Set(['adapter', 'merge', 'quantized', 'finetune']);
 

@@ -1,8 +1,8 @@
 // The license fields of package manifests: package.json, pyproject.toml ([project] / [tool.poetry]), setup.cfg.
-import type { LicenseFinding } from '../model.js';
-import type { RuleSet } from '../ruleset/rule-set.js';
-import { resolveLicenseName } from './card-license.js';
-import { UNKNOWN } from './spdx.js';
+import type { LicenseFinding } from '../../model.js';
+import type { RuleSet } from '../../ruleset/rule-set.js';
+import { resolveLicenseName } from '../license-name.js';
+import { UNKNOWN } from '../../spdx/expression.js';
 
 interface Field { value: string; line: number }
 

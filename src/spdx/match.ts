@@ -1,6 +1,6 @@
 // Whether one license (an expression leaf) matches a policy entry; the only importer of spdx-satisfies and spdx-exceptions.
 import { createRequire } from 'node:module';
-import { canonicalSpdxId, parseExpression, type ExprNode } from './spdx.js';
+import { canonicalSpdxId, parseExpression, type ExprNode } from './expression.js';
 
 const require = createRequire(import.meta.url);
 let exceptions: Map<string, string> | undefined;

@@ -1,6 +1,6 @@
 // Reads a license the card states next to a link ("Training code: <url> (Apache-2.0)", "licensed under MIT").
-import type { RuleSet } from '../ruleset/rule-set.js';
-import { resolveLicenseName } from './card-license.js';
+import type { RuleSet } from '../../ruleset/rule-set.js';
+import { resolveLicenseName } from '../license-name.js';
 
 // Candidates: text in parentheses or brackets, and what follows "licensed under" / "license:".
 const CANDIDATES = [/\(([^()]{2,60})\)/g, /\[([^\]]{2,60})\]/g, /licen[cs]ed under (?:the )?([^;,)\]]{2,60})/gi, /licen[cs]e:\s*([^;,)\]]{2,60})/gi];

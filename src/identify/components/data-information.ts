@@ -1,7 +1,7 @@
 // Judges OSAID data information on content: which of the required items a card or data card describes.
-import type { DataInformation, SourceLocation } from '../model.js';
-import type { RuleSet } from '../ruleset/rule-set.js';
-import { normalizeText } from './normalize.js';
+import type { DataInformation, SourceLocation } from '../../model.js';
+import type { RuleSet } from '../../ruleset/rule-set.js';
+import { normalizeText } from '../normalize.js';
 
 export interface DataText { source: SourceLocation; text: string }
 
