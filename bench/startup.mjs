@@ -30,7 +30,8 @@ const nearText = apache.replace('Grant of Copyright License.', 'Grant of Copyrig
 if (nearText === apache) throw new Error('bench: the LICENSE no longer holds the clause the near miss changes');
 const near = repo('near', nearText);
 
-const cli = join(root, 'dist', 'cli.js');
+// The command as installed: package.json `bin`.
+const cli = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin.osai);
 const commands = {
   'node -e 0': ['-e', '0'],
   'osai check <card + exact Apache-2.0>': [cli, 'check', small],

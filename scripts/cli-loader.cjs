@@ -9,11 +9,14 @@
 // or ~/.cache/osai) under a name made of osai's version, the bundle's hash, and Node's version and architecture.
 // Only code is cached, never a result. A cache that is missing, unreadable, stale or rejected by V8 costs a normal
 // compile (and is rewritten); a folder that cannot be written is simply not used. OSAI_NO_CODE_CACHE=1 turns it off.
+// The file starts with a CRC-32 of the V8 data: V8 checks only a header (a flipped byte in the body crashed Node or
+// could run other code), so a file whose checksum does not match is never handed to V8.
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { homedir } = require('node:os');
 const { isAbsolute, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
+const { crc32 } = require('node:zlib');
 
 const VERSION = '@OSAI_VERSION@';
 const BUNDLE_HASH = '@BUNDLE_HASH@';
@@ -26,7 +29,10 @@ const cacheFile = folder && join(folder, `cli-${VERSION}-${BUNDLE_HASH}${suffix}
 let cachedData;
 if (cacheFile) {
   try {
-    cachedData = readFileSync(cacheFile);
+    const file = readFileSync(cacheFile);
+    const data = file.subarray(4);
+    // Damaged (or from something else): compile as usual, and write a good one at exit.
+    if (file.length > 4 && file.readUInt32LE(0) === crc32(data)) cachedData = data;
   } catch {
     cachedData = undefined; // none yet, or unreadable: compile as usual
   }
@@ -62,8 +68,10 @@ function writeCache(file) {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     const data = script.createCachedData();
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32LE(crc32(data), 0);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
+    writeFileSync(temp, Buffer.concat([sum, data]), { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);
     for (const name of readdirSync(folder)) {
       if (name.startsWith('cli-') && name.endsWith(suffix) && join(folder, name) !== file) rmSync(join(folder, name), { force: true });

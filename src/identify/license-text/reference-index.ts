@@ -231,8 +231,13 @@ function gramsFile(count: number): Uint32Array | undefined {
   return new Uint32Array(alignedBytes(bytes));
 }
 
-/** Bytes in an ArrayBuffer of their own (typed-array views need an aligned start; a small read shares a pool). */
+/**
+ * Bytes in an ArrayBuffer of their own (typed-array views need an aligned start). readFileSync gives a large file a
+ * buffer of its own, used as it is (copying the 2.3 MB of hashes and 1.4 MB of words cost time and garbage); a
+ * small read may share a pool, and is copied.
+ */
 function alignedBytes(bytes: Buffer): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
