@@ -1,4 +1,6 @@
-// npm run bench (or node bench/startup.mjs [runs]): osai's start-up as a ratio to Node's own.
+// npm run bench (or node bench/startup.mjs [runs] [--before <another osai's dist/cli.js>]): osai's start-up as a
+// ratio to Node's own. With --before, that CLI's runs alternate with this one's, so a before/after comparison on a
+// busy machine sees the same load.
 // Alternating runs of `node -e 0` and `osai check` on two small repositories written to a temporary folder (a card
 // plus the exact Apache-2.0 LICENSE; the same with one clause changed, a near miss), with NODE_EXTRA_CA_CERTS unset
 // for both (it makes Node parse a CA bundle before anything else). The machine is shared, so a run alternates the
@@ -11,7 +13,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const runs = Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 41);
+const argv = process.argv.slice(2);
+const beforeAt = argv.indexOf('--before');
+const before = beforeAt >= 0 ? argv.splice(beforeAt, 2)[1] : undefined;
+const runs = Number(argv[0] ?? process.env.BENCH_RUNS ?? 41);
 const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
 
@@ -36,6 +41,10 @@ const commands = {
   'node -e 0': ['-e', '0'],
   'osai check <card + exact Apache-2.0>': [cli, 'check', small],
   'osai check <card + near-miss Apache-2.0>': [cli, 'check', near],
+  ...(before ? {
+    'before: osai check <card + exact Apache-2.0>': [before, 'check', small],
+    'before: osai check <card + near-miss Apache-2.0>': [before, 'check', near],
+  } : {}),
 };
 // The CLI's first run writes its code cache; one warm-up each so every timed run is a run a user sees after the first.
 for (const args of Object.values(commands)) spawnSync(process.execPath, args, { env, stdio: 'ignore' });
@@ -66,13 +75,19 @@ for (let d = 0; d < 190; d++) {
   mkdirSync(dir, { recursive: true });
   for (let f = 0; f < 100; f++) writeFileSync(join(dir, `f${f}.txt`), '');
 }
-const { createFsReader } = await import(join(root, 'dist', 'read', 'fs-reader.js'));
-const walks = [];
+const readers = { '': join(root, 'dist', 'read', 'fs-reader.js'), ...(before ? { 'before: ': join(before, '..', 'read', 'fs-reader.js') } : {}) };
+const walks = Object.fromEntries(Object.keys(readers).map((k) => [k, []]));
+const modules = {};
+for (const [label, file] of Object.entries(readers)) modules[label] = await import(file);
 for (let i = 0; i < 5; i++) {
-  const start = process.hrtime.bigint();
-  const listing = await createFsReader(tree).list();
-  walks.push(Number(process.hrtime.bigint() - start) / 1e6);
-  if (listing.entries.length !== 19_000) throw new Error(`bench: the walk listed ${listing.entries.length} of 19,000 files`);
+  for (const [label, { createFsReader }] of Object.entries(modules)) {
+    const start = process.hrtime.bigint();
+    const listing = await createFsReader(tree).list();
+    walks[label].push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (listing.entries.length !== 19_000) throw new Error(`bench: the walk listed ${listing.entries.length} of 19,000 files`);
+  }
 }
-console.log(`  ${median(walks).toFixed(1).padStart(8)} ms  ${(median(walks) / base).toFixed(2)}×  reader.list() on 19,000 files (in-process, median of 5)`);
+for (const [label, xs] of Object.entries(walks)) {
+  console.log(`  ${median(xs).toFixed(1).padStart(8)} ms  ${(median(xs) / base).toFixed(2)}×  ${label}reader.list() on 19,000 files (in-process, median of 5)`);
+}
 rmSync(work, { recursive: true, force: true });
