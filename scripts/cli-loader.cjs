@@ -10,8 +10,10 @@
 // Only code is cached, never a result. A cache that is missing, unreadable, stale or rejected by V8 costs a normal
 // compile (and is rewritten); a folder that cannot be written is simply not used. OSAI_NO_CODE_CACHE=1 turns it off.
 // The file starts with a CRC-32 of the V8 data: V8 checks only a header (a flipped byte in the body crashed Node or
-// could run other code), so a file whose checksum does not match is never handed to V8.
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+// could run other code), so a file whose checksum does not match is never handed to V8. And since cached code is
+// code osai runs, a folder or file that is not the user's own, or that others may write (a shared XDG_CACHE_HOME
+// such as /tmp), is neither read nor written.
+const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { homedir } = require('node:os');
 const { isAbsolute, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
@@ -28,13 +30,18 @@ const cacheFile = folder && join(folder, `cli-${VERSION}-${BUNDLE_HASH}${suffix}
 
 let cachedData;
 if (cacheFile) {
+  let fd;
   try {
-    const file = readFileSync(cacheFile);
+    fd = openSync(cacheFile, 'r');
+    if (!ownOnly(fstatSync(fd)) || !ownOnly(statSync(folder))) throw new Error('not the user\'s own');
+    const file = readFileSync(fd);
     const data = file.subarray(4);
     // Damaged (or from something else): compile as usual, and write a good one at exit.
     if (file.length > 4 && file.readUInt32LE(0) === crc32(data)) cachedData = data;
   } catch {
-    cachedData = undefined; // none yet, or unreadable: compile as usual
+    cachedData = undefined; // none yet, unreadable or untrusted: compile as usual
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 const source = readFileSync(bundle, 'utf8');
@@ -63,6 +70,11 @@ function cacheFolder() {
   return home ? join(home, '.cache', 'osai') : undefined;
 }
 
+/** Whether a cache file or folder is the user's own and nobody else may write it (always true where there are no uids). */
+function ownOnly(info) {
+  return typeof process.getuid !== 'function' || (info.uid === process.getuid() && (info.mode & 0o022) === 0);
+}
+
 /** Writes the code cache atomically (a temporary file, then a rename) and drops older builds' caches; never throws. */
 function writeCache(file) {
   const temp = `${file}.${process.pid}.tmp`;
@@ -71,6 +83,7 @@ function writeCache(file) {
     const sum = Buffer.alloc(4);
     sum.writeUInt32LE(crc32(data), 0);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!ownOnly(statSync(folder))) return;
     writeFileSync(temp, Buffer.concat([sum, data]), { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);
     for (const name of readdirSync(folder)) {

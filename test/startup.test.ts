@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { CLI, fixture, ROOT } from './helpers/run-cli.js';
@@ -103,6 +104,29 @@ describe('the code cache', () => {
     }
   });
 
+  // Cached code is code osai runs: in a folder others may write (a shared XDG_CACHE_HOME such as /tmp), a planted
+  // file must not be run. The planted one here has a good CRC over damaged V8 data, which V8 would crash on.
+  test.skipIf(process.platform === 'win32')('a cache folder or file that others may write is neither read nor written', () => {
+    const good = home('good-source');
+    run(args, good.env);
+    const [name] = cacheFiles(good.dir);
+    const data = Buffer.from(readFileSync(join(good.dir, 'osai', name!)).subarray(4));
+    for (let i = data.length >> 2; i < (data.length >> 2) + 64; i++) data[i] = 0xff;
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32LE(crc32(data), 0);
+    const planted = Buffer.concat([sum, data]);
+    for (const [label, folderMode, fileMode] of [['shared folder', 0o777, 0o600], ['shared file', 0o700, 0o666]] as const) {
+      const h = home(label.replace(' ', '-'));
+      mkdirSync(join(h.dir, 'osai'));
+      chmodSync(join(h.dir, 'osai'), folderMode);
+      writeFileSync(join(h.dir, 'osai', name!), planted);
+      chmodSync(join(h.dir, 'osai', name!), fileMode);
+      const r = run(args, h.env);
+      expect([r.code, r.stdout, r.stderr], label).toEqual([uncached.code, uncached.stdout, '']);
+      if (folderMode === 0o777) expect(readFileSync(join(h.dir, 'osai', name!)).equals(planted), label).toBe(true);
+    }
+  });
+
   test('a cache folder that cannot be created (its parent is a file) is simply not used', () => {
     const parent = join(work, 'a-file');
     writeFileSync(parent, 'not a folder');
@@ -153,5 +177,22 @@ describe('the code cache', () => {
       expect(r.stderr, `run ${i + 1}`).toBe('');
       expect(JSON.parse(r.stdout).profile.id).toBeTypeOf('string');
     }
+  });
+});
+
+describe('the bundle and the library agree', () => {
+  // The bundle is built by esbuild from the same sources, with package data required rather than read through
+  // createRequire, two built-ins shimmed and zod's modules loaded from dist/: its reports must be the library's.
+  const names = ['apache-weights-full-release', 'llama-3-weights', 'license-file-utf16', 'gguf-header-llama-3-card-apache',
+    'policy-ignore', 'card-license-name-with-rider', 'clarify-matching', 'license-mit-with-added-terms', 'osi-olmo-like-passes'];
+  test.each(names)('%s', async (name) => {
+    const { check } = await import('../src/run.js');
+    const { formatReport } = await import('../src/format/index.js');
+    const path = fixture(name);
+    const r = run(['check', path, '--format', 'json'], home('agree').env);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { tool: unknown };
+    const expected = JSON.parse(await formatReport(await check(path), 'json', { color: false, root: '' })) as { tool: unknown };
+    expect(report).toEqual(expected);
   });
 });
