@@ -1,0 +1,220 @@
+// The remote side of a run (hf: targets, --online, --offline): the target's reader and the resolvers of the facts its
+// card points to, through the cache and the lock. Everything here is the edge; identify only sees the RemoteFacts.
+import type { Documents, Problem, RemoteCode, RemoteDataset, RemoteFacts, RemoteModel } from '../model.js';
+import { InputError, UsageError } from '../errors.js';
+import { hubId } from '../identify/lineage/lineage.js';
+import { openFsRepo } from './fs-reader.js';
+import { githubCredentials, hubCredentials } from './hub-credentials.js';
+import { createHttp, RemoteError, type Http } from './hub-http.js';
+import { fetchModel, loadHub, openHubTarget, refusal } from './hub-reader.js';
+import { isHubSpec, parseHubSpec } from './hub-target.js';
+import { readLock, type LockEntry } from './lock-file.js';
+import type { FileEntry, } from '../model.js';
+import type { RepoReader } from './reader.js';
+import { cacheRoot, openCache, sha256, type RemoteCache } from './remote-cache.js';
+
+/** Base-model chains longer than this are cut (a finding says so): no real lineage is this deep. */
+export const MAX_LINEAGE_DEPTH = 8;
+/** Linked code repositories resolved per card. */
+export const MAX_CODE_REPOS = 8;
+
+export interface RemoteRunOptions {
+  token?: string; online?: boolean; offline?: boolean; env?: Record<string, string | undefined>;
+  /** Where osai.lock.json is read (the folder of .osai.yml, else the target folder, else the working directory). */
+  lockDir?: string;
+  http?: Http; now?: () => Date;
+}
+
+export interface RemoteRun {
+  reader: RepoReader;
+  resolve: (documents: Documents) => Promise<RemoteFacts>;
+  /** Every source read, with its commit and content hash: what `osai lock` writes. */
+  touched: LockEntry[];
+  http: Http;
+}
+
+export async function openRemoteRun(path: string, options: RemoteRunOptions): Promise<RemoteRun> {
+  if (options.online && options.offline) throw new UsageError('--online and --offline cannot be used together', 'choose one');
+  const env = options.env ?? process.env;
+  const hub = isHubSpec(path);
+  const lockDir = options.lockDir ?? (hub ? '.' : path);
+  const lock = readLock(lockDir);
+  const locked = new Map((lock?.sources ?? []).map((e) => [e.source, e]));
+  const cache = openCache(cacheRoot(env));
+  const http = options.http ?? createHttp();
+  const touched: LockEntry[] = [];
+  const problems: Problem[] = [];
+  let target: RemoteModel | undefined;
+
+  /** Checks a freshly read source against the lock: a moved commit or a changed content is a finding. */
+  const record = (source: string, revision: string, text: string, hashed = text) => {
+    const entry = { source, revision, sha256: sha256(hashed) };
+    touched.push(entry);
+    cache.put(source, revision, 'fact', text);
+    const pin = locked.get(source);
+    if (pin && pin.revision !== revision) problems.push({ code: 'lock-source-moved', args: { source, locked: pin.revision, current: revision } });
+    else if (pin && pin.sha256 !== entry.sha256) problems.push({ code: 'lock-hash-mismatch', args: { source, revision } });
+  };
+  /** A fact from the lock and the cache only; what is missing is a finding that says how to settle it. */
+  const offlineFact = <T>(source: string): T | undefined => {
+    const pin = locked.get(source);
+    const reason = !pin ? `it is not in ${lock ? 'osai.lock.json' : 'a lock file (there is none)'}` : undefined;
+    const bytes = pin ? cache.get(source, pin.revision, 'fact') : undefined;
+    if (reason || !bytes) {
+      problems.push({ code: 'remote-offline-missing', args: { source, reason: reason ?? `the cache (${cache.root}) has no copy at ${pin!.revision}` } });
+      return undefined;
+    }
+    if (sha256(bytes) !== pin!.sha256) { problems.push({ code: 'lock-hash-mismatch', args: { source, revision: pin!.revision } }); return undefined; }
+    touched.push(pin!);
+    return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  };
+
+  let reader: RepoReader;
+  if (!hub) reader = await openFsRepo(path);
+  else if (options.offline) ({ reader, target } = offlineHubTarget(path, locked, cache));
+  else {
+    const handle = await openHubTarget(path, { ...(options.token ? { token: options.token } : {}), env, http, ...(options.now ? { now: options.now } : {}) });
+    target = handle.model;
+    const listing = await handle.reader.list();
+    // The lock pins what was read (the record and the file list), not how (which token, which gate answer).
+    record(handle.reader.root, handle.model.source.revision, JSON.stringify({ model: handle.model, listing }), listingText(handle.model, listing.entries));
+    reader = cachingReader(handle.reader, listing, cache);
+  }
+
+  const resolve = async (documents: Documents): Promise<RemoteFacts> => {
+    const facts: RemoteFacts = { ...(target ? { target } : {}), models: [], datasets: [], code: [], problems };
+    const card = documents.card;
+    if (!card) return facts;
+    const fetchFact = async <T>(source: string, online: () => Promise<{ revision: string; value: T } | undefined>): Promise<T | undefined> => {
+      if (options.offline) return offlineFact<T>(source);
+      try {
+        const got = await online();
+        if (!got) return undefined;
+        record(source, got.revision, JSON.stringify(got.value));
+        return got.value;
+      } catch (error) {
+        if (error instanceof InputError) { problems.push({ code: 'remote-not-found', args: { source, reason: error.message } }); return undefined; }
+        throw error;
+      }
+    };
+    const creds = hubCredentials(options.token, env);
+    const common = { hubUrl: creds.hubUrl, fetch: http.fetch, ...(creds.accessToken ? { accessToken: creds.accessToken } : {}) };
+    const lib = options.offline ? undefined : await loadHub();
+
+    // Base models, breadth first, each once (a cycle ends where it closes), at most MAX_LINEAGE_DEPTH deep.
+    const seen = new Set<string>(target ? [target.id.toLowerCase()] : []);
+    let level = idsOf(card.metadata['base_model'], 'model');
+    for (let depth = 1; level.length > 0; depth++) {
+      const next: string[] = [];
+      for (const id of level) {
+        if (seen.has(id.toLowerCase())) continue;
+        seen.add(id.toLowerCase());
+        if (depth > MAX_LINEAGE_DEPTH) { problems.push({ code: 'lineage-depth-limit', args: { base: id, limit: MAX_LINEAGE_DEPTH } }); continue; }
+        const model = await fetchFact<RemoteModel>(`hf:${id}`, async () => {
+          const m = await fetchModel(lib!, http, common, id, 'main', creds);
+          return { revision: m.source.revision, value: m };
+        });
+        if (!model) continue;
+        facts.models.push(model);
+        next.push(...idsOf(model.cardData['base_model'], 'model'));
+      }
+      level = next;
+    }
+
+    const datasets = await Promise.all(idsOf(card.metadata['datasets'], 'dataset').map((id) => fetchFact<RemoteDataset>(`hf:datasets/${id}`, async () => {
+      try {
+        const info = await lib!.datasetInfo({ ...common, name: id, additionalFields: ['sha', 'cardData'] });
+        const sha = String((info as { sha?: string }).sha ?? '');
+        const cardData = (info as { cardData?: Record<string, unknown> }).cardData ?? {};
+        return { revision: sha, value: { id, source: { url: `${creds.hubUrl}/datasets/${id}`, revision: sha }, cardData } };
+      } catch (error) {
+        throw refusal(error, http, `hf:datasets/${id}`, creds);
+      }
+    })));
+    facts.datasets.push(...datasets.filter((d): d is RemoteDataset => d !== undefined));
+
+    const github = githubCredentials(env);
+    const code = await Promise.all(githubRepos(card.body).map((repo) => fetchFact<RemoteCode>(`github:${repo}`, () => fetchGithubLicense(repo, github, http, problems))));
+    facts.code.push(...code.filter((c): c is RemoteCode => c !== undefined));
+    return facts;
+  };
+  return { reader, resolve, touched, http };
+}
+
+function idsOf(raw: unknown, kind: 'model' | 'dataset'): string[] {
+  const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  return [...new Set(values.map((v) => hubId(String(v), kind)).filter((id): id is string => !!id && id.includes('/')))];
+}
+
+const GITHUB = /https?:\/\/github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?(?=[/)#?\s"'>\]]|$)/gi;
+
+/** The GitHub repositories a card body links, at most MAX_CODE_REPOS. */
+function githubRepos(body: string): string[] {
+  const out = new Set<string>();
+  for (const match of body.matchAll(GITHUB)) {
+    if (out.size >= MAX_CODE_REPOS) break;
+    out.add(`${match[1]}/${match[2]}`);
+  }
+  return [...out];
+}
+
+/** GET /repos/{owner}/{repo}/license: the license file GitHub detected, its text, and the blob sha it was read at. */
+async function fetchGithubLicense(repo: string, github: { apiUrl: string; token?: string }, http: Http, problems: Problem[]) {
+  const url = `${github.apiUrl}/repos/${repo}/license`;
+  const response = await http.fetch(url, { headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', ...(github.token ? { authorization: `Bearer ${github.token}` } : {}) } });
+  if (response.status === 404) { problems.push({ code: 'remote-code-license-missing', args: { repo, url } }); return undefined; }
+  if (!response.ok) throw new RemoteError(`${url}: GitHub answered ${response.status}`, response.status === 403 ? 'GitHub limits anonymous requests; set GITHUB_TOKEN' : undefined);
+  const data = await response.json() as { path?: string; sha?: string; content?: string; encoding?: string; html_url?: string };
+  if (typeof data.sha !== 'string' || typeof data.content !== 'string' || data.encoding !== 'base64') {
+    throw new RemoteError(`${url}: the answer is not a license file`, 'check GITHUB_API_URL');
+  }
+  const text = Buffer.from(data.content, 'base64').toString('utf8');
+  const value: RemoteCode = { repo, source: { url: data.html_url ?? `https://github.com/${repo}`, revision: data.sha }, file: data.path ?? 'LICENSE', text };
+  return { revision: data.sha, value };
+}
+
+const listingText = (model: RemoteModel, entries: FileEntry[]) => JSON.stringify({ model, entries });
+
+interface CachedListing { model: RemoteModel; listing: { entries: FileEntry[]; problems: Problem[] } }
+
+/** Reads of a Hub target pass through the cache, so a later --offline run finds the same bytes at the same commit. */
+function cachingReader(inner: RepoReader, listing: CachedListing['listing'], cache: RemoteCache): RepoReader {
+  const revision = inner.source!.revision;
+  return {
+    root: inner.root,
+    source: inner.source!,
+    list: async () => listing,
+    read: (path, max) => cached(path, 0, max),
+    readRange: (path, offset, length) => cached(path, offset, length),
+  };
+  async function cached(path: string, offset: number, length: number): Promise<Uint8Array> {
+    const key = `${path}\0${offset}\0${length}`;
+    const hit = cache.get(inner.root, revision, key);
+    if (hit) return hit;
+    const bytes = await inner.readRange(path, offset, length);
+    cache.put(inner.root, revision, key, bytes);
+    return bytes;
+  }
+}
+
+/** An hf: target from the lock and the cache alone; without both, osai cannot check it offline (exit 2). */
+function offlineHubTarget(spec: string, locked: Map<string, LockEntry>, cache: RemoteCache): { reader: RepoReader; target: RemoteModel } {
+  const parsed = parseHubSpec(spec);
+  if ('error' in parsed) throw new InputError(parsed.error, 'name a model as hf:ORG/NAME or hf:ORG/NAME@REVISION');
+  const pin = locked.get(parsed.spec);
+  const bytes = pin ? cache.get(parsed.spec, pin.revision, 'fact') : undefined;
+  if (!pin || !bytes) {
+    throw new InputError(`--offline: ${parsed.spec} is not in ${pin ? `the cache at ${pin.revision}` : 'osai.lock.json'}`, 'run `osai lock` once with network access (or restore the cache) first');
+  }
+  const { model, listing } = JSON.parse(new TextDecoder().decode(bytes)) as CachedListing;
+  if (sha256(listingText(model, listing.entries)) !== pin.sha256) throw new InputError(`--offline: the cached listing of ${parsed.spec} does not match osai.lock.json`, 'run `osai lock` again to re-read it');
+  const read = async (path: string, offset: number, length: number) => {
+    const hit = cache.get(parsed.spec, pin.revision, `${path}\0${offset}\0${length}`);
+    if (!hit) throw Object.assign(new Error(`${path} is not in the cache`), { code: 'ENOTCACHED' });
+    return hit;
+  };
+  return {
+    target: model,
+    reader: { root: parsed.spec, source: { revision: pin.revision, model: model.id }, list: async () => listing, read: (p, m) => read(p, 0, m), readRange: read },
+  };
+}
