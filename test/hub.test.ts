@@ -134,6 +134,12 @@ describe('access states', () => {
     expect(codes(report)).toContain('access-gated-auto');
   });
 
+  test('a card that says gated: false cannot open a repository the Hub gates by manual approval', async () => {
+    const report = await check('hf:acme/card-says-open', { env: env(), profile: 'open-weights', token: 'hf_accepted' });
+    expect(report.profile.verdict).toBe('fail');
+    expect(codes(report)).toContain('access-gated-manual');
+  });
+
   test('not found and private are told apart from a gate: 401 anonymous, 404 with a token, both RepoNotFound', async () => {
     await expect(check('hf:acme/nope', { env: env() })).rejects.toThrow(InputError);
     await expect(check('hf:acme/private-model', { env: env(), token: 'hf_stranger' })).rejects.toThrow(/no such repository .* or it is private/);

@@ -4,14 +4,17 @@ import { lstat, open, opendir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import type { FileEntry, Problem } from '../model.js';
+import { hubCacheSnapshot, type HubCacheSnapshot } from './hf-cache.js';
 import { DEFAULT_WALK_LIMITS, SKIPPED_DIRS, type Listing, type RepoReader, type WalkLimits } from './reader.js';
 
 const NAME_DECODER = new TextDecoder('utf-8', { fatal: true });
 
-export function createFsReader(root: string): RepoReader {
+/** `snapshot`: a Hugging Face cache snapshot, whose links into its model's blobs/ folder are followed. */
+export function createFsReader(root: string, snapshot?: HubCacheSnapshot): RepoReader {
   return {
     root,
-    list: (limits = DEFAULT_WALK_LIMITS) => walk(root, limits),
+    ...(snapshot ? { source: { revision: snapshot.revision, model: snapshot.model } } : {}),
+    list: (limits = DEFAULT_WALK_LIMITS) => walk(root, limits, snapshot?.linkRoot),
     read: (path, maxBytes) => readAt(root, path, 0, maxBytes),
     readRange: (path, offset, length) => readAt(root, path, offset, length),
   };
@@ -49,7 +52,7 @@ function readError(message: string, code: string): NodeJS.ErrnoException {
  * Walks the tree depth-first. Every directory entry (file, folder, link, anything else) counts against
  * `limits.maxFiles`, so a tree of a million empty folders is bounded too; folders are read as streams.
  */
-async function walk(root: string, limits: WalkLimits): Promise<Listing> {
+async function walk(root: string, limits: WalkLimits, linkRoot?: string): Promise<Listing> {
   const realRoot = await realpath(root).catch((error: unknown) => {
     throw new InputError(`cannot open ${root} (${errorCode(error)})`, 'give a readable folder');
   });
@@ -88,7 +91,7 @@ async function walk(root: string, limits: WalkLimits): Promise<Listing> {
           if (depth + 1 >= limits.maxDepth) { problems.push({ code: 'walk-depth-limit', file: path }); continue; }
           stack.push({ dir: full, depth: depth + 1 });
         } else if (child.isSymbolicLink()) {
-          const target = await linkTarget(realRoot, full);
+          const target = await linkTarget(realRoot, full, linkRoot);
           if (typeof target === 'string') problems.push({ code: target, file: path });
           // A link to a file inside the root is read like the file.
           else entries.push({ path, size: target.size });
@@ -126,14 +129,14 @@ function decodeName(bytes: Buffer): { ok: true; text: string } | { ok: false; sh
 }
 
 /** What a symbolic link resolves to: a regular file inside the root, or the problem code that says why it is skipped. */
-async function linkTarget(realRoot: string, full: string) {
+async function linkTarget(realRoot: string, full: string, linkRoot?: string) {
   let target: string;
   try {
     target = await realpath(full);
   } catch (error) {
     return errorCode(error) === 'ELOOP' ? 'link-loop' : 'link-broken';
   }
-  if (target !== realRoot && !target.startsWith(realRoot + sep)) return 'link-outside';
+  if (target !== realRoot && !target.startsWith(realRoot + sep) && !(linkRoot && target.startsWith(linkRoot))) return 'link-outside';
   const info = await stat(target).catch(() => undefined);
   if (!info) return 'link-broken';
   if (info.isDirectory()) {
@@ -157,5 +160,5 @@ export async function openFsRepo(path: string): Promise<RepoReader> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new InputError(`path not found: ${path}`, 'give the folder of a model repository, e.g. `osai check .`');
   if (!info.isDirectory()) throw new InputError(`not a folder: ${path}`, 'osai checks a repository folder; give the folder that holds the model card');
-  return createFsReader(path);
+  return createFsReader(path, await hubCacheSnapshot(path));
 }

@@ -58,6 +58,11 @@ export function hubWorld() {
           LICENSE: APACHE, ...shardedFiles(),
         },
       },
+      // The card says the repository is open; the Hub gates it by manual approval: the Hub governs.
+      'acme/card-says-open': {
+        sha: sha('8'), gated: 'manual', accepted: ['hf_accepted'],
+        files: { 'README.md': card('license: apache-2.0\ngated: false'), LICENSE: APACHE, ...shardedFiles() },
+      },
       'acme/private-model': { sha: sha('6'), private: true, accepted: ['hf_owner'], files: { 'README.md': card('license: mit') } },
     },
     datasets: {

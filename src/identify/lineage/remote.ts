@@ -114,10 +114,15 @@ export function remoteCodeLicenses(found: Found, remote: RemoteFacts, rules: Rul
   return out;
 }
 
-/** The Hub's gate setting governs when the card's front matter does not state one. */
+const GATE_RANK = { false: 0, auto: 1, unknown: 2, manual: 3 } as const;
+
+/**
+ * The Hub's gate setting is what users meet, whatever the card's front matter says: the stricter of the two governs
+ * (a card that says `gated: false` cannot open a repository the Hub gates by manual approval).
+ */
 export function applyRemoteAccess(access: Evidence['access'], remote: RemoteFacts): Evidence['access'] {
   const gate = remote.target?.gated;
-  return gate && access.gated === false ? { ...access, gated: gate } : access;
+  return gate && GATE_RANK[gate] > GATE_RANK[String(access.gated) as keyof typeof GATE_RANK] ? { ...access, gated: gate } : access;
 }
 
 /** Every remote fact the run used, with where and at which commit it was read, and the license osai read in it. */
