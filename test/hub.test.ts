@@ -236,6 +236,30 @@ describe('lock and offline', () => {
     }
   });
 
+  test('--online resolves a local folder\'s base-model chain through the Hub', async () => {
+    const dir = mkdtempSync(join(tmp, 'local-'));
+    writeFileSync(join(dir, 'README.md'), '---\nlicense: apache-2.0\nbase_model: acme/llama-instruct\n---\n# A fine-tune\n');
+    const offline = await check(dir, { profile: 'open-weights', env: env() });
+    expect(codes(offline)).toContain('base-model-unknown');
+    const online = await check(dir, { profile: 'open-weights', env: env(), online: true });
+    expect(codes(online)).toContain('license-lineage-conflict');
+    expect(online.target.revision).toBeUndefined();
+    expect(online.sources?.map((s) => s.id)).toEqual(['acme/llama-instruct', 'meta-llama/Meta-Llama-3-8B']);
+  });
+
+  test('osai lock on the command line writes osai.lock.json in the working directory for an hf: target', async () => {
+    const dir = mkdtempSync(join(tmp, 'cli-lock-'));
+    const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'lock', 'hf:acme/open-sharded'], { cwd: dir, env: { ...process.env, ...server.env, HF_HOME: join(tmp, 'none'), OSAI_CACHE_DIR: join(dir, 'cache') } });
+      let stdout = '';
+      child.stdout.on('data', (d) => { stdout += d; });
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout }));
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`wrote osai.lock.json (hf:acme/open-sharded at ${'a'.repeat(40)})\n`);
+    expect(JSON.parse(readFileSync(join(dir, 'osai.lock.json'), 'utf8')).sources).toHaveLength(1);
+  });
+
   test('a local folder stays offline unless --online is given', async () => {
     const report = await check('fixtures/llama-3-finetune-apache', { env: { HF_ENDPOINT: `http://127.0.0.1:${await closedPort()}` } });
     expect(report.sources).toBeUndefined();

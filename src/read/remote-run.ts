@@ -7,16 +7,15 @@ import { openFsRepo } from './fs-reader.js';
 import { githubCredentials, hubCredentials } from './hub-credentials.js';
 import { createHttp, RemoteError, type Http } from './hub-http.js';
 import { fetchModel, loadHub, openHubTarget, refusal } from './hub-reader.js';
-import { isHubSpec, parseHubSpec } from './hub-target.js';
+import { isHubSpec } from './hub-target.js';
 import { readLock, type LockEntry } from './lock-file.js';
-import type { FileEntry, } from '../model.js';
+import { cachingReader, listingText, offlineHubTarget } from './cached-hub-reader.js';
+import { fetchGithubLicense, githubRepos } from './github-license.js';
 import type { RepoReader } from './reader.js';
-import { cacheRoot, openCache, sha256, type RemoteCache } from './remote-cache.js';
+import { cacheRoot, openCache, sha256 } from './remote-cache.js';
 
 /** Base-model chains longer than this are cut (a finding says so): no real lineage is this deep. */
 export const MAX_LINEAGE_DEPTH = 8;
-/** Linked code repositories resolved per card. */
-export const MAX_CODE_REPOS = 8;
 
 export interface RemoteRunOptions {
   token?: string; online?: boolean; offline?: boolean; env?: Record<string, string | undefined>;
@@ -125,6 +124,7 @@ export async function openRemoteRun(path: string, options: RemoteRunOptions): Pr
       try {
         const info = await lib!.datasetInfo({ ...common, name: id, additionalFields: ['sha', 'cardData'] });
         const sha = String((info as { sha?: string }).sha ?? '');
+        if (!/^[0-9a-f]{40}$/.test(sha)) throw new RemoteError(`the Hub's answer for dataset ${id} names no commit sha`, 'check HF_ENDPOINT: it should be a Hugging Face Hub');
         const cardData = (info as { cardData?: Record<string, unknown> }).cardData ?? {};
         return { revision: sha, value: { id, source: { url: `${creds.hubUrl}/datasets/${id}`, revision: sha }, cardData } };
       } catch (error) {
@@ -146,75 +146,3 @@ function idsOf(raw: unknown, kind: 'model' | 'dataset'): string[] {
   return [...new Set(values.map((v) => hubId(String(v), kind)).filter((id): id is string => !!id && id.includes('/')))];
 }
 
-const GITHUB = /https?:\/\/github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?(?=[/)#?\s"'>\]]|$)/gi;
-
-/** The GitHub repositories a card body links, at most MAX_CODE_REPOS. */
-function githubRepos(body: string): string[] {
-  const out = new Set<string>();
-  for (const match of body.matchAll(GITHUB)) {
-    if (out.size >= MAX_CODE_REPOS) break;
-    out.add(`${match[1]}/${match[2]}`);
-  }
-  return [...out];
-}
-
-/** GET /repos/{owner}/{repo}/license: the license file GitHub detected, its text, and the blob sha it was read at. */
-async function fetchGithubLicense(repo: string, github: { apiUrl: string; token?: string }, http: Http, problems: Problem[]) {
-  const url = `${github.apiUrl}/repos/${repo}/license`;
-  const response = await http.fetch(url, { headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', ...(github.token ? { authorization: `Bearer ${github.token}` } : {}) } });
-  if (response.status === 404) { problems.push({ code: 'remote-code-license-missing', args: { repo, url } }); return undefined; }
-  if (!response.ok) throw new RemoteError(`${url}: GitHub answered ${response.status}`, response.status === 403 ? 'GitHub limits anonymous requests; set GITHUB_TOKEN' : undefined);
-  const data = await response.json() as { path?: string; sha?: string; content?: string; encoding?: string; html_url?: string };
-  if (typeof data.sha !== 'string' || typeof data.content !== 'string' || data.encoding !== 'base64') {
-    throw new RemoteError(`${url}: the answer is not a license file`, 'check GITHUB_API_URL');
-  }
-  const text = Buffer.from(data.content, 'base64').toString('utf8');
-  const value: RemoteCode = { repo, source: { url: data.html_url ?? `https://github.com/${repo}`, revision: data.sha }, file: data.path ?? 'LICENSE', text };
-  return { revision: data.sha, value };
-}
-
-const listingText = (model: RemoteModel, entries: FileEntry[]) => JSON.stringify({ model, entries });
-
-interface CachedListing { model: RemoteModel; listing: { entries: FileEntry[]; problems: Problem[] } }
-
-/** Reads of a Hub target pass through the cache, so a later --offline run finds the same bytes at the same commit. */
-function cachingReader(inner: RepoReader, listing: CachedListing['listing'], cache: RemoteCache): RepoReader {
-  const revision = inner.source!.revision;
-  return {
-    root: inner.root,
-    source: inner.source!,
-    list: async () => listing,
-    read: (path, max) => cached(path, 0, max),
-    readRange: (path, offset, length) => cached(path, offset, length),
-  };
-  async function cached(path: string, offset: number, length: number): Promise<Uint8Array> {
-    const key = `${path}\0${offset}\0${length}`;
-    const hit = cache.get(inner.root, revision, key);
-    if (hit) return hit;
-    const bytes = await inner.readRange(path, offset, length);
-    cache.put(inner.root, revision, key, bytes);
-    return bytes;
-  }
-}
-
-/** An hf: target from the lock and the cache alone; without both, osai cannot check it offline (exit 2). */
-function offlineHubTarget(spec: string, locked: Map<string, LockEntry>, cache: RemoteCache): { reader: RepoReader; target: RemoteModel } {
-  const parsed = parseHubSpec(spec);
-  if ('error' in parsed) throw new InputError(parsed.error, 'name a model as hf:ORG/NAME or hf:ORG/NAME@REVISION');
-  const pin = locked.get(parsed.spec);
-  const bytes = pin ? cache.get(parsed.spec, pin.revision, 'fact') : undefined;
-  if (!pin || !bytes) {
-    throw new InputError(`--offline: ${parsed.spec} is not in ${pin ? `the cache at ${pin.revision}` : 'osai.lock.json'}`, 'run `osai lock` once with network access (or restore the cache) first');
-  }
-  const { model, listing } = JSON.parse(new TextDecoder().decode(bytes)) as CachedListing;
-  if (sha256(listingText(model, listing.entries)) !== pin.sha256) throw new InputError(`--offline: the cached listing of ${parsed.spec} does not match osai.lock.json`, 'run `osai lock` again to re-read it');
-  const read = async (path: string, offset: number, length: number) => {
-    const hit = cache.get(parsed.spec, pin.revision, `${path}\0${offset}\0${length}`);
-    if (!hit) throw Object.assign(new Error(`${path} is not in the cache`), { code: 'ENOTCACHED' });
-    return hit;
-  };
-  return {
-    target: model,
-    reader: { root: parsed.spec, source: { revision: pin.revision, model: model.id }, list: async () => listing, read: (p, m) => read(p, 0, m), readRange: read },
-  };
-}
