@@ -1,5 +1,5 @@
 // hf: targets, tokens, access states, remote resolution, cache and lock, against a local Hub the test starts on 127.0.0.1.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -223,6 +223,15 @@ describe('lock and offline', () => {
     const offline = await check('hf:acme/llama-tune', { env: { ...online, HF_ENDPOINT: `http://127.0.0.1:${await closedPort()}` }, config, offline: true });
     expect(offline.profile.verdict).toBe(report.profile.verdict);
     expect(codes(offline)).toEqual(codes(report));
+    // A cached license text changed after the lock is caught offline, whatever it now says.
+    const slot = join(cache, 'hf--acme--llama-tune', 'b'.repeat(40));
+    const licenseCopy = readdirSync(slot).map((f) => join(slot, f)).find((f) => readFileSync(f, 'utf8').startsWith('Apache License'))!;
+    const original = readFileSync(licenseCopy);
+    writeFileSync(licenseCopy, 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n');
+    const tampered = await check('hf:acme/llama-tune', { env: online, config, offline: true });
+    expect(tampered.findings.find((f) => f.code === 'lock-hash-mismatch')?.args).toMatchObject({ source: 'hf:acme/llama-tune' });
+    expect(tampered.profile.verdict).toBe('fail');
+    writeFileSync(licenseCopy, original);
     // Offline without a cache: each missing fact says so; the target itself cannot be checked at all.
     await expect(check('hf:acme/llama-tune', { env: { ...online, OSAI_CACHE_DIR: join(dir, 'empty') }, config, offline: true })).rejects.toThrow(/--offline: hf:acme\/llama-tune is not in the cache/);
     // The base moves: the next online check says so.

@@ -9,7 +9,7 @@ import { createHttp, RemoteError, type Http } from './hub-http.js';
 import { fetchModel, loadHub, openHubTarget, refusal } from './hub-reader.js';
 import { isHubSpec } from './hub-target.js';
 import { readLock, type LockEntry } from './lock-file.js';
-import { cachingReader, listingText, offlineHubTarget } from './cached-hub-reader.js';
+import { cachingReader, offlineHubTarget, targetLockText, type CachedListing, type ReadLog } from './cached-hub-reader.js';
 import { fetchGithubLicense, githubRepos } from './github-license.js';
 import type { RepoReader } from './reader.js';
 import { cacheRoot, openCache, sha256 } from './remote-cache.js';
@@ -69,18 +69,30 @@ export async function openRemoteRun(path: string, options: RemoteRunOptions): Pr
   };
 
   let reader: RepoReader;
+  const log: ReadLog = new Map();
+  let listed: CachedListing['listing'] | undefined;
   if (!hub) reader = await openFsRepo(path);
-  else if (options.offline) ({ reader, target } = offlineHubTarget(path, locked, cache));
+  else if (options.offline) ({ reader, target, listing: listed } = offlineHubTarget(path, locked, cache, log));
   else {
     const handle = await openHubTarget(path, { ...(options.token ? { token: options.token } : {}), env, http, ...(options.now ? { now: options.now } : {}) });
     target = handle.model;
-    const listing = await handle.reader.list();
-    // The lock pins what was read (the record and the file list), not how (which token, which gate answer).
-    record(handle.reader.root, handle.model.source.revision, JSON.stringify({ model: handle.model, listing }), listingText(handle.model, listing.entries));
-    reader = cachingReader(handle.reader, listing, cache);
+    listed = await handle.reader.list();
+    // The listing (with the gate's answer) is what --offline reads back; the lock hash is taken once the reads are done.
+    cache.put(handle.reader.root, handle.model.source.revision, 'fact', JSON.stringify({ model: handle.model, listing: listed }));
+    reader = cachingReader(handle.reader, listed, cache, log);
   }
+  /** The target's lock entry covers its record, its file list and every range read: settled after the read stage. */
+  const settleTarget = () => {
+    if (!target || !listed) return;
+    const text = targetLockText(target, listed.entries, log);
+    if (!options.offline) { record(reader.root, target.source.revision, JSON.stringify({ model: target, listing: listed }), text); return; }
+    const pin = locked.get(reader.root)!;
+    if (sha256(text) === pin.sha256) touched.push(pin);
+    else problems.push({ code: 'lock-hash-mismatch', args: { source: reader.root, revision: pin.revision } });
+  };
 
   const resolve = async (documents: Documents): Promise<RemoteFacts> => {
+    settleTarget();
     const facts: RemoteFacts = { ...(target ? { target } : {}), models: [], datasets: [], code: [], problems };
     const card = documents.card;
     if (!card) return facts;
