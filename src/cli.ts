@@ -8,7 +8,14 @@ import { FORMATS, formatReport, type FormatName } from './format/index.js';
 import { exitCodeFor } from './report/exit-code.js';
 import { TOOL } from './version.js';
 
-interface CheckFlags { profile?: string; format: FormatName; output?: string; config?: string; strict?: boolean; color?: boolean }
+interface CheckFlags {
+  profile?: string; format: FormatName; output?: string; config?: string; strict?: boolean; color?: boolean;
+  token?: string; online?: boolean; offline?: boolean;
+}
+
+const remoteFlags = (flags: CheckFlags) => ({
+  ...(flags.token ? { token: flags.token } : {}), ...(flags.online ? { online: true } : {}), ...(flags.offline ? { offline: true } : {}),
+});
 
 function buildProgram(): Command {
   const program = new Command('osai')
@@ -18,27 +25,41 @@ function buildProgram(): Command {
     .showHelpAfterError('(run osai --help for usage)');
   program.command('check')
     .description('check a model repository against an openness profile (exit 0 pass, 1 fail, 2 could not check)')
-    .argument('[path]', 'the repository folder', '.')
+    .argument('[path]', 'the repository folder, or a Hub model as hf:ORG/NAME[@REVISION]', '.')
     .option('-p, --profile <id>', 'the profile that sets the exit code (default: osaid-1.0, or the config\'s)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATS)).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'use this config file instead of the .osai.yml found from the path upward')
     .option('--strict', 'warnings fail the profile')
     .option('--no-color', 'no colour in text output (also off when not a TTY or NO_COLOR is set)')
+    .option('--token <token>', 'Hugging Face token for hf: targets and --online (default: HF_TOKEN, else the huggingface-cli login token)')
+    .option('--online', 'resolve base models, datasets and linked code repositories where they live (hf: targets always do)')
+    .option('--offline', 'use only osai.lock.json and the cache for remote facts; never open a connection')
     .action(async (path: string, flags: CheckFlags) => {
       const { check } = await import('./run.js');
       const report = await check(path, {
+        ...remoteFlags(flags),
         ...(flags.profile ? { profile: flags.profile } : {}),
         ...(flags.strict ? { strict: true } : {}),
         ...(flags.config ? { config: flags.config } : {}),
       });
       const color = flags.color !== false && !flags.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
       // SARIF and annotations need paths from the repository root, which in CI is the working directory.
-      const root = relative(process.cwd(), resolve(path)).split(sep).join('/');
+      const root = path.startsWith('hf:') ? '' : relative(process.cwd(), resolve(path)).split(sep).join('/');
       const text = await formatReport(report, flags.format, { color, root });
       if (flags.output) writeAtomically(flags.output, text);
       else process.stdout.write(text);
       process.exitCode = exitCodeFor(report);
+    });
+  program.command('lock')
+    .description('check a target online and write osai.lock.json with the commit and hash of every remote source it read')
+    .argument('[path]', 'the repository folder, or a Hub model as hf:ORG/NAME[@REVISION]', '.')
+    .option('-c, --config <file>', 'use this config file; the lock is written beside it')
+    .option('--token <token>', 'Hugging Face token (default: HF_TOKEN, else the huggingface-cli login token)')
+    .action(async (path: string, flags: { config?: string; token?: string }) => {
+      const { lock } = await import('./run.js');
+      const { report, file } = await lock(path, { ...(flags.token ? { token: flags.token } : {}), ...(flags.config ? { config: flags.config } : {}) });
+      process.stdout.write(`wrote ${file} (${report.target.path}${report.target.revision ? ` at ${report.target.revision}` : ''})\n`);
     });
   program.command('licenses')
     .description('list the licenses osai knows, with their rating of the four freedoms')

@@ -130,7 +130,12 @@ export interface LineageLink { base: string; relation: string; file: string; lin
 /** A dataset the card lists or links, with the license the rules know for it. */
 export interface DatasetLink { id: string; via: 'card-metadata' | 'card-link'; file: string; line?: number; license?: string; name?: string; use?: string; note?: string }
 
+/** One remote fact the evidence rests on: what it is, where it was read, at which commit, and the license osai read in it. */
+export interface ResolvedSource { kind: 'target' | 'base-model' | 'dataset' | 'code'; id: string; url: string; revision: string; license?: string }
+
 export interface Evidence {
+  /** Facts resolved where they live (hf: targets, --online, --offline from the lock); absent for a plain local run. */
+  sources?: ResolvedSource[];
   licenses: LicenseFinding[];
   components: ComponentEvidence[];
   dataInformation: DataInformation;
@@ -139,5 +144,36 @@ export interface Evidence {
   conflicts: { a: LicenseFinding; b: LicenseFinding }[];
   lineage: LineageLink[];
   datasets: DatasetLink[];
+  problems: Problem[];
+}
+
+/** Where a remote fact was read: the repository or URL, and the commit (or blob) it was read at. */
+export interface RemoteSource { url: string; revision: string }
+
+/** A Hub model (a base model, or the target itself) as its API and card metadata describe it at one commit. */
+export interface RemoteModel {
+  id: string;
+  source: RemoteSource;
+  gated: false | 'auto' | 'manual';
+  /** The card's front matter as the Hub parsed it (`cardData`): license, license_name, license_link, base_model. */
+  cardData: Record<string, unknown>;
+}
+
+/** A Hub dataset as its card metadata describes it at one commit. */
+export interface RemoteDataset { id: string; source: RemoteSource; cardData: Record<string, unknown> }
+
+/** A code repository's license file as GitHub serves it; osai identifies the text itself. */
+export interface RemoteCode { repo: string; source: RemoteSource; file?: string; text?: string }
+
+/**
+ * Facts fetched at the edge (hf: targets, --online) and handed to identify as data. `missing` lists what was asked
+ * for and not found (with the reason), so identify can say `unknown` instead of nothing.
+ */
+export interface RemoteFacts {
+  /** The target itself when it is a Hub repository: its gate as the Hub reports it. */
+  target?: RemoteModel;
+  models: RemoteModel[];
+  datasets: RemoteDataset[];
+  code: RemoteCode[];
   problems: Problem[];
 }

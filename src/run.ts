@@ -1,6 +1,6 @@
 // The only file that sequences the stages: discover → read → identify → evaluate.
-import { relative, resolve, sep } from 'node:path';
-import type { Clarification, Declaration } from './model.js';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { Clarification, Declaration, Documents, RemoteFacts } from './model.js';
 import type { IgnoreRule, Policy } from './evaluate/policy.js';
 import { discoverFiles } from './discover/discover.js';
 import { evaluate } from './evaluate/evaluate.js';
@@ -9,6 +9,8 @@ import { loadConfig } from './read/config.js';
 import { openFsRepo } from './read/fs-reader.js';
 import { readDocuments } from './read/read-documents.js';
 import type { RepoReader } from './read/reader.js';
+import { isHubSpec } from './read/hub-target.js';
+import type { LockEntry } from './read/lock-file.js';
 import type { Report } from './report/types.js';
 import { loadRuleSet } from './ruleset/rule-set.js';
 import { TOOL } from './version.js';
@@ -16,7 +18,11 @@ import { TOOL } from './version.js';
 export const DEFAULT_PROFILE = 'osaid-1.0';
 
 /** What a run knows beyond the repository: the config's declarations, clarifications and policy. */
-export interface RepoInputs { declarations?: Declaration[]; clarifications?: Clarification[]; policy?: Policy | undefined }
+export interface RepoInputs {
+  declarations?: Declaration[]; clarifications?: Clarification[]; policy?: Policy | undefined;
+  /** Fetches the remote facts the documents point to (base models, datasets, linked code); the edge, not the core. */
+  resolve?: (documents: Documents) => Promise<RemoteFacts>;
+}
 
 export interface CheckOptions {
   /** The profile whose verdict is the run's verdict; default from the config, else osaid-1.0. */
@@ -35,13 +41,37 @@ export interface CheckOptions {
   ignore?: IgnoreRule[];
   /** Today as YYYY-MM-DD for ignore expiry; default the current UTC date. */
   today?: string;
+  /** A Hugging Face token for hf: targets and --online (else HF_TOKEN, else the login token file). */
+  token?: string;
+  /** Resolve base models, datasets and linked code where they live, for a local folder too. */
+  online?: boolean;
+  /** Use only the lock file and the cache for remote facts; never open a connection. */
+  offline?: boolean;
+  /** The environment to read HF_ENDPOINT, HF_TOKEN, HF_HOME, GITHUB_API_URL from (default process.env). */
+  env?: Record<string, string | undefined>;
 }
 
 /** Checks the repository at `path` and returns the Report. Throws an OsaiError when it cannot check at all. */
 export async function check(path: string, options: CheckOptions = {}): Promise<Report> {
-  const reader = await openFsRepo(path);
-  const { config, file, lineOf } = await loadConfig(path, options.config);
-  const where = file ? relative(resolve(path), file).split(sep).join('/') : '';
+  return (await checkTarget(path, options)).report;
+}
+
+/**
+ * `osai lock`: checks `path` online and writes osai.lock.json (beside .osai.yml, else in the target folder, else in the
+ * working directory for an hf: target) with every remote source the check read. Returns the report and the lock's path.
+ */
+export async function lock(path: string, options: CheckOptions = {}): Promise<{ report: Report; file: string }> {
+  const { report, touched, lockDir } = await checkTarget(path, { ...options, online: true, offline: false });
+  const { writeLock } = await import('./read/lock-file.js');
+  return { report, file: writeLock(lockDir, touched) };
+}
+
+async function checkTarget(path: string, options: CheckOptions): Promise<{ report: Report; touched: LockEntry[]; lockDir: string }> {
+  const hub = isHubSpec(path);
+  // A Hub repository has no folder to search upward from: the config (and lock) is the working directory's.
+  const home = hub ? '.' : path;
+  const { config, file, lineOf } = await loadConfig(home, options.config);
+  const where = file ? relative(resolve(home), file).split(sep).join('/') : '';
   const declarations = (config.components ?? []).map((c, i): Declaration => ({
     component: c.id, location: c.location, ...(c.license ? { license: c.license } : {}), file: where, line: lineOf(['components', i]),
   }));
@@ -54,26 +84,32 @@ export async function check(path: string, options: CheckOptions = {}): Promise<R
     ignore: options.ignore ?? (config.ignore ?? []).map((r, i) => ({ ...r, line: lineOf(['ignore', i]) })),
     ...(where ? { file: where } : {}),
   };
-  return checkReader(reader, {
-    ...options,
-    profile: options.profile ?? config.profile,
-    strict: options.strict ?? config.strict,
-  }, { declarations, clarifications, policy });
+  const settled = { ...options, profile: options.profile ?? config.profile, strict: options.strict ?? config.strict };
+  const lockDir = file ? dirname(file) : home;
+  if (!hub && !options.online && !options.offline) {
+    return { report: await checkReader(await openFsRepo(path), settled, { declarations, clarifications, policy }), touched: [], lockDir };
+  }
+  const { openRemoteRun } = await import('./read/remote-run.js');
+  const run = await openRemoteRun(path, { ...settled, lockDir });
+  const report = await checkReader(run.reader, settled, { declarations, clarifications, policy, resolve: run.resolve });
+  return { report, touched: run.touched, lockDir };
 }
 
 /** The same pipeline over any RepoReader (an in-memory repo in tests). */
 export async function checkReader(
-  reader: RepoReader, options: CheckOptions = {}, { declarations = [], clarifications = [], policy }: RepoInputs = {},
+  reader: RepoReader, options: CheckOptions = {}, { declarations = [], clarifications = [], policy, resolve: resolveRemote }: RepoInputs = {},
 ): Promise<Report> {
   const rules = await loadRuleSet(options.rulesDir);
   const listing = await reader.list();
   const inventory = discoverFiles(listing.entries, listing.problems);
   const documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path));
-  const evidence = identify(inventory, documents, rules, declarations, clarifications);
+  const remote = resolveRemote ? await resolveRemote(documents) : undefined;
+  const evidence = identify(inventory, documents, rules, declarations, clarifications, remote);
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,
     strict: options.strict ?? false,
     target: reader.root,
+    ...(reader.source ? { source: reader.source } : {}),
     tool: TOOL,
     policy: policy ?? { allow: (options.allow ?? []).map((entry) => ({ entry })), deny: (options.deny ?? []).map((entry) => ({ entry })), ignore: options.ignore ?? [] },
     today: options.today ?? new Date().toISOString().slice(0, 10),

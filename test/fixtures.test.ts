@@ -39,6 +39,8 @@ const TABLE: Row[] = [
   ['osi-mixtral-like-fails', 'mof-class-2', 'fail', ['component-missing']],
   ['gguf-header-llama-3-card-apache', 'open-weights', 'fail', ['license-conflict', 'license-lineage-conflict', 'freedom-restricted']],
   ['safetensors-header-license-agrees', 'open-weights', 'pass', []],
+  // The cache folder itself is no repository (its card sits in snapshots/<sha>/); test/hf-cache.test.ts checks the snapshot.
+  ['hf-cache-snapshot', 'open-weights', 'fail', ['card-missing']],
   ['llama-3-finetune-apache', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['card-links-code-and-paper', 'osaid-1.0', 'fail', ['license-unverified']],
   ['linked-open-release', 'mof-class-2', 'pass', ['license-type-inappropriate']],

@@ -19,6 +19,8 @@ export interface EvaluateOptions {
   profile: string;
   strict?: boolean;
   target: string;
+  /** A remote target's commit and read time, or a Hub cache snapshot's model and sha. */
+  source?: { revision: string; readAt?: string; model?: string };
   tool: { name: string; version: string };
   /** allow / deny / ignore from the config or the caller; applies to every profile. */
   policy?: Policy;
@@ -47,11 +49,12 @@ export function evaluate(evidence: Evidence, rules: RuleSet, options: EvaluateOp
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: options.tool,
-    target: { path: options.target },
+    target: { path: options.target, ...(options.source ? { revision: options.source.revision, ...(options.source.readAt ? { readAt: options.source.readAt } : {}), ...(options.source.model ? { model: options.source.model } : {}) } : {}) },
     profile: { id: result.id, name: result.name, verdict: result.verdict, strict },
     profiles: results.map(({ id, name, verdict, summary }) => ({ id, name, verdict, summary })),
     components: evidence.components.map((c) => componentResult(ctx, c, required.has(c.id))),
     freedoms: evidence.components.filter((c) => c.status !== 'absent').flatMap((c) => freedomResults(ctx, c)),
+    ...(evidence.sources ? { sources: evidence.sources } : {}),
     licenses: evidence.licenses,
     dataInformation: evidence.dataInformation,
     findings: result.findings,

@@ -1,7 +1,8 @@
 // Turns documents into Evidence: license findings, the 17 components with their status and license, access terms.
 import type {
-  Clarification, ComponentEvidence, Declaration, Documents, Evidence, Inventory, LicenseFinding, Problem,
+  Clarification, ComponentEvidence, Declaration, Documents, Evidence, Inventory, LicenseFinding, Problem, RemoteFacts,
 } from '../model.js';
+import { applyRemoteAccess, applyRemoteDatasets, applyRemoteLineage, remoteCodeLicenses, resolvedSources } from './lineage/remote.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import { identifyCardLicenses, identifyCardSection } from './card/card-license.js';
 import { scopeOfLicenseFile } from './license-text/scope.js';
@@ -23,8 +24,9 @@ import { UNKNOWN } from '../spdx/expression.js';
 
 export function identify(
   inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = [], clarifications: Clarification[] = [],
+  remote?: RemoteFacts,
 ): Evidence {
-  const problems: Problem[] = [...inventory.problems, ...documents.problems];
+  const problems: Problem[] = [...inventory.problems, ...documents.problems, ...(remote?.problems ?? [])];
   const repoFiles = new Set(inventory.files.map((f) => f.path));
   const licenses: LicenseFinding[] = [];
   const found: Found = new Map();
@@ -65,7 +67,9 @@ export function identify(
   licenses.push(...identifyHeaderLicenses(documents.weightsHeaders ?? [], rules));
   const lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules);
   licenses.push(...lineage.findings);
+  if (remote) licenses.push(...applyRemoteLineage(lineage.links, remote, rules, problems));
   const datasets = card ? identifyDatasets(card, rules, (line) => found.get('evaluation-data')?.some((e) => e.line === line) ?? false) : [];
+  if (remote) applyRemoteDatasets(datasets, remote, rules, problems);
   datasets.forEach((d) => add(found, 'datasets', { file: d.file, ...(d.line ? { line: d.line } : {}), kind: d.via, detail: d.license ? `${d.id} (${d.license})` : d.id }));
   licenses.push(...datasetFindings(datasets));
   const evalLinks = (found.get('evaluation-data') ?? []).filter((e) => e.kind === 'card-link');
@@ -74,6 +78,7 @@ export function identify(
     licenses.push(...datasetFindings(described, 'evaluation-data'));
   }
   if (card) licenses.push(...linkedLicenses(card, found, rules));
+  if (remote) licenses.push(...remoteCodeLicenses(found, remote, rules));
   licenses.push(...declare(declarations, rules, found, problems));
   // Deprecated SPDX ids (GPL-2.0, LGPL-2.1+) as the ids of the rules that rate them, before anything compares them.
   licenses.forEach((l, i) => {
@@ -91,10 +96,11 @@ export function identify(
   });
 
   return {
+    ...(remote ? { sources: resolvedSources(remote, rules) } : {}),
     licenses,
     components,
     dataInformation: assessDataInformation(dataTexts, rules),
-    access: readAccess(card?.metadata ?? {}, card?.lines ?? {}),
+    access: remote ? applyRemoteAccess(readAccess(card?.metadata ?? {}, card?.lines ?? {}), remote) : readAccess(card?.metadata ?? {}, card?.lines ?? {}),
     conflicts: findConflicts(licenses),
     lineage: lineage.links,
     datasets,

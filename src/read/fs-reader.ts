@@ -7,14 +7,17 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, opendirSync, read
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import type { FileEntry, Problem } from '../model.js';
+import { hubCacheSnapshot, type HubCacheSnapshot } from './hf-cache.js';
 import { DEFAULT_WALK_LIMITS, SKIPPED_DIRS, type Listing, type RepoReader, type WalkLimits } from './reader.js';
 
 const NAME_DECODER = new TextDecoder('utf-8', { fatal: true });
 
-export function createFsReader(root: string): RepoReader {
+/** `snapshot`: a Hugging Face cache snapshot, whose links into its model's blobs/ folder are followed. */
+export function createFsReader(root: string, snapshot?: HubCacheSnapshot): RepoReader {
   return {
     root,
-    list: async (limits = DEFAULT_WALK_LIMITS) => walk(root, limits),
+    ...(snapshot ? { source: { revision: snapshot.revision, model: snapshot.model } } : {}),
+    list: async (limits = DEFAULT_WALK_LIMITS) => walk(root, limits, snapshot?.linkRoot),
     read: async (path, maxBytes) => readAt(root, path, 0, maxBytes),
     readRange: async (path, offset, length) => readAt(root, path, offset, length),
   };
@@ -53,7 +56,7 @@ function readError(message: string, code: string): NodeJS.ErrnoException {
  * `limits.maxFiles`, so a tree of a million empty folders is bounded too; folders are read in batches of 128 names,
  * so a folder of a million files costs no more than the cap.
  */
-function walk(root: string, limits: WalkLimits): Listing {
+function walk(root: string, limits: WalkLimits, linkRoot?: string): Listing {
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
@@ -96,7 +99,7 @@ function walk(root: string, limits: WalkLimits): Listing {
           if (depth + 1 >= limits.maxDepth) { problems.push({ code: 'walk-depth-limit', file: path }); continue; }
           stack.push({ dir: full, dirPath: path, depth: depth + 1 });
         } else if (child.isSymbolicLink()) {
-          const target = linkTarget(realRoot, full);
+          const target = linkTarget(realRoot, full, linkRoot);
           if (typeof target === 'string') problems.push({ code: target, file: path });
           // A link to a file inside the root is read like the file.
           else entries.push({ path, size: target.size });
@@ -142,14 +145,16 @@ function decodeName(bytes: Buffer): { ok: true; text: string } | { ok: false; sh
 }
 
 /** What a symbolic link resolves to: a regular file inside the root, or the problem code that says why it is skipped. */
-function linkTarget(realRoot: string, full: string): Stats | 'link-loop' | 'link-broken' | 'link-outside' | 'link-folder' | 'special-file' {
+function linkTarget(realRoot: string, full: string, linkRoot?: string): Stats | 'link-loop' | 'link-broken' | 'link-outside' | 'link-folder' | 'special-file' {
   let target: string;
   try {
     target = realpathSync(full);
   } catch (error) {
     return errorCode(error) === 'ELOOP' ? 'link-loop' : 'link-broken';
   }
-  if (target !== realRoot && !target.startsWith(realRoot + sep)) return 'link-outside';
+  const inside = (base: string) => target === base || target.startsWith(base.endsWith(sep) ? base : base + sep);
+  // A Hugging Face cache snapshot's links point into its model's blobs/ folder: followed while they stay there.
+  if (!inside(realRoot) && !(linkRoot && inside(linkRoot))) return 'link-outside';
   let info: Stats;
   try {
     info = statSync(target);
@@ -178,5 +183,5 @@ export async function openFsRepo(path: string): Promise<RepoReader> {
   }
   if (!info) throw new InputError(`path not found: ${path}`, 'give the folder of a model repository, e.g. `osai check .`');
   if (!info.isDirectory()) throw new InputError(`not a folder: ${path}`, 'osai checks a repository folder; give the folder that holds the model card');
-  return createFsReader(path);
+  return createFsReader(path, await hubCacheSnapshot(path));
 }

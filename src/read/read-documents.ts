@@ -3,6 +3,7 @@ import { classifyPath } from '../discover/classify.js';
 import type { Documents, FileHash, Inventory, InventoryFile, Problem, TextDocument } from '../model.js';
 import { decodeText } from './decode-text.js';
 import { readFrontMatter } from './front-matter.js';
+import { OsaiError } from '../errors.js';
 import type { RepoReader } from './reader.js';
 import { readWeightsHeader } from './weights-header.js';
 
@@ -144,6 +145,8 @@ async function readText(reader: RepoReader, file: InventoryFile, problems: Probl
     bytes = await reader.read(file.path, cap + 1);
     budget.left -= bytes.length;
   } catch (error) {
+    // osai could not reach the source at all (network, rate limit): exit 2, never a verdict.
+    if (error instanceof OsaiError) throw error;
     problems.push({ code: 'file-unreadable', file: file.path, args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
     return undefined;
   }

@@ -9,6 +9,8 @@ export interface Listing { entries: FileEntry[]; problems: Problem[] }
 export interface RepoReader {
   /** A label for the root, shown in the report. */
   readonly root: string;
+  /** For a remote repository: the commit it was read at and when (report.target.revision / readAt). */
+  readonly source?: { revision: string; readAt?: string; model?: string };
   /** Lists the regular files below the root, sorted by path, without reading them. */
   list(limits?: WalkLimits): Promise<Listing>;
   /** Reads at most `maxBytes` from the start of a file. */

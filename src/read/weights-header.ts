@@ -1,5 +1,6 @@
 // Reads license and base-model keys from weights headers (GGUF metadata, safetensors __metadata__), never past the header.
 import type { Problem, WeightsHeader } from '../model.js';
+import { OsaiError } from '../errors.js';
 import type { RepoReader } from './reader.js';
 
 /** As huggingface.js: a safetensors header longer than this is refused, not read. */
@@ -19,6 +20,8 @@ export async function readWeightsHeader(reader: RepoReader, file: string, size: 
     if (/\.safetensors$/i.test(file)) return { header: await readSafetensors(reader, file, size) };
     return { problem: { code: 'weights-header-invalid', file, args: { reason: 'not a GGUF or safetensors file' } } };
   } catch (error) {
+    // osai could not reach the source at all (network, rate limit): exit 2, never a verdict.
+    if (error instanceof OsaiError) throw error;
     if (error instanceof HeaderError) return { problem: { code: 'weights-header-invalid', file, args: { reason: error.message } } };
     // A weights file that cannot be opened at all is not released: an error, as for any unreadable file.
     return { problem: { code: 'file-unreadable', file, args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } } };

@@ -71,12 +71,15 @@ const LicenseFinding = z.object({
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   tool: z.object({ name: z.string(), version: z.string() }).strict(),
-  target: z.object({ path: z.string() }).strict(),
+  target: z.object({ path: z.string(), revision: z.string().optional(), readAt: z.string().optional(), model: z.string().optional() }).strict(),
   profile: z.object({ id: z.string(), name: z.string(), verdict: Verdict, strict: z.boolean() }).strict(),
   profiles: z.array(z.object({ id: z.string(), name: z.string(), verdict: Verdict, summary: Summary }).strict()),
   components: z.array(Component),
   freedoms: z.array(z.object({ freedom: Freedom, component: z.string(), verdict: Verdict, reasons: z.array(FreedomReason) }).strict()),
   licenses: z.array(LicenseFinding),
+  sources: z.array(z.object({
+    kind: z.enum(['target', 'base-model', 'dataset', 'code']), id: z.string(), url: z.string(), revision: z.string(), license: z.string().optional(),
+  }).strict()).optional(),
   dataInformation: z.object({
     source: z.object({ file: z.string(), line: Line.optional() }).strict().optional(),
     covered: z.array(z.string()),

@@ -1,5 +1,5 @@
 // The Report: one versioned plain object that every formatter renders and every tool can read as JSON.
-import type { ComponentEvidenceItem, ComponentGroup, ComponentStatus, DataInformation, LicenseFinding } from '../model.js';
+import type { ComponentEvidenceItem, ComponentGroup, ComponentStatus, DataInformation, LicenseFinding, ResolvedSource } from '../model.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -55,12 +55,15 @@ export interface FreedomResult { freedom: Freedom; component: string; verdict: V
 export interface Report {
   schemaVersion: number;
   tool: { name: string; version: string };
-  target: { path: string };
+  /** `revision`: the commit sha a remote target (or Hub cache snapshot) was read at; `readAt`: when; `model`: its Hub id. */
+  target: { path: string; revision?: string; readAt?: string; model?: string };
   profile: { id: string; name: string; verdict: Verdict; strict: boolean };
   profiles: { id: string; name: string; verdict: Verdict; summary: ProfileResult['summary'] }[];
   components: ComponentResult[];
   freedoms: FreedomResult[];
   licenses: LicenseFinding[];
+  /** Remote facts the verdicts rest on, each with the commit it was read at (hf: targets, --online, --offline). */
+  sources?: ResolvedSource[];
   dataInformation: DataInformation;
   findings: Finding[];
   /** Findings of the chosen profile that the config's `ignore` entries accepted (empty without a config). */

@@ -9,7 +9,7 @@ export const fixture = (name: string) => `${ROOT}fixtures/${name}`;
 
 export interface CliResult { code: number; stdout: string; stderr: string }
 
-export function runCli(args: string[], cwd = ROOT): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+export function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
