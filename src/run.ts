@@ -1,6 +1,7 @@
 // The only file that sequences the stages: discover → read → identify → evaluate.
 import { relative, resolve, sep } from 'node:path';
 import type { Clarification, Declaration } from './model.js';
+import type { ResolvedBase } from './identify/lineage/lineage.js';
 import type { IgnoreRule, Policy } from './evaluate/policy.js';
 import { discoverFiles } from './discover/discover.js';
 import { evaluate } from './evaluate/evaluate.js';
@@ -16,7 +17,11 @@ import { TOOL } from './version.js';
 export const DEFAULT_PROFILE = 'osaid-1.0';
 
 /** What a run knows beyond the repository: the config's declarations, clarifications and policy. */
-export interface RepoInputs { declarations?: Declaration[]; clarifications?: Clarification[]; policy?: Policy | undefined }
+export interface RepoInputs {
+  declarations?: Declaration[]; clarifications?: Clarification[]; policy?: Policy | undefined;
+  /** Base-model licenses stated in `base_models:` (or resolved from the Hub) for bases the rules do not rate. */
+  bases?: ResolvedBase[];
+}
 
 export interface CheckOptions {
   /** The profile whose verdict is the run's verdict; default from the config, else osaid-1.0. */
@@ -48,6 +53,9 @@ export async function check(path: string, options: CheckOptions = {}): Promise<R
   const clarifications = (config.clarify ?? []).map((c, i): Clarification => ({
     path: c.file.replace(/^\.?\//, ''), sha256: c.sha256, license: c.license, reason: c.reason, file: where, line: lineOf(['clarify', i]),
   }));
+  const bases = (config.base_models ?? []).map((b, i): ResolvedBase => ({
+    base: b.model, license: b.license, via: 'declaration', file: where, line: lineOf(['base_models', i]),
+  }));
   const policy: Policy = {
     allow: options.allow?.map((entry) => ({ entry })) ?? (config.allow ?? []).map((entry, i) => ({ entry, line: lineOf(['allow', i]) })),
     deny: options.deny?.map((entry) => ({ entry })) ?? (config.deny ?? []).map((entry, i) => ({ entry, line: lineOf(['deny', i]) })),
@@ -58,18 +66,18 @@ export async function check(path: string, options: CheckOptions = {}): Promise<R
     ...options,
     profile: options.profile ?? config.profile,
     strict: options.strict ?? config.strict,
-  }, { declarations, clarifications, policy });
+  }, { declarations, clarifications, policy, bases });
 }
 
 /** The same pipeline over any RepoReader (an in-memory repo in tests). */
 export async function checkReader(
-  reader: RepoReader, options: CheckOptions = {}, { declarations = [], clarifications = [], policy }: RepoInputs = {},
+  reader: RepoReader, options: CheckOptions = {}, { declarations = [], clarifications = [], policy, bases = [] }: RepoInputs = {},
 ): Promise<Report> {
   const rules = await loadRuleSet(options.rulesDir);
   const listing = await reader.list();
   const inventory = discoverFiles(listing.entries, listing.problems);
   const documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path));
-  const evidence = identify(inventory, documents, rules, declarations, clarifications);
+  const evidence = identify(inventory, documents, rules, declarations, clarifications, bases);
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,
     strict: options.strict ?? false,

@@ -101,6 +101,14 @@ const TABLE: Row[] = [
   ['training-code-only-in-tests', 'osaid-1.0', 'fail', ['component-missing']],
   ['data-card-table-of-contents-only', 'osaid-1.0', 'fail', ['data-information-missing']],
   ['checkpoint-folder-stub-file', 'mof-class-1', 'fail', ['component-file-stub', 'component-missing']],
+  // Lineage binds, and unknown lineage is unknown (issue 11).
+  ['base-model-unknown', 'open-weights', 'unknown', ['base-model-unknown']],
+  ['base-model-declared', 'open-weights', 'pass', []],
+  ['base-model-per-size-falcon-180b', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  ['adapter-config-bare-llama-name', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  ['card-body-finetuned-from-link', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  ['merge-one-base-unknown', 'open-weights', 'unknown', ['base-model-unknown']],
+  ['merge-bases-known-open', 'open-weights', 'pass', []],
 ];
 
 describe('fixtures', () => {

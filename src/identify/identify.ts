@@ -14,7 +14,7 @@ import { assessDataInformation, type DataText } from './components/data-informat
 import { sectionWithChildren } from './card/markdown-sections.js';
 import { identifyLicenseText } from './license-text/license-text.js';
 import { applyClarifications } from './license-text/clarify.js';
-import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage } from './lineage/lineage.js';
+import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage, type ResolvedBase } from './lineage/lineage.js';
 import { identifyHeaderLicenses } from './metadata/weights-license.js';
 import { readAccess } from './access/access.js';
 import { identifyManifestLicense } from './metadata/manifest-license.js';
@@ -23,6 +23,7 @@ import { UNKNOWN } from '../spdx/expression.js';
 
 export function identify(
   inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = [], clarifications: Clarification[] = [],
+  bases: readonly ResolvedBase[] = [],
 ): Evidence {
   const problems: Problem[] = [...inventory.problems, ...documents.problems];
   const repoFiles = new Set(inventory.files.map((f) => f.path));
@@ -63,7 +64,7 @@ export function identify(
   licenses.splice(0, licenses.length, ...clarified.licenses);
   problems.push(...clarified.problems);
   licenses.push(...identifyHeaderLicenses(documents.weightsHeaders ?? [], rules));
-  const lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules);
+  const lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules, { configs: documents.configs ?? [], resolved: bases });
   licenses.push(...lineage.findings);
   const datasets = card ? identifyDatasets(card, rules, (line) => found.get('evaluation-data')?.some((e) => e.line === line) ?? false) : [];
   datasets.forEach((d) => add(found, 'datasets', { file: d.file, ...(d.line ? { line: d.line } : {}), kind: d.via, detail: d.license ? `${d.id} (${d.license})` : d.id }));

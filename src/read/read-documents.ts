@@ -11,6 +11,10 @@ import { readWeightsHeader } from './weights-header.js';
 /** Manifests read for their license field (identify/manifest-license.ts parses them). */
 const MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg)$/i;
 
+/** Configs read for the base model they name (identify/lineage/base-sources.ts). */
+const CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i;
+const MAX_CONFIGS = 32;
+
 export const MAX_TEXT_BYTES = 1024 * 1024;
 /** Headers are cheap (one bounded read each), but a repo of thousands of shards should not cost thousands of opens. */
 export const MAX_WEIGHTS_HEADERS = 256;
@@ -57,6 +61,12 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
   for (const file of inventory.files.filter((f) => f.topic === 'manifest' && MANIFEST_NAMES.test(f.path))) {
     const text = await readText(reader, file, problems, budget);
     if (text !== undefined) (docs.manifests ??= []).push({ file: file.path, text });
+  }
+  // The configs that name a base model; a repo of many sub-models is read up to a bound. An empty or unreadable config
+  // is no problem of the release's terms, so it is not reported here (a missing base shows as lineage evidence missing).
+  for (const file of inventory.files.filter((f) => CONFIG_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
+    const text = await readText(reader, file, [], budget);
+    if (text !== undefined) (docs.configs ??= []).push({ file: file.path, text });
   }
   for (const file of inventory.files.filter(isDataDoc)) {
     const text = await readText(reader, file, problems, budget);
