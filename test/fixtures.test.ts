@@ -109,6 +109,9 @@ const TABLE: Row[] = [
   ['card-body-finetuned-from-link', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['merge-one-base-unknown', 'open-weights', 'unknown', ['base-model-unknown']],
   ['merge-bases-known-open', 'open-weights', 'pass', []],
+  // A clone made without `git lfs pull` (actions/checkout's default) holds pointers: the release still passes.
+  ['lfs-pointer-weights', 'open-weights', 'pass', []],
+  ['lfs-pointer-to-empty-file', 'open-weights', 'fail', ['component-file-stub', 'component-missing']],
 ];
 
 describe('fixtures', () => {
@@ -128,6 +131,18 @@ describe('fixtures', () => {
 });
 
 describe('what the fixtures must say', () => {
+  test('LFS pointers for safetensors, GGUF and bin are present weights with the pointer\'s size; their headers are a note', async () => {
+    const report = await check(fixture('lfs-pointer-weights'), { profile: 'open-weights' });
+    const weights = report.components.find((c) => c.id === 'model-parameters-final')!;
+    expect(weights.status).toBe('present');
+    expect(weights.evidence.map((e) => [e.file, e.detail])).toEqual([
+      ['model-Q4_K_M.gguf', 'Git LFS pointer to 4920734016 bytes'], ['model.safetensors', 'Git LFS pointer to 4943162336 bytes'], ['pytorch_model.bin', 'Git LFS pointer to 9976578928 bytes'],
+    ]);
+    // A note (notes stay out of the findings list): never weights-header-invalid, a stub or a re-export.
+    const codes = report.findings.map((f) => f.code);
+    for (const code of ['weights-header-invalid', 'weights-file-unusable', 'component-file-stub']) expect(codes).not.toContain(code);
+  });
+
   test('Llama 3 restricts use and share and names the 700M MAU and acceptable-use clauses', async () => {
     const report = await check(fixture('llama-3-weights'));
     const weights = report.freedoms.filter((f) => f.component === 'model-parameters-final');

@@ -31,7 +31,8 @@ export function identify(
   const found: Found = new Map();
   // Weights whose header is broken cannot be loaded, so they are not the released parameters.
   const unreadable = new Set(documents.problems.filter((p) => p.code === 'weights-header-invalid' && p.file).map((p) => p.file!));
-  findComponentFiles(inventory.files, found, rules.components, problems, unreadable);
+  const lfsSizes = new Map((documents.lfsPointers ?? []).map((p) => [p.file, p.size]));
+  findComponentFiles(inventory.files, found, rules.components, problems, unreadable, lfsSizes);
 
   const dataTexts: DataText[] = documents.docs.map((d) => ({ source: { file: d.file, line: 1 }, text: d.text }));
   const fileFindings: LicenseFinding[] = [];

@@ -1,7 +1,8 @@
 // Reads what identification needs: the model card's front matter, license texts and data documentation.
 import { createHash } from 'node:crypto';
 import { classifyPath } from '../discover/classify.js';
-import type { Documents, FileHash, Inventory, InventoryFile, Problem, TextDocument } from '../model.js';
+import type { Documents, FileHash, Inventory, InventoryFile, LfsPointer, Problem, TextDocument } from '../model.js';
+import { MAX_POINTER_BYTES, parseLfsPointer } from './lfs-pointer.js';
 import { decodeText } from './decode-text.js';
 import { readFrontMatter } from './front-matter.js';
 import type { RepoReader } from './reader.js';
@@ -72,7 +73,13 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     const text = await readText(reader, file, problems, budget);
     if (text !== undefined) docs.docs.push({ file: file.path, text } satisfies TextDocument);
   }
-  const weights = inventory.files.filter((f) => f.role === 'weights' && /\.(gguf|safetensors)$/i.test(f.path));
+  // A clone without `git lfs pull` holds pointers for every weights format: the weights are present (on the LFS
+  // server, with the pointer's size) but their header is not here to read.
+  const pointers = await readLfsPointers(inventory, reader);
+  if (pointers.length > 0) docs.lfsPointers = pointers;
+  for (const p of pointers) problems.push({ code: 'weights-lfs-pointer', file: p.file, args: { size: p.size } });
+  const isPointer = new Set(pointers.map((p) => p.file));
+  const weights = inventory.files.filter((f) => f.role === 'weights' && /\.(gguf|safetensors)$/i.test(f.path) && !isPointer.has(f.path));
   if (weights.length > MAX_WEIGHTS_HEADERS) problems.push({ code: 'weights-header-limit', args: { limit: MAX_WEIGHTS_HEADERS, count: weights.length } });
   for (const file of weights.slice(0, MAX_WEIGHTS_HEADERS)) {
     const result = await readWeightsHeader(reader, file.path, file.size);
@@ -80,7 +87,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     else problems.push(result.problem);
   }
   // Weights whose header was read are known to be readable; the others get one small read.
-  await probeWeights(inventory, reader, problems, new Set(weights.slice(0, MAX_WEIGHTS_HEADERS).map((f) => f.path)));
+  await probeWeights(inventory, reader, problems, new Set([...weights.slice(0, MAX_WEIGHTS_HEADERS).map((f) => f.path), ...isPointer]));
   for (const path of [...new Set(hashPaths)]) docs.hashes.push(await hashFile(reader, inventory, path));
   return docs;
 }
@@ -127,6 +134,20 @@ async function probeWeights(inventory: Inventory, reader: RepoReader, problems: 
       problems.push({ code: 'file-unreadable', file: file.path, args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
     }
   }
+}
+
+/** Weights files small enough to be Git LFS pointers, read once each (at most 1 KiB) and parsed. */
+async function readLfsPointers(inventory: Inventory, reader: RepoReader): Promise<LfsPointer[]> {
+  const out: LfsPointer[] = [];
+  for (const file of inventory.files.filter((f) => (f.role === 'weights' || f.topic === 'weights-index') && f.size > 0 && f.size <= MAX_POINTER_BYTES)) {
+    try {
+      const pointer = parseLfsPointer(file.path, await reader.read(file.path, MAX_POINTER_BYTES));
+      if (pointer) out.push(pointer);
+    } catch {
+      // Unreadable: the header read or the probe below reports it.
+    }
+  }
+  return out;
 }
 
 /** README.md at the root first, then the dedicated model-card names. */

@@ -47,13 +47,17 @@ const SHARD = /^(.*?)[-_](\d{1,6})-of-(\d{1,6})(\.[\w.]+)$/;
  */
 export function findComponentFiles(
   files: InventoryFile[], found: Found, rules: readonly ComponentRule[] = [], problems: Problem[] = [], unreadable: ReadonlySet<string> = new Set(),
+  lfsSizes: ReadonlyMap<string, number> = new Map(),
 ): void {
   const minimum = new Map(rules.map((r) => [r.id, r.minBytes ?? 0]));
   const indexes = new Map(files.filter((f) => f.topic === 'weights-index').map((f) => [f.path.replace(/\.index\.json$/i, '').toLowerCase(), f.path]));
   const sets = new Map<string, number>();
-  for (const file of files) {
-    const component = componentOfFile(file);
+  for (const listed of files) {
+    const component = componentOfFile(listed);
     if (!component) continue;
+    // A Git LFS pointer stands for the file it points to: its size is the pointer's `size`.
+    const pointed = lfsSizes.get(listed.path);
+    const file = pointed === undefined ? listed : { ...listed, size: pointed };
     if (file.size < (minimum.get(component) ?? 0)) {
       problems.push({ code: 'component-file-stub', file: file.path, args: { component, size: file.size, minimum: minimum.get(component)! } });
       continue;
@@ -63,7 +67,7 @@ export function findComponentFiles(
       continue;
     }
     const shard = file.role === 'weights' ? SHARD.exec(file.path) : null;
-    if (!shard) { add(found, component, { file: file.path, kind: 'file' }); continue; }
+    if (!shard) { add(found, component, { file: file.path, kind: 'file', ...(pointed === undefined ? {} : { detail: `Git LFS pointer to ${pointed} bytes` }) }); continue; }
     const set = `${shard[1]}${shard[4]}`;
     if (sets.has(set)) continue;
     sets.set(set, Number(shard[3]));
