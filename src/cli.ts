@@ -8,7 +8,7 @@ import { FORMATS, formatReport, type FormatName } from './format/index.js';
 import { exitCodeFor } from './report/exit-code.js';
 import { TOOL } from './version.js';
 
-interface CheckFlags { profile?: string; format: FormatName; output?: string; config?: string; strict?: boolean; color?: boolean }
+interface CheckFlags { profile?: string; format: FormatName; output?: string; config?: string; strict?: boolean; color?: boolean; allFiles?: boolean }
 
 function buildProgram(): Command {
   const program = new Command('osai')
@@ -24,6 +24,7 @@ function buildProgram(): Command {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'use this config file instead of the .osai.yml found from the path upward')
     .option('--strict', 'warnings fail the profile')
+    .option('--all-files', 'in a git work tree, judge every file in the folder, not only those git tracks')
     .option('--no-color', 'no colour in text output (also off when not a TTY or NO_COLOR is set)')
     .action(async (path: string, flags: CheckFlags) => {
       const { check } = await import('./run.js');
@@ -31,6 +32,7 @@ function buildProgram(): Command {
         ...(flags.profile ? { profile: flags.profile } : {}),
         ...(flags.strict ? { strict: true } : {}),
         ...(flags.config ? { config: flags.config } : {}),
+        ...(flags.allFiles ? { allFiles: true } : {}),
       });
       const color = flags.color !== false && !flags.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
       // SARIF and annotations need paths from the repository root, which in CI is the working directory.

@@ -8,6 +8,7 @@ import { evaluate } from './evaluate/evaluate.js';
 import { identify } from './identify/identify.js';
 import { loadConfig } from './read/config.js';
 import { openFsRepo } from './read/fs-reader.js';
+import { releaseReader, selectReleaseFiles } from './read/git-files.js';
 import { readDocuments } from './read/read-documents.js';
 import type { RepoReader } from './read/reader.js';
 import type { Report } from './report/types.js';
@@ -38,13 +39,15 @@ export interface CheckOptions {
   deny?: string[];
   /** Accepted finding codes; replaces the config's `ignore`. */
   ignore?: IgnoreRule[];
+  /** Judge every file in the folder, not only those git tracks (when the folder is in a git work tree). */
+  allFiles?: boolean;
   /** Today as YYYY-MM-DD for ignore expiry; default the current UTC date. */
   today?: string;
 }
 
 /** Checks the repository at `path` and returns the Report. Throws an OsaiError when it cannot check at all. */
 export async function check(path: string, options: CheckOptions = {}): Promise<Report> {
-  const reader = await openFsRepo(path);
+  const reader = releaseReader(await openFsRepo(path), await selectReleaseFiles(path, { allFiles: options.allFiles ?? false }));
   const { config, file, lineOf } = await loadConfig(path, options.config);
   const where = file ? relative(resolve(path), file).split(sep).join('/') : '';
   const declarations = (config.components ?? []).map((c, i): Declaration => ({

@@ -112,6 +112,8 @@ const TABLE: Row[] = [
   // A clone made without `git lfs pull` (actions/checkout's default) holds pointers: the release still passes.
   ['lfs-pointer-weights', 'open-weights', 'pass', []],
   ['lfs-pointer-to-empty-file', 'open-weights', 'fail', ['component-file-stub', 'component-missing']],
+  // Committed as-is every file here is tracked, so all of them bind; test/git-files.test.ts builds its .git in a copy.
+  ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
 ];
 
 describe('fixtures', () => {
