@@ -93,6 +93,8 @@ export interface LicenseFinding {
    * README License section), with the licenses identified beside them: `unknown` until a person says what they mean.
    */
   addedTerms?: { beside: string[] };
+  /** The source named a GNU license without saying `-only` or `-or-later` (the Hub ids `gpl-3.0`, `agpl-3.0`, …). */
+  versionOpen?: boolean;
 }
 
 /** A component the user states in .osai.yml: where it lives and under which license. */

@@ -113,6 +113,10 @@ const TABLE: Row[] = [
   ['lfs-pointer-weights', 'open-weights', 'pass', []],
   ['lfs-pointer-to-empty-file', 'open-weights', 'fail', ['component-file-stub', 'component-missing']],
   // Committed as-is every file here is tracked, so all of them bind; test/git-files.test.ts builds its .git in a copy.
+  // SPDX semantics: a choice agrees with each option; the Hub's gpl-3.0 says neither -only nor -or-later.
+  ['dual-license-mit-or-apache', 'open-weights', 'pass', []],
+  ['card-gpl-3.0-text-or-later', 'open-weights', 'pass', []],
+  ['card-code-and-model-license-paragraph', 'osaid-1.0', 'fail', ['component-missing', 'data-information-missing']],
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
 ];
 
@@ -133,6 +137,17 @@ describe('fixtures', () => {
 });
 
 describe('what the fixtures must say', () => {
+  test('a license stated for "the code and the model" covers the code repositories its paragraph links, and only those', async () => {
+    const report = await check(fixture('card-code-and-model-license-paragraph'));
+    const byId = Object.fromEntries(report.components.map((c) => [c.id, c]));
+    expect(byId['training-code']).toMatchObject({ status: 'referenced', license: 'Apache-2.0', verdict: 'pass' });
+    expect(byId['research-paper']?.license).toBeUndefined();
+    const { checkReader } = await import('../src/run.js');
+    const { createMemoryReader } = await import('../src/read/reader.js');
+    const modelOnly = await checkReader(createMemoryReader({ 'README.md': '---\nlicense: apache-2.0\n---\nTraining code: https://github.com/a/b\nThe model is released under the Apache License 2.0.\n' }));
+    expect(modelOnly.components.find((c) => c.id === 'training-code')?.license).toBeUndefined();
+  });
+
   test('LFS pointers for safetensors, GGUF and bin are present weights with the pointer\'s size; their headers are a note', async () => {
     const report = await check(fixture('lfs-pointer-weights'), { profile: 'open-weights' });
     const weights = report.components.find((c) => c.id === 'model-parameters-final')!;
