@@ -117,6 +117,11 @@ const TABLE: Row[] = [
   ['dual-license-mit-or-apache', 'open-weights', 'pass', []],
   ['card-gpl-3.0-text-or-later', 'open-weights', 'pass', []],
   ['card-code-and-model-license-paragraph', 'osaid-1.0', 'fail', ['component-missing', 'data-information-missing']],
+  // A release declared in .osai.yml alone, as MOT's records are: exactly MOT's class (bench/mot-conformance.mjs).
+  ['declared-only-mof-class-1', 'mof-class-1', 'pass', []],
+  ['declared-only-mof-class-2', 'mof-class-2', 'pass', []],
+  ['declared-only-mof-class-3', 'mof-class-3', 'pass', []],
+  ['declared-only-no-class', 'mof-class-3', 'fail', ['license-category']],
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
 ];
 
@@ -137,6 +142,14 @@ describe('fixtures', () => {
 });
 
 describe('what the fixtures must say', () => {
+  test.each([['declared-only-mof-class-1', 1], ['declared-only-mof-class-2', 2], ['declared-only-mof-class-3', 3], ['declared-only-no-class', 0]] as const)(
+    '%s reaches exactly MOF class %s, its card declared elsewhere', async (name, expected) => {
+      const report = await check(fixture(name));
+      const pass = (id: string) => report.profiles.find((p) => p.id === id)?.verdict === 'pass';
+      expect(pass('mof-class-1') ? 1 : pass('mof-class-2') ? 2 : pass('mof-class-3') ? 3 : 0).toBe(expected);
+      expect(report.findings.map((f) => f.code)).not.toContain('card-missing');
+    });
+
   test('a license stated for "the code and the model" covers the code repositories its paragraph links, and only those', async () => {
     const report = await check(fixture('card-code-and-model-license-paragraph'));
     const byId = Object.fromEntries(report.components.map((c) => [c.id, c]));

@@ -77,6 +77,9 @@ export function identify(
   }
   if (card) licenses.push(...linkedLicenses(card, found, rules));
   licenses.push(...declare(declarations, rules, found, problems));
+  // A model card declared elsewhere (as MOT records do) is the card: its absence from the folder is a note, not an error.
+  const missing = problems.findIndex((p) => p.code === 'card-missing');
+  if (missing >= 0 && (found.get('model-card') ?? []).some((e) => e.kind === 'declaration')) problems[missing] = { code: 'card-declared-elsewhere' };
   // Deprecated SPDX ids (GPL-2.0, LGPL-2.1+) as the ids of the rules that rate them, before anything compares them.
   licenses.forEach((l, i) => {
     const expression = withRuleIds(l.expression, rules);
