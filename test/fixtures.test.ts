@@ -122,6 +122,8 @@ const TABLE: Row[] = [
   ['declared-only-mof-class-2', 'mof-class-2', 'pass', []],
   ['declared-only-mof-class-3', 'mof-class-3', 'pass', []],
   ['declared-only-no-class', 'mof-class-3', 'fail', ['license-category']],
+  // A card-only checkout: the weights are absent, but the card's license still says which freedoms it restricts.
+  ['card-only-llama-3-terms', 'open-weights', 'fail', ['component-missing']],
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
 ];
 
@@ -142,6 +144,13 @@ describe('fixtures', () => {
 });
 
 describe('what the fixtures must say', () => {
+  test('without weights in the folder, the card\'s license answers the freedoms of model-parameters-final (status absent)', async () => {
+    const report = await check(fixture('card-only-llama-3-terms'), { profile: 'open-weights' });
+    expect(report.components.find((c) => c.id === 'model-parameters-final')).toMatchObject({ status: 'absent', license: 'LicenseRef-llama-3-community' });
+    const freedoms = Object.fromEntries(report.freedoms.filter((f) => f.component === 'model-parameters-final').map((f) => [f.freedom, f.verdict]));
+    expect(freedoms).toEqual({ use: 'fail', study: 'pass', modify: 'fail', share: 'fail' });
+  });
+
   test.each([['declared-only-mof-class-1', 1], ['declared-only-mof-class-2', 2], ['declared-only-mof-class-3', 3], ['declared-only-no-class', 0]] as const)(
     '%s reaches exactly MOF class %s, its card declared elsewhere', async (name, expected) => {
       const report = await check(fixture(name));

@@ -91,7 +91,10 @@ export function identify(
     const status = evidence.some((e) => e.kind === 'file' || e.kind === 'card-section' || (e.kind === 'card-metadata' && c.id === 'evaluation-results'))
       ? 'present' : evidence.some((e) => e.kind === 'declaration') ? 'declared' : evidence.length > 0 ? 'referenced' : 'absent';
     const files = evidence.filter((e) => e.kind !== 'declaration').map((e) => e.file);
-    const license = governingLicense(licenses, c.id, c.group, status === 'present' ? files : undefined, evidence.length > 0);
+    // Weights not in the folder (a card-only mirror) are still the card's: its license and the inherited terms answer
+    // which freedoms the model's license restricts, while the status stays absent.
+    const termsOnly = status === 'absent' && c.id === 'model-parameters-final' && card !== undefined;
+    const license = governingLicense(licenses, c.id, c.group, status === 'present' ? files : termsOnly ? [] : undefined, evidence.length > 0 || termsOnly);
     return { id: c.id, status, evidence, ...(license ? { license } : {}) };
   });
 
