@@ -64,6 +64,8 @@ export interface Documents {
   otherCards?: CardDocument[];
   /** package.json, pyproject.toml and setup.cfg, read for their license field (optional: older readers leave it out). */
   manifests?: TextDocument[];
+  /** Training, inference, evaluation, preprocessing and architecture code up to 64 KiB, read to find placeholders. */
+  code?: TextDocument[];
   /** adapter_config.json and config.json, read for the base model they name. */
   configs?: TextDocument[];
   /** Weights files that are Git LFS pointers: the release's weights live on the LFS server, with this size. */

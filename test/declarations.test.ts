@@ -14,3 +14,20 @@ describe('declared locations', () => {
     '%j is a location', (value) => expect(isLocation(value)).toBe(true));
 
 });
+
+describe('placeholder code (a bounded read of the file)', () => {
+  test.each([
+    ['def train():\n    pass\n', true],
+    ['"""Training."""\nimport torch\n\ndef main():\n    raise NotImplementedError("soon")\n\nif __name__ == "__main__":\n    main()\n', true],
+    ['# TODO: release the training code\n', true],
+    ['class Trainer:\n    def fit(self):\n        ...\n', true],
+    ['#!/bin/bash\necho "TODO"\n', true],
+    // Real code, however small.
+    ['def train(model, data):\n    for batch in data:\n        model(batch).backward()\n', false],
+    ['import torch\nmodel = torch.nn.Linear(2, 2)\n', false],
+    ['#!/bin/bash\nset -e\ntorchrun --nproc 8 train.py --config cfg.yaml\n', false],
+  ])('%j → %s', async (text, placeholder) => {
+    const { isPlaceholderCode } = await import('../src/identify/components/stub-code.js');
+    expect(isPlaceholderCode(text)).toBe(placeholder);
+  });
+});

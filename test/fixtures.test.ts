@@ -124,6 +124,9 @@ const TABLE: Row[] = [
   ['declared-only-no-class', 'mof-class-3', 'fail', ['license-category']],
   // A card-only checkout: the weights are absent, but the card's license still says which freedoms it restricts.
   ['card-only-llama-3-terms', 'open-weights', 'fail', ['component-missing']],
+  // A component needs substance: a placeholder trainer, a link to what will be released.
+  ['stub-trainer-not-implemented', 'osaid-1.0', 'fail', ['component-file-placeholder', 'component-missing']],
+  ['card-code-link-coming-soon', 'osaid-1.0', 'fail', ['component-missing']],
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
 ];
 
@@ -144,6 +147,14 @@ describe('fixtures', () => {
 });
 
 describe('what the fixtures must say', () => {
+  test('a placeholder trainer and "coming soon" links are not the code', async () => {
+    const stub = await check(fixture('stub-trainer-not-implemented'));
+    expect(stub.findings.find((f) => f.code === 'component-file-placeholder')).toMatchObject({ file: 'train.py', args: { component: 'training-code' } });
+    expect(stub.components.find((c) => c.id === 'training-code')?.status).toBe('absent');
+    const soon = await check(fixture('card-code-link-coming-soon'));
+    for (const id of ['training-code', 'inference-code']) expect(soon.components.find((c) => c.id === id)?.status).toBe('absent');
+  });
+
   test('without weights in the folder, the card\'s license answers the freedoms of model-parameters-final (status absent)', async () => {
     const report = await check(fixture('card-only-llama-3-terms'), { profile: 'open-weights' });
     expect(report.components.find((c) => c.id === 'model-parameters-final')).toMatchObject({ status: 'absent', license: 'LicenseRef-llama-3-community' });

@@ -79,3 +79,17 @@ describe('where bases are named', () => {
     ]);
   });
 });
+
+describe('datasets bind', () => {
+  const run = async (datasets: string[]) => {
+    const { checkReader } = await import('../src/run.js');
+    const { createMemoryReader } = await import('../src/read/reader.js');
+    const card = `---\nlicense: apache-2.0\ndatasets:\n${datasets.map((d) => `  - ${d}`).join('\n')}\n---\n# x\n`;
+    return (await checkReader(createMemoryReader({ 'README.md': card }), { profile: 'mof-class-1' })).components.find((c) => c.id === 'datasets')!;
+  };
+  test('a known restrictive dataset binds beside an unknown one; unknown ones leave the component unknown', async () => {
+    expect(await run(['tatsu-lab/alpaca', 'acme/secret-data'])).toMatchObject({ license: 'CC-BY-NC-4.0 AND unknown', verdict: 'fail' });
+    expect(await run(['allenai/dolma', 'acme/secret-data'])).toMatchObject({ license: 'ODC-By-1.0 AND unknown', verdict: 'unknown' });
+    expect((await run(['allenai/dolma'])).license).toBe('ODC-By-1.0');
+  });
+});

@@ -8,6 +8,7 @@ import { scopeOfLicenseFile } from './license-text/scope.js';
 import { governingLicense } from './governing-license.js';
 import { findConflicts } from './conflicts.js';
 import { declare } from './components/declarations.js';
+import { isPlaceholderCode } from './components/stub-code.js';
 import { linkedLicenses } from './components/linked-licenses.js';
 import { add, findCardComponents, findComponentFiles, type Found } from './components/components.js';
 import { assessDataInformation, type DataText } from './components/data-information.js';
@@ -32,7 +33,8 @@ export function identify(
   // Weights whose header is broken cannot be loaded, so they are not the released parameters.
   const unreadable = new Set(documents.problems.filter((p) => p.code === 'weights-header-invalid' && p.file).map((p) => p.file!));
   const lfsSizes = new Map((documents.lfsPointers ?? []).map((p) => [p.file, p.size]));
-  findComponentFiles(inventory.files, found, rules.components, problems, unreadable, lfsSizes);
+  const placeholders = new Set((documents.code ?? []).filter((d) => isPlaceholderCode(d.text)).map((d) => d.file));
+  findComponentFiles(inventory.files, found, rules.components, problems, unreadable, lfsSizes, placeholders);
 
   const dataTexts: DataText[] = documents.docs.map((d) => ({ source: { file: d.file, line: 1 }, text: d.text }));
   const fileFindings: LicenseFinding[] = [];
@@ -69,7 +71,9 @@ export function identify(
   licenses.push(...lineage.findings);
   const datasets = card ? identifyDatasets(card, rules, (line) => found.get('evaluation-data')?.some((e) => e.line === line) ?? false) : [];
   datasets.forEach((d) => add(found, 'datasets', { file: d.file, ...(d.line ? { line: d.line } : {}), kind: d.via, detail: d.license ? `${d.id} (${d.license})` : d.id }));
-  licenses.push(...datasetFindings(datasets));
+  // An unknown dataset is settled by the data's own files in the repo, or by a datasets declaration that names a license.
+  const datasetsSettled = (found.get('datasets') ?? []).some((e) => e.kind === 'file') || declarations.some((d) => d.component === 'datasets' && d.license);
+  licenses.push(...datasetFindings(datasets, 'datasets', { unknownBinds: !datasetsSettled }));
   const evalLinks = (found.get('evaluation-data') ?? []).filter((e) => e.kind === 'card-link');
   if (!(found.get('evaluation-data') ?? []).some((e) => e.kind === 'file')) {
     const described = evalLinks.map((e) => describeDataset({ id: hubId(e.detail ?? '', 'dataset') ?? '', via: 'card-link', file: e.file, ...(e.line ? { line: e.line } : {}) }, rules));

@@ -12,6 +12,10 @@ import { readWeightsHeader } from './weights-header.js';
 /** Manifests read for their license field (identify/manifest-license.ts parses them). */
 const MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg)$/i;
 
+/** Code files read to tell a real script from a placeholder (identify/components/stub-code.ts); larger ones are real. */
+const CODE_TOPICS = new Set(['training', 'inference', 'evaluation', 'preprocessing', 'architecture']);
+const MAX_CODE_BYTES = 64 * 1024;
+const MAX_CODE_FILES = 256;
 /** Configs read for the base model they name (identify/lineage/base-sources.ts). */
 const CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i;
 const MAX_CONFIGS = 32;
@@ -68,6 +72,11 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
   for (const file of inventory.files.filter((f) => CONFIG_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
     const text = await readText(reader, file, [], budget);
     if (text !== undefined) (docs.configs ??= []).push({ file: file.path, text });
+  }
+  // Code that stands for a component is read (bounded) so identify can tell a real script from a placeholder.
+  for (const file of inventory.files.filter((f) => f.role === 'code' && f.topic && CODE_TOPICS.has(f.topic) && f.size <= MAX_CODE_BYTES).slice(0, MAX_CODE_FILES)) {
+    const text = await readText(reader, file, [], budget);
+    if (text !== undefined) (docs.code ??= []).push({ file: file.path, text });
   }
   for (const file of inventory.files.filter(isDataDoc)) {
     const text = await readText(reader, file, problems, budget);

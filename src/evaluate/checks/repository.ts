@@ -16,7 +16,8 @@ export function checkReadable(ctx: CheckContext): Outcome[] {
 
 /** A license text or name osai could not identify may hide any restriction, so it settles nothing. */
 export function checkLicensesIdentified(ctx: CheckContext): Outcome[] {
-  const out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN).map((l) => {
+  // A dataset osai does not know leaves the datasets component unknown (its own check says so), not the whole release.
+  const out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN && l.source.kind !== 'dataset').map((l) => {
     const at = { file: l.source.file, ...(l.source.line ? { line: l.source.line } : {}) };
     // Words that limit use beside (or without) a license: the license alone no longer says what users may do.
     if (l.addedTerms) return unknown('license-terms-added', { file: l.source.file, raw: l.raw ?? '', beside: l.addedTerms.beside.join(' AND ') || 'the repository\'s license' }, at);

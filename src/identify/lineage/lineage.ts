@@ -5,6 +5,8 @@ import { findBaseModel, matchesPattern } from './base-match.js';
 import { basesFromCardBody, basesFromCardMetadata, basesFromConfigs, basesFromHeaders, type Candidate } from './base-sources.js';
 import { hubId } from './hub-id.js';
 import { resolveLicenseName } from '../license-name.js';
+import { UNKNOWN } from '../../spdx/expression.js';
+import { isNotYetReleased } from '../components/components.js';
 
 export { matchesPattern } from './base-match.js';
 export { hubId } from './hub-id.js';
@@ -69,6 +71,7 @@ export function identifyDatasets(card: CardDocument, rules: RuleSet, isEvaluatio
     return { id: hubId(String(value), 'dataset') ?? String(value), via: 'card-metadata' as const, file: card.file, ...(line ? { line } : {}) };
   });
   card.body.split(/\r\n|\r|\n/).forEach((text, i) => {
+    if (isNotYetReleased(text)) return;
     for (const match of text.matchAll(/https?:\/\/(?:huggingface\.co|hf\.co)\/datasets\/([\w.-]+(?:\/[\w.-]+)?)/gi)) {
       if (isEvaluation(card.bodyLine + i)) continue;
       if (!links.some((l) => l.id.toLowerCase() === match[1]!.toLowerCase())) links.push({ id: match[1]!, via: 'card-link', file: card.file, line: card.bodyLine + i });
@@ -86,13 +89,15 @@ export function describeDataset(link: DatasetLink, rules: RuleSet): DatasetLink 
 }
 
 /**
- * Dataset licenses as findings on the datasets component. Only when every listed dataset is known does the component
- * get a license: a partial list would let the known ones speak for the unknown ones, which could pass wrongly.
+ * Dataset licenses as findings on the datasets component. Every known dataset's license binds, so a restrictive one
+ * binds even beside unknown ones; each unknown dataset adds an `unknown` term, so the component's license is never
+ * settled by the known ones alone (that could pass wrongly). checks/repository.ts reports those terms on the
+ * component, not as an unidentified license of the whole release. When the data is in the repository
+ * (`unknownBinds: false`), its own license files govern it and only the known datasets' terms are added.
  */
-export function datasetFindings(links: DatasetLink[], component = 'datasets'): LicenseFinding[] {
-  if (links.length === 0 || links.some((l) => !l.license)) return [];
-  return links.map((l) => ({
-    expression: l.license!, confidence: 1, raw: `dataset ${l.id}`,
+export function datasetFindings(links: DatasetLink[], component = 'datasets', { unknownBinds = true } = {}): LicenseFinding[] {
+  return links.filter((l) => l.license || unknownBinds).map((l) => ({
+    expression: l.license ?? UNKNOWN, confidence: l.license ? 1 : 0, raw: `dataset ${l.id}`,
     source: { file: l.file, ...(l.line ? { line: l.line } : {}), kind: 'dataset' as const }, scope: { kind: 'component' as const, component },
   }));
 }

@@ -1,0 +1,17 @@
+// Decides from a bounded read whether a code file is only a placeholder: pass, NotImplementedError, TODOs, comments.
+
+/** What a placeholder body may hold besides comments: signatures, imports, pass / ... / NotImplementedError, a bare return. */
+const SKELETON = /^(?:(?:async\s+)?def\s+\w+\s*\(.*\)\s*(?:->\s*[^:]+)?:\s*(?:pass|\.\.\.)?|class\s+\w+(?:\(.*\))?\s*:\s*(?:pass|\.\.\.)?|(?:from\s+\S+\s+)?import\s+.+|pass|\.\.\.|raise\s+NotImplementedError(?:\(.*\))?|return(?:\s+None)?|if\s+__name__\s*==\s*["']__main__["']\s*:|\w+\(\)|@\w+(?:\(.*\))?|(?:print|console\.log)\(\s*["'][^"']*\b(?:todo|tbd|not implemented|coming soon)\b[^"']*["']\s*\)|(?:function\s+\w+\s*\(.*\)\s*\{|\}|\{)\s*|(?:throw\s+new\s+Error\(.*\)|exit\s+\d+|set\s+-e\w*|#!.*|echo\s+["']?.*\b(?:todo|tbd|not implemented)\b.*);?)$/i;
+/** Comment lines, and lines that only say TODO. */
+const COMMENT = /^(?:#|\/\/|--|;|\*|\/\*|\*\/|rem\b)|^(?:todo|fixme|tbd)\b/i;
+
+/**
+ * True when the text is a placeholder: after dropping comments, docstrings and blank lines, every line is a skeleton
+ * line (a signature, an import, pass, NotImplementedError, a TODO print). A file with no statements at all is one too.
+ * The caller reads a bounded prefix; a long file that starts as a skeleton is judged by that prefix only if it is whole.
+ */
+export function isPlaceholderCode(text: string): boolean {
+  const withoutDocstrings = text.replace(/("""|''')[\s\S]*?\1/g, '');
+  const lines = withoutDocstrings.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '' && !COMMENT.test(l));
+  return lines.every((l) => SKELETON.test(l.replace(/\s+#.*$/, '')));
+}
