@@ -126,6 +126,8 @@ export interface DataInformation {
   missing: string[];
   /** Where each covered item was found (the first document that describes it). */
   sources?: Record<string, SourceLocation>;
+  /** Every document or section read for data information, covered or not. */
+  read?: SourceLocation[];
 }
 
 /**

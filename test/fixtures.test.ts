@@ -86,7 +86,7 @@ const TABLE: Row[] = [
   ['clarify-overrides-identified-license', 'open-weights', 'pass', ['clarify-overrides']],
   ['safetensors-header-modelspec-license', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
   ['safetensors-header-id-and-name-differ', 'open-weights', 'fail', ['license-conflict', 'freedom-restricted']],
-  ['data-card-placeholders', 'osaid-1.0', 'fail', ['data-information-missing']],
+  ['data-card-placeholders', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['terms-of-use-beside-mit', 'open-weights', 'unknown', ['license-terms-added']],
   ['card-terms-heading-research-only', 'open-weights', 'unknown', ['license-terms-added']],
   ['card-license-name-with-rider', 'open-weights', 'unknown', ['license-unidentified']],
@@ -99,7 +99,7 @@ const TABLE: Row[] = [
   ['card-code-link-not-a-repository', 'osaid-1.0', 'fail', ['component-missing']],
   ['card-related-work-paper-not-own', 'mof-class-3', 'fail', ['component-missing-any']],
   ['training-code-only-in-tests', 'osaid-1.0', 'fail', ['component-missing']],
-  ['data-card-table-of-contents-only', 'osaid-1.0', 'fail', ['data-information-missing']],
+  ['data-card-table-of-contents-only', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['checkpoint-folder-stub-file', 'mof-class-1', 'fail', ['component-file-stub', 'component-missing']],
   // Lineage binds, and unknown lineage is unknown (issue 11).
   ['base-model-unknown', 'open-weights', 'unknown', ['base-model-unknown']],
@@ -127,6 +127,9 @@ const TABLE: Row[] = [
   // A component needs substance: a placeholder trainer, a link to what will be released.
   ['stub-trainer-not-implemented', 'osaid-1.0', 'fail', ['component-file-placeholder', 'component-missing']],
   ['card-code-link-coming-soon', 'osaid-1.0', 'fail', ['component-missing']],
+  // Data information needs substance: negated items and template filler cover nothing.
+  ['data-card-negated-items', 'osaid-1.0', 'fail', ['data-information-incomplete']],
+  ['data-card-lorem-ipsum', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
 ];
 
@@ -147,6 +150,15 @@ describe('fixtures', () => {
 });
 
 describe('what the fixtures must say', () => {
+  test('a negated data card covers nothing, and the finding names every missing item where the section is', async () => {
+    const report = await check(fixture('data-card-negated-items'));
+    expect(report.dataInformation.covered).toEqual([]);
+    const f = report.findings.find((x) => x.code === 'data-information-incomplete')!;
+    expect(f).toMatchObject({ file: 'README.md', line: 7 });
+    expect(f.message).toContain('provenance');
+    expect(report.findings.map((x) => x.code)).not.toContain('data-information-missing');
+  });
+
   test('a placeholder trainer and "coming soon" links are not the code', async () => {
     const stub = await check(fixture('stub-trainer-not-implemented'));
     expect(stub.findings.find((f) => f.code === 'component-file-placeholder')).toMatchObject({ file: 'train.py', args: { component: 'training-code' } });

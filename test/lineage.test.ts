@@ -93,3 +93,16 @@ describe('datasets bind', () => {
     expect((await run(['allenai/dolma'])).license).toBe('ODC-By-1.0');
   });
 });
+
+describe('training-data headings', () => {
+  test.each([
+    ['Training Data', true], ['Training Datasets', true], ['Pretraining data', true], ['Pre-training Corpus', true],
+    ['Fine-tuning Data', true], ['Data', true], ['Datasets', true], ['Data Sources', true], ['**Training data**', true],
+    ['2.1 Training Data', true], ['Data Collection and Processing', true], ['SFT data', true], ['Training and evaluation data', true],
+    // Not the training data.
+    ['Evaluation Data', false], ['Benchmark datasets', false], ['Training Procedure', false], ['Results', false], ['Metadata', false],
+  ])('%s → %s', async (heading, expected) => {
+    const { isDataHeading } = await import('../src/identify/identify.js');
+    expect(isDataHeading(heading)).toBe(expected);
+  });
+});

@@ -22,6 +22,17 @@ import { identifyManifestLicense } from './metadata/manifest-license.js';
 import { withRuleIds } from '../spdx/rule-ids.js';
 import { UNKNOWN } from '../spdx/expression.js';
 
+/**
+ * A heading over the training data, as real cards write it: Training Data, Training Datasets, Pretraining data,
+ * Pre-training Corpus, Fine-tuning data, Data, Datasets, Data Sources, Data Collection, Dataset Details, Data mixture.
+ * Evaluation and benchmark data are not the training data.
+ */
+export function isDataHeading(heading: string): boolean {
+  const h = heading.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+/i, '').trim();
+  if (!/train/i.test(h) && /\b(eval\w*|benchmark\w*|test(?:ing)? (?:data|set)|results?|contamination)\b/i.test(h)) return false;
+  return /\b(?:(?:pre-?|post-?|instruction[- ])?train(?:ing)?|fine-?tun(?:ing|e)|sft|rlhf|dpo|alignment)[- ]?(?:data(?:sets?)?|corpus|corpora|mixture|set)\b|^(?:the )?data(?:sets?)?\b|^corpus\b|\bdata (?:sources?|collection|composition|mixture|card|statement|overview|details)\b|\bdatasets? (?:used|details|overview|card)\b|\btraining (?:and|&) (?:evaluation )?data\b/i.test(h);
+}
+
 export function identify(
   inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = [], clarifications: Clarification[] = [],
   bases: readonly ResolvedBase[] = [],
@@ -49,7 +60,7 @@ export function identify(
     licenses.push(...identifyCardLicenses(card, rules, repoFiles, fileFindings), ...identifyCardSection(card, rules));
     const sections = findCardComponents(card, found);
     sections.forEach((section, i) => {
-      if (section.level > 0 && /training (data|dataset)|^data(set)?s?\b|data sources/i.test(section.heading)) {
+      if (section.level > 0 && isDataHeading(section.heading)) {
         const text = sectionWithChildren(sections, i);
         dataTexts.push({ source: { file: card.file, line: section.line }, text });
         // MOT convention: a model card that holds the data information counts as the data card.

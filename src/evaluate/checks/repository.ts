@@ -55,6 +55,9 @@ export function checkDataInformation(ctx: CheckContext): Outcome[] {
   const info = ctx.evidence.dataInformation;
   const label = (id: string) => ctx.rules.dataInformation.find((i) => i.id === id)?.label ?? id;
   if (info.missing.length === 0) return [pass('data-information-complete', {}, info.source ?? {})];
-  if (!info.source) return [fail('data-information-missing', { missing: info.missing.map(label).join('; ') })];
+  // A data card or Training Data section that covers nothing is there, and incomplete: name what it lacks, and where.
+  const read = info.source ?? info.read?.[0];
+  if (!read) return [fail('data-information-missing', { missing: info.missing.map(label).join('; ') })];
+  if (!info.source) return [fail('data-information-incomplete', { missing: info.missing.map(label).join('; '), covered: '' }, read)];
   return [fail('data-information-incomplete', { missing: info.missing.map(label).join('; '), covered: info.covered.map(label).join('; ') }, info.source)];
 }
