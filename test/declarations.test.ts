@@ -22,7 +22,8 @@ describe('placeholder code (a bounded read of the file)', () => {
     ['# TODO: release the training code\n', true],
     ['class Trainer:\n    def fit(self):\n        ...\n', true],
     ['#!/bin/bash\necho "TODO"\n', true],
-    // Real code, however small.
+    // Real code, however small, and a thin wrapper over a package's trainer.
+    ['from olmo.train import main\n\nif __name__ == "__main__":\n    main()\n', false],
     ['def train(model, data):\n    for batch in data:\n        model(batch).backward()\n', false],
     ['import torch\nmodel = torch.nn.Linear(2, 2)\n', false],
     ['#!/bin/bash\nset -e\ntorchrun --nproc 8 train.py --config cfg.yaml\n', false],

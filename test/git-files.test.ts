@@ -32,6 +32,10 @@ describe.skipIf(!hasGit)('git ls-files decides the release (skipped: git is not 
     const tracked = await check(repo, { profile: 'open-weights' });
     expect(tracked.profile.verdict).toBe('pass');
     expect(tracked.findings.map((f) => f.code)).not.toContain('weights-header-invalid');
+    // What was left out is named when it could hold the terms: a .git the checker did not make could hide them.
+    expect(tracked.findings.filter((f) => f.code === 'release-file-untracked').map((f) => [f.file, f.severity])).toEqual([
+      ['local-Q4.gguf', 'warning'], ['scratch/LICENSE', 'warning'],
+    ]);
     const all = await check(repo, { profile: 'open-weights', allFiles: true });
     expect(all.profile.verdict).not.toBe('pass');
     expect(all.findings.map((f) => f.file)).toEqual(expect.arrayContaining(['local-Q4.gguf', 'scratch/LICENSE']));
@@ -41,8 +45,10 @@ describe.skipIf(!hasGit)('git ls-files decides the release (skipped: git is not 
     const clone = join(dir, 'clone');
     execFileSync('git', ['clone', '-q', repo, clone], { stdio: 'ignore' });
     const [local, fresh] = [await check(repo), await check(clone)];
-    expect(fresh.profiles).toEqual(local.profiles);
+    // Only the notes and warnings about what the local folder holds beyond the release may differ.
+    expect(fresh.profiles.map((p) => [p.id, p.verdict])).toEqual(local.profiles.map((p) => [p.id, p.verdict]));
     expect(fresh.components).toEqual(local.components);
+    expect(fresh.licenses).toEqual(local.licenses);
   });
 
   test('a folder git tracks nothing of is judged whole', async () => {

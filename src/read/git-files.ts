@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { classifyPath } from '../discover/classify.js';
 import type { Problem } from '../model.js';
 import type { Listing, RepoReader } from './reader.js';
 
@@ -13,6 +14,7 @@ export type ReleaseSelection =
   /** git is absent: the walk minus what the .gitignore files from the work tree's root down ignore. */
   | { kind: 'gitignore'; ignored: (path: string) => boolean };
 
+const RELEASE_ROLES = new Set(['license', 'model-card', 'weights']);
 const MAX_LIST_BYTES = 64 * 1024 * 1024;
 const MAX_GITIGNORE_BYTES = 256 * 1024;
 
@@ -90,8 +92,13 @@ export function releaseReader(reader: RepoReader, selection: ReleaseSelection): 
     async list(limits) {
       const listing: Listing = await reader.list(limits);
       const entries = listing.entries.filter((e) => keep(e.path));
-      const left = listing.entries.length - entries.length;
-      const problems: Problem[] = left > 0 ? [{ code: 'files-not-in-release', args: { count: left, by: selection.kind === 'git' ? 'git ls-files' : '.gitignore' } }] : [];
+      const left = listing.entries.filter((e) => !keep(e.path));
+      const by = selection.kind === 'git' ? 'git ls-files' : '.gitignore';
+      const problems: Problem[] = left.length > 0 ? [{ code: 'files-not-in-release', args: { count: left.length, by } }] : [];
+      // A license, card or weights file left out is shown: a .git the checker did not make could hide the binding terms.
+      for (const e of left.filter((f) => RELEASE_ROLES.has(classifyPath(f.path).role)).slice(0, 20)) {
+        problems.push({ code: 'release-file-untracked', file: e.path, args: { role: classifyPath(e.path).role, by } });
+      }
       return { entries, problems: [...listing.problems.filter((p) => !p.file || keep(p.file)), ...problems] };
     },
   };

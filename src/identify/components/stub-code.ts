@@ -2,6 +2,8 @@
 
 /** What a placeholder body may hold besides comments: signatures, imports, pass / ... / NotImplementedError, a bare return. */
 const SKELETON = /^(?:(?:async\s+)?def\s+\w+\s*\(.*\)\s*(?:->\s*[^:]+)?:\s*(?:pass|\.\.\.)?|class\s+\w+(?:\(.*\))?\s*:\s*(?:pass|\.\.\.)?|(?:from\s+\S+\s+)?import\s+.+|pass|\.\.\.|raise\s+NotImplementedError(?:\(.*\))?|return(?:\s+None)?|if\s+__name__\s*==\s*["']__main__["']\s*:|\w+\(\)|@\w+(?:\(.*\))?|(?:print|console\.log)\(\s*["'][^"']*\b(?:todo|tbd|not implemented|coming soon)\b[^"']*["']\s*\)|(?:function\s+\w+\s*\(.*\)\s*\{|\}|\{)\s*|(?:throw\s+new\s+Error\(.*\)|exit\s+\d+|set\s+-e\w*|#!.*|echo\s+["']?.*\b(?:todo|tbd|not implemented)\b.*);?)$/i;
+/** The lines that say a body is empty. */
+const MARKER = /(?::\s*(?:pass|\.\.\.)$|^pass$|^\.\.\.$|NotImplementedError|\b(?:todo|tbd|not implemented|coming soon)\b|^throw\s+new\s+Error)/i;
 /** Comment lines, and lines that only say TODO. */
 const COMMENT = /^(?:#|\/\/|--|;|\*|\/\*|\*\/|rem\b)|^(?:todo|fixme|tbd)\b/i;
 
@@ -13,5 +15,8 @@ const COMMENT = /^(?:#|\/\/|--|;|\*|\/\*|\*\/|rem\b)|^(?:todo|fixme|tbd)\b/i;
 export function isPlaceholderCode(text: string): boolean {
   const withoutDocstrings = text.replace(/("""|''')[\s\S]*?\1/g, '');
   const lines = withoutDocstrings.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '' && !COMMENT.test(l));
-  return lines.every((l) => SKELETON.test(l.replace(/\s+#.*$/, '')));
+  const statements = lines.map((l) => l.replace(/\s+#.*$/, ''));
+  // A thin wrapper (`from pkg.train import main; main()`) is real: the code lives in the package. Only a skeleton that
+  // says it is empty (pass, ..., NotImplementedError, a TODO print) or has no statement at all is a placeholder.
+  return statements.every((l) => SKELETON.test(l)) && (statements.length === 0 || statements.some((l) => MARKER.test(l)));
 }
