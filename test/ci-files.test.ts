@@ -59,6 +59,6 @@ describe('.pre-commit-hooks.yaml', () => {
     for (const f of ['README.md', 'LICENSE', 'models/x/LICENSE-MODEL', '.osai.yml']) expect(files.test(f), f).toBe(true);
     expect(files.test('src/train.py')).toBe(false);
     const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
-    expect(pkg.bin.osai).toBe('dist/cli.js');
+    expect(pkg.bin.osai).toBe('dist/cli.cjs');
   });
 });

@@ -42,15 +42,21 @@ describe('built reference words', () => {
 
 describe('what a check reads', () => {
   // Start-up: an exact text reads only the small exact-match file; a near miss reads the index and, for its diff,
-  // the words. Run in a fresh process on the built dist/, where the module cache shows which files were loaded.
+  // the words. Run in a fresh process on the built dist/: node:fs's readFileSync is wrapped before osai is loaded
+  // (syncBuiltinESMExports gives ES modules the wrapper too), and the module cache shows what was required.
   const loaded = (text: string): string[] => {
     const script = `
-      import { createRequire } from 'node:module';
+      import fs from 'node:fs';
+      import { createRequire, syncBuiltinESMExports } from 'node:module';
+      const read = [];
+      const readFileSync = fs.readFileSync;
+      fs.readFileSync = (file, ...rest) => { read.push(String(file)); return readFileSync(file, ...rest); };
+      syncBuiltinESMExports();
       const { identifyLicenseText } = await import('./dist/identify/license-text/license-text.js');
       const { loadRuleSet } = await import('./dist/ruleset/rule-set.js');
       identifyLicenseText('LICENSE', ${JSON.stringify(text)}, { kind: 'repo' }, await loadRuleSet());
-      const files = Object.keys(createRequire(import.meta.url).cache).filter((f) => /license-(exact|index|words)\.json$|spdx-full/.test(f));
-      process.stdout.write(JSON.stringify(files.map((f) => f.split('/').pop())));`;
+      const files = [...read, ...Object.keys(createRequire(import.meta.url).cache)].filter((f) => /license-(exact|index|words)\\.(json|bin)$|spdx-license-list/.test(f));
+      process.stdout.write(JSON.stringify([...new Set(files.map((f) => f.split('/').pop()))]));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     return JSON.parse(run.stdout) as string[];
@@ -62,7 +68,7 @@ describe('what a check reads', () => {
 
   test('a near miss loads the index and the words, never the 5 MB package text', () => {
     const t = full['MIT']!.licenseText.replace('merge, publish', 'publish');
-    expect(loaded(t).sort()).toEqual(['license-exact.json', 'license-index.json', 'license-words.json']);
+    expect(loaded(t).sort()).toEqual(['license-exact.json', 'license-index.bin', 'license-index.json', 'license-words.bin', 'license-words.json']);
   });
 });
 

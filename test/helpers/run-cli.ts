@@ -1,9 +1,10 @@
-// Spawns the built CLI as a user would, with colour off.
+// Spawns the built CLI as a user would (package.json `bin`: the bundle's loader), with colour off.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CLI = `${ROOT}dist/cli.js`;
+export const CLI = `${ROOT}${(JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { bin: { osai: string } }).bin.osai}`;
 export const fixture = (name: string) => `${ROOT}fixtures/${name}`;
 
 export interface CliResult { code: number; stdout: string; stderr: string }

@@ -1,7 +1,7 @@
 // The SPDX reference texts as matching needs them: an exact-match map of normalised-text hashes, and per license the
-// sorted word-trigram hashes. Built once at build time into dist/ (build-reference-index.ts) and loaded with
-// require() like the other package data (no node:fs here); a missing or stale file is rebuilt in memory from the
-// spdx-license-list package, never downloaded.
+// sorted word-trigram hashes. Built once at build time into dist/ (build-reference-index.ts) and read with
+// readFileSync + JSON.parse (cheaper at start-up than require(), which resolves and caches a module), numbers as
+// raw binary files; a missing or stale file is rebuilt in memory from the spdx-license-list package, never downloaded.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -20,13 +20,18 @@ export const INDEX_FILE = join(PACKAGE_ROOT, 'dist', 'license-index.json');
  */
 export const GRAMS_FILE = join(PACKAGE_ROOT, 'dist', 'license-index.bin');
 /**
- * dist/license-words.json: every reference text's matching words as numbers into one vocabulary (read only to
- * show the words a near miss lacks), so a diff needs neither the 5 MB package nor a tokenisation of its text.
+ * dist/license-words.json: the vocabulary of every reference text's matching words (read only to show the words a
+ * near miss lacks), so a diff needs neither the 5 MB package nor a tokenisation of its text.
  */
 export const WORDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.json');
+/**
+ * dist/license-words.bin: the words themselves, as Uint16 (or Uint32) numbers into the vocabulary, raw bytes (as
+ * base64 in the JSON they were 1.8 MB to parse and decode on every near miss).
+ */
+export const WORD_IDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.bin');
 
 /** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
@@ -168,14 +173,20 @@ function fallback(): BuiltReferences {
 
 /** Built data from dist/, or undefined when it is missing or from another index version (then it is rebuilt). */
 function builtData<T extends { version?: number }>(file: string): T | undefined {
-  let data: T;
+  const bytes = builtBytes(file);
+  if (!bytes) return undefined;
+  const data = JSON.parse(bytes.toString('utf8')) as T;
+  return data.version === INDEX_VERSION ? data : undefined;
+}
+
+/** A built file's bytes, or undefined when it is not built (then the data is rebuilt in memory). */
+function builtBytes(file: string): Buffer | undefined {
   try {
-    data = require(file) as T;
+    return readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined; // not built: rebuild in memory
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return data.version === INDEX_VERSION ? data : undefined;
 }
 
 /** The exact-match map: hash of normalised text → SPDX id. */
@@ -200,10 +211,12 @@ export function referenceIndex(): ReferenceIndex {
 /** The reference words, loaded only for the words a near miss lacks; they line up with referenceIndex()'s entries. */
 export function referenceWords(): ReferenceWords {
   if (!referenceWordData) {
-    const data = builtData<{ version: number; vocab: string[]; width: 2 | 4; ids: string }>(WORDS_FILE);
+    const data = builtData<{ version: number; vocab: string[]; width: 2 | 4 }>(WORDS_FILE);
     const { entries } = referenceIndex();
     const total = entries.reduce((n, e) => n + e.words, 0);
-    const ids = data && (data.width === 2 ? new Uint16Array(alignedBytes(data.ids)) : new Uint32Array(alignedBytes(data.ids)));
+    const bytes = data && builtBytes(WORD_IDS_FILE);
+    const ids = data && bytes && bytes.byteLength % data.width === 0
+      ? (data.width === 2 ? new Uint16Array(alignedBytes(bytes)) : new Uint32Array(alignedBytes(bytes))) : undefined;
     // Words built apart from the index it was loaded with (a half-finished build) are rebuilt, never misread.
     referenceWordData = data && ids && ids.length === total ? { vocab: data.vocab, ids } : fallback().words;
   }
@@ -212,33 +225,32 @@ export function referenceWords(): ReferenceWords {
 
 /** The trigram hashes from dist/, or undefined when the file is missing or not the length the index names. */
 function gramsFile(count: number): Uint32Array | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(GRAMS_FILE);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // not built: rebuild in memory
-    throw error;
-  }
+  const bytes = builtBytes(GRAMS_FILE);
   // A half-finished build (index and hashes of different builds) is rebuilt, never misread.
-  if (bytes.byteLength !== count * 4) return undefined;
-  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  if (!bytes || bytes.byteLength !== count * 4) return undefined;
+  return new Uint32Array(alignedBytes(bytes));
 }
 
-/** A base64 string's bytes in an ArrayBuffer of their own (typed-array views need an aligned start). */
-function alignedBytes(base64: string): ArrayBuffer {
-  const bytes = Buffer.from(base64, 'base64');
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+/**
+ * Bytes in an ArrayBuffer of their own (typed-array views need an aligned start). readFileSync gives a large file a
+ * buffer of its own, used as it is (copying the 2.3 MB of hashes and 1.4 MB of words cost time and garbage); a
+ * small read may share a pool, and is copied.
+ */
+function alignedBytes(bytes: Buffer): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-/** The index as the JSON the build writes. */
-export function serializeIndex(built: BuiltReferences): { exact: string; index: string; grams: Buffer; words: string } {
+/** The index as the files the build writes. */
+export function serializeIndex(built: BuiltReferences): { exact: string; index: string; grams: Buffer; words: string; wordIds: Buffer } {
   const { grams, entries } = built.index;
-  const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const { vocab, ids } = built.words;
   return {
     exact: JSON.stringify({ version: INDEX_VERSION, exact: built.exact }),
     index: JSON.stringify({ version: INDEX_VERSION, entries, count: grams.length }),
-    grams: Buffer.from(grams.buffer, grams.byteOffset, grams.byteLength),
-    words: JSON.stringify({ version: INDEX_VERSION, vocab, width: ids.BYTES_PER_ELEMENT, ids: base64(ids) }),
+    grams: raw(grams),
+    words: JSON.stringify({ version: INDEX_VERSION, vocab, width: ids.BYTES_PER_ELEMENT }),
+    wordIds: raw(ids),
   };
 }

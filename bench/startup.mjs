@@ -1,0 +1,93 @@
+// npm run bench (or node bench/startup.mjs [runs] [--before <another osai's dist/cli.js>]): osai's start-up as a
+// ratio to Node's own. With --before, that CLI's runs alternate with this one's, so a before/after comparison on a
+// busy machine sees the same load.
+// Alternating runs of `node -e 0` and `osai check` on two small repositories written to a temporary folder (a card
+// plus the exact Apache-2.0 LICENSE; the same with one clause changed, a near miss), with NODE_EXTRA_CA_CERTS unset
+// for both (it makes Node parse a CA bundle before anything else). The machine is shared, so a run alternates the
+// commands and reports medians. Also the walk: reader.list() on 19,000 files, in-process, beside `node -e 0`.
+// Targets (issue 16): small ≤ 2.0×, near miss ≤ 2.5×.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const argv = process.argv.slice(2);
+const beforeAt = argv.indexOf('--before');
+const before = beforeAt >= 0 ? argv.splice(beforeAt, 2)[1] : undefined;
+const runs = Number(argv[0] ?? process.env.BENCH_RUNS ?? 41);
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS;
+
+const work = mkdtempSync(join(tmpdir(), 'osai-startup-'));
+const apache = readFileSync(join(root, 'LICENSE'), 'utf8');
+const card = '---\nlicense: apache-2.0\n---\n\n# Tiny model\n\nA small model.\n';
+function repo(name, license) {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'README.md'), card);
+  writeFileSync(join(dir, 'LICENSE'), license);
+  return dir;
+}
+const small = repo('small', apache);
+const nearText = apache.replace('Grant of Copyright License.', 'Grant of Copyright License to you.');
+if (nearText === apache) throw new Error('bench: the LICENSE no longer holds the clause the near miss changes');
+const near = repo('near', nearText);
+
+// The command as installed: package.json `bin`.
+const cli = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin.osai);
+const commands = {
+  'node -e 0': ['-e', '0'],
+  'osai check <card + exact Apache-2.0>': [cli, 'check', small],
+  'osai check <card + near-miss Apache-2.0>': [cli, 'check', near],
+  ...(before ? {
+    'before: osai check <card + exact Apache-2.0>': [before, 'check', small],
+    'before: osai check <card + near-miss Apache-2.0>': [before, 'check', near],
+  } : {}),
+};
+// The CLI's first run writes its code cache; one warm-up each so every timed run is a run a user sees after the first.
+for (const args of Object.values(commands)) spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+
+const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+for (let i = 0; i < runs; i++) {
+  for (const [name, args] of Object.entries(commands)) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.error) throw r.error;
+    if (r.status !== (name === 'node -e 0' ? 0 : 1)) throw new Error(`bench: ${name} exited ${r.status} (expected 1: the repos lack components)`);
+    times[name].push(ms);
+  }
+}
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const base = median(times['node -e 0']);
+console.log(`start-up, median of ${runs} alternating runs, NODE_EXTRA_CA_CERTS unset (node ${process.version})`);
+for (const [name, xs] of Object.entries(times)) {
+  const m = median(xs);
+  console.log(`  ${m.toFixed(1).padStart(8)} ms  ${(m / base).toFixed(2)}×  ${name}`);
+}
+
+// The walk on 19,000 files (190 folders of 100 empty files), in this process, median of 5 lists.
+const tree = join(work, 'tree');
+for (let d = 0; d < 190; d++) {
+  const dir = join(tree, `d${String(d).padStart(3, '0')}`);
+  mkdirSync(dir, { recursive: true });
+  for (let f = 0; f < 100; f++) writeFileSync(join(dir, `f${f}.txt`), '');
+}
+const readers = { '': join(root, 'dist', 'read', 'fs-reader.js'), ...(before ? { 'before: ': join(before, '..', 'read', 'fs-reader.js') } : {}) };
+const walks = Object.fromEntries(Object.keys(readers).map((k) => [k, []]));
+const modules = {};
+for (const [label, file] of Object.entries(readers)) modules[label] = await import(file);
+for (let i = 0; i < 5; i++) {
+  for (const [label, { createFsReader }] of Object.entries(modules)) {
+    const start = process.hrtime.bigint();
+    const listing = await createFsReader(tree).list();
+    walks[label].push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (listing.entries.length !== 19_000) throw new Error(`bench: the walk listed ${listing.entries.length} of 19,000 files`);
+  }
+}
+for (const [label, xs] of Object.entries(walks)) {
+  console.log(`  ${median(xs).toFixed(1).padStart(8)} ms  ${(median(xs) / base).toFixed(2)}×  ${label}reader.list() on 19,000 files (in-process, median of 5)`);
+}
+rmSync(work, { recursive: true, force: true });

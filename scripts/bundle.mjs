@@ -1,0 +1,124 @@
+// Build step (after tsc): bundles the CLI with esbuild into dist/cli-bundle.cjs and writes dist/cli.js, the small
+// loader `bin` points at. The loader runs the bundle through vm.Script with a V8 code cache kept in the user's cache
+// folder (see scripts/cli-loader.mjs), so a run neither resolves ~150 module files nor compiles what it ran before.
+// The library (dist/index.js) stays tsc's output: this only replaces the command line's entry.
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundle = `${root}dist/cli-bundle.cjs`;
+
+/**
+ * Modules a usual run never loads and that pull in zod (580 KB, more than half a bundle): validating a config file
+ * and loading rules from YAML. The bundle keeps their dynamic import() and loads tsc's dist/ copy when needed, so a
+ * run without a config neither reads nor compiles them.
+ */
+const COLD = ['config/schema.ts', 'ruleset/load.ts'];
+const cold = {
+  name: 'osai-cold-modules',
+  setup(b) {
+    b.onResolve({ filter: /\.js$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const target = relative(`${root}src`, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'))).split(sep).join('/');
+      return COLD.includes(target) ? { path: `./${target.replace(/\.ts$/, '.js')}`, external: true } : undefined;
+    });
+  },
+};
+
+/**
+ * Two built-in modules the dependencies load at import and a run never uses, each costing 10–14 ms of Node's own
+ * module compiling: commander's node:child_process (only for executable subcommands, which osai has none of) and
+ * chalk's node:tty (only for isatty(1) and isatty(2), which process.stdout/stderr already know). Both are replaced by
+ * shims that load the real module if anything else is ever asked of them.
+ */
+const SHIMS = {
+  'node:child_process': { from: '/node_modules/commander/', contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });" },
+  'node:tty': {
+    from: '/node_modules/chalk/',
+    contents: `const real = () => require('node:tty');
+exports.isatty = (fd) => fd === 1 ? process.stdout.isTTY === true : fd === 2 ? process.stderr.isTTY === true : real().isatty(fd);
+exports.ReadStream = function ReadStream(...args) { return new (real().ReadStream)(...args); };
+exports.WriteStream = function WriteStream(...args) { return new (real().WriteStream)(...args); };`,
+  },
+};
+const shims = {
+  name: 'osai-lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(child_process|tty)$/ }, (args) => {
+      const shim = SHIMS[args.path];
+      return args.importer.split(sep).join('/').includes(shim.from) ? { path: args.path, namespace: 'osai-shim' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'osai-shim' }, (args) => ({ contents: SHIMS[args.path].contents, loader: 'js' }));
+  },
+};
+
+/**
+ * The sources load package data with createRequire(import.meta.url), which esbuild cannot follow. In the bundle
+ * that is the wrapper's own require, so the SPDX lists and spdx-correct are bundled (and code-cached) instead of
+ * resolved from node_modules at each start; requires of a computed path (dist/*.json) stay run-time requires.
+ */
+const bundleRequire = {
+  name: 'osai-bundle-require',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      return {
+        contents: text.replace(/^const require = createRequire\(import\.meta\.url\);$/m, '').replace(/createRequire\(import\.meta\.url\)\(/g, 'require('),
+        loader: 'ts',
+      };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: [`${root}src/cli.ts`],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  target: 'node20.18',
+  // CommonJS, because vm.Script (the only code cache Node 20 offers a program) runs scripts, not ES modules.
+  format: 'cjs',
+  // The loader passes the bundle's own URL in: paths.ts finds package.json and dist/ from it.
+  define: { 'import.meta.url': '__osaiBundleUrl' },
+  // Whitespace and syntax only: an internal error's stack keeps its function names. OSAI_BUNDLE_READABLE=1 keeps
+  // one statement a line, for reading a --cpu-prof profile.
+  minifyWhitespace: !process.env.OSAI_BUNDLE_READABLE,
+  minifySyntax: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+  plugins: [cold, shims, bundleRequire],
+  // The 5 MB of SPDX license texts are only read to rebuild a missing reference index: never bundled.
+  external: ['spdx-license-list', 'spdx-license-list/*'],
+  metafile: true,
+});
+const bundled = Object.keys(result.metafile.inputs);
+if (bundled.some((input) => input.includes('node_modules/zod/'))) throw new Error('bundle: zod reached the CLI bundle; keep it behind a cold module');
+
+// The entry's hashbang belongs to the loader; inside the function wrapper it would be a syntax error.
+// A script run by vm.Script cannot import() (Node 20 has only an experimental hook for it, lost with a code cache):
+// the loader passes __osaiImport in for the cold modules, and a built-in module is simply required.
+let imports = 0;
+const source = readFileSync(bundle, 'utf8').replace(/^#![^\n]*\n/, '')
+  .replace(/\bimport\(("\.\/[\w/-]+\.js")\)/g, (_, specifier) => { imports++; return `__osaiImport(${specifier})`; })
+  .replace(/\bimport\(("node:[\w/]+")\)/g, (_, specifier) => `Promise.resolve().then(() => require(${specifier}))`);
+if (/\bimport\(/.test(source)) throw new Error(`bundle: an import() the loader cannot run: ${/.{60}\bimport\(.{40}/.exec(source)?.[0]}`);
+if (imports !== COLD.length) throw new Error(`bundle: expected ${COLD.length} import() of cold modules, found ${imports}`);
+writeFileSync(bundle, source);
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+const loader = readFileSync(`${root}scripts/cli-loader.cjs`, 'utf8')
+  .replace("'@OSAI_VERSION@'", JSON.stringify(pkg.version))
+  .replace("'@BUNDLE_HASH@'", JSON.stringify(hash));
+writeFileSync(`${root}dist/cli.cjs`, loader);
+chmodSync(`${root}dist/cli.cjs`, 0o755);
+// dist/cli.js (tsc's unbundled entry) becomes the same command for whoever runs `node dist/cli.js`.
+writeFileSync(`${root}dist/cli.js`, `#!/usr/bin/env node
+// The command line as an ES module entry; package.json \`bin\` is dist/cli.cjs, which starts faster.
+import { createRequire } from 'node:module';
+
+createRequire(import.meta.url)('./cli.cjs');
+`);
+chmodSync(`${root}dist/cli.js`, 0o755);
