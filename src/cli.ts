@@ -10,7 +10,7 @@ import { TOOL } from './version.js';
 
 interface CheckFlags {
   profile?: string; format: FormatName; output?: string; config?: string; strict?: boolean; color?: boolean;
-  token?: string; online?: boolean; offline?: boolean;
+  token?: string; online?: boolean; offline?: boolean; allFiles?: boolean;
 }
 
 const remoteFlags = (flags: CheckFlags) => ({
@@ -31,6 +31,7 @@ function buildProgram(): Command {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'use this config file instead of the .osai.yml found from the path upward')
     .option('--strict', 'warnings fail the profile')
+    .option('--all-files', 'in a git work tree, judge every file in the folder, not only those git tracks')
     .option('--no-color', 'no colour in text output (also off when not a TTY or NO_COLOR is set)')
     .option('--token <token>', 'Hugging Face token for hf: targets and --online (default: HF_TOKEN, else the huggingface-cli login token)')
     .option('--online', 'resolve base models, datasets and linked code repositories where they live (hf: targets always do)')
@@ -42,6 +43,7 @@ function buildProgram(): Command {
         ...(flags.profile ? { profile: flags.profile } : {}),
         ...(flags.strict ? { strict: true } : {}),
         ...(flags.config ? { config: flags.config } : {}),
+        ...(flags.allFiles ? { allFiles: true } : {}),
       });
       const color = flags.color !== false && !flags.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
       // SARIF and annotations need paths from the repository root, which in CI is the working directory.

@@ -35,6 +35,9 @@ export interface CardDocument {
 
 export interface TextDocument { file: string; text: string }
 
+/** A Git LFS pointer file (`version https://git-lfs.github.com/spec/v1`, `oid sha256:…`, `size …`) standing for a file. */
+export interface LfsPointer { file: string; oid: string; size: number }
+
 /** License and base-model keys read from a weights file's header (GGUF metadata, safetensors __metadata__). */
 export interface WeightsHeader {
   file: string;
@@ -42,6 +45,8 @@ export interface WeightsHeader {
   /** License keys in key order: `general.license`, `general.license.name`, `general.license.link`, `license`, … */
   license: { key: string; value: string }[];
   baseModels: { name?: string; organization?: string; repoUrl?: string }[];
+  /** The model's own names (GGUF `general.name`, `general.basename` with `general.size_label`), most specific first. */
+  names?: string[];
 }
 
 /** The sha256 of a file named in a `clarify:` entry, hashed by the read stage (bounded). */
@@ -59,6 +64,12 @@ export interface Documents {
   otherCards?: CardDocument[];
   /** package.json, pyproject.toml and setup.cfg, read for their license field (optional: older readers leave it out). */
   manifests?: TextDocument[];
+  /** Training, inference, evaluation, preprocessing and architecture code up to 64 KiB, read to find placeholders. */
+  code?: TextDocument[];
+  /** adapter_config.json and config.json, read for the base model they name. */
+  configs?: TextDocument[];
+  /** Weights files that are Git LFS pointers: the release's weights live on the LFS server, with this size. */
+  lfsPointers?: LfsPointer[];
   problems: Problem[];
 }
 
@@ -84,6 +95,8 @@ export interface LicenseFinding {
    * README License section), with the licenses identified beside them: `unknown` until a person says what they mean.
    */
   addedTerms?: { beside: string[] };
+  /** The source named a GNU license without saying `-only` or `-or-later` (the Hub ids `gpl-3.0`, `agpl-3.0`, …). */
+  versionOpen?: boolean;
 }
 
 /** A component the user states in .osai.yml: where it lives and under which license. */
@@ -113,6 +126,8 @@ export interface DataInformation {
   missing: string[];
   /** Where each covered item was found (the first document that describes it). */
   sources?: Record<string, SourceLocation>;
+  /** Every document or section read for data information, covered or not. */
+  read?: SourceLocation[];
 }
 
 /**
@@ -125,7 +140,11 @@ export interface AccessTerms {
 }
 
 /** A base model the card (`base_model:`) or a GGUF header names, with the license the rules know for it. */
-export interface LineageLink { base: string; relation: string; file: string; line?: number; license?: string; family?: string }
+export interface LineageLink {
+  base: string; relation: string; file: string; line?: number; license?: string; family?: string;
+  /** Where the license came from when the rules do not rate the base: a `base_models:` declaration or the Hub. */
+  resolvedBy?: SourceLocation & { via: 'declaration' | 'hub' };
+}
 
 /** A dataset the card lists or links, with the license the rules know for it. */
 export interface DatasetLink { id: string; via: 'card-metadata' | 'card-link'; file: string; line?: number; license?: string; name?: string; use?: string; note?: string }

@@ -1,12 +1,14 @@
 // The only file that sequences the stages: discover → read → identify → evaluate.
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Clarification, Declaration, Documents, RemoteFacts } from './model.js';
+import type { ResolvedBase } from './identify/lineage/lineage.js';
 import type { IgnoreRule, Policy } from './evaluate/policy.js';
 import { discoverFiles } from './discover/discover.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { identify } from './identify/identify.js';
 import { loadConfig } from './read/config.js';
 import { openFsRepo } from './read/fs-reader.js';
+import { releaseReader, selectReleaseFiles } from './read/git-files.js';
 import { readDocuments } from './read/read-documents.js';
 import type { RepoReader } from './read/reader.js';
 import { isHubSpec } from './read/hub-target.js';
@@ -22,6 +24,8 @@ export interface RepoInputs {
   declarations?: Declaration[]; clarifications?: Clarification[]; policy?: Policy | undefined;
   /** Fetches the remote facts the documents point to (base models, datasets, linked code); the edge, not the core. */
   resolve?: (documents: Documents) => Promise<RemoteFacts>;
+  /** Base-model licenses stated in `base_models:` (or resolved from the Hub) for bases the rules do not rate. */
+  bases?: ResolvedBase[];
 }
 
 export interface CheckOptions {
@@ -39,6 +43,8 @@ export interface CheckOptions {
   deny?: string[];
   /** Accepted finding codes; replaces the config's `ignore`. */
   ignore?: IgnoreRule[];
+  /** Judge every file in the folder, not only those git tracks (when the folder is in a git work tree). */
+  allFiles?: boolean;
   /** Today as YYYY-MM-DD for ignore expiry; default the current UTC date. */
   today?: string;
   /** A Hugging Face token for hf: targets and --online (else HF_TOKEN, else the login token file). */
@@ -78,6 +84,9 @@ async function checkTarget(path: string, options: CheckOptions): Promise<{ repor
   const clarifications = (config.clarify ?? []).map((c, i): Clarification => ({
     path: c.file.replace(/^\.?\//, ''), sha256: c.sha256, license: c.license, reason: c.reason, file: where, line: lineOf(['clarify', i]),
   }));
+  const bases = (config.base_models ?? []).map((b, i): ResolvedBase => ({
+    base: b.model, license: b.license, via: 'declaration', file: where, line: lineOf(['base_models', i]),
+  }));
   const policy: Policy = {
     allow: options.allow?.map((entry) => ({ entry })) ?? (config.allow ?? []).map((entry, i) => ({ entry, line: lineOf(['allow', i]) })),
     deny: options.deny?.map((entry) => ({ entry })) ?? (config.deny ?? []).map((entry, i) => ({ entry, line: lineOf(['deny', i]) })),
@@ -87,24 +96,25 @@ async function checkTarget(path: string, options: CheckOptions): Promise<{ repor
   const settled = { ...options, profile: options.profile ?? config.profile, strict: options.strict ?? config.strict };
   const lockDir = file ? dirname(file) : home;
   if (!hub && !options.online && !options.offline) {
-    return { report: await checkReader(await openFsRepo(path), settled, { declarations, clarifications, policy }), touched: [], lockDir };
+    const reader = releaseReader(await openFsRepo(path), await selectReleaseFiles(path, { allFiles: options.allFiles ?? false }));
+    return { report: await checkReader(reader, settled, { declarations, clarifications, policy, bases }), touched: [], lockDir };
   }
   const { openRemoteRun } = await import('./read/remote-run.js');
   const run = await openRemoteRun(path, { ...settled, lockDir });
-  const report = await checkReader(run.reader, settled, { declarations, clarifications, policy, resolve: run.resolve });
+  const report = await checkReader(run.reader, settled, { declarations, clarifications, policy, bases, resolve: run.resolve });
   return { report, touched: run.touched, lockDir };
 }
 
 /** The same pipeline over any RepoReader (an in-memory repo in tests). */
 export async function checkReader(
-  reader: RepoReader, options: CheckOptions = {}, { declarations = [], clarifications = [], policy, resolve: resolveRemote }: RepoInputs = {},
+  reader: RepoReader, options: CheckOptions = {}, { declarations = [], clarifications = [], policy, bases = [], resolve: resolveRemote }: RepoInputs = {},
 ): Promise<Report> {
   const rules = await loadRuleSet(options.rulesDir);
   const listing = await reader.list();
   const inventory = discoverFiles(listing.entries, listing.problems);
   const documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path));
   const remote = resolveRemote ? await resolveRemote(documents) : undefined;
-  const evidence = identify(inventory, documents, rules, declarations, clarifications, remote);
+  const evidence = identify(inventory, documents, rules, declarations, clarifications, remote, bases);
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,
     strict: options.strict ?? false,

@@ -206,13 +206,14 @@ describe('lineage binds wherever the weights live', () => {
     expect(report.findings.map((f) => f.code)).toContain('license-lineage-conflict');
   });
 
-  test('a base model osai does not know is a warning that names it', async () => {
+  test('a base model osai does not know is unknown, and names it', async () => {
     const { checkReader } = await import('../src/run.js');
     const { createMemoryReader } = await import('../src/read/reader.js');
     const reader = createMemoryReader({ 'README.md': '---\nlicense: apache-2.0\nbase_model: [acme/a, acme/b]\n---\n# x\n', 'model.safetensors': new Uint8Array(0) });
     const report = await checkReader(reader, { profile: 'open-weights' });
     const unknownBase = report.findings.filter((f) => f.code === 'base-model-unknown');
-    expect(unknownBase.map((f) => [f.args['base'], f.args['relation'], f.severity])).toEqual([['acme/a', 'merge', 'warning'], ['acme/b', 'merge', 'warning']]);
+    expect(unknownBase.map((f) => [f.args['base'], f.args['relation'], f.severity])).toEqual([['acme/a', 'merge', 'error'], ['acme/b', 'merge', 'error']]);
+    expect(report.profile.verdict).not.toBe('pass');
     expect(report.findings.find((f) => f.code === 'weights-header-invalid')).toMatchObject({ file: 'model.safetensors', severity: 'warning' });
   });
 });

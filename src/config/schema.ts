@@ -18,6 +18,12 @@ export const Clarification = z.object({
   reason: z.string().regex(/\S/, 'say why the text is that license'),
 }).strict();
 
+/** The license of a base model osai does not rate, stated by the user (a Hub id, as in the card's `base_model:`). */
+export const BaseModelDeclaration = z.object({
+  model: z.string().regex(/^[\w.-]+(\/[\w.-]+)?$/, 'a Hugging Face model id such as acme/base-7b'),
+  license: z.string().min(1),
+}).strict();
+
 /** An allow/deny entry: one SPDX or LicenseRef id (with an optional `+` or `WITH` exception), a category or a restriction type. */
 export const PolicyEntry = z.string().refine(isPolicyEntry, POLICY_ENTRY_HINT).describe(POLICY_ENTRY_HINT);
 
@@ -38,6 +44,7 @@ export const ConfigSchema = z.object({
   strict: z.boolean().optional(),
   components: z.array(ComponentDeclaration).optional(),
   clarify: z.array(Clarification).optional(),
+  base_models: z.array(BaseModelDeclaration).optional().describe('licenses of base models osai does not rate'),
   allow: z.array(PolicyEntry).min(1, 'an empty allow list would allow nothing; leave `allow` out to allow every license')
     .optional().describe('every license found must match one entry (OR: one choice must)'),
   deny: z.array(PolicyEntry).optional().describe('no license found may match an entry (AND: every license binds)'),

@@ -53,7 +53,8 @@ export function evaluate(evidence: Evidence, rules: RuleSet, options: EvaluateOp
     profile: { id: result.id, name: result.name, verdict: result.verdict, strict },
     profiles: results.map(({ id, name, verdict, summary }) => ({ id, name, verdict, summary })),
     components: evidence.components.map((c) => componentResult(ctx, c, required.has(c.id))),
-    freedoms: evidence.components.filter((c) => c.status !== 'absent').flatMap((c) => freedomResults(ctx, c)),
+    // An absent component with a license (the weights of a card-only checkout) still says what its terms allow.
+    freedoms: evidence.components.filter((c) => c.status !== 'absent' || c.license !== undefined).flatMap((c) => freedomResults(ctx, c)),
     ...(evidence.sources ? { sources: evidence.sources } : {}),
     licenses: evidence.licenses,
     dataInformation: evidence.dataInformation,

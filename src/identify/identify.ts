@@ -9,22 +9,35 @@ import { scopeOfLicenseFile } from './license-text/scope.js';
 import { governingLicense } from './governing-license.js';
 import { findConflicts } from './conflicts.js';
 import { declare } from './components/declarations.js';
+import { isPlaceholderCode } from './components/stub-code.js';
 import { linkedLicenses } from './components/linked-licenses.js';
 import { add, findCardComponents, findComponentFiles, type Found } from './components/components.js';
 import { assessDataInformation, type DataText } from './components/data-information.js';
 import { sectionWithChildren } from './card/markdown-sections.js';
 import { identifyLicenseText } from './license-text/license-text.js';
 import { applyClarifications } from './license-text/clarify.js';
-import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage } from './lineage/lineage.js';
+import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage, type ResolvedBase } from './lineage/lineage.js';
 import { identifyHeaderLicenses } from './metadata/weights-license.js';
 import { readAccess } from './access/access.js';
 import { identifyManifestLicense } from './metadata/manifest-license.js';
 import { withRuleIds } from '../spdx/rule-ids.js';
 import { UNKNOWN } from '../spdx/expression.js';
 
+/**
+ * A heading over the training data, as real cards write it: Training Data, Training Datasets, Pretraining data,
+ * Pre-training Corpus, Fine-tuning data, Data, Datasets, Data Sources, Data Collection, Dataset Details, Data mixture.
+ * Evaluation and benchmark data are not the training data.
+ */
+export function isDataHeading(heading: string): boolean {
+  const h = heading.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+/i, '').trim();
+  if (!/train/i.test(h) && /\b(eval\w*|benchmark\w*|test(?:ing)? (?:data|set)|results?|contamination)\b/i.test(h)) return false;
+  return /\b(?:(?:pre-?|post-?|instruction[- ])?train(?:ing)?|fine-?tun(?:ing|e)|sft|rlhf|dpo|alignment)[- ]?(?:data(?:sets?)?|corpus|corpora|mixture|set)\b|^(?:the )?data(?:sets?)?\b|^corpus\b|\bdata (?:sources?|collection|composition|mixture|card|statement|overview|details)\b|\bdatasets? (?:used|details|overview|card)\b|\btraining (?:and|&) (?:evaluation )?data\b/i.test(h);
+}
+
 export function identify(
   inventory: Inventory, documents: Documents, rules: RuleSet, declarations: Declaration[] = [], clarifications: Clarification[] = [],
   remote?: RemoteFacts,
+  bases: readonly ResolvedBase[] = [],
 ): Evidence {
   const problems: Problem[] = [...inventory.problems, ...documents.problems, ...(remote?.problems ?? [])];
   const repoFiles = new Set(inventory.files.map((f) => f.path));
@@ -32,7 +45,9 @@ export function identify(
   const found: Found = new Map();
   // Weights whose header is broken cannot be loaded, so they are not the released parameters.
   const unreadable = new Set(documents.problems.filter((p) => p.code === 'weights-header-invalid' && p.file).map((p) => p.file!));
-  findComponentFiles(inventory.files, found, rules.components, problems, unreadable);
+  const lfsSizes = new Map((documents.lfsPointers ?? []).map((p) => [p.file, p.size]));
+  const placeholders = new Set((documents.code ?? []).filter((d) => isPlaceholderCode(d.text)).map((d) => d.file));
+  findComponentFiles(inventory.files, found, rules.components, problems, unreadable, lfsSizes, placeholders);
 
   const dataTexts: DataText[] = documents.docs.map((d) => ({ source: { file: d.file, line: 1 }, text: d.text }));
   const fileFindings: LicenseFinding[] = [];
@@ -47,7 +62,7 @@ export function identify(
     licenses.push(...identifyCardLicenses(card, rules, repoFiles, fileFindings), ...identifyCardSection(card, rules));
     const sections = findCardComponents(card, found);
     sections.forEach((section, i) => {
-      if (section.level > 0 && /training (data|dataset)|^data(set)?s?\b|data sources/i.test(section.heading)) {
+      if (section.level > 0 && isDataHeading(section.heading)) {
         const text = sectionWithChildren(sections, i);
         dataTexts.push({ source: { file: card.file, line: section.line }, text });
         // MOT convention: a model card that holds the data information counts as the data card.
@@ -65,13 +80,15 @@ export function identify(
   licenses.splice(0, licenses.length, ...clarified.licenses);
   problems.push(...clarified.problems);
   licenses.push(...identifyHeaderLicenses(documents.weightsHeaders ?? [], rules));
-  const lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules);
+  const lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules, { configs: documents.configs ?? [], resolved: bases });
   licenses.push(...lineage.findings);
   if (remote) licenses.push(...applyRemoteLineage(lineage.links, remote, rules, problems));
   const datasets = card ? identifyDatasets(card, rules, (line) => found.get('evaluation-data')?.some((e) => e.line === line) ?? false) : [];
   if (remote) applyRemoteDatasets(datasets, remote, rules, problems);
   datasets.forEach((d) => add(found, 'datasets', { file: d.file, ...(d.line ? { line: d.line } : {}), kind: d.via, detail: d.license ? `${d.id} (${d.license})` : d.id }));
-  licenses.push(...datasetFindings(datasets));
+  // An unknown dataset is settled by the data's own files in the repo, or by a datasets declaration that names a license.
+  const datasetsSettled = (found.get('datasets') ?? []).some((e) => e.kind === 'file') || declarations.some((d) => d.component === 'datasets' && d.license);
+  licenses.push(...datasetFindings(datasets, 'datasets', { unknownBinds: !datasetsSettled }));
   const evalLinks = (found.get('evaluation-data') ?? []).filter((e) => e.kind === 'card-link');
   if (!(found.get('evaluation-data') ?? []).some((e) => e.kind === 'file')) {
     const described = evalLinks.map((e) => describeDataset({ id: hubId(e.detail ?? '', 'dataset') ?? '', via: 'card-link', file: e.file, ...(e.line ? { line: e.line } : {}) }, rules));
@@ -80,6 +97,9 @@ export function identify(
   if (card) licenses.push(...linkedLicenses(card, found, rules));
   if (remote) licenses.push(...remoteCodeLicenses(found, remote, rules));
   licenses.push(...declare(declarations, rules, found, problems));
+  // A model card declared elsewhere (as MOT records do) is the card: its absence from the folder is a note, not an error.
+  const missing = problems.findIndex((p) => p.code === 'card-missing');
+  if (missing >= 0 && (found.get('model-card') ?? []).some((e) => e.kind === 'declaration')) problems[missing] = { code: 'card-declared-elsewhere' };
   // Deprecated SPDX ids (GPL-2.0, LGPL-2.1+) as the ids of the rules that rate them, before anything compares them.
   licenses.forEach((l, i) => {
     const expression = withRuleIds(l.expression, rules);
@@ -91,7 +111,10 @@ export function identify(
     const status = evidence.some((e) => e.kind === 'file' || e.kind === 'card-section' || (e.kind === 'card-metadata' && c.id === 'evaluation-results'))
       ? 'present' : evidence.some((e) => e.kind === 'declaration') ? 'declared' : evidence.length > 0 ? 'referenced' : 'absent';
     const files = evidence.filter((e) => e.kind !== 'declaration').map((e) => e.file);
-    const license = governingLicense(licenses, c.id, c.group, status === 'present' ? files : undefined, evidence.length > 0);
+    // Weights not in the folder (a card-only mirror) are still the card's: its license and the inherited terms answer
+    // which freedoms the model's license restricts, while the status stays absent.
+    const termsOnly = status === 'absent' && c.id === 'model-parameters-final' && card !== undefined;
+    const license = governingLicense(licenses, c.id, c.group, status === 'present' ? files : termsOnly ? [] : undefined, evidence.length > 0 || termsOnly);
     return { id: c.id, status, evidence, ...(license ? { license } : {}) };
   });
 

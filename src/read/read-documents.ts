@@ -1,6 +1,7 @@
 // Reads what identification needs: the model card's front matter, license texts and data documentation.
 import { classifyPath } from '../discover/classify.js';
-import type { Documents, FileHash, Inventory, InventoryFile, Problem, TextDocument } from '../model.js';
+import type { Documents, FileHash, Inventory, InventoryFile, LfsPointer, Problem, TextDocument } from '../model.js';
+import { MAX_POINTER_BYTES, parseLfsPointer } from './lfs-pointer.js';
 import { decodeText } from './decode-text.js';
 import { readFrontMatter } from './front-matter.js';
 import { OsaiError } from '../errors.js';
@@ -10,6 +11,14 @@ import { readWeightsHeader } from './weights-header.js';
 /** No card, license or data card is this long; the cap keeps a hostile repo from costing memory. */
 /** Manifests read for their license field (identify/manifest-license.ts parses them). */
 const MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg)$/i;
+
+/** Code files read to tell a real script from a placeholder (identify/components/stub-code.ts); larger ones are real. */
+const CODE_TOPICS = new Set(['training', 'inference', 'evaluation', 'preprocessing', 'architecture']);
+const MAX_CODE_BYTES = 64 * 1024;
+const MAX_CODE_FILES = 256;
+/** Configs read for the base model they name (identify/lineage/base-sources.ts). */
+const CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i;
+const MAX_CONFIGS = 32;
 
 export const MAX_TEXT_BYTES = 1024 * 1024;
 /** Headers are cheap (one bounded read each), but a repo of thousands of shards should not cost thousands of opens. */
@@ -58,11 +67,28 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     const text = await readText(reader, file, problems, budget);
     if (text !== undefined) (docs.manifests ??= []).push({ file: file.path, text });
   }
+  // The configs that name a base model; a repo of many sub-models is read up to a bound. An empty or unreadable config
+  // is no problem of the release's terms, so it is not reported here (a missing base shows as lineage evidence missing).
+  for (const file of inventory.files.filter((f) => CONFIG_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
+    const text = await readText(reader, file, [], budget);
+    if (text !== undefined) (docs.configs ??= []).push({ file: file.path, text });
+  }
+  // Code that stands for a component is read (bounded) so identify can tell a real script from a placeholder.
+  for (const file of inventory.files.filter((f) => f.role === 'code' && f.topic && CODE_TOPICS.has(f.topic) && f.size <= MAX_CODE_BYTES).slice(0, MAX_CODE_FILES)) {
+    const text = await readText(reader, file, [], budget);
+    if (text !== undefined) (docs.code ??= []).push({ file: file.path, text });
+  }
   for (const file of inventory.files.filter(isDataDoc)) {
     const text = await readText(reader, file, problems, budget);
     if (text !== undefined) docs.docs.push({ file: file.path, text } satisfies TextDocument);
   }
-  const weights = inventory.files.filter((f) => f.role === 'weights' && /\.(gguf|safetensors)$/i.test(f.path));
+  // A clone without `git lfs pull` holds pointers for every weights format: the weights are present (on the LFS
+  // server, with the pointer's size) but their header is not here to read.
+  const pointers = await readLfsPointers(inventory, reader);
+  if (pointers.length > 0) docs.lfsPointers = pointers;
+  for (const p of pointers) problems.push({ code: 'weights-lfs-pointer', file: p.file, args: { size: p.size } });
+  const isPointer = new Set(pointers.map((p) => p.file));
+  const weights = inventory.files.filter((f) => f.role === 'weights' && /\.(gguf|safetensors)$/i.test(f.path) && !isPointer.has(f.path));
   if (weights.length > MAX_WEIGHTS_HEADERS) problems.push({ code: 'weights-header-limit', args: { limit: MAX_WEIGHTS_HEADERS, count: weights.length } });
   for (const file of weights.slice(0, MAX_WEIGHTS_HEADERS)) {
     const result = await readWeightsHeader(reader, file.path, file.size);
@@ -70,7 +96,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     else problems.push(result.problem);
   }
   // Weights whose header was read are known to be readable; the others get one small read.
-  await probeWeights(inventory, reader, problems, new Set(weights.slice(0, MAX_WEIGHTS_HEADERS).map((f) => f.path)));
+  await probeWeights(inventory, reader, problems, new Set([...weights.slice(0, MAX_WEIGHTS_HEADERS).map((f) => f.path), ...isPointer]));
   for (const path of [...new Set(hashPaths)]) docs.hashes.push(await hashFile(reader, inventory, path));
   return docs;
 }
@@ -119,6 +145,20 @@ async function probeWeights(inventory: Inventory, reader: RepoReader, problems: 
       problems.push({ code: 'file-unreadable', file: file.path, args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
     }
   }
+}
+
+/** Weights files small enough to be Git LFS pointers, read once each (at most 1 KiB) and parsed. */
+async function readLfsPointers(inventory: Inventory, reader: RepoReader): Promise<LfsPointer[]> {
+  const out: LfsPointer[] = [];
+  for (const file of inventory.files.filter((f) => (f.role === 'weights' || f.topic === 'weights-index') && f.size > 0 && f.size <= MAX_POINTER_BYTES)) {
+    try {
+      const pointer = parseLfsPointer(file.path, await reader.read(file.path, MAX_POINTER_BYTES));
+      if (pointer) out.push(pointer);
+    } catch {
+      // Unreadable: the header read or the probe below reports it.
+    }
+  }
+  return out;
 }
 
 /** README.md at the root first, then the dedicated model-card names. */

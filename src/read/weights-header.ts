@@ -64,7 +64,10 @@ function headerFrom(file: string, format: WeightsHeader['format'], values: Recor
     const model = { ...(at('name') ? { name: at('name')! } : {}), ...(at('organization') ? { organization: at('organization')! } : {}), ...(at('repo_url') ? { repoUrl: at('repo_url')! } : {}) };
     if (Object.keys(model).length > 0) baseModels.push(model);
   }
-  return { file, format, license, baseModels };
+  const size = values['general.size_label'];
+  const basename = values['general.basename'];
+  const names = [values['general.name'], basename && size ? `${basename}-${size}` : undefined, basename].filter((n): n is string => Boolean(n && n.trim()));
+  return { file, format, license, baseModels, ...(names.length > 0 ? { names: [...new Set(names)] } : {}) };
 }
 
 /** A forward-only cursor over a file that reads 1 MiB chunks on demand and seeks past what it skips. */

@@ -66,6 +66,7 @@ const LicenseFinding = z.object({
   raw: z.string().optional(),
   closest: z.object({ id: z.string(), score: z.number() }).strict().optional(),
   addedTerms: z.object({ beside: z.array(z.string()) }).strict().optional(),
+  versionOpen: z.boolean().optional().describe('a Hub GNU id (gpl-3.0) that says neither -only nor -or-later'),
 }).strict();
 
 export const ReportSchema = z.object({
@@ -85,6 +86,7 @@ export const ReportSchema = z.object({
     covered: z.array(z.string()),
     missing: z.array(z.string()),
     sources: z.record(z.string(), z.object({ file: z.string(), line: Line.optional() }).strict()).optional(),
+    read: z.array(z.object({ file: z.string(), line: Line.optional() }).strict()).optional().describe('every document or section read for data information'),
   }).strict(),
   findings: z.array(Finding),
   ignored: z.array(IgnoredFinding),

@@ -26,7 +26,8 @@ export function checkLineage(ctx: CheckContext): Outcome[] {
   for (const link of links) {
     const where = { component: 'model-parameters-final', ...at(link) };
     if (!link.license) {
-      out.push(warn('base-model-unknown', { base: link.base, relation: link.relation }, where));
+      // Deny by default: what the base's terms allow is unknown, so what the derivative may grant is unknown too.
+      out.push(unknown('base-model-unknown', { base: link.base, relation: link.relation }, where));
       continue;
     }
     const args = { base: link.base, relation: link.relation, baseLicense: link.license };

@@ -16,7 +16,8 @@ export function checkReadable(ctx: CheckContext): Outcome[] {
 
 /** A license text or name osai could not identify may hide any restriction, so it settles nothing. */
 export function checkLicensesIdentified(ctx: CheckContext): Outcome[] {
-  const out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN).map((l) => {
+  // A dataset osai does not know leaves the datasets component unknown (its own check says so), not the whole release.
+  const out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN && l.source.kind !== 'dataset').map((l) => {
     const at = { file: l.source.file, ...(l.source.line ? { line: l.source.line } : {}) };
     // Words that limit use beside (or without) a license: the license alone no longer says what users may do.
     if (l.addedTerms) return unknown('license-terms-added', { file: l.source.file, raw: l.raw ?? '', beside: l.addedTerms.beside.join(' AND ') || 'the repository\'s license' }, at);
@@ -54,6 +55,9 @@ export function checkDataInformation(ctx: CheckContext): Outcome[] {
   const info = ctx.evidence.dataInformation;
   const label = (id: string) => ctx.rules.dataInformation.find((i) => i.id === id)?.label ?? id;
   if (info.missing.length === 0) return [pass('data-information-complete', {}, info.source ?? {})];
-  if (!info.source) return [fail('data-information-missing', { missing: info.missing.map(label).join('; ') })];
+  // A data card or Training Data section that covers nothing is there, and incomplete: name what it lacks, and where.
+  const read = info.source ?? info.read?.[0];
+  if (!read) return [fail('data-information-missing', { missing: info.missing.map(label).join('; ') })];
+  if (!info.source) return [fail('data-information-incomplete', { missing: info.missing.map(label).join('; '), covered: '' }, read)];
   return [fail('data-information-incomplete', { missing: info.missing.map(label).join('; '), covered: info.covered.map(label).join('; ') }, info.source)];
 }

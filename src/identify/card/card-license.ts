@@ -40,11 +40,14 @@ export function identifyCardLicenses(
       return;
     }
     const resolved = resolveLicenseName(text, rules);
-    if (resolved) findings.push({ ...resolved, source, scope: { kind: 'repo' } });
+    // The Hub's `gpl-3.0` maps to GPL-3.0-only, but it does not say "only": an -or-later text agrees with it.
+    if (resolved) findings.push({ ...resolved, source, scope: { kind: 'repo' }, ...(VERSION_OPEN_HUB_ID.test(text.trim()) ? { versionOpen: true } : {}) });
     else findings.push({ expression: UNKNOWN, confidence: 0, source, scope: { kind: 'repo' }, raw: text });
   });
   return findings;
 }
+
+const VERSION_OPEN_HUB_ID = /^(a|l)?gpl-[23]\.[01]$|^gfdl-1\.[123]$/i;
 
 function resolveOther(card: CardDocument, rules: RuleSet, repoFiles: Set<string>) {
   const name = card.metadata['license_name'];

@@ -47,15 +47,23 @@ const SHARD = /^(.*?)[-_](\d{1,6})-of-(\d{1,6})(\.[\w.]+)$/;
  */
 export function findComponentFiles(
   files: InventoryFile[], found: Found, rules: readonly ComponentRule[] = [], problems: Problem[] = [], unreadable: ReadonlySet<string> = new Set(),
+  lfsSizes: ReadonlyMap<string, number> = new Map(), placeholders: ReadonlySet<string> = new Set(),
 ): void {
   const minimum = new Map(rules.map((r) => [r.id, r.minBytes ?? 0]));
   const indexes = new Map(files.filter((f) => f.topic === 'weights-index').map((f) => [f.path.replace(/\.index\.json$/i, '').toLowerCase(), f.path]));
   const sets = new Map<string, number>();
-  for (const file of files) {
-    const component = componentOfFile(file);
+  for (const listed of files) {
+    const component = componentOfFile(listed);
     if (!component) continue;
+    // A Git LFS pointer stands for the file it points to: its size is the pointer's `size`.
+    const pointed = lfsSizes.get(listed.path);
+    const file = pointed === undefined ? listed : { ...listed, size: pointed };
     if (file.size < (minimum.get(component) ?? 0)) {
       problems.push({ code: 'component-file-stub', file: file.path, args: { component, size: file.size, minimum: minimum.get(component)! } });
+      continue;
+    }
+    if (placeholders.has(file.path)) {
+      problems.push({ code: 'component-file-placeholder', file: file.path, args: { component } });
       continue;
     }
     if (unreadable.has(file.path)) {
@@ -63,7 +71,7 @@ export function findComponentFiles(
       continue;
     }
     const shard = file.role === 'weights' ? SHARD.exec(file.path) : null;
-    if (!shard) { add(found, component, { file: file.path, kind: 'file' }); continue; }
+    if (!shard) { add(found, component, { file: file.path, kind: 'file', ...(pointed === undefined ? {} : { detail: `Git LFS pointer to ${pointed} bytes` }) }); continue; }
     const set = `${shard[1]}${shard[4]}`;
     if (sets.has(set)) continue;
     sets.set(set, Number(shard[3]));
@@ -113,6 +121,8 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
   const lines = card.body.split(/\r\n|\r|\n/);
   lines.forEach((line, i) => {
     if (!line.includes(':')) return; // every link pattern has one; skipping the rest keeps 1M-line bodies cheap
+    // "Code: https://github.com/org/repo (coming soon)": a link to where it will be is not the component.
+    if (isNotYetReleased(line)) return;
     const at = card.bodyLine + i;
     const heading = sectionAt(sections, at)?.heading ?? '';
     // Once per line, not per link: a line of 50,000 links must not rescan itself 50,000 times.
@@ -137,6 +147,14 @@ export function findCardComponents(card: CardDocument, found: Found): Section[] 
     }
   });
   return sections;
+}
+
+/** Words that say what a link points to is not out yet. */
+const NOT_YET = /\b(coming soon|available soon|to be released|will be (?:released|published|made (?:public|available)|open[- ]?sourced|uploaded|added|available)|(?:is|are) not (?:yet )?(?:released|public|available)|not yet (?:released|public|available)|upon (?:acceptance|publication|request)|after (?:acceptance|publication)|\bTBA\b|\bTBD\b|work in progress|under construction)\b/i;
+
+/** True when a line says that what it links is not released yet ("coming soon", "will be released"). */
+export function isNotYetReleased(line: string): boolean {
+  return NOT_YET.test(line.slice(0, 4096));
 }
 
 /** First path segments that are a code host's own pages, not an owner: github.com/sponsors/x, github.com/orgs/x. */

@@ -10,6 +10,8 @@ export function assessDataInformation(texts: DataText[], rules: RuleSet): DataIn
   const sources: Record<string, SourceLocation> = {};
   let source: SourceLocation | undefined;
   for (const { text, source: where } of texts) {
+    // Template filler anywhere means the document was never written: it describes nothing.
+    if (LOREM.test(text)) continue;
     const normalized = ` ${normalizeText(withoutPlaceholders(text))}`;
     for (const item of rules.dataInformation) {
       // Keywords match at the start of a word, so `deduplicat` finds deduplicated and deduplication.
@@ -22,6 +24,7 @@ export function assessDataInformation(texts: DataText[], rules: RuleSet): DataIn
   const all = rules.dataInformation.map((i) => i.id);
   return {
     ...(source ? { source } : {}),
+    ...(texts.length > 0 ? { read: texts.map((t) => t.source) } : {}),
     covered: all.filter((i) => sources[i]), missing: all.filter((i) => !sources[i]),
     ...(source ? { sources } : {}),
   };
@@ -30,6 +33,9 @@ export function assessDataInformation(texts: DataText[], rules: RuleSet): DataIn
 /** A value that says nothing yet: the Hugging Face template's "[More Information Needed]", TBD, TODO, N/A, … */
 const PLACEHOLDER = /^(more information needed|more info needed|needs? more information|tbd|tba|todo|to ?do|n ?a|none yet|coming soon|soon|to be (added|announced|determined|released|completed|written|documented|filled( in)?)|will be (added|released|documented|updated)( \w+)?|unknown|not yet (available|documented|released)|placeholder|xxx+|lorem ipsum.*)$/;
 const HEADING = /^ {0,3}(#{1,6})\s/;
+const LOREM = /\blorem ipsum\b/i;
+/** A line that says the data is withheld: it covers no item, whatever keywords it uses ("Sources: proprietary, not disclosed"). */
+const NEGATED = /\b(not (?:be )?(?:publicly )?(?:disclosed|released|shared|published|made public|available|documented)|undisclosed|proprietary|confidential|withheld|we (?:do|will|can) not (?:release|disclose|share|publish|provide)|we don'?t (?:release|disclose|share|publish|provide)|cannot (?:be )?(?:disclosed|released|shared)|internal[- ]only|not (?:open|public))\b/i;
 /** A table-of-contents line: only links to headings in the page (`- [Data sources](#data-sources)`). It names sections, it describes nothing. */
 const TOC_LINE = /^\s*(?:[-*+]|\d{1,3}[.)])?\s*(?:\[[^\]\n]{1,200}\]\(#[^)\s]{0,200}\)\s*[|,;·]?\s*)+$/;
 
@@ -38,7 +44,8 @@ function isPlaceholder(value: string): boolean {
 }
 
 /**
- * The text without what only looks like data information: a table-of-contents line, a `Key: TBD` line, a placeholder line, and the heading of a
+ * The text without what only looks like data information: a table-of-contents line, a `Key: TBD` line, a placeholder line,
+ * a line that says the data is withheld ("not disclosed", "proprietary", "we do not release"), and the heading of a
  * section whose body is only placeholders (or nothing, when no sub-section follows). A heading's keywords count only
  * when something under it describes the data.
  */
@@ -46,7 +53,7 @@ export function withoutPlaceholders(text: string): string {
   const lines = text.split(/\r\n|\r|\n/);
   const keep = lines.map((line) => {
     const value = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[^:]{1,80}?(?:\*\*|__)?\s*:\s*(.*)$/.exec(line);
-    return !(line.trim() !== '' && !HEADING.test(line) && (TOC_LINE.test(line) || isPlaceholder(line) || (value && value[1]!.trim() !== '' && isPlaceholder(value[1]!))));
+    return !(line.trim() !== '' && !HEADING.test(line) && (TOC_LINE.test(line) || NEGATED.test(line) || isPlaceholder(line) || (value && value[1]!.trim() !== '' && isPlaceholder(value[1]!))));
   });
   for (let i = 0; i < lines.length; i++) {
     const heading = HEADING.exec(lines[i]!);

@@ -1,49 +1,58 @@
-// Lineage and datasets: what a model inherits from its base model (`base_model:`, GGUF base-model keys) and its datasets.
-import type { CardDocument, DatasetLink, LicenseFinding, LineageLink, WeightsHeader } from '../../model.js';
+// Lineage and datasets: what a model inherits from its base models and what its datasets' licenses say.
+import type { CardDocument, DatasetLink, LicenseFinding, LineageLink, TextDocument, WeightsHeader } from '../../model.js';
 import type { RuleSet } from '../../ruleset/rule-set.js';
+import { findBaseModel, matchesPattern } from './base-match.js';
+import { basesFromCardBody, basesFromCardMetadata, basesFromConfigs, basesFromHeaders, type Candidate } from './base-sources.js';
+import { hubId } from './hub-id.js';
+import { resolveLicenseName } from '../license-name.js';
+import { UNKNOWN } from '../../spdx/expression.js';
+import { isNotYetReleased } from '../components/components.js';
 
-const RELATIONS = new Set(['adapter', 'merge', 'quantized', 'finetune']);
+export { matchesPattern } from './base-match.js';
+export { hubId } from './hub-id.js';
 
-/** `*` matches any run of characters; everything else literally, case-insensitive. */
-export function matchesPattern(pattern: string, id: string): boolean {
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  return new RegExp(`^${source}$`, 'i').test(id);
+/**
+ * A base model's license from outside the rules: a `base_models:` entry of .osai.yml, or (src/identify/lineage/remote.ts)
+ * the license the Hub reports for the base, with the revision it was read at.
+ */
+export interface ResolvedBase { base: string; license: string; file: string; line?: number; via: 'declaration' | 'hub'; revision?: string }
+
+export interface LineageInputs {
+  /** adapter_config.json and config.json texts. */
+  configs?: readonly TextDocument[];
+  /** Licenses for bases the rules may not know; the rules win where they rate a base. */
+  resolved?: readonly ResolvedBase[];
 }
 
-/** `meta-llama/Meta-Llama-3-8B`, also from a huggingface.co URL (models or datasets); undefined for anything else. */
-export function hubId(value: string, kind: 'model' | 'dataset' = 'model'): string | undefined {
-  const text = value.trim();
-  const url = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(datasets\/)?([\w.-]+(?:\/[\w.-]+)?)\/?(?:[?#].*)?$/i.exec(text);
-  if (url) return (kind === 'dataset') === Boolean(url[1]) ? url[2] : undefined;
-  return /^[\w.-]+(\/[\w.-]+)?$/.test(text) ? text : undefined;
-}
-
-/** The base models the card and the weights headers name, each with the license the rules know for it. */
-export function identifyLineage(card: CardDocument | undefined, headers: WeightsHeader[], rules: RuleSet): { links: LineageLink[]; findings: LicenseFinding[] } {
+/**
+ * The base models the card (metadata and "fine-tuned from" links), the adapter and model configs and the weights
+ * headers name, each with the license the rules (or a resolved source) know for it. Every base binds: a merge of
+ * three inherits all three licenses.
+ */
+export function identifyLineage(card: CardDocument | undefined, headers: WeightsHeader[], rules: RuleSet, inputs: LineageInputs = {}): { links: LineageLink[]; findings: LicenseFinding[] } {
+  const candidates: Candidate[] = [
+    ...(card ? basesFromCardMetadata(card) : []),
+    ...(inputs.configs ? basesFromConfigs(inputs.configs) : []),
+    ...basesFromHeaders(headers),
+    ...(card ? basesFromCardBody(card) : []),
+    ...(inputs.resolved ?? []).filter((r) => r.via === 'declaration').map((r): Candidate => ({ base: r.base, relation: 'derivative', file: r.file, ...(r.line ? { line: r.line } : {}) })),
+  ];
   const links: LineageLink[] = [];
-  const raw = card?.metadata['base_model'];
-  const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
-  const declared = card?.metadata['base_model_relation'];
-  const relation = typeof declared === 'string' && RELATIONS.has(declared) ? declared : values.length > 1 ? 'merge' : 'finetune';
-  values.forEach((value, i) => {
-    const id = hubId(String(value)) ?? String(value);
-    const line = card!.lines[Array.isArray(raw) ? `base_model[${i}]` : 'base_model'] ?? card!.lines['base_model'];
-    links.push({ base: id, relation, file: card!.file, ...(line ? { line } : {}) });
-  });
-  for (const header of headers) {
-    for (const model of header.baseModels) {
-      const id = (model.repoUrl && hubId(model.repoUrl)) ?? (model.organization && model.name ? `${model.organization}/${model.name}`.replace(/\s+/g, '-') : model.name);
-      if (id && !links.some((l) => l.base.toLowerCase() === id.toLowerCase())) links.push({ base: id, relation: 'derivative', file: header.file });
-    }
-  }
   const findings: LicenseFinding[] = [];
-  for (const link of links) {
-    const known = rules.baseModels.find((m) => matchesPattern(m.pattern, link.base));
-    if (!known) continue;
-    link.license = known.license;
-    link.family = known.family;
+  const seen = new Set<string>();
+  for (const { knownOnly, ...link } of candidates) {
+    const key = link.base.toLowerCase();
+    if (seen.has(key)) continue;
+    const known = findBaseModel(link.base, rules.baseModels);
+    const resolved = known ? undefined : inputs.resolved?.find((r) => r.base.toLowerCase() === key);
+    if (knownOnly && !known) continue;
+    seen.add(key);
+    if (known) Object.assign(link, { license: known.license, family: known.family });
+    else if (resolved && resolveLicenseName(resolved.license, rules)) Object.assign(link, { license: resolveLicenseName(resolved.license, rules)!.expression, resolvedBy: { file: resolved.file, ...(resolved.line ? { line: resolved.line } : {}), via: resolved.via } });
+    links.push(link);
+    if (!link.license) continue;
     findings.push({
-      expression: known.license, confidence: 1, raw: `base model ${link.base} (${known.family})`,
+      expression: link.license, confidence: 1, raw: `base model ${link.base}${link.family ? ` (${link.family})` : ''}`,
       source: { file: link.file, ...(link.line ? { line: link.line } : {}), kind: 'lineage' }, scope: { kind: 'group', group: 'weights' },
     });
   }
@@ -62,6 +71,7 @@ export function identifyDatasets(card: CardDocument, rules: RuleSet, isEvaluatio
     return { id: hubId(String(value), 'dataset') ?? String(value), via: 'card-metadata' as const, file: card.file, ...(line ? { line } : {}) };
   });
   card.body.split(/\r\n|\r|\n/).forEach((text, i) => {
+    if (isNotYetReleased(text)) return;
     for (const match of text.matchAll(/https?:\/\/(?:huggingface\.co|hf\.co)\/datasets\/([\w.-]+(?:\/[\w.-]+)?)/gi)) {
       if (isEvaluation(card.bodyLine + i)) continue;
       if (!links.some((l) => l.id.toLowerCase() === match[1]!.toLowerCase())) links.push({ id: match[1]!, via: 'card-link', file: card.file, line: card.bodyLine + i });
@@ -79,13 +89,15 @@ export function describeDataset(link: DatasetLink, rules: RuleSet): DatasetLink 
 }
 
 /**
- * Dataset licenses as findings on the datasets component. Only when every listed dataset is known does the component
- * get a license: a partial list would let the known ones speak for the unknown ones, which could pass wrongly.
+ * Dataset licenses as findings on the datasets component. Every known dataset's license binds, so a restrictive one
+ * binds even beside unknown ones; each unknown dataset adds an `unknown` term, so the component's license is never
+ * settled by the known ones alone (that could pass wrongly). checks/repository.ts reports those terms on the
+ * component, not as an unidentified license of the whole release. When the data is in the repository
+ * (`unknownBinds: false`), its own license files govern it and only the known datasets' terms are added.
  */
-export function datasetFindings(links: DatasetLink[], component = 'datasets'): LicenseFinding[] {
-  if (links.length === 0 || links.some((l) => !l.license)) return [];
-  return links.map((l) => ({
-    expression: l.license!, confidence: 1, raw: `dataset ${l.id}`,
+export function datasetFindings(links: DatasetLink[], component = 'datasets', { unknownBinds = true } = {}): LicenseFinding[] {
+  return links.filter((l) => l.license || unknownBinds).map((l) => ({
+    expression: l.license ?? UNKNOWN, confidence: l.license ? 1 : 0, raw: `dataset ${l.id}`,
     source: { file: l.file, ...(l.line ? { line: l.line } : {}), kind: 'dataset' as const }, scope: { kind: 'component' as const, component },
   }));
 }

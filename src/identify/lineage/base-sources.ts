@@ -1,0 +1,83 @@
+// Where a model names its base models: card metadata and body, adapter and model configs, GGUF headers.
+import type { CardDocument, LineageLink, TextDocument, WeightsHeader } from '../../model.js';
+import { hubId } from './hub-id.js';
+
+/** A candidate link; `knownOnly`: the source also names models themselves, so only a base the rules rate binds. */
+export type Candidate = LineageLink & { knownOnly?: boolean };
+
+const RELATIONS = new Set(['adapter', 'merge', 'quantized', 'finetune']);
+const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** `base_model:` in the card's front matter: each entry binds; more than one is a merge. */
+export function basesFromCardMetadata(card: CardDocument): Candidate[] {
+  const raw = card.metadata['base_model'];
+  const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  const declared = card.metadata['base_model_relation'];
+  const relation = typeof declared === 'string' && RELATIONS.has(declared) ? declared : values.length > 1 ? 'merge' : 'finetune';
+  return values.map((value, i) => {
+    const line = card.lines[Array.isArray(raw) ? `base_model[${i}]` : 'base_model'] ?? card.lines['base_model'];
+    return { base: hubId(String(value)) ?? String(value), relation, file: card.file, ...(line ? { line } : {}) };
+  });
+}
+
+/**
+ * "fine-tuned from [org/model](https://huggingface.co/org/model)", "a quantized version of `org/model`": the card says
+ * what the weights derive from. Only a Hub link or a code-quoted id counts, so "and/or" or prose is never a model.
+ */
+const DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/gi;
+
+/** Hub paths that are not model repositories. */
+const NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i;
+
+export function basesFromCardBody(card: CardDocument): Candidate[] {
+  const out: Candidate[] = [];
+  card.body.split(/\r\n|\r|\n/).forEach((text, i) => {
+    for (const match of text.slice(0, 4096).matchAll(DERIVED)) {
+      const id = hubId(match[2]!.replace(/`/g, ''));
+      if (id && id.includes('/') && !NOT_MODELS.test(id)) out.push({ base: id, relation: /quanti/i.test(match[1]!) ? 'quantized' : /merge/i.test(match[1]!) ? 'merge' : /adapt/i.test(match[1]!) ? 'adapter' : 'finetune', file: card.file, line: card.bodyLine + i });
+    }
+  });
+  return out;
+}
+
+/**
+ * adapter_config.json's `base_model_name_or_path` is the model the adapter applies to: it always binds.
+ * config.json's `_name_or_path` is often the model's own name or a local path, so it binds only when the rules rate it.
+ */
+export function basesFromConfigs(configs: readonly TextDocument[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const doc of configs) {
+    const adapter = /(^|\/)adapter_config\.json$/i.test(doc.file);
+    let json: unknown;
+    try { json = JSON.parse(doc.text.slice(0, MAX_CONFIG_BYTES)); } catch { continue; }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) continue;
+    const value = (json as Record<string, unknown>)[adapter ? 'base_model_name_or_path' : '_name_or_path'];
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const id = hubId(value);
+    // A local path (/home/…, ./out, C:\…) names no model anyone can look up.
+    if (!id) continue;
+    out.push({ base: id, relation: adapter ? 'adapter' : 'derivative', file: doc.file, line: lineOf(doc.text, value), ...(adapter ? {} : { knownOnly: true }) });
+  }
+  return out;
+}
+
+/**
+ * GGUF `general.base_model.N.*` names the bases (they bind); `general.name` / `general.basename` + `size_label` name the
+ * model itself, which is a base only when the rules know it (a re-quantized Llama keeps Llama's name and its terms).
+ */
+export function basesFromHeaders(headers: readonly WeightsHeader[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const header of headers) {
+    for (const model of header.baseModels) {
+      const id = (model.repoUrl && hubId(model.repoUrl)) ?? (model.organization && model.name ? `${model.organization}/${model.name}`.replace(/\s+/g, '-') : model.name?.replace(/\s+/g, '-'));
+      if (id) out.push({ base: id, relation: 'derivative', file: header.file });
+    }
+    for (const name of header.names ?? []) out.push({ base: name.trim().replace(/\s+/g, '-'), relation: 'derivative', file: header.file, knownOnly: true });
+  }
+  return out;
+}
+
+function lineOf(text: string, value: string): number {
+  const at = text.indexOf(JSON.stringify(value).slice(1, -1));
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+}
