@@ -1,5 +1,6 @@
 // Matches a text against the SPDX reference texts: exact on the normalised words, else the densest region of each
 // candidate scored by Dice over word trigrams, with guards so a restricted text never comes out as an open license.
+import { noteCodePath } from '../../code-path.js';
 import { matchWords, type MatchWords } from '../normalize.js';
 import {
   exactKey, exactMatches, fnv1a, gramHashes, mixGrams, referenceEntries, referenceGrams, referenceSamples, referenceVocab,
@@ -68,6 +69,7 @@ function queryOf(grams: Uint32Array): Query {
 }
 
 function similar(mw: MatchWords): ReferenceResult {
+  noteCodePath('license-near-miss');
   const query = gramHashes(mw.words);
   if (query.length === 0) return { matches: [] };
   const q = queryOf(query);
