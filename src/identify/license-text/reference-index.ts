@@ -33,7 +33,7 @@ export const WORD_IDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.bin');
 export const SAMPLES_FILE = join(PACKAGE_ROOT, 'dist', 'license-samples.bin');
 
 /** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
@@ -265,26 +265,34 @@ function memorySource(): IndexSource {
 
 /** The built files as a source, or undefined when any is missing or from another build (sizes are checked up front). */
 function builtSource(): IndexSource | undefined {
-  const data = builtData<{ version: number; entries: ReferenceEntry[]; count: number }>(INDEX_FILE);
+  const data = builtData<{ version: number; entries: ReferenceEntry[]; count: number; wordWidth: 2 | 4 }>(INDEX_FILE);
   if (!data) return undefined;
-  const { entries } = data;
+  const { entries, wordWidth: width } = data;
   const wordStarts = wordStartsOf(entries);
-  const words = builtData<{ version: number; vocab: string[]; width: 2 | 4 }>(WORDS_FILE);
   const size = (file: string) => statSync(file, { throwIfNoEntry: false })?.size;
   // A half-finished build (index, hashes and words of different builds) is rebuilt, never misread.
-  if (!words || size(GRAMS_FILE) !== data.count * 4 || size(WORD_IDS_FILE) !== wordStarts[entries.length]! * words.width) return undefined;
+  if (size(GRAMS_FILE) !== data.count * 4 || size(WORD_IDS_FILE) !== wordStarts[entries.length]! * width) return undefined;
   const samplesBytes = builtBytes(SAMPLES_FILE);
   const samples = samplesBytes && parseSamples(samplesBytes, entries.length);
   if (!samples) return undefined;
+  // The 125 KB vocabulary is parsed only when a diff needs words (a candidate scored high enough to be described).
+  let vocab: string[] | undefined;
   return {
     entries,
     wordStarts,
     grams: (at) => new Uint32Array(readRange(GRAMS_FILE, entries[at]!.offset * 4, entries[at]!.count * 4)),
     samples: () => samples,
-    vocab: () => words.vocab,
+    vocab: () => {
+      if (!vocab) {
+        const words = builtData<{ version: number; vocab: string[]; width: 2 | 4 }>(WORDS_FILE);
+        if (!words || words.width !== width) throw new Error(`osai: ${WORDS_FILE} is from another build than ${INDEX_FILE}; rebuild (npm run build)`);
+        vocab = words.vocab;
+      }
+      return vocab;
+    },
     wordIds: (at) => {
-      const bytes = readRange(WORD_IDS_FILE, wordStarts[at]! * words.width, entries[at]!.words * words.width);
-      return words.width === 2 ? new Uint16Array(bytes) : new Uint32Array(bytes);
+      const bytes = readRange(WORD_IDS_FILE, wordStarts[at]! * width, entries[at]!.words * width);
+      return width === 2 ? new Uint16Array(bytes) : new Uint32Array(bytes);
     },
   };
 }
@@ -397,7 +405,7 @@ export function serializeIndex(built: BuiltReferences): { exact: string; index: 
   const { vocab, ids } = built.words;
   return {
     exact: JSON.stringify({ version: INDEX_VERSION, exact: built.exact }),
-    index: JSON.stringify({ version: INDEX_VERSION, entries, count: grams.length }),
+    index: JSON.stringify({ version: INDEX_VERSION, entries, count: grams.length, wordWidth: built.words.ids.BYTES_PER_ELEMENT }),
     grams: raw(grams),
     words: JSON.stringify({ version: INDEX_VERSION, vocab, width: ids.BYTES_PER_ELEMENT }),
     wordIds: raw(ids),
