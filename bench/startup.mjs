@@ -7,7 +7,7 @@
 // commands and reports medians of wall time; and, because wall time on a loaded machine is mostly waiting for a core,
 // the mean CPU time (user + system, all threads) of each command's children, from /proc/self/stat (Linux). Output
 // goes to a pipe, as in CI. osai's code cache is in a folder of the bench's own (other checkouts' builds share
-// ~/.cache/osai). Also the walk: reader.list() on 19,000 files, in-process, beside `node -e 0`.
+// ~/.cache/osai). BENCH_CALLGRIND=1 adds instruction counts. Also the walk: reader.list() on 19,000 files, in-process, beside `node -e 0`.
 // Targets (issue 16): small ≤ 2.0×, near miss ≤ 2.5×.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -91,6 +91,23 @@ for (const [name, xs] of Object.entries(times)) {
   const c = cpu[name] / runs;
   const cpuText = Number.isNaN(c) ? '        n/a      ' : `${c.toFixed(1).padStart(8)} ms  ${(c / cpuBase).toFixed(2)}×`;
   console.log(`  ${m.toFixed(1).padStart(8)} ms  ${(m / base).toFixed(2)}×  ${cpuText}  ${name}`);
+}
+
+// BENCH_CALLGRIND=1: one warm run of each command under valgrind's callgrind, whose instruction count (all threads)
+// does not depend on the machine's load: the fairest ratio on a shared machine. About a minute per osai run.
+if (process.env.BENCH_CALLGRIND) {
+  const counts = {};
+  for (const [name, args] of Object.entries(commands)) {
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const m = /Collected : (\d+)/.exec(r.stderr ?? '');
+    if (r.error || !m) { console.log(`  callgrind unavailable (${r.error?.message ?? 'no count in its output'})`); break; }
+    counts[name] = Number(m[1]);
+  }
+  const e0 = counts['node -e 0'];
+  if (e0) {
+    console.log('  instructions (callgrind, one warm run each)');
+    for (const [name, n] of Object.entries(counts)) console.log(`  ${(n / 1e6).toFixed(0).padStart(8)} M  ${(n / e0).toFixed(2)}×  ${name}`);
+  }
 }
 
 // The walk on 19,000 files (190 folders of 100 empty files), in this process, median of 5 lists.
