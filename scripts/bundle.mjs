@@ -115,9 +115,12 @@ if (imports !== COLD.length) throw new Error(`bundle: expected ${COLD.length} im
 // without the u flag); only a raw template would differ, so there must be none.
 if (/\bString\.raw\b/.test(source)) throw new Error('bundle: String.raw would see \\u escapes of non-ASCII text');
 const ascii = source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(bundle, ascii);
+// The file is the function the loader calls, wrapper included: the loader hands V8 the string as read, with no
+// 760 KB concatenation for V8 to flatten (copy) before it compiles or checks the cache.
+const WRAPPER = '(function (exports, require, module, __filename, __dirname, __osaiBundleUrl, __osaiImport) {';
+writeFileSync(bundle, `${WRAPPER}${ascii}\n})`);
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-const hash = createHash('sha256').update(ascii).digest('hex').slice(0, 16);
+const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
 const loader = readFileSync(`${root}scripts/cli-loader.cjs`, 'utf8')
   .replace("'@OSAI_VERSION@'", JSON.stringify(pkg.version))
   .replace("'@BUNDLE_HASH@'", JSON.stringify(hash));

@@ -59,7 +59,8 @@ const source = readFileSync(bundle, 'latin1');
 if (cachedData) setFlagsFromString('--verify-snapshot-checksum');
 let script;
 try {
-  script = new Script(`(function (exports, require, module, __filename, __dirname, __osaiBundleUrl, __osaiImport) {${source}\n})`, {
+  // The bundle is one function expression (scripts/bundle.mjs writes its wrapper), compiled as the string read.
+  script = new Script(source, {
     filename: bundle,
     ...(cachedData ? { cachedData } : {}),
   });
@@ -112,7 +113,10 @@ function writeCache(file, paths) {
     } finally {
       setFlagsFromString('--no-verify-snapshot-checksum');
     }
-    const list = Buffer.from(JSON.stringify(paths), 'utf8');
+    // Padded with spaces so V8's data starts 8-byte aligned in the file (and in the buffer it is read into): V8
+    // copies cached data that is not aligned.
+    const json = JSON.stringify(paths);
+    const list = Buffer.from(json.padEnd(json.length + ((8 - ((4 + Buffer.byteLength(json)) % 8)) % 8)), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32LE(list.length, 0);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
