@@ -1,7 +1,7 @@
 // The user's license policy (allow / deny) judged over every license finding and every component license.
 import { expressionLeaves, parseExpression, UNKNOWN, type ExprNode } from '../spdx/expression.js';
 import { termMatches, termText, type LicenseTerm } from '../spdx/match.js';
-import { licenseInCategory } from '../ruleset/categories.js';
+import { isUnrated, licenseInCategory } from '../ruleset/categories.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import type { Verdict } from '../report/types.js';
 import { fail, pass, unknown, type CheckContext, type Outcome } from './check.js';
@@ -115,7 +115,8 @@ function matches(matcher: PolicyMatcher, leaf: LicenseTerm, rules: RuleSet): Mem
   if (leaf.license === UNKNOWN) return 'unknown';
   if (matcher.kind === 'license') return termMatches(leaf, matcher.term) ? 'yes' : 'no';
   const rule = rules.licenses.get(leaf.license);
-  if (!rule) return 'unknown';
+  // An unrated rule (every freedom `unknown`) cannot say it lacks a restriction or belongs to a category.
+  if (!rule || isUnrated(rule)) return 'unknown';
   if (matcher.kind === 'category') return licenseInCategory(rule, matcher.category) ? 'yes' : 'no';
   return rule.restrictions.some((r) => r.type === matcher.restriction) ? 'yes' : 'no';
 }

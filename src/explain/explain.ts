@@ -8,7 +8,7 @@ import type { LicenseRule, ProfileRule } from '../ruleset/schema.js';
 import { FREEDOMS } from '../ruleset/vocabulary.js';
 
 export type FreedomName = (typeof FREEDOMS)[number];
-export type RatingName = 'granted' | 'conditional' | 'restricted';
+export type RatingName = 'granted' | 'conditional' | 'restricted' | 'unknown';
 
 export interface LicenseRow {
   id: string;
@@ -130,6 +130,7 @@ function weightsFit(rule: LicenseRule, profile: ProfileRule, rules: RuleSet): Pr
     if (check.freedoms) {
       for (const f of FREEDOMS) {
         if (rule.freedoms[f].rating === 'restricted') fails.push(`${f} restricted (${rule.freedoms[f].clause})`);
+        if (rule.freedoms[f].rating === 'unknown') fails.push(`not rated yet: ${rule.freedoms[f].reason}`);
       }
     }
     if (check.typeAppropriate && !rule.suits.includes('weights')) {

@@ -8,7 +8,8 @@ import {
 const Clause = z.string().min(1);
 
 const FreedomRating = z.object({
-  rating: z.enum(['granted', 'conditional', 'restricted']),
+  // `unknown`: osai knows the id but has not read the text (generated SPDX rules); it gates like fail.
+  rating: z.enum(['granted', 'conditional', 'restricted', 'unknown']),
   clause: Clause,
   reason: z.string().min(1),
 }).strict();
@@ -20,7 +21,9 @@ const Restriction = z.object({
   clause: Clause,
   text: z.string().min(1),
   value: z.number().optional(),
-}).strict();
+  /** For `territory`: where the license grants nothing (ISO 3166 codes, or `EU` for the European Union). */
+  territories: z.array(z.string().regex(/^([A-Z]{2}|EU)$/, 'an ISO 3166 alpha-2 code or EU')).min(1).optional(),
+}).strict().refine((r) => (r.type === 'territory') === (r.territories !== undefined), 'a territory restriction lists its territories, and only it does');
 
 const Obligation = z.object({
   type: z.enum(OBLIGATION_TYPES),
