@@ -31,7 +31,7 @@ describe('SPDX coverage', () => {
     const readme = readFileSync(`${DEFAULT_RULES_DIR}/README.md`, 'utf8');
     const block = readme.slice(readme.indexOf('<!-- UNRATED:START'), readme.indexOf('<!-- UNRATED:END'));
     const listed = new Set([...block.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
-    const unrated = [...rules.licenses.values()].filter(isUnrated).map((r) => r.id);
+    const unrated = [...rules.licenses.values()].filter((r) => isUnrated(r) && !r.id.startsWith('LicenseRef-')).map((r) => r.id);
     expect(unrated.filter((id) => !listed.has(id))).toEqual([]);
     expect([...listed].filter((id) => !unrated.includes(id))).toEqual([]);
   });
