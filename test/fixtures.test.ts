@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { check } from '../src/run.js';
 import { fixture, ROOT } from './helpers/run-cli.js';
+import { RULES_FIXTURES } from './helpers/rules-fixtures.js';
 
 type Row = [fixture: string, profile: string, verdict: 'pass' | 'fail' | 'unknown', codes: string[]];
 
@@ -133,6 +134,7 @@ const TABLE: Row[] = [
   ['data-card-negated-items', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['data-card-lorem-ipsum', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
+  ...RULES_FIXTURES,
 ];
 
 describe('fixtures', () => {

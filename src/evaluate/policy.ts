@@ -42,7 +42,7 @@ export function checkPolicy(ctx: CheckContext, policy: Policy): Outcome[] {
     const label = termText(leaf);
     const denyBy = deny.map((d) => ({ d, m: matches(d.matcher, leaf, ctx.rules) }));
     const hit = denyBy.find((x) => x.m === 'yes');
-    if (hit) return { ...none, verdict: 'fail', denied: [`${label} (deny: ${hit.d.rule.entry})`] };
+    if (hit) return { ...none, verdict: 'fail', denied: [`${label} (deny: ${hit.d.rule.entry}${territoriesOf(hit.d.matcher, leaf, ctx.rules)})`] };
     const allowBy = allow.map((a) => matches(a.matcher, leaf, ctx.rules));
     if (allow.length > 0 && allowBy.every((m) => m === 'no')) return { ...none, verdict: 'fail', notAllowed: [label] };
     const unclearDeny = denyBy.filter((x) => x.m === 'unknown').map((x) => x.d.rule.entry);
@@ -109,6 +109,13 @@ function judgeNode(node: ExprNode, leaf: (term: LicenseTerm) => Judgement): Judg
     notAllowed: deciding.flatMap((p) => p.notAllowed),
     unclear: deciding.flatMap((p) => p.unclear),
   };
+}
+
+/** For `deny: [territory]`, the territories the license excludes, so the message says where. */
+function territoriesOf(matcher: PolicyMatcher, leaf: LicenseTerm, rules: RuleSet): string {
+  if (matcher.kind !== 'restriction' || matcher.restriction !== 'territory') return '';
+  const where = rules.licenses.get(leaf.license)?.restrictions.flatMap((r) => r.territories ?? []) ?? [];
+  return where.length > 0 ? `: excludes ${[...new Set(where)].join(', ')}` : '';
 }
 
 function matches(matcher: PolicyMatcher, leaf: LicenseTerm, rules: RuleSet): Membership {
