@@ -17,6 +17,7 @@ export function formatLicensesText(rows: LicenseRow[]): string {
 
 const OUTCOME: Record<ProfileOutcome, string> = {
   pass: 'can pass', 'pass-with-warning': 'can pass, with a warning', fail: 'cannot pass', 'not-checked': 'no weights rule',
+  review: 'needs a person\'s review',
 };
 
 export function formatExplainText(e: Explanation): string {

@@ -84,7 +84,29 @@ const SimpleCheck = z.object({
   kind: z.enum(['licenses-agree', 'access-open', 'data-information', 'readable', 'licenses-identified', 'lineage', 'dataset-licenses']),
 }).strict();
 
-export const CheckSpec = z.union([ComponentCheck, SimpleCheck]);
+/** A paragraph reference of the Commission's GPAI guidelines (C(2025) 5045), e.g. "83" or "77-82". */
+const Para = z.string().regex(/^\d+(-\d+)?$/, 'a paragraph number such as 83 or 77-82');
+const EuReading = z.object({ verdict: z.enum(['fail', 'unknown']), para: Para, why: z.string().min(1) }).strict();
+
+/**
+ * EU AI Act Art. 53(2) open-source exemption: how each restriction type reads (every type must be listed, so a new
+ * type cannot pass unread), which gate fields ask for personal data, and what shows the usage information.
+ */
+const EuExemptionCheck = z.object({
+  kind: z.literal('eu-exemption'),
+  restrictions: z.record(z.enum(RESTRICTION_TYPES), EuReading)
+    .refine((r) => RESTRICTION_TYPES.every((t) => t in r), `give a reading for every restriction type: ${RESTRICTION_TYPES.join(', ')}`),
+  /** Words in `extra_gated_fields` names that ask for personal data (para 87); matched on lower-cased names. */
+  personalData: z.array(z.string().min(2)).min(1),
+  /** The usage information of para 91: each item is shown by a card heading containing one of `headings`, or a metadata key. */
+  usage: z.array(z.object({
+    id: z.string().regex(/^[a-z][a-z-]*$/), label: z.string().min(1),
+    headings: z.array(z.string().min(3)).min(1), keys: z.array(z.string().min(1)).default([]),
+  }).strict()).min(1),
+}).strict();
+export type EuExemptionSpec = z.infer<typeof EuExemptionCheck>;
+
+export const CheckSpec = z.union([ComponentCheck, SimpleCheck, EuExemptionCheck]);
 export type CheckSpec = z.infer<typeof CheckSpec>;
 export type ComponentCheckSpec = z.infer<typeof ComponentCheck>;
 
