@@ -1,12 +1,14 @@
 // The eu-ai-act-53-2 profile: every verdict names its paragraph of C(2025) 5045, and the para 75 notes are always there.
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check, checkReader } from '../src/run.js';
 import { createMemoryReader } from '../src/read/reader.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
 import type { EuExemptionSpec } from '../src/ruleset/schema.js';
 import { readUnderEu } from '../src/evaluate/checks/eu-exemption.js';
-import { fixture } from './helpers/run-cli.js';
+import { fixture, ROOT } from './helpers/run-cli.js';
 
 const PROFILE = 'eu-ai-act-53-2';
 const rules = await loadRuleSet();
@@ -104,5 +106,29 @@ describe('licenses read under the EU profile', () => {
     expect(ok.profile.verdict).toBe('pass');
     const fenced = await checkReader(createMemoryReader(files('```\n## Uses\n## Limitations\n## Quickstart\n```\n')), { profile: PROFILE });
     expect(fenced.findings.map((f) => f.code)).toContain('eu-usage-information-missing');
+  });
+});
+
+const CORPUS = `${ROOT}../shared/corpus/ai-licenses`;
+describe.skipIf(!existsSync(CORPUS))(`real AI license texts in ${CORPUS} never read as exempt`, () => {
+  const texts = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort() : [];
+  test.each(texts.map((t) => [t]))('%s', async (file) => {
+    const base = fixture('eu-apache-full-usage-passes');
+    const dir = mkdtempSync(join(tmpdir(), 'osai-eu-'));
+    try {
+      for (const f of ['model.safetensors', 'config.json']) cpSync(join(base, f), join(dir, f));
+      writeFileSync(join(dir, 'README.md'), readFileSync(join(base, 'README.md'), 'utf8').replace('license: apache-2.0', 'license: other\nlicense_link: LICENSE'));
+      writeFileSync(join(dir, 'LICENSE'), readFileSync(join(CORPUS, file), 'utf8'));
+      const report = await check(dir, { profile: PROFILE, allFiles: true });
+      expect(report.profile.verdict).not.toBe('pass');
+      expect(report.findings.some((f) => f.code === 'eu-license-disqualifies' || f.code === 'eu-license-review')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  test('Llama 3.2 and 4 withhold the multimodal grant from the EU: a territory clause', () => {
+    for (const id of ['LicenseRef-llama-3.2-community', 'LicenseRef-llama-4-community']) {
+      expect(rules.licenses.get(id)!.restrictions.find((r) => r.type === 'territory')?.territories).toEqual(['EU']);
+    }
   });
 });
