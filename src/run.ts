@@ -1,5 +1,6 @@
 // The only file that sequences the stages: discover → read → identify → evaluate.
 import { dirname, relative, resolve, sep } from 'node:path';
+import { noteCodePath } from './code-path.js';
 import type { Clarification, Declaration, Documents, RemoteFacts } from './model.js';
 import type { ResolvedBase } from './identify/lineage/lineage.js';
 import type { IgnoreRule, Policy } from './evaluate/policy.js';
@@ -107,6 +108,7 @@ async function checkTarget(path: string, options: CheckOptions): Promise<{ repor
     const reader = releaseReader(await openFsRepo(path), await selectReleaseFiles(path, { allFiles: options.allFiles ?? false }));
     return { report: await checkReader(reader, settled, { declarations, clarifications, policy, bases, ...(euAiAct ? { euAiAct } : {}) }), touched: [], lockDir };
   }
+  noteCodePath('remote');
   const { openRemoteRun } = await import('./read/remote-run.js');
   const run = await openRemoteRun(path, { ...settled, lockDir });
   const report = await checkReader(run.reader, settled, { declarations, clarifications, policy, bases, resolve: run.resolve, ...(euAiAct ? { euAiAct } : {}) });
