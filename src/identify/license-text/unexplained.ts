@@ -1,0 +1,216 @@
+// Finds what a license file says beyond the license text it matched: lines and sentences no matched reference
+// accounts for and rules/benign-lines.yaml does not recognise (a copyright notice, a title, a URL, a pointer to
+// NOTICE). Whatever is left is read as terms: osai cannot say it adds nothing.
+import type { RuleSet } from '../../ruleset/rule-set.js';
+import type { BenignLinesRules } from '../../ruleset/schema.js';
+import { normalizeText, type MatchWords } from '../normalize.js';
+import { referenceExtras } from './reference-extras.js';
+import { gramHashes } from './reference-index.js';
+
+export interface Unexplained { line: number; text: string }
+
+/** Lines longer than this are never benign: the line patterns stay cheap on a hostile file. */
+const MAX_LINE = 500;
+/** A paragraph longer than this is not split into sentences and tested: it is terms. */
+const MAX_PARAGRAPH = 4000;
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/;
+
+interface Compiled {
+  rules: BenignLinesRules; deny: Set<string>; title: Set<string>; hosts: Set<string>; urlPath: RegExp;
+  sentences: RegExp[]; english: Set<string>;
+}
+const compiled = new WeakMap<BenignLinesRules, Compiled>();
+
+function compile(rules: BenignLinesRules): Compiled {
+  let c = compiled.get(rules);
+  if (!c) {
+    c = {
+      rules, deny: new Set(rules.copyright.deny), title: new Set(rules.titleWords), hosts: new Set(rules.urlHosts),
+      urlPath: new RegExp(rules.urlPath, 'iu'), sentences: Object.values(rules.sentences).map((p) => new RegExp(p, 'u')),
+      english: new Set(rules.englishWords),
+    };
+    compiled.set(rules, c);
+  }
+  return c;
+}
+
+/**
+ * The text of `text` outside the explained words (`explained[i]` for `mw.words[i]`) and outside the lines matchWords
+ * leaves out (copyright and title lines), less what the benign rules recognise; at most `limit` items, each with its
+ * line. `ids` are the matched licenses, whose own titles are benign.
+ */
+export function findUnexplained(
+  text: string, mw: MatchWords, explained: Uint8Array, ids: string[], rules: RuleSet, limit = 3,
+): Unexplained[] {
+  const c = compile(rules.benignLines);
+  const lines = text.split(LINE_BREAK);
+  // Per line: 0 no matching word on it, 1 all its words explained, 2 some not.
+  const state = new Uint8Array(lines.length + 2);
+  for (let i = 0; i < mw.words.length; i++) {
+    const l = mw.lines[i]!;
+    state[l] = explained[i] ? (state[l] || 1) : 2;
+  }
+  let grams: Set<number>[] | undefined;
+  const extraGrams = (): Set<number>[] => {
+    grams ??= ids.flatMap((id) => { const g = referenceExtras().grams[id]; return g ? [new Set(g)] : []; });
+    return grams;
+  };
+  let titles: Set<string> | undefined;
+  const titleWords = (): Set<string> => {
+    if (!titles) {
+      const extras = referenceExtras();
+      titles = new Set(ids.flatMap((id) => (extras.titles[id] ?? normalizeText(rules.licenses.get(id)?.name ?? '')).split(' ')));
+    }
+    return titles;
+  };
+  const out: Unexplained[] = [];
+  let paragraph: { line: number; text: string }[] = [];
+  const flush = (): void => {
+    if (paragraph.length > 0 && out.length < limit) out.push(...unexplainedSentences(paragraph, c, extraGrams).slice(0, limit - out.length));
+    paragraph = [];
+  };
+  let word = 0;
+  let afterCopyright = false;
+  for (let l = 1; l <= lines.length && out.length < limit; l++) {
+    const raw = lines[l - 1]!;
+    let candidate: string | undefined;
+    if (state[l] === 2) {
+      // Only the words no match explains; the whole line when none of it is explained.
+      while (word < mw.words.length && mw.lines[word]! < l) word++;
+      const own: string[] = [];
+      let before = 0;
+      let tail = true;
+      for (let i = word; i < mw.words.length && mw.lines[i] === l; i++) {
+        if (!explained[i]) own.push(mw.words[i]!);
+        else if (own.length === 0) before++;
+        else tail = false;
+      }
+      // The line's end after its explained words is quoted as written (its punctuation ends sentences); words
+      // scattered between explained ones only as words.
+      candidate = before === 0 && tail ? raw : tail ? rawAfterWords(raw, before) : own.join(' ');
+    } else if (state[l] === 0 && HAS_WORD.test(raw)) candidate = raw;
+    if (candidate === undefined) { afterCopyright = false; flush(); continue; }
+    const line = stripDecoration(candidate);
+    if (line === '') continue;
+    const copyright = isCopyright(line, c);
+    if (copyright || (afterCopyright && isContinuation(line, c)) || isTagOrUrl(line, c) || isTitle(line, c, titleWords)) {
+      afterCopyright = copyright || afterCopyright;
+      flush();
+      continue;
+    }
+    afterCopyright = false;
+    paragraph.push({ line: l, text: line });
+  }
+  flush();
+  return out;
+}
+
+/** The line from its `n`-th word on (approximately: folds and list markers may shift the count by a word). */
+function rawAfterWords(raw: string, n: number): string {
+  const word = /[\p{L}\p{N}]+/gu;
+  for (let k = 0; k < n && word.exec(raw); k++);
+  return raw.slice(word.lastIndex);
+}
+
+function stripDecoration(line: string): string {
+  const s = line.length > MAX_LINE ? line : line.replace(/<[^<>\n]{0,200}>/g, ' ');
+  return s.replace(/^[\s#>*_`|=~+-]+/, '').replace(/[\s#>*_`|=~+-]+$/, '');
+}
+
+function words(line: string): string[] {
+  const n = normalizeText(line);
+  return n === '' ? [] : n.split(' ');
+}
+
+function isCopyright(line: string, c: Compiled): boolean {
+  if (line.length > MAX_LINE) return false;
+  const lower = line.toLowerCase();
+  if (!c.rules.copyright.starts.some((s) => lower.startsWith(s))) return false;
+  const rest = lower
+    .replace(/copyright|\(c\)|©|all rights reserved/g, ' ')
+    .replace(/<[^<>\s]{1,200}>/g, ' ')
+    .replace(/[^\s@]{1,100}@[^\s@]{1,100}/g, ' ')
+    .replace(/https?:\/\/\S{1,300}/g, ' ');
+  const holder = words(rest).filter((w) => !NUMBER.test(w) && w !== 'present');
+  return holder.length <= c.rules.copyright.maxWords && !holder.some((w) => c.deny.has(w));
+}
+
+function isContinuation(line: string, c: Compiled): boolean {
+  if (line.length > MAX_LINE) return false;
+  const w = words(line);
+  return w.length <= c.rules.copyright.continuationWords && !w.some((x) => c.deny.has(x));
+}
+
+function isTagOrUrl(line: string, c: Compiled): boolean {
+  if (line.length > MAX_LINE) return false;
+  if (/^spdx-license-identifier\s*:/i.test(line)) return true;
+  const link = /^\[[^\]]{0,200}\]\(([^()\s]{1,300})\)$/.exec(line);
+  const url = (link ? link[1]! : line).replace(/^[<(]|[>).,]$/g, '');
+  const m = /^https?:\/\/([^/\s]{1,200})(\/\S{0,300})?$/i.exec(url);
+  if (!m) return false;
+  const host = m[1]!.toLowerCase();
+  return c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, '')) || c.urlPath.test(m[2] ?? '');
+}
+
+function isTitle(line: string, c: Compiled, own: () => Set<string>): boolean {
+  if (line.length > MAX_LINE) return false;
+  const w = words(line);
+  if (w.length === 0 || w.length > 20) return false;
+  // List markers left alone on a line ("e.", "(iv)") are numbering, not words.
+  if (w.every((x) => x.length === 1 || NUMBER.test(x))) return true;
+  const rest = w.filter((x) => !c.title.has(x) && !NUMBER.test(x));
+  if (rest.length === 0) return true;
+  const titles = own();
+  return rest.every((x) => titles.has(x));
+}
+
+/** A paragraph's sentences that no sentence rule recognises, each with the line it starts on. */
+function unexplainedSentences(paragraph: { line: number; text: string }[], c: Compiled, extra: () => Set<number>[]): Unexplained[] {
+  const joined = paragraph.map((p) => p.text).join('\n');
+  if (joined.length > MAX_PARAGRAPH) return [{ line: paragraph[0]!.line, text: joined }];
+  const out: Unexplained[] = [];
+  let at = 0;
+  for (const sentence of joined.split(/(?<=[.!?;])\s+(?=[^a-z])/)) {
+    const start = joined.indexOf(sentence, at);
+    at = start + sentence.length;
+    const normal = normalizeText(sentence);
+    if (normal === '' || isBenignSentence(normal, c) || isCopyright(sentence.trim(), c) || inReference(normal, extra())) continue;
+    let newlines = 0;
+    for (let i = 0; i < start; i++) if (joined.charCodeAt(i) === 10) newlines++;
+    out.push({ line: paragraph[Math.min(newlines, paragraph.length - 1)]!.line, text: sentence.replace(/\s+/g, ' ').trim() });
+  }
+  return out;
+}
+
+/** Whether every word of a sentence is in a trigram the matched reference has in its left-out lines or tail. */
+function inReference(normal: string, sets: Set<number>[]): boolean {
+  if (sets.length === 0) return false;
+  const w = normal.split(' ');
+  if (w.length < 3) return false;
+  const grams = gramHashes(w);
+  const covered = new Uint8Array(w.length);
+  for (let g = 0; g < grams.length; g++) {
+    if (sets.some((s) => s.has(grams[g]!))) { covered[g] = 1; covered[g + 1] = 1; covered[g + 2] = 1; }
+  }
+  return covered.every((x) => x === 1);
+}
+
+function isBenignSentence(normal: string, c: Compiled): boolean {
+  for (const pattern of c.sentences) {
+    const m = pattern.exec(normal);
+    if (!m) continue;
+    const free = m.groups?.['free'];
+    if (free === undefined || !free.split(' ').some((w) => c.deny.has(w))) return true;
+  }
+  return false;
+}
+
+/** Whether text reads as a language osai has no vocabulary for: a non-Latin script, or eight or more words, and not one English word. */
+export function isForeign(text: string, rules: RuleSet): boolean {
+  const c = compile(rules.benignLines);
+  const w = words(text);
+  const nonLatin = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u08ff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(text);
+  return (w.length >= 8 || nonLatin) && !w.some((x) => c.english.has(x));
+}
