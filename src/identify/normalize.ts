@@ -93,8 +93,12 @@ function foldWords(words: string[], lines?: number[]): string[] {
   return words;
 }
 
-/** The words of a text as the reference matcher sees them, with the 1-based line each word is on. */
-export interface MatchWords { words: string[]; lines: number[] }
+/**
+ * The words of a text as the reference matcher sees them, with the 1-based line each word is on; and the lines it
+ * left out (copyright lines and leading title paragraphs), in order, with their text, for the reader of what a match
+ * leaves unexplained.
+ */
+export interface MatchWords { words: string[]; lines: number[]; dropped: { line: number; text: string }[] }
 
 /** A copyright statement line: "Copyright (c) 2024 …", "Copyright © …", "Copyright 2024 …", "Copyright <year> …", "(c) 2024 …". */
 const COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i;
@@ -119,14 +123,18 @@ export function matchWords(input: string): MatchWords {
   let lineCount = 0;
   let lastStart = 0;
   let lastEnd = 0;
+  const dropped: { line: number; text: string }[] = [];
+  // The lines of the current paragraph while it may still be a title (only leading paragraphs: a few lines).
+  let pending: { line: number; text: string }[] = [];
   const flush = (): void => {
     const n = words.length - start;
     if (n > 0 && leading) {
       // A heading: one line that ends without a full stop, or a short paragraph with a title word.
       const heading = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text.slice(lastStart, lastEnd));
-      if (n <= 6 || (n <= 15 && (titleish || heading))) { words.length = start; lineOf.length = start; }
+      if (n <= 6 || (n <= 15 && (titleish || heading))) { words.length = start; lineOf.length = start; dropped.push(...pending); }
       else leading = false;
     }
+    pending = [];
     start = words.length;
     titleish = false;
     lineCount = 0;
@@ -166,9 +174,11 @@ export function matchWords(input: string): MatchWords {
       copyright = COPYRIGHT_LINE.test(raw);
       if (!copyright) tokenizeLine(raw, line, words, lineOf);
     }
+    if (copyright) dropped.push({ line, text: text.slice(pos, end) });
     if (words.length === before) {
       if (!copyright) flush();
     } else {
+      if (leading) pending.push({ line, text: text.slice(pos, end) });
       lineCount++;
       lastStart = pos;
       lastEnd = end;
@@ -179,7 +189,8 @@ export function matchWords(input: string): MatchWords {
     line++;
   }
   flush();
-  return { words: foldWords(words, lineOf), lines: lineOf };
+  if (dropped.length > 1) dropped.sort((a, b) => a.line - b.line);
+  return { words: foldWords(words, lineOf), lines: lineOf, dropped };
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;

@@ -5,9 +5,8 @@ import type { RuleSet } from '../../ruleset/rule-set.js';
 import { findAddedTerms } from '../added-terms.js';
 import { gramHashes } from './reference-index.js';
 import { matchWords, normalizeText, type MatchWords } from '../normalize.js';
-import { referenceExtras } from './reference-extras.js';
 import { matchReferences, type ReferenceMatch, type ReferenceResult } from './reference-match.js';
-import { findUnexplained, isForeign } from './unexplained.js';
+import { extraGramSets, findUnexplained, isForeign } from './unexplained.js';
 import { canonicalSpdxId, parseExpression, UNKNOWN } from '../../spdx/expression.js';
 
 interface Matcher { id: string; phrases: string[]; excludes: string[]; titles: string[]; weight: number; spdx: boolean }
@@ -237,10 +236,9 @@ function explainedWords(mw: MatchWords, matches: ReferenceMatch[]): Uint8Array {
     out.fill(1, m.words[0], Math.min(m.words[1] + 1, out.length));
     for (const [a, b] of m.inner ?? []) out.fill(0, a, b + 1);
   }
-  if (out.every((x) => x === 1)) return out;
+  if (out.indexOf(0) < 0) return out;
   // An appendix (Apache-2.0's "How to apply", the GNU one) is the license's optional text: its trigrams explain it.
-  const extra = referenceExtras().grams;
-  const sets = matches.flatMap((m) => (extra[m.id] ? [new Set(extra[m.id])] : []));
+  const sets = extraGramSets(matches.map((m) => m.id));
   if (sets.length === 0) return out;
   const grams = gramHashes(mw.words);
   const covered = new Uint8Array(mw.words.length);

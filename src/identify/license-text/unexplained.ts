@@ -2,6 +2,7 @@
 // accounts for and rules/benign-lines.yaml does not recognise (a copyright notice, a title, a URL, a pointer to
 // NOTICE). Whatever is left is read as terms: osai cannot say it adds nothing.
 import type { RuleSet } from '../../ruleset/rule-set.js';
+import { canonicalSpdxId, parseExpression } from '../../spdx/expression.js';
 import type { BenignLinesRules } from '../../ruleset/schema.js';
 import { normalizeText, type MatchWords } from '../normalize.js';
 import { referenceExtras } from './reference-extras.js';
@@ -14,7 +15,7 @@ const MAX_LINE = 500;
 /** A paragraph longer than this is not split into sentences and tested: it is terms. */
 const MAX_PARAGRAPH = 4000;
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
-const HAS_WORD = /[\p{L}\p{N}]/u;
+const TAG = /^spdx-license-identifier\s*:/i;
 const NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/;
 
 interface Compiled {
@@ -44,39 +45,23 @@ function compile(rules: BenignLinesRules): Compiled {
 export function findUnexplained(
   text: string, mw: MatchWords, explained: Uint8Array, ids: string[], rules: RuleSet, limit = 3,
 ): Unexplained[] {
-  const c = compile(rules.benignLines);
-  const lines = text.split(LINE_BREAK);
-  // Per line: 0 no matching word on it, 1 all its words explained, 2 some not.
-  const state = new Uint8Array(lines.length + 2);
-  for (let i = 0; i < mw.words.length; i++) {
-    const l = mw.lines[i]!;
-    state[l] = explained[i] ? (state[l] || 1) : 2;
-  }
-  let grams: Set<number>[] | undefined;
-  const extraGrams = (): Set<number>[] => {
-    grams ??= ids.flatMap((id) => { const g = referenceExtras().grams[id]; return g ? [new Set(g)] : []; });
-    return grams;
-  };
-  let titles: Set<string> | undefined;
-  const titleWords = (): Set<string> => {
-    if (!titles) {
-      const extras = referenceExtras();
-      titles = new Set(ids.flatMap((id) => (extras.titles[id] ?? normalizeText(rules.licenses.get(id)?.name ?? '')).split(' ')));
+  // The candidates, in line order: lines matching left out, and lines with words no match explains.
+  const candidates: { line: number; text: string }[] = [];
+  if (explained.indexOf(0) < 0) candidates.push(...mw.dropped);
+  else {
+    const lines = text.split(LINE_BREAK);
+    // Per line: 0 no matching word on it, 1 all its words explained, 2 some not.
+    const state = new Uint8Array(lines.length + 2);
+    for (let i = 0; i < mw.words.length; i++) {
+      const l = mw.lines[i]!;
+      state[l] = explained[i] ? (state[l] || 1) : 2;
     }
-    return titles;
-  };
-  const out: Unexplained[] = [];
-  let paragraph: { line: number; text: string }[] = [];
-  const flush = (): void => {
-    if (paragraph.length > 0 && out.length < limit) out.push(...unexplainedSentences(paragraph, c, extraGrams).slice(0, limit - out.length));
-    paragraph = [];
-  };
-  let word = 0;
-  let afterCopyright = false;
-  for (let l = 1; l <= lines.length && out.length < limit; l++) {
-    const raw = lines[l - 1]!;
-    let candidate: string | undefined;
-    if (state[l] === 2) {
+    let d = 0;
+    let word = 0;
+    for (let l = 1; l <= lines.length; l++) {
+      while (d < mw.dropped.length && mw.dropped[d]!.line < l) d++;
+      if (d < mw.dropped.length && mw.dropped[d]!.line === l) { candidates.push(mw.dropped[d]!); continue; }
+      if (state[l] !== 2) continue;
       // Only the words no match explains; the whole line when none of it is explained.
       while (word < mw.words.length && mw.lines[word]! < l) word++;
       const own: string[] = [];
@@ -89,9 +74,37 @@ export function findUnexplained(
       }
       // The line's end after its explained words is quoted as written (its punctuation ends sentences); words
       // scattered between explained ones only as words.
-      candidate = before === 0 && tail ? raw : tail ? rawAfterWords(raw, before) : own.join(' ');
-    } else if (state[l] === 0 && HAS_WORD.test(raw)) candidate = raw;
-    if (candidate === undefined) { afterCopyright = false; flush(); continue; }
+      const raw = lines[l - 1]!;
+      candidates.push({ line: l, text: before === 0 && tail ? raw : tail ? rawAfterWords(raw, before) : own.join(' ') });
+    }
+  }
+  // An SPDX tag needs no rules to be benign (and a tag-only file is read before any rules are).
+  const open = candidates.filter((x) => !isTag(stripDecoration(x.text)));
+  if (open.length === 0) return [];
+  const c = compile(rules.benignLines);
+  let grams: Set<number>[] | undefined;
+  const extraGrams = (): Set<number>[] => {
+    grams ??= ids.flatMap((id) => { const g = gramSet(id); return g ? [g] : []; });
+    return grams;
+  };
+  let titles: Set<string> | undefined;
+  const titleWords = (): Set<string> => {
+    if (!titles) titles = ids.length === 1 ? titleSet(ids[0]!, rules) : new Set(ids.flatMap((id) => [...titleSet(id, rules)]));
+    return titles;
+  };
+  const out: Unexplained[] = [];
+  let paragraph: { line: number; text: string }[] = [];
+  const flush = (): void => {
+    if (paragraph.length > 0 && out.length < limit) out.push(...unexplainedSentences(paragraph, c, extraGrams).slice(0, limit - out.length));
+    paragraph = [];
+  };
+  let afterCopyright = false;
+  let previous = -1;
+  for (const { line: l, text: candidate } of open) {
+    if (out.length >= limit) break;
+    // A line between two candidates (blank, or explained) ends a paragraph.
+    if (l !== previous + 1) { afterCopyright = false; flush(); }
+    previous = l;
     const line = stripDecoration(candidate);
     if (line === '') continue;
     const copyright = isCopyright(line, c);
@@ -105,6 +118,30 @@ export function findUnexplained(
   }
   flush();
   return out;
+}
+
+const gramSets = new Map<string, Set<number> | undefined>();
+const titleSets = new Map<string, Set<string>>();
+
+/** A reference's tail and left-out-line trigrams as a set, built once per id. */
+function gramSet(id: string): Set<number> | undefined {
+  if (!gramSets.has(id)) { const g = referenceExtras().grams[id]; gramSets.set(id, g ? new Set(g) : undefined); }
+  return gramSets.get(id);
+}
+
+/** The words a license's title lines may use, built once per id. */
+function titleSet(id: string, rules: RuleSet): Set<string> {
+  let set = titleSets.get(id);
+  if (!set) {
+    set = new Set((referenceExtras().titles[id] ?? normalizeText(rules.licenses.get(id)?.name ?? '')).split(' '));
+    titleSets.set(id, set);
+  }
+  return set;
+}
+
+/** The tail and left-out-line trigrams of the matched ids (for explainedWords). */
+export function extraGramSets(ids: string[]): Set<number>[] {
+  return ids.flatMap((id) => { const g = gramSet(id); return g ? [g] : []; });
 }
 
 /** The line from its `n`-th word on (approximately: folds and list markers may shift the count by a word). */
@@ -145,13 +182,21 @@ function isContinuation(line: string, c: Compiled): boolean {
 
 function isTagOrUrl(line: string, c: Compiled): boolean {
   if (line.length > MAX_LINE) return false;
-  if (/^spdx-license-identifier\s*:/i.test(line)) return true;
+  if (isTag(line)) return true;
   const link = /^\[[^\]]{0,200}\]\(([^()\s]{1,300})\)$/.exec(line);
   const url = (link ? link[1]! : line).replace(/^[<(]|[>).,]$/g, '');
   const m = /^https?:\/\/([^/\s]{1,200})(\/\S{0,300})?$/i.exec(url);
   if (!m) return false;
   const host = m[1]!.toLowerCase();
   return c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, '')) || c.urlPath.test(m[2] ?? '');
+}
+
+/** An SPDX-License-Identifier line whose value is an expression and nothing else (ids joined by AND, OR, WITH). */
+function isTag(line: string): boolean {
+  const m = TAG.exec(line);
+  if (!m || line.length > MAX_LINE) return false;
+  const value = line.slice(m[0].length).replace(/\*\/|-->/g, ' ').trim();
+  return !/\bunknown\b/i.test(value) && parseExpression(canonicalSpdxId(value) ?? value) !== undefined;
 }
 
 function isTitle(line: string, c: Compiled, own: () => Set<string>): boolean {
