@@ -293,6 +293,20 @@ function wordsOf(entry: ReferenceEntry): RefWords {
   return ref;
 }
 
+const vocabularies = new Map<string, Set<string>>();
+
+/** The distinct words of a reference text (empty for an id without one), built once per id. */
+export function referenceVocabulary(id: string): Set<string> {
+  let set = vocabularies.get(id);
+  if (!set) {
+    const entry = referenceIndex().entries.find((e) => e.id === id);
+    const ref = entry ? wordsOf(entry) : undefined;
+    set = new Set(ref ? Array.from(ref.ids, (n) => ref.vocab[n]!) : []);
+    vocabularies.set(id, set);
+  }
+  return set;
+}
+
 /** Runs of reference words that no trigram of the region [start, end] covers. */
 function missingWords(ref: RefWords, q: Query, start: number, end: number): string[][] {
   const stamp = ++q.stamp;

@@ -7,6 +7,7 @@ import type { BenignLinesRules } from '../../ruleset/schema.js';
 import { normalizeText, type MatchWords } from '../normalize.js';
 import { referenceExtras } from './reference-extras.js';
 import { gramHashes } from './reference-index.js';
+import { referenceVocabulary } from './reference-match.js';
 
 export interface Unexplained { line: number; text: string }
 
@@ -15,6 +16,8 @@ const MAX_LINE = 500;
 /** A paragraph longer than this is not split into sentences and tested: it is terms. */
 const MAX_PARAGRAPH = 4000;
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+/** A heading this short may use any word of its license's text. */
+const TITLE_VOCABULARY_WORDS = 8;
 const TAG = /^spdx-license-identifier\s*:/i;
 const NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/;
 
@@ -46,7 +49,7 @@ export function findUnexplained(
   text: string, mw: MatchWords, explained: Uint8Array, ids: string[], rules: RuleSet, limit = 3,
 ): Unexplained[] {
   // The candidates, in line order: lines matching left out, and lines with words no match explains.
-  const candidates: { line: number; text: string }[] = [];
+  const candidates: { line: number; text: string; continues?: boolean }[] = [];
   if (explained.indexOf(0) < 0) candidates.push(...mw.dropped);
   else {
     const lines = text.split(LINE_BREAK);
@@ -58,10 +61,22 @@ export function findUnexplained(
     }
     let d = 0;
     let word = 0;
+    let open = false;
     for (let l = 1; l <= lines.length; l++) {
       while (d < mw.dropped.length && mw.dropped[d]!.line < l) d++;
-      if (d < mw.dropped.length && mw.dropped[d]!.line === l) { candidates.push(mw.dropped[d]!); continue; }
-      if (state[l] !== 2) continue;
+      if (d < mw.dropped.length && mw.dropped[d]!.line === l) {
+        candidates.push(mw.dropped[d]!);
+        open = !/[.!?;:]["')\]]*\s*$/.test(mw.dropped[d]!.text);
+        continue;
+      }
+      if (state[l] !== 2) {
+        // An explained line that ends a sentence an unexplained line began is read with it ("… use the GNU Lesser
+        // General" / "Public License instead of this License.").
+        // So is a URL in <> that matching read as markup and left no word of.
+        if (open && (state[l] === 1 || lines[l - 1]!.includes('://'))) candidates.push({ line: l, text: lines[l - 1]!, continues: true });
+        open = false;
+        continue;
+      }
       // Only the words no match explains; the whole line when none of it is explained.
       while (word < mw.words.length && mw.lines[word]! < l) word++;
       const own: string[] = [];
@@ -72,10 +87,11 @@ export function findUnexplained(
         else if (own.length === 0) before++;
         else tail = false;
       }
-      // The line's end after its explained words is quoted as written (its punctuation ends sentences); words
-      // scattered between explained ones only as words.
+      // The line's end after its explained words is quoted as written (its punctuation ends sentences); a line
+      // with unexplained words among explained ones is read whole.
       const raw = lines[l - 1]!;
-      candidates.push({ line: l, text: before === 0 && tail ? raw : tail ? rawAfterWords(raw, before) : own.join(' ') });
+      candidates.push({ line: l, text: before > 0 && tail && !open ? rawAfterWords(raw, before) : raw });
+      open = !/[.!?;:]["')\]]*\s*$/.test(raw);
     }
   }
   // An SPDX tag needs no rules to be benign (and a tag-only file is read before any rules are).
@@ -92,23 +108,34 @@ export function findUnexplained(
     if (!titles) titles = ids.length === 1 ? titleSet(ids[0]!, rules) : new Set(ids.flatMap((id) => [...titleSet(id, rules)]));
     return titles;
   };
+  let vocabulary: Set<string> | undefined;
+  const vocabularyWords = (): Set<string> => {
+    vocabulary ??= new Set(ids.flatMap((id) => [...referenceVocabulary(id)]));
+    return vocabulary;
+  };
   const out: Unexplained[] = [];
   let paragraph: { line: number; text: string }[] = [];
   const flush = (): void => {
-    if (paragraph.length > 0 && out.length < limit) out.push(...unexplainedSentences(paragraph, c, extraGrams).slice(0, limit - out.length));
+    if (paragraph.length > 0 && out.length < limit) out.push(...unexplainedSentences(paragraph, c, extraGrams, titleWords).slice(0, limit - out.length));
     paragraph = [];
   };
   let afterCopyright = false;
   let previous = -1;
-  for (const { line: l, text: candidate } of open) {
+  for (const { line: l, text: candidate, continues } of open) {
     if (out.length >= limit) break;
     // A line between two candidates (blank, or explained) ends a paragraph.
     if (l !== previous + 1) { afterCopyright = false; flush(); }
     previous = l;
+    // An explained line read only to finish a sentence counts only after an unexplained one.
+    if (continues && paragraph.length === 0) continue;
     const line = stripDecoration(candidate);
     if (line === '') continue;
     const copyright = isCopyright(line, c);
-    if (copyright || (afterCopyright && isContinuation(line, c)) || isTagOrUrl(line, c) || isTitle(line, c, titleWords)) {
+    const url = isTagOrUrl(line, c);
+    // A URL that ends a sentence ("For more information, please see" / "<https://…>") is read with it.
+    const last = paragraph[paragraph.length - 1];
+    if (url && last && !/[.!?;]\s*$/.test(last.text)) { paragraph.push({ line: l, text: line }); continue; }
+    if (copyright || (afterCopyright && isContinuation(line, c)) || url || isTitle(line, c, titleWords, vocabularyWords)) {
       afterCopyright = copyright || afterCopyright;
       flush();
       continue;
@@ -199,7 +226,7 @@ function isTag(line: string): boolean {
   return !/\bunknown\b/i.test(value) && parseExpression(canonicalSpdxId(value) ?? value) !== undefined;
 }
 
-function isTitle(line: string, c: Compiled, own: () => Set<string>): boolean {
+function isTitle(line: string, c: Compiled, own: () => Set<string>, ownVocabulary: () => Set<string>): boolean {
   if (line.length > MAX_LINE) return false;
   const w = words(line);
   if (w.length === 0 || w.length > 20) return false;
@@ -208,11 +235,18 @@ function isTitle(line: string, c: Compiled, own: () => Set<string>): boolean {
   const rest = w.filter((x) => !c.title.has(x) && !NUMBER.test(x));
   if (rest.length === 0) return true;
   const titles = own();
-  return rest.every((x) => titles.has(x));
+  if (rest.every((x) => titles.has(x))) return true;
+  // A short heading in the license's own words ("Statement of Purpose"), not ending as a sentence does, with none
+  // of the words that make a copyright line more than a notice.
+  if (w.length > TITLE_VOCABULARY_WORDS || /[.;,:]\W*$/.test(line) || rest.some((x) => c.deny.has(x))) return false;
+  const vocabulary = ownVocabulary();
+  return rest.every((x) => vocabulary.has(x) || titles.has(x));
 }
 
 /** A paragraph's sentences that no sentence rule recognises, each with the line it starts on. */
-function unexplainedSentences(paragraph: { line: number; text: string }[], c: Compiled, extra: () => Set<number>[]): Unexplained[] {
+function unexplainedSentences(
+  paragraph: { line: number; text: string }[], c: Compiled, extra: () => Set<number>[], titles: () => Set<string>,
+): Unexplained[] {
   const joined = paragraph.map((p) => p.text).join('\n');
   if (joined.length > MAX_PARAGRAPH) return [{ line: paragraph[0]!.line, text: joined }];
   const out: Unexplained[] = [];
@@ -221,7 +255,7 @@ function unexplainedSentences(paragraph: { line: number; text: string }[], c: Co
     const start = joined.indexOf(sentence, at);
     at = start + sentence.length;
     const normal = normalizeText(sentence);
-    if (normal === '' || isBenignSentence(normal, c) || isCopyright(sentence.trim(), c) || inReference(normal, extra())) continue;
+    if (normal === '' || isBenignSentence(normal, c, titles) || isCopyright(sentence.trim(), c) || inReference(normal, extra())) continue;
     let newlines = 0;
     for (let i = 0; i < start; i++) if (joined.charCodeAt(i) === 10) newlines++;
     out.push({ line: paragraph[Math.min(newlines, paragraph.length - 1)]!.line, text: sentence.replace(/\s+/g, ' ').trim() });
@@ -242,12 +276,16 @@ function inReference(normal: string, sets: Set<number>[]): boolean {
   return covered.every((x) => x === 1);
 }
 
-function isBenignSentence(normal: string, c: Compiled): boolean {
+function isBenignSentence(normal: string, c: Compiled, titles: () => Set<string>): boolean {
   for (const pattern of c.sentences) {
     const m = pattern.exec(normal);
     if (!m) continue;
     const free = m.groups?.['free'];
-    if (free === undefined || !free.split(' ').some((w) => c.deny.has(w))) return true;
+    if (free !== undefined && free.split(' ').some((w) => c.deny.has(w))) continue;
+    // A `title` group must name the matched license: its words are the license's title words.
+    const title = m.groups?.['title'];
+    if (title !== undefined && !title.trim().split(' ').every((w) => c.title.has(w) || NUMBER.test(w) || titles().has(w))) continue;
+    return true;
   }
   return false;
 }
