@@ -7,6 +7,7 @@
 //    under a second title, re-wrapped at 60 columns (each must be that license), and with 75 random words put in,
 //    plain and re-wrapped (each must NOT be that license).
 // An answer is right, wrong (another license), or refused (unknown, or the license with words osai cannot explain).
+// Six fixtures are held to the truth where licensee's `other` is its own limit (OVERRIDES, below).
 // "More permissive" counts the wrong answers that name a known license where the truth is `other`, random words,
 // or a NonCommercial / NoDerivatives license.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -37,6 +38,20 @@ const spdxOf = new Map(vendored.map((v) => [v.key, v.meta['spdx-id']]));
 const accepted = (id) => [id, `${id}-only`, `${id}-or-later`];
 const RESTRICTIVE = /-NC|-ND/;
 
+/**
+ * Where licensee's `other` is licensee's own limit rather than the truth, osai is held to the truth instead (each is
+ * listed in bench/RESULTS.md): licensee answers `other` for a project with several licenses (osai names each), and
+ * it ships no NonCommercial / NoDerivatives texts nor Pixar's (osai has the SPDX ones).
+ */
+const OVERRIDES = {
+  'multiple-license-files': { truth: ['MIT', 'MPL-2.0'] },
+  'licenses-dir-with-multiple-license-files': { truth: ['MIT', 'MPL-2.0'] },
+  'licenses-dir-with-top-level-license': { truth: ['Apache-2.0', 'MIT'] },
+  'cc-by-nc-sa': { truth: 'CC-BY-NC-SA-4.0' },
+  'cc-by-nd': { truth: 'CC-BY-ND-4.0' },
+  'pixar-modified-apache': { truth: 'Pixar' },
+};
+
 const tally = { right: 0, wrong: 0, refused: 0, permissive: 0, total: 0 };
 const misses = [];
 function judge(name, truth, got) {
@@ -45,13 +60,15 @@ function judge(name, truth, got) {
   const ids = got.filter((g) => g !== 'unknown' && g !== '+terms');
   const unknown = got.includes('unknown') || got.includes('+terms');
   let verdict;
-  if (truth === 'none') verdict = got.length === 0 ? 'right' : 'wrong';
+  if (Array.isArray(truth)) verdict = unknown ? 'refused' : truth.every((t) => ids.some((i) => accepted(t).includes(i))) && ids.length === truth.length ? 'right' : 'wrong';
+  else if (truth === 'none') verdict = got.length === 0 ? 'right' : ids.length === 0 ? 'refused' : 'wrong';
+  else if (truth === 'none') verdict = got.length === 0 ? 'right' : 'wrong';
   else if (truth === 'other') verdict = unknown ? 'right' : ids.length === 0 ? 'refused' : 'wrong';
   else if (truth.startsWith('not:')) verdict = unknown || !ids.some((i) => accepted(truth.slice(4)).includes(i)) ? (ids.length > 0 && !unknown ? 'wrong' : 'right') : 'wrong';
   else verdict = unknown ? 'refused' : ids.some((i) => accepted(truth).includes(i)) ? 'right' : ids.length === 0 ? 'refused' : 'wrong';
   tally[verdict]++;
   const permissive = verdict === 'wrong' && ids.length > 0 && !unknown
-    && (truth === 'other' || truth.startsWith('not:') || RESTRICTIVE.test(truth));
+    && !Array.isArray(truth) && (truth === 'other' || truth.startsWith('not:') || RESTRICTIVE.test(truth));
   if (permissive) tally.permissive++;
   if (verdict !== 'right') misses.push(`${verdict}${permissive ? ' (more permissive)' : ''}: ${name}: expected ${truth}, got ${got.join(' ') || 'nothing'}`);
 }
@@ -66,10 +83,13 @@ let fixtureTally;
     const dir = join(fixturesDir, name);
     if (!existsSync(dir)) continue;
     const key = expected[name]?.key;
-    const truth = !key || key === 'no-license' ? 'none' : key === 'other' ? 'other' : spdxOf.get(key) ?? key;
+    const truth = OVERRIDES[name]?.truth ?? (!key || key === 'no-license' ? 'none' : key === 'other' ? 'other' : spdxOf.get(key) ?? key);
     const report = await check(dir, { profile: 'open-weights' });
     const got = [...new Set(report.licenses.map((l) => (l.addedTerms ? '+terms' : l.expression)))];
-    judge(`fixture ${name}`, truth, got);
+    // An empty or unreadable license file is a finding that fails the check: osai's way of saying `other`.
+    if (report.findings.some((f) => f.code === 'license-file-empty' || f.code === 'license-file-binary')) got.push('unknown');
+    const where = report.licenses.filter((l) => l.addedTerms || l.expression === 'unknown').map((l) => `${l.source.file}:${l.source.line}`);
+    judge(`fixture ${name}${where.length ? ` [${where.join(', ')}]` : ''}`, truth, got);
   }
   fixtureTally = Object.fromEntries(Object.keys(tally).map((k) => [k, tally[k] - before[k]]));
 }

@@ -83,3 +83,16 @@ describe('restriction vocabulary: contractions and negations', () => {
     expect(hit(s)).toBe(want);
   });
 });
+
+describe('issue 17: reference texts alone, template variables', () => {
+  const gplAt = text('LGPL-3.0-only').search(/\n\s*GNU GENERAL PUBLIC LICENSE\s*\n\s*Version 3, 29 June 2007/);
+  const gpl3 = text('GPL-3.0-only');
+  test.each([
+    ['LGPL-3.0 without the GPL-3.0 its SPDX text appends', text('LGPL-3.0-only').slice(0, gplAt), ['LGPL-3.0-only']],
+    ['LGPL-3.0 with it, as COPYING.LESSER files often are', text('LGPL-3.0-only'), ['LGPL-3.0-only']],
+    ['GPL-3.0, whose appendix names the GNU Lesser GPL', gpl3, ['GPL-3.0-only']],
+    ['GPL-3.0 with {braced} template variables in its appendix', gpl3.replace(/<program>/g, '{project}').replace(/<year>/g, '{year}').replace(/<name of author>/g, '{fullname}'), ['GPL-3.0-only']],
+  ])('%s', (_name, t, want) => {
+    expect(read(t).ids).toEqual(want);
+  });
+});

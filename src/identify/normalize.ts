@@ -32,7 +32,7 @@ const NOT_WORD = /[^\p{L}\p{N}]+/u;
 /** Any character outside ASCII: such text (or line) takes the Unicode-aware regex path. */
 const NON_ASCII = /[^\x00-\x7f]/;
 /** What stripMarkup rewrites; text without any of it skips the five replacements. */
-const MARKUP = /[<&]|\]\(|\+\+/;
+const MARKUP = /[<&{]|\]\(|\+\+/;
 
 /** Lower-case words separated by single spaces; everything that is not a letter or digit is a separator. */
 export function normalizeText(text: string): string {
@@ -60,6 +60,7 @@ function stripMarkup(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/<[^<>\n]{0,200}>/g, ' ')         // HTML tags (the class excludes its opener: linear on "<<<<…")
+    .replace(/\{[^{}\n]{0,200}\}/g, ' ')       // template variables, "{year}", as the SPDX texts' "<year>" are
     .replace(/\]\([^()\n]{0,500}\)/g, ' ')      // Markdown link targets (linear on "](](…")
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, ' ')
     .replace(/\+\+/g, ' plusplus ');           // RAIL++ is another license than RAIL: keep the pluses as a word
@@ -111,7 +112,7 @@ const TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
  * One pass over the characters (this runs on every license file, so it avoids a regex per line).
  */
 export function matchWords(input: string): MatchWords {
-  const text = /[<&+]|\]\(/.test(input) ? stripMarkup(input) : input.replace(/^\uFEFF/, '');
+  const text = /[<&+{]|\]\(/.test(input) ? stripMarkup(input) : input.replace(/^\uFEFF/, '');
   // ASCII text is lower-cased once and scanned by character code; a text with other characters is checked line by
   // line, and a line with any takes the Unicode-aware regex path (both give the same words on ASCII).
   const lowerAll = NON_ASCII.test(text) ? undefined : text.toLowerCase();

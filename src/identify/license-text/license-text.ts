@@ -5,7 +5,7 @@ import type { RuleSet } from '../../ruleset/rule-set.js';
 import { findAddedTerms } from '../added-terms.js';
 import { gramHashes } from './reference-index.js';
 import { matchWords, normalizeText, type MatchWords } from '../normalize.js';
-import { matchReferences, type ReferenceMatch, type ReferenceResult } from './reference-match.js';
+import { matchReferences, referenceHasGram, type ReferenceMatch, type ReferenceResult } from './reference-match.js';
 import { extraGramSets, findUnexplained, isForeign } from './unexplained.js';
 import { canonicalSpdxId, parseExpression, UNKNOWN } from '../../spdx/expression.js';
 
@@ -93,7 +93,8 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
     const rule = matchers.find((x) => x.id === m.id);
     if (!rule || rule.excludes.length === 0) return false;
     const region = ` ${normalizeText(text.split(/\r\n|\r|\n/).slice(m.line - 1, m.endLine).join('\n'))} `;
-    return rule.excludes.some((p) => region.includes(` ${p} `));
+    // A phrase the reference text itself holds (GPL-3.0's appendix names the GNU Lesser GPL) vetoes nothing.
+    return rule.excludes.some((p) => region.includes(` ${p} `) && !inOwnText(m.id, p));
   };
   const found: { id: string; line: number; confidence: number; match?: ReferenceMatch }[] = result.matches
     .filter((m) => !vetoed(m))
@@ -248,6 +249,13 @@ function explainedWords(mw: MatchWords, matches: ReferenceMatch[]): Uint8Array {
   }
   for (let i = 0; i < out.length; i++) if (covered[i]) out[i] = 1;
   return out;
+}
+
+/** Whether a normalised phrase is in a reference's own text (its matching words, tail and left-out lines). */
+function inOwnText(id: string, phrase: string): boolean {
+  const extra = extraGramSets([id]);
+  const grams = gramHashes(phrase.split(' '));
+  return grams.length > 0 && grams.every((g) => referenceHasGram(id, g) || extra.some((set) => set.has(g)));
 }
 
 /** Every `SPDX-License-Identifier:` line whose value is an expression; repeats of one expression count once. */

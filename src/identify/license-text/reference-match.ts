@@ -293,6 +293,15 @@ function wordsOf(entry: ReferenceEntry): RefWords {
   return ref;
 }
 
+/** Whether a reference text (by id) has a trigram: a binary search of its sorted hashes; false for an unknown id. */
+export function referenceHasGram(id: string, gram: number): boolean {
+  const { entries, grams } = referenceIndex();
+  entryById ??= new Map(entries.map((e) => [e.id, e]));
+  const e = entryById.get(id);
+  return e !== undefined && indexOf(grams.subarray(e.offset, e.offset + e.count), gram) >= 0;
+}
+let entryById: Map<string, ReferenceEntry> | undefined;
+
 const vocabularies = new Map<string, Set<string>>();
 
 /** The distinct words of a reference text (empty for an id without one), built once per id. */

@@ -7,7 +7,7 @@ import type { BenignLinesRules } from '../../ruleset/schema.js';
 import { normalizeText, type MatchWords } from '../normalize.js';
 import { referenceExtras } from './reference-extras.js';
 import { gramHashes } from './reference-index.js';
-import { referenceVocabulary } from './reference-match.js';
+import { referenceHasGram, referenceVocabulary } from './reference-match.js';
 
 export interface Unexplained { line: number; text: string }
 
@@ -18,6 +18,8 @@ const MAX_PARAGRAPH = 4000;
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
 /** A heading this short may use any word of its license's text. */
 const TITLE_VOCABULARY_WORDS = 8;
+/** A line that is only a template's variable text: "{one line to give the program's name …}", "[name of author]". */
+const PLACEHOLDER = /^(\{[^{}]{1,200}\}|\[[^[\]]{1,200}\]|<[^<>]{1,200}>)$/;
 const TAG = /^spdx-license-identifier\s*:/i;
 const NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/;
 
@@ -116,7 +118,7 @@ export function findUnexplained(
   const out: Unexplained[] = [];
   let paragraph: { line: number; text: string }[] = [];
   const flush = (): void => {
-    if (paragraph.length > 0 && out.length < limit) out.push(...unexplainedSentences(paragraph, c, extraGrams, titleWords).slice(0, limit - out.length));
+    if (paragraph.length > 0 && out.length < limit) out.push(...unexplainedSentences(paragraph, c, extraGrams, titleWords, ids).slice(0, limit - out.length));
     paragraph = [];
   };
   let afterCopyright = false;
@@ -135,7 +137,7 @@ export function findUnexplained(
     // A URL that ends a sentence ("For more information, please see" / "<https://…>") is read with it.
     const last = paragraph[paragraph.length - 1];
     if (url && last && !/[.!?;]\s*$/.test(last.text)) { paragraph.push({ line: l, text: line }); continue; }
-    if (copyright || (afterCopyright && isContinuation(line, c)) || url || isTitle(line, c, titleWords, vocabularyWords)) {
+    if (copyright || (afterCopyright && isContinuation(line, c)) || url || PLACEHOLDER.test(line) || isTitle(line, c, titleWords, vocabularyWords)) {
       afterCopyright = copyright || afterCopyright;
       flush();
       continue;
@@ -245,7 +247,7 @@ function isTitle(line: string, c: Compiled, own: () => Set<string>, ownVocabular
 
 /** A paragraph's sentences that no sentence rule recognises, each with the line it starts on. */
 function unexplainedSentences(
-  paragraph: { line: number; text: string }[], c: Compiled, extra: () => Set<number>[], titles: () => Set<string>,
+  paragraph: { line: number; text: string }[], c: Compiled, extra: () => Set<number>[], titles: () => Set<string>, ids: string[],
 ): Unexplained[] {
   const joined = paragraph.map((p) => p.text).join('\n');
   if (joined.length > MAX_PARAGRAPH) return [{ line: paragraph[0]!.line, text: joined }];
@@ -255,7 +257,7 @@ function unexplainedSentences(
     const start = joined.indexOf(sentence, at);
     at = start + sentence.length;
     const normal = normalizeText(sentence);
-    if (normal === '' || isBenignSentence(normal, c, titles) || isCopyright(sentence.trim(), c) || inReference(normal, extra())) continue;
+    if (normal === '' || isBenignSentence(normal, c, titles) || isCopyright(sentence.trim(), c) || inReference(normal, extra(), ids)) continue;
     let newlines = 0;
     for (let i = 0; i < start; i++) if (joined.charCodeAt(i) === 10) newlines++;
     out.push({ line: paragraph[Math.min(newlines, paragraph.length - 1)]!.line, text: sentence.replace(/\s+/g, ' ').trim() });
@@ -263,17 +265,20 @@ function unexplainedSentences(
   return out;
 }
 
-/** Whether every word of a sentence is in a trigram the matched reference has in its left-out lines or tail. */
-function inReference(normal: string, sets: Set<number>[]): boolean {
-  if (sets.length === 0) return false;
+/**
+ * Whether every word of a sentence is in a trigram the matched reference has: in its text, its left-out lines or its
+ * tail (a copyright line a re-wrap ran into the license's first sentence, as GPL-2.0's "Everyone is permitted").
+ */
+function inReference(normal: string, sets: Set<number>[], ids: string[]): boolean {
   const w = normal.split(' ');
   if (w.length < 3) return false;
   const grams = gramHashes(w);
   const covered = new Uint8Array(w.length);
   for (let g = 0; g < grams.length; g++) {
-    if (sets.some((s) => s.has(grams[g]!))) { covered[g] = 1; covered[g + 1] = 1; covered[g + 2] = 1; }
+    const h = grams[g]!;
+    if (sets.some((s) => s.has(h)) || ids.some((id) => referenceHasGram(id, h))) { covered[g] = 1; covered[g + 1] = 1; covered[g + 2] = 1; }
   }
-  return covered.every((x) => x === 1);
+  return covered.indexOf(0) < 0;
 }
 
 function isBenignSentence(normal: string, c: Compiled, titles: () => Set<string>): boolean {
