@@ -31,6 +31,7 @@ describe('benign lines keep the match clean', () => {
     ['a Markdown title and rule', `# The MIT License (MIT)\n\n---\n\n${mit}`],
     ['copyright with all rights reserved', `Copyright (c) 2020-2024 Tiny Lab, Inc. <legal@tiny.example>\nAll rights reserved.\n\n${mit}`],
     ['a copyright holder list that continues', `Copyright (c) 2024 Tiny Lab\n  and contributors\n\n${mit}`],
+    ['NCSA-style credit lines', `${mit}\n\nDeveloped by: Tiny Lab\n  Ben Balter\n  https://tiny.example/lab\n`],
     ['the license URL', `${mit}\n\nhttps://opensource.org/licenses/MIT\n`],
     ['an SPDX tag', `SPDX-License-Identifier: MIT\n\n${mit}`],
     ['a pointer to NOTICE', `${apacheBody}\n\nSee the NOTICE file for the list of contributors.\n`],
@@ -56,6 +57,14 @@ describe('unexplained words are terms', () => {
     ['text in another language', `${mit}\n\n本模型权重仅限学术研究使用。`, 'no vocabulary'],
     ['a pointer whose purpose is terms', `${mit}\n\nSee the NOTICE file for the research only terms.`, 'research'],
     ['a contact sentence that asks for a license', `${mit}\n\nPlease contact us for a commercial license.`, 'commercial'],
+    // Open-washing the benign rules themselves.
+    ['a copyright line with a second sentence', mit.replace('2024 Tiny Lab', '2024 Tiny Lab. Weights excluded'), 'Weights excluded'],
+    ['a copyright line with a semicolon', mit.replace('2024 Tiny Lab', '2024 Tiny Lab; military applications excluded'), 'military'],
+    ['a copyright continuation that is a rider', mit.replace('2024 Tiny Lab', '2024 Tiny Lab\n  excluding any military applications'), 'military'],
+    ['a capitalised continuation that is a rider', mit.replace('2024 Tiny Lab', '2024 Tiny Lab\nNon-Commercial Use Only'), 'noncommercial'],
+    ['a title that excludes the weights', `MIT License (weights excluded)\n\n${mit}`, 'weights excluded'],
+    ['a rider in the Apache appendix', apache.replace('To apply the Apache License to your work', 'Companies with more than 700 million monthly users need a separate grant from Tiny Lab. To apply the Apache License to your work'), '700 million'],
+    ['a scope sentence that names a purpose', `${mit}\n\nThe model weights for academic work are released under the terms above.`, 'academic'],
   ])('%s', (_name, t, quote) => {
     const got = read(t);
     expect(got.ids).toContain('+terms');

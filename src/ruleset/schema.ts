@@ -142,6 +142,7 @@ export const BenignLinesFile = z.object({
     maxWords: z.number().int().min(1).max(64),
     continuationWords: z.number().int().min(0).max(32),
     deny: z.array(TermWord.refine((w) => !w.endsWith('*'), 'a whole word')),
+    abbreviations: z.array(z.string().regex(/^[a-z]+$/, 'a lower-case word')),
   }).strict(),
   titleWords: z.array(z.string().regex(/^[a-z0-9]+$/, 'a lower-case word')),
   urlHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/, 'a host name')),

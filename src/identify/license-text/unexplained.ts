@@ -4,6 +4,7 @@
 import type { RuleSet } from '../../ruleset/rule-set.js';
 import { canonicalSpdxId, parseExpression } from '../../spdx/expression.js';
 import type { BenignLinesRules } from '../../ruleset/schema.js';
+import { findAddedTerms } from '../added-terms.js';
 import { normalizeText, type MatchWords } from '../normalize.js';
 import { referenceExtras } from './reference-extras.js';
 import { gramHashes } from './reference-index.js';
@@ -24,16 +25,17 @@ const TAG = /^spdx-license-identifier\s*:/i;
 const NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/;
 
 interface Compiled {
-  rules: BenignLinesRules; deny: Set<string>; title: Set<string>; hosts: Set<string>; urlPath: RegExp;
+  rules: BenignLinesRules; ruleSet: RuleSet; abbreviations: Set<string>; deny: Set<string>; title: Set<string>; hosts: Set<string>; urlPath: RegExp;
   sentences: RegExp[]; english: Set<string>;
 }
 const compiled = new WeakMap<BenignLinesRules, Compiled>();
 
-function compile(rules: BenignLinesRules): Compiled {
+function compile(ruleSet: RuleSet): Compiled {
+  const rules = ruleSet.benignLines;
   let c = compiled.get(rules);
   if (!c) {
     c = {
-      rules, deny: new Set(rules.copyright.deny), title: new Set(rules.titleWords), hosts: new Set(rules.urlHosts),
+      rules, ruleSet, abbreviations: new Set(rules.copyright.abbreviations), deny: new Set(rules.copyright.deny), title: new Set(rules.titleWords), hosts: new Set(rules.urlHosts),
       urlPath: new RegExp(rules.urlPath, 'iu'), sentences: Object.values(rules.sentences).map((p) => new RegExp(p, 'u')),
       english: new Set(rules.englishWords),
     };
@@ -99,7 +101,7 @@ export function findUnexplained(
   // An SPDX tag needs no rules to be benign (and a tag-only file is read before any rules are).
   const open = candidates.filter((x) => !isTag(stripDecoration(x.text)));
   if (open.length === 0) return [];
-  const c = compile(rules.benignLines);
+  const c = compile(rules);
   let grams: Set<number>[] | undefined;
   const extraGrams = (): Set<number>[] => {
     grams ??= ids.flatMap((id) => { const g = gramSet(id); return g ? [g] : []; });
@@ -200,13 +202,26 @@ function isCopyright(line: string, c: Compiled): boolean {
     .replace(/[^\s@]{1,100}@[^\s@]{1,100}/g, ' ')
     .replace(/https?:\/\/\S{1,300}/g, ' ');
   const holder = words(rest).filter((w) => !NUMBER.test(w) && w !== 'present');
-  return holder.length <= c.rules.copyright.maxWords && !holder.some((w) => c.deny.has(w));
+  return holder.length <= c.rules.copyright.maxWords && !holder.some((w) => c.deny.has(w)) && !secondSentence(rest, c)
+    && findAddedTerms(holder, c.ruleSet) === undefined;
+}
+
+/** Whether a holder part goes on after a full stop or semicolon that ends no abbreviation ("Inc.", "Ltd."). */
+function secondSentence(rest: string, c: Compiled): boolean {
+  if (rest.includes(';')) return true;
+  const stop = /([\p{L}\p{N}]+)\.\s+(?=[\p{L}\p{N}])/gu;
+  for (let m = stop.exec(rest); m; m = stop.exec(rest)) if (!c.abbreviations.has(m[1]!) && m[1]!.length > 1) return true;
+  return false;
 }
 
 function isContinuation(line: string, c: Compiled): boolean {
   if (line.length > MAX_LINE) return false;
   const w = words(line);
-  return w.length <= c.rules.copyright.continuationWords && !w.some((x) => c.deny.has(x));
+  // It goes on with the holders ("and contributors", "& Co.", an address, a capitalised name, a URL) and says
+  // nothing more.
+  const holderLike = /^(and\b|&|,|<|\(|[^\s@]+@)/i.test(line) || /^(\p{Lu}[\p{L}.'-]*[\s,]*){1,6}$/u.test(line) || /^https?:\/\/\S+$/.test(line);
+  return holderLike && w.length <= c.rules.copyright.continuationWords
+    && !w.some((x) => c.deny.has(x)) && !secondSentence(line.toLowerCase(), c) && findAddedTerms(w, c.ruleSet) === undefined;
 }
 
 function isTagOrUrl(line: string, c: Compiled): boolean {
@@ -297,7 +312,7 @@ function isBenignSentence(normal: string, c: Compiled, titles: () => Set<string>
 
 /** Whether text reads as a language osai has no vocabulary for: a non-Latin script, or eight or more words, and not one English word. */
 export function isForeign(text: string, rules: RuleSet): boolean {
-  const c = compile(rules.benignLines);
+  const c = compile(rules);
   const w = words(text);
   const nonLatin = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u08ff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(text);
   return (w.length >= 8 || nonLatin) && !w.some((x) => c.english.has(x));
