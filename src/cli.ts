@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { OsaiError, UsageError } from './errors.js';
 import { FORMATS, formatReport, type FormatName } from './format/index.js';
 import { exitCodeFor } from './report/exit-code.js';
+import { registerScanCommands } from './scan/register.js';
 import { TOOL } from './version.js';
 
 interface CheckFlags {
@@ -109,6 +110,8 @@ function buildProgram(): Command {
       writeAtomically(file, renderInitConfig(report));
       process.stdout.write(`wrote ${file}\n`);
     });
+  // osai scan / osai summary: many targets in one process (src/scan/, loaded only when they run).
+  registerScanCommands(program);
   return program;
 }
 
