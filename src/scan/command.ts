@@ -35,8 +35,9 @@ export async function runScan(targets: string[], flags: ScanFlags): Promise<numb
   } finally {
     progress?.stop();
   }
+  // Beside JSON lines or a BOM, stderr gets the totals (and what was not checked); the table is `osai summary`'s.
   if (flags.format === 'text') await out.write(summary.format());
-  else process.stderr.write(summary.format());
+  else process.stderr.write(summary.format({ table: false }));
   if (cyclonedx) await out.write(cyclonedx.cycloneDxBom(bom, TOOL));
   await out.close();
   return summary.exitCode();

@@ -42,8 +42,11 @@ export class Summary {
     return worst === 0 ? 0 : worst === 3 ? 2 : 1;
   }
 
-  /** The table as plain text, rows sorted by id so shards merged in any order print the same. */
-  format(): string {
+  /**
+   * The table as plain text, rows sorted by id so shards merged in any order print the same. `table: false` keeps the
+   * totals and the notes only (beside JSON lines, whose table `osai summary` prints).
+   */
+  format({ table = true }: { table?: boolean } = {}): string {
     const rows = [...this.rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (rows.length === 0) return 'osai scan: no model to check was found\n';
     const profiles = [...new Set(rows.flatMap((r) => Object.keys(r.profiles)))].sort();
@@ -60,7 +63,8 @@ export class Summary {
     const notes = rows.filter((r) => r.message && (r.verdict === 'error' || r.kind === 'unresolved')).map((r) => `  ${r.id}: ${r.message}`);
     const count = (v: ScanVerdict) => rows.filter((r) => r.verdict === v).length;
     const totals = `${rows.length} target${rows.length === 1 ? '' : 's'} under ${this.profile ?? 'the profile'}: ${count('pass')} pass, ${count('fail')} fail, ${count('unknown')} unknown, ${count('error')} could not be checked`;
-    return [render(header), ...lines.map(render), '', totals, ...(notes.length ? ['', 'not checked or unresolved:', ...notes] : [])].join('\n') + '\n';
+    const shown = table ? [render(header), ...lines.map(render), ''] : [];
+    return [...shown, totals, ...(notes.length ? ['', 'not checked or unresolved:', ...notes] : [])].join('\n') + '\n';
   }
 }
 
