@@ -4,12 +4,13 @@ import { findReferences, meaningOf } from '../src/scan/find-references.js';
 import { loadReferenceRules } from '../src/scan/reference-rules.js';
 
 const rules = loadReferenceRules();
-type Row = [file: string, text: string, found: { rule: string; line: number; value?: string; computed?: string }[]];
+type Row = [file: string, text: string, found: { rule: string; line: number; value?: string; computed?: string; revision?: string }[]];
 
 const TABLE: Row[] = [
   ['app.py', 'm = AutoModel.from_pretrained("org/name")', [{ rule: 'python-from-pretrained', line: 1, value: 'org/name' }]],
-  ['app.py', 'm = AutoModel.from_pretrained(\n    "org/name",\n    revision="main",\n)', [{ rule: 'python-from-pretrained', line: 1, value: 'org/name' }]],
+  ['app.py', 'm = AutoModel.from_pretrained(\n    "org/name",\n    revision="main",\n)', [{ rule: 'python-from-pretrained', line: 1, value: 'org/name', revision: 'main' }]],
   ['app.py', "m = AutoModel.from_pretrained(pretrained_model_name_or_path='org/name')", [{ rule: 'python-from-pretrained', line: 1, value: 'org/name' }]],
+  ['app.py', 'm = AutoModel.from_pretrained("org/name", revision="v1.0")', [{ rule: 'python-from-pretrained', line: 1, value: 'org/name', revision: 'v1.0' }]],
   ['app.py', 'p = StableDiffusionPipeline.from_pretrained("org/sd", torch_dtype=t)', [{ rule: 'python-from-pretrained', line: 1, value: 'org/sd' }]],
   ['app.py', 'f = hf_hub_download(repo_id="org/gguf", filename="x.gguf")', [{ rule: 'python-hf-hub-download', line: 1, value: 'org/gguf' }]],
   ['app.py', 'f = hf_hub_download("org/gguf", "x.gguf")', [{ rule: 'python-hf-hub-download', line: 1, value: 'org/gguf' }]],
@@ -46,7 +47,7 @@ const TABLE: Row[] = [
 
 describe('reference rules', () => {
   test.each(TABLE)('%s: %j', (file, text, expected) => {
-    const found = findReferences(file, text, rules).map((f) => ({ rule: f.rule.id, line: f.line, ...(f.value !== undefined ? { value: f.value } : {}), ...(f.computed !== undefined ? { computed: f.computed } : {}) }));
+    const found = findReferences(file, text, rules).map((f) => ({ rule: f.rule.id, line: f.line, ...(f.value !== undefined ? { value: f.value } : {}), ...(f.computed !== undefined ? { computed: f.computed } : {}), ...(f.revision ? { revision: f.revision } : {}) }));
     expect(found).toEqual(expected);
   });
 });
@@ -84,4 +85,11 @@ test('a bad rules file names the file and the YAML path', async () => {
   expect(() => loadReferenceRules(file)).toThrow(/scan-references\.yaml: references\.0\.pattern/);
   writeFileSync(file, 'references:\n  - id: x\n    description: y\n    files: ["*.py"]\n    pattern: "x"\n    read: call\n    namespace: hub\n    typo: 1\nweights: ["*.gguf"]\n');
   expect(() => loadReferenceRules(file)).toThrow(/references\.0/);
+});
+
+test('a hostile file costs a bounded number of references and no quadratic match', () => {
+  const line = `${'llama-cli '.repeat(20_000)}\n`;
+  const calls = 'AutoModel.from_pretrained("org/x")\n'.repeat(5000);
+  expect(findReferences('serve.sh', line, rules)).toEqual([]);
+  expect(findReferences('app.py', calls, rules).length).toBe(1000);
 });

@@ -19,6 +19,7 @@ export const EXPAND_LIMITS = { maxEntries: 1_000_000, maxDepth: 12, maxSourceByt
 
 const SNAPSHOT_SHA = /^[0-9a-f]{40}$/;
 const CACHE_MODEL = /^models--[\w.-]+--[\w.-]+$/;
+const MODEL_CARD_KEY = /^(license|license_name|license_link|base_model|base_model_relation|library_name|pipeline_tag|model-index|model_name|datasets|extra_gated_\w+|gated|inference)\s*:/m;
 
 /** Every target the arguments name, in order, each once per argument. */
 export async function* expandTargets(args: Iterable<string> | AsyncIterable<string>, listDepth = 0): AsyncGenerator<ScanTarget> {
@@ -85,7 +86,8 @@ export function isModelRepo(dir: string): boolean {
   if (readme) {
     const head = readHead(join(dir, readme), 4096);
     const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)/.exec(head)?.[1];
-    if (front !== undefined && !/^sdk\s*:/m.test(front)) return true;
+    // A model card's keys; a Space (sdk:) is an application, a site's page (layout:, title:) is neither.
+    if (front !== undefined && MODEL_CARD_KEY.test(front) && !/^sdk\s*:/m.test(front)) return true;
   }
   const config = entries.some((n) => /^(config|adapter_config|model_index)\.json$/i.test(n));
   return config && entries.some((n) => /\.(safetensors|gguf|bin|pt|pth|onnx|h5|msgpack)$/i.test(n) && !/tokenizer|training_args/i.test(n));
@@ -137,7 +139,9 @@ function* walkTree(root: string, rules: ReferenceRules): Generator<ScanTarget> {
           continue;
         }
         const meaning = meaningOf(found.value!, found.rule);
-        if (meaning.kind === 'hub') add({ kind: 'hub', id: `hf:${meaning.repo}`, references: [] }, ref);
+        // A pinned revision is its own target: the license may differ between revisions.
+        const pin = found.revision && found.revision !== 'main' && !('error' in parseHubSpec(`hf:${meaning.kind === 'hub' ? meaning.repo : ''}@${found.revision}`)) ? `@${found.revision}` : '';
+        if (meaning.kind === 'hub') add({ kind: 'hub', id: `hf:${meaning.repo}${pin}`, references: [] }, ref);
         else if (meaning.kind === 'unresolved') add({ ...meaning, references: [] }, ref);
         else add(localTarget(root, dir, meaning.path), ref);
       }

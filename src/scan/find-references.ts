@@ -5,7 +5,10 @@ import { readCallArguments, stringLiteral } from './call-arguments.js';
 import type { CompiledReferenceRule, ReferenceRules } from './reference-rules.js';
 
 /** A use found in a file: the literal word it names, or the expression that computes it at run time. */
-export interface FoundReference { rule: CompiledReferenceRule; line: number; value?: string; computed?: string }
+export interface FoundReference { rule: CompiledReferenceRule; line: number; value?: string; computed?: string; revision?: string }
+
+/** References read from one file at most: past this a file is generated or hostile, not an application's code. */
+export const MAX_REFERENCES_PER_FILE = 1000;
 
 /** Every reference the rules find in `text` (a file called `name`), in the order of the file. */
 export function findReferences(name: string, text: string, rules: ReferenceRules): FoundReference[] {
@@ -24,6 +27,7 @@ export function findReferences(name: string, text: string, rules: ReferenceRules
         const word = match.groups?.['value'] ?? '';
         const value = rule.strip ? word.replace(rule.strip, '') : word;
         found.push(/[$`{]/.test(value) ? { rule, line: lineAt(at), computed: word } : { rule, line: lineAt(at), value });
+        if (found.length >= MAX_REFERENCES_PER_FILE) break;
         continue;
       }
       const args = readCallArguments(text, at + match[0].length);
@@ -33,8 +37,12 @@ export function findReferences(name: string, text: string, rules: ReferenceRules
       // A call without the argument (pipeline("sentiment-analysis")) names no model of its own here.
       if (!arg || arg.text === '' || arg.text.startsWith('*')) continue;
       const value = stringLiteral(arg.text);
-      found.push(value !== undefined ? { rule, line: lineAt(at), value } : { rule, line: lineAt(at), computed: arg.text.slice(0, 200) });
+      const revisionArg = args.find((a) => a.keyword === 'revision');
+      const revision = revisionArg ? stringLiteral(revisionArg.text) : undefined;
+      found.push(value !== undefined ? { rule, line: lineAt(at), value, ...(revision ? { revision } : {}) } : { rule, line: lineAt(at), computed: arg.text.slice(0, 200) });
+      if (found.length >= MAX_REFERENCES_PER_FILE) break;
     }
+    if (found.length >= MAX_REFERENCES_PER_FILE) break;
   }
   return found.sort((a, b) => a.line - b.line);
 }
