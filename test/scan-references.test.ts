@@ -30,6 +30,11 @@ const TABLE: Row[] = [
   ['app.py', '"""\nAutoModel.from_pretrained("org/doc")\n"""', []],
   ['app.py', 's = pipeline("summarization")', []],
   ['app.js', 'AutoModel.from_pretrained("org/name")', []],
+  // A notebook: its code cells, at the notebook's own lines; a Markdown cell is not code.
+  ['x.ipynb', JSON.stringify({ cells: [{ cell_type: 'markdown', source: ['AutoModel.from_pretrained("org/md")'] }, { cell_type: 'code', source: ['import x\n', 'm = AutoModel.from_pretrained("org/nb")'] }] }, null, 1),
+    [{ rule: 'python-from-pretrained', line: 13, value: 'org/nb' }]],
+  ['x.ipynb', '{"cells": "not a list"}', []],
+  ['x.ipynb', 'not json', []],
   // Ollama, llama.cpp, vLLM in Modelfiles and scripts.
   ['Modelfile', '# comment\nFROM llama3.1:8b\nPARAMETER x 1', [{ rule: 'ollama-modelfile-from', line: 2, value: 'llama3.1:8b' }]],
   ['Modelfile.local', 'from ./tiny.gguf', [{ rule: 'ollama-modelfile-from', line: 1, value: './tiny.gguf' }]],

@@ -1,6 +1,6 @@
 // osai scan: targets from folders, hf: ids, lists, applications and caches; streaming results, shards, summary, exit codes.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -25,7 +25,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   const world = hubWorld();
   // The models the application fixture names; acme/served carries the Llama 3 license.
-  for (const [id, sha] of [['acme/open-chat', '8'], ['acme/classifier', '9'], ['acme/tiny-gguf', '0'], ['acme/snapshot-model', 'a'],
+  for (const [id, sha] of [['acme/open-chat', '8'], ['acme/notebook-model', '7'], ['acme/classifier', '9'], ['acme/tiny-gguf', '0'], ['acme/snapshot-model', 'a'],
     ['acme/diffusion', 'b'], ['acme/api-served', 'c'], ['sentence-transformers/all-MiniLM-L6-v2', 'd']] as const) world.models[id] = open(sha);
   world.models['acme/served'] = { sha: 'e'.repeat(40), files: { 'README.md': card('license: llama3'), ...shardedFiles() } };
   server = await startHubServer(world);
@@ -66,6 +66,7 @@ describe('an application repository', () => {
       'hf:acme/api-served': ['hub', 'scripts/serve.sh:7 vllm-model-flag'],
       'hf:acme/classifier': ['hub', 'src/app.py:13 python-pipeline-model'],
       'hf:acme/diffusion': ['hub', 'src/app.py:18 python-from-pretrained'],
+      'hf:acme/notebook-model': ['hub', 'notebooks/explore.ipynb:17 python-from-pretrained'],
       'hf:acme/open-chat': ['hub', 'src/app.py:8 python-from-pretrained', 'src/app.py:9 python-from-pretrained'],
       'hf:acme/served': ['hub', 'scripts/serve.sh:6 vllm-serve'],
       'hf:acme/snapshot-model': ['hub', 'src/app.py:17 python-snapshot-download'],
@@ -73,6 +74,7 @@ describe('an application repository', () => {
       'hf:sentence-transformers/all-MiniLM-L6-v2': ['hub', 'src/app.py:15 python-sentence-transformer'],
       'ollama:llama3.1:8b': ['unresolved', 'Modelfile:2 ollama-modelfile-from'],
       'ollama:mistral': ['unresolved', 'scripts/serve.sh:3 ollama-pull-run'],
+      'ollama:phi3': ['unresolved', 'notebooks/explore.ipynb:26 ollama-pull-run'],
       'unresolved:./scripts/serve.sh:8': ['unresolved', 'scripts/serve.sh:8 vllm-serve'],
       'unresolved:./src/app.py:23': ['unresolved', 'src/app.py:23 python-from-pretrained'],
       'unresolved:./src/app.py:24': ['unresolved', 'src/app.py:24 python-from-pretrained'],
@@ -101,12 +103,12 @@ describe('an application repository', () => {
     const { code, stdout, stderr } = await runCli(['scan', APP, '--format', 'jsonl', '--profile', 'open-weights']);
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as ScanResult);
-    expect(lines).toHaveLength(16);
+    expect(lines).toHaveLength(18);
     expect(lines.every((l) => l.schemaVersion === 1)).toBe(true);
     expect(stderr).toContain('ollama:mistral: "mistral" is a model in Ollama\'s library');
     // No progress line when stderr is not a terminal (a CI log).
     expect(stderr).not.toContain('checked,');
-    expect(stderr).toMatch(/16 targets under open-weights: \d+ pass, \d+ fail, 6 unknown, 0 could not be checked/);
+    expect(stderr).toMatch(/18 targets under open-weights: \d+ pass, \d+ fail, 7 unknown, 0 could not be checked/);
   });
 });
 
@@ -124,10 +126,23 @@ describe('fleets', () => {
   });
 
   test('a cache folder: every snapshot, each at its own revision (the license changed between them)', async () => {
-    const results = await collect(scan(['fixtures/scan-hf-cache-two-snapshots'], { profile: 'open-weights' }));
+    const results = await collect(scan(['fixtures/scan-hf-cache-two-snapshots'], { profile: 'open-weights', concurrency: 1 }));
     expect(results.map((r) => [r.kind, r.report?.target.model, r.report?.target.revision, r.verdict])).toEqual([
       ['cache-snapshot', 'acme/tiny', '0123456789abcdef0123456789abcdef01234567', 'pass'],
       ['cache-snapshot', 'acme/tiny', '89abcdef0123456789abcdef0123456789abcdef', 'fail'],
+    ]);
+  });
+
+  test('a cache root: models only (its datasets-- and spaces-- folders are not models), links into blobs/ followed', async () => {
+    const hub = join(tmp, 'hub');
+    cpSync(fixture('scan-hf-cache-two-snapshots'), hub, { recursive: true, verbatimSymlinks: true });
+    const dataset = join(hub, 'datasets--acme--corpus', 'snapshots', '1'.repeat(40));
+    mkdirSync(dataset, { recursive: true });
+    writeFileSync(join(dataset, 'README.md'), '---\nlicense: cc-by-nc-4.0\ntask_categories: [text-generation]\n---\n# Corpus\n');
+    const targets = await collect(expandTargets([hub]));
+    expect(targets.map((t) => [t.kind, t.id.replace(`${hub}/`, '')])).toEqual([
+      ['cache-snapshot', 'models--acme--tiny/snapshots/0123456789abcdef0123456789abcdef01234567'],
+      ['cache-snapshot', 'models--acme--tiny/snapshots/89abcdef0123456789abcdef0123456789abcdef'],
     ]);
   });
 

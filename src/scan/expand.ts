@@ -4,7 +4,7 @@
 // model folders, loose weights files and model references in code.
 import { closeSync, existsSync, openSync, opendirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { createReadStream } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, normalize, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
 import { hubCacheSnapshot } from '../read/hf-cache.js';
@@ -19,6 +19,7 @@ export const EXPAND_LIMITS = { maxEntries: 1_000_000, maxDepth: 12, maxSourceByt
 
 const SNAPSHOT_SHA = /^[0-9a-f]{40}$/;
 const CACHE_MODEL = /^models--[\w.-]+--[\w.-]+$/;
+const CACHE_OTHER = /^(datasets|spaces)--[\w.-]+--[\w.-]+$/;
 const MODEL_CARD_KEY = /^(license|license_name|license_link|base_model|base_model_relation|library_name|pipeline_tag|model-index|model_name|datasets|extra_gated_\w+|gated|inference)\s*:/m;
 
 /** Every target the arguments name, in order, each once per argument. */
@@ -36,7 +37,8 @@ export async function* expandTargets(args: Iterable<string> | AsyncIterable<stri
       yield { kind: 'invalid', id: arg, reason: `${arg}: no such file or folder`, hint: 'give a folder, an hf:ORG/NAME id, or a file that lists targets', references: [] };
       continue;
     }
-    if (info.isDirectory()) { yield* expandFolder(arg, rules); continue; }
+    // `models/` and `models` are one target id (ids decide shards).
+    if (info.isDirectory()) { yield* expandFolder(normalize(arg).replace(/(.)[\\/]+$/, '$1'), rules); continue; }
     if (rules.isWeights(basename(arg))) {
       yield { kind: 'weights', id: arg, path: dirname(arg), files: [basename(arg)], references: [] };
       continue;
@@ -81,6 +83,7 @@ const snapshotTarget = (path: string): ScanTarget => ({ kind: 'cache-snapshot', 
  */
 export function isModelRepo(dir: string): boolean {
   const entries = names(dir, 2000);
+  // Not .osai.yml: an application keeps its scan policy there too.
   if (entries.some((n) => /^(model_card|modelcard|model-card)\.md$/i.test(n))) return true;
   const readme = entries.find((n) => /^readme\.md$/i.test(n));
   if (readme) {
@@ -124,7 +127,8 @@ function* walkTree(root: string, rules: ReferenceRules): Generator<ScanTarget> {
       if (++seen > EXPAND_LIMITS.maxEntries) throw new InputError(`${root}: more than ${EXPAND_LIMITS.maxEntries} entries to walk`, 'scan the folders that hold the application\'s code, or list targets in a file');
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.') && depth < EXPAND_LIMITS.maxDepth) subdirs.push(entry.name);
+        // A Hub cache also holds datasets and Spaces (datasets--org--name): not models, and not this walk's.
+        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.') && !CACHE_OTHER.test(entry.name) && depth < EXPAND_LIMITS.maxDepth) subdirs.push(entry.name);
         continue;
       }
       if (!entry.isFile()) continue;

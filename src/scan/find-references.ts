@@ -2,6 +2,7 @@
 // folder or weights file, or nothing osai can check).
 import { parseHubSpec } from '../read/hub-target.js';
 import { readCallArguments, stringLiteral } from './call-arguments.js';
+import { notebookCode } from './notebook.js';
 import type { CompiledReferenceRule, ReferenceRules } from './reference-rules.js';
 
 /** A use found in a file: the literal word it names, or the expression that computes it at run time. */
@@ -12,6 +13,15 @@ export const MAX_REFERENCES_PER_FILE = 1000;
 
 /** Every reference the rules find in `text` (a file called `name`), in the order of the file. */
 export function findReferences(name: string, text: string, rules: ReferenceRules): FoundReference[] {
+  if (/\.ipynb$/i.test(name)) {
+    const notebook = notebookCode(text);
+    if (!notebook) return [];
+    return findIn(name, notebook.code, rules).map((f) => ({ ...f, line: notebook.fileLine(f.line) }));
+  }
+  return findIn(name, text, rules);
+}
+
+function findIn(name: string, text: string, rules: ReferenceRules): FoundReference[] {
   const found: FoundReference[] = [];
   const lineAt = lineIndex(text);
   let inPython: ((offset: number) => boolean) | undefined;
