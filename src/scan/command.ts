@@ -17,7 +17,8 @@ export async function runScan(targets: string[], flags: ScanFlags): Promise<numb
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency ${flags.concurrency}: expected a whole number from 1 to 64`);
   const shard = flags.shard ? parseShard(flags.shard, process.env) : undefined;
   const out = openOutput(flags.output);
-  const summary = new Summary();
+  // The table needs every row; beside JSON lines or a BOM only counts are kept (osai summary prints the table).
+  const summary = new Summary({ keepRows: flags.format === 'text' });
   const progress = process.stderr.isTTY === true ? startProgress() : undefined;
   const bom: import('../format/cyclonedx.js').BomModel[] = [];
   const cyclonedx = flags.format === 'cyclonedx' ? await import('../format/cyclonedx.js') : undefined;
@@ -37,7 +38,7 @@ export async function runScan(targets: string[], flags: ScanFlags): Promise<numb
   }
   // Beside JSON lines or a BOM, stderr gets the totals (and what was not checked); the table is `osai summary`'s.
   if (flags.format === 'text') await out.write(summary.format());
-  else process.stderr.write(summary.format({ table: false }));
+  else process.stderr.write(summary.format());
   if (cyclonedx) await out.write(cyclonedx.cycloneDxBom(bom, TOOL));
   await out.close();
   return summary.exitCode();

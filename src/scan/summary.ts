@@ -12,14 +12,32 @@ export interface SummaryRow {
 
 const WHERE_SHOWN = 3;
 
+/** Notes kept without the rows (beside JSON lines): the rest is counted. */
+const NOTES_KEPT = 50;
+
 export class Summary {
   readonly rows = new Map<string, SummaryRow>();
   profile: string | undefined;
   /** Ids seen twice: shards that overlap, or a target listed twice. */
   duplicates = 0;
+  /** Without rows (`keepRows: false`), memory stays the same for any number of results: counts and a few notes. */
+  private readonly keepRows: boolean;
+  private readonly counts: Record<ScanVerdict, number> = { pass: 0, fail: 0, unknown: 0, error: 0 };
+  private readonly notes: string[] = [];
+  private worst = 0;
+
+  constructor({ keepRows = true }: { keepRows?: boolean } = {}) {
+    this.keepRows = keepRows;
+  }
 
   add(result: ScanResult): void {
     this.profile ??= result.profile;
+    this.worst = Math.max(this.worst, rank(result.verdict));
+    if (!this.keepRows) {
+      this.counts[result.verdict]++;
+      if (result.message && (result.verdict === 'error' || result.kind === 'unresolved') && this.notes.length <= NOTES_KEPT) this.notes.push(`  ${result.id}: ${result.message}`);
+      return;
+    }
     const where = result.references.map(referenceText);
     const known = this.rows.get(result.id);
     if (known) {
@@ -37,17 +55,13 @@ export class Summary {
 
   /** 0 every target passed, 1 one failed or is unknown, 2 one could not be checked. */
   exitCode(): 0 | 1 | 2 {
-    let worst = 0;
-    for (const row of this.rows.values()) worst = Math.max(worst, rank(row.verdict));
-    return worst === 0 ? 0 : worst === 3 ? 2 : 1;
+    return this.worst === 0 ? 0 : this.worst === 3 ? 2 : 1;
   }
 
-  /**
-   * The table as plain text, rows sorted by id so shards merged in any order print the same. `table: false` keeps the
-   * totals and the notes only (beside JSON lines, whose table `osai summary` prints).
-   */
-  format({ table = true }: { table?: boolean } = {}): string {
+  /** The table as plain text, rows sorted by id so shards merged in any order print the same; without rows, the totals. */
+  format(): string {
     const rows = [...this.rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (!this.keepRows) return this.formatCounts();
     if (rows.length === 0) return 'osai scan: no model to check was found\n';
     const profiles = [...new Set(rows.flatMap((r) => Object.keys(r.profiles)))].sort();
     const header = ['MODEL', 'REFERENCED AT', 'LICENSES', 'VERDICT', ...profiles];
@@ -63,8 +77,16 @@ export class Summary {
     const notes = rows.filter((r) => r.message && (r.verdict === 'error' || r.kind === 'unresolved')).map((r) => `  ${r.id}: ${r.message}`);
     const count = (v: ScanVerdict) => rows.filter((r) => r.verdict === v).length;
     const totals = `${rows.length} target${rows.length === 1 ? '' : 's'} under ${this.profile ?? 'the profile'}: ${count('pass')} pass, ${count('fail')} fail, ${count('unknown')} unknown, ${count('error')} could not be checked`;
-    const shown = table ? [render(header), ...lines.map(render), ''] : [];
-    return [...shown, totals, ...(notes.length ? ['', 'not checked or unresolved:', ...notes] : [])].join('\n') + '\n';
+    return [render(header), ...lines.map(render), '', totals, ...(notes.length ? ['', 'not checked or unresolved:', ...notes] : [])].join('\n') + '\n';
+  }
+
+  private formatCounts(): string {
+    const total = Object.values(this.counts).reduce((a, b) => a + b, 0);
+    if (total === 0) return 'osai scan: no model to check was found\n';
+    const c = this.counts;
+    const totals = `${total} target${total === 1 ? '' : 's'} under ${this.profile ?? 'the profile'}: ${c.pass} pass, ${c.fail} fail, ${c.unknown} unknown, ${c.error} could not be checked`;
+    const notes = this.notes.length > NOTES_KEPT ? [...this.notes.slice(0, NOTES_KEPT), '  … and more: osai summary on the JSON lines lists them all'] : this.notes;
+    return [totals, ...(notes.length ? ['', 'not checked or unresolved:', ...notes] : [])].join('\n') + '\n';
   }
 }
 
