@@ -48,6 +48,8 @@ const TABLE: Row[] = [
   ['Dockerfile', 'CMD python -m vllm.entrypoints.openai.api_server --model org/api --port 8000', [{ rule: 'vllm-model-flag', line: 1, value: 'org/api' }]],
   ['k8s.yaml', '        args: ["vllm", "serve", "--model", "org/k8s"]', [{ rule: 'vllm-model-flag', line: 1, value: 'org/k8s' }]],
   ['train.sh', 'python train.py --model org/not-vllm', []],
+  ['get.sh', 'wget https://huggingface.co/org/x-GGUF/resolve/main/x.gguf', [{ rule: 'hub-file-url', line: 1, value: 'org/x-GGUF' }]],
+  ['get.sh', 'wget https://huggingface.co/datasets/org/corpus/resolve/main/x.parquet', []],
 ];
 
 describe('reference rules', () => {

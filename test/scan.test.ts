@@ -70,7 +70,7 @@ describe('an application repository', () => {
       'hf:acme/open-chat': ['hub', 'src/app.py:8 python-from-pretrained', 'src/app.py:9 python-from-pretrained'],
       'hf:acme/served': ['hub', 'scripts/serve.sh:6 vllm-serve'],
       'hf:acme/snapshot-model': ['hub', 'src/app.py:17 python-snapshot-download'],
-      'hf:acme/tiny-gguf': ['hub', 'scripts/serve.sh:4 ollama-pull-run', 'scripts/serve.sh:5 llama-cpp-hf', 'src/app.py:16 python-hf-hub-download'],
+      'hf:acme/tiny-gguf': ['hub', 'scripts/serve.sh:4 ollama-pull-run', 'scripts/serve.sh:5 llama-cpp-hf', 'scripts/serve.sh:10 hub-file-url', 'src/app.py:16 python-hf-hub-download'],
       'hf:sentence-transformers/all-MiniLM-L6-v2': ['hub', 'src/app.py:15 python-sentence-transformer'],
       'ollama:llama3.1:8b': ['unresolved', 'Modelfile:2 ollama-modelfile-from'],
       'ollama:mistral': ['unresolved', 'scripts/serve.sh:3 ollama-pull-run'],
