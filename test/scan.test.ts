@@ -103,8 +103,10 @@ describe('an application repository', () => {
     const { code, stdout, stderr } = await runCli(['scan', APP, '--format', 'jsonl', '--profile', 'open-weights']);
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as ScanResult);
-    expect(lines).toHaveLength(18);
+    // One line per target, then the end record osai summary checks for.
+    expect(lines).toHaveLength(19);
     expect(lines.every((l) => l.schemaVersion === 1)).toBe(true);
+    expect(lines.at(-1)).toEqual({ schemaVersion: 1, end: true, results: 18 });
     expect(stderr).toContain('ollama:mistral: "mistral" is a model in Ollama\'s library');
     // No progress line when stderr is not a terminal (a CI log).
     expect(stderr).not.toContain('checked,');
@@ -207,7 +209,17 @@ describe('shards', () => {
     expect(merged.code).toBe(whole.code);
     expect(table.code).toBe(whole.code);
     const lines = files.flatMap((f) => readFileSync(f, 'utf8').trim().split('\n'));
-    expect(lines.length).toBe(whole.stdout.trim().split('\n').length);
+    expect(lines.length - 3).toBe(whole.stdout.trim().split('\n').length - 1);
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ end: true, shard: { index: 0, count: 3 } });
+    // A shard whose output is missing, or cut short, cannot make the fleet pass: exit 2, naming it.
+    const missing = await runCli(['summary', files[0]!, files[2]!]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('shard 1/3 is missing');
+    const cut = join(tmp, 'cut.jsonl');
+    writeFileSync(cut, readFileSync(files[0]!, 'utf8').split('\n').slice(0, 1).join('\n') + '\n');
+    const truncated = await runCli(['summary', cut]);
+    expect(truncated.code).toBe(2);
+    expect(truncated.stderr).toContain('has no end record');
     const bad = join(tmp, 'bad.jsonl');
     writeFileSync(bad, '{"not":"a scan line"}\n');
     const refused = await runCli(['summary', bad]);

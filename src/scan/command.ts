@@ -8,6 +8,7 @@ import { TOOL } from '../version.js';
 import type { ScanFlags } from './register.js';
 import { scan, type ScanProgress } from './scan.js';
 import { parseShard } from './shard.js';
+import { coverageProblems, type ScanEnd } from './coverage.js';
 import { parseScanLine, Summary } from './summary.js';
 import type { ScanResult } from './types.js';
 
@@ -22,6 +23,7 @@ export async function runScan(targets: string[], flags: ScanFlags): Promise<numb
   const progress = process.stderr.isTTY === true ? startProgress() : undefined;
   const bom: import('../format/cyclonedx.js').BomModel[] = [];
   const cyclonedx = flags.format === 'cyclonedx' ? await import('../format/cyclonedx.js') : undefined;
+  let results = 0;
   try {
     for await (const result of scan(targets, {
       concurrency, ...(shard ? { shard } : {}), ...(progress ? { onProgress: progress.update } : {}),
@@ -29,6 +31,7 @@ export async function runScan(targets: string[], flags: ScanFlags): Promise<numb
       ...(flags.allFiles ? { allFiles: true } : {}), ...(flags.token ? { token: flags.token } : {}),
       ...(flags.online ? { online: true } : {}), ...(flags.offline ? { offline: true } : {}),
     })) {
+      results++;
       summary.add(result);
       if (flags.format === 'jsonl') await out.write(`${JSON.stringify(result)}\n`);
       if (cyclonedx) bom.push(cyclonedx.bomModelOf(result.id, result.report, digestExtra(result)));
@@ -36,6 +39,8 @@ export async function runScan(targets: string[], flags: ScanFlags): Promise<numb
   } finally {
     progress?.stop();
   }
+  // The end record: osai summary tells a finished run (and which shard) from a missing or cut-off one.
+  if (flags.format === 'jsonl') await out.write(`${JSON.stringify({ schemaVersion: 1, end: true, results, ...(shard ? { shard } : {}) } satisfies ScanEnd)}\n`);
   // Beside JSON lines or a BOM, stderr gets the totals (and what was not checked); the table is `osai summary`'s.
   if (flags.format === 'text') await out.write(summary.format());
   else process.stderr.write(summary.format());
@@ -55,15 +60,21 @@ function digestExtra(result: ScanResult): Partial<import('../format/cyclonedx.js
 /** Merges scan outputs (one per shard) into the table; returns the exit code of the worst verdict. */
 export async function runSummary(files: string[]): Promise<number> {
   const summary = new Summary();
+  const outputs: { file: string; ends: ScanEnd[]; results: number }[] = [];
   for (const file of files) {
     let n = 0;
+    const output = { file, ends: [] as ScanEnd[], results: 0 };
+    outputs.push(output);
     const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
     try {
       for await (const line of lines) {
         n++;
         if (line.trim() === '') continue;
         const parsed = parseScanLine(line);
+        if ('end' in parsed) { output.ends.push(parsed); continue; }
         if ('error' in parsed) throw new InputError(`${file}:${n}: ${parsed.error}`, 'pass the files osai scan --format jsonl wrote');
+        if (output.ends.length > 0) output.ends.push(output.ends[0]!);
+        output.results++;
         summary.add(parsed);
       }
     } catch (error) {
@@ -72,6 +83,10 @@ export async function runSummary(files: string[]): Promise<number> {
     }
   }
   process.stdout.write(summary.format());
+  // Incomplete outputs could hide failing targets: that is "could not check", whatever the rows say.
+  const problems = coverageProblems(outputs);
+  for (const problem of problems) process.stderr.write(`osai summary: ${problem}\n`);
+  if (problems.length > 0) return 2;
   if (summary.duplicates > 0) process.stderr.write(`osai summary: ${summary.duplicates} result(s) repeat a target id: do the shards overlap, or is a target listed twice?\n`);
   return summary.exitCode();
 }

@@ -1,6 +1,7 @@
 // The table at the end of a scan, and `osai summary` over the JSON lines of one or many shards: one row per model
 // (where it was referenced, its licenses, its verdict per profile) and the exit code of the worst verdict.
 import type { Verdict } from '../report/types.js';
+import { isScanEnd, type ScanEnd } from './coverage.js';
 import type { ScanReference, ScanResult, ScanVerdict } from './types.js';
 
 /** A row keeps only what the table shows, so a scan of many targets holds a few hundred bytes for each. */
@@ -100,13 +101,14 @@ function rank(verdict: ScanVerdict): number {
 }
 
 /** Reads one JSON line of a scan, or says what is wrong with it. */
-export function parseScanLine(line: string): ScanResult | { error: string } {
+export function parseScanLine(line: string): ScanResult | ScanEnd | { error: string } {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (error) {
     return { error: `not JSON (${(error as Error).message})` };
   }
+  if (isScanEnd(value)) return value;
   const v = value as Partial<ScanResult>;
   if (typeof v !== 'object' || v === null || v.schemaVersion !== 1 || typeof v.id !== 'string' || !['pass', 'fail', 'unknown', 'error'].includes(String(v.verdict))) {
     return { error: 'not a line of osai scan --format jsonl (schemaVersion 1, id, verdict)' };
