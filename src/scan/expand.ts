@@ -123,7 +123,13 @@ function* walkTree(root: string, rules: ReferenceRules): Generator<ScanTarget> {
     }
     const subdirs: string[] = [];
     const weights: string[] = [];
-    for (const entry of dirents(dir)) {
+    const entries = dirents(dir);
+    // A folder the walk cannot read may hold a model: an error result, never a silent gap in the fleet.
+    if (typeof entries === 'string') {
+      add({ kind: 'invalid', id: dir, reason: `cannot read the folder ${dir} (${entries})`, hint: 'give osai read access to it, or leave it out of the scan', references: [] });
+      continue;
+    }
+    for (const entry of entries) {
       if (++seen > EXPAND_LIMITS.maxEntries) throw new InputError(`${root}: more than ${EXPAND_LIMITS.maxEntries} entries to walk`, 'scan the folders that hold the application\'s code, or list targets in a file');
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
@@ -173,7 +179,8 @@ function localTarget(root: string, dir: string, word: string): ScanTarget {
   };
 }
 
-function dirents(dir: string): Dirent[] {
+/** A folder's entries sorted by name, or the error code when it cannot be read. */
+function dirents(dir: string): Dirent[] | string {
   const out: Dirent[] = [];
   try {
     const handle = opendirSync(dir, { bufferSize: 128 });
@@ -182,15 +189,16 @@ function dirents(dir: string): Dirent[] {
     } finally {
       handle.closeSync();
     }
-  } catch {
-    // An unreadable folder holds nothing this walk can use; the folder itself is not a target.
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EIO';
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function names(dir: string, max = Infinity): string[] {
   const out: string[] = [];
-  for (const entry of dirents(dir)) { if (out.length >= max) break; out.push(entry.name); }
+  const entries = dirents(dir);
+  for (const entry of typeof entries === 'string' ? [] : entries) { if (out.length >= max) break; out.push(entry.name); }
   return out;
 }
 
