@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { scan } from '../src/index.js';
+import { bomModelOf, cycloneDxBom } from '../src/format/cyclonedx.js';
 import { expandTargets } from '../src/scan/expand.js';
 import { parseShard, shardOf } from '../src/scan/shard.js';
 import type { ScanResult, ScanTarget } from '../src/scan/types.js';
@@ -97,6 +98,10 @@ describe('an application repository', () => {
     expect(computed).toMatchObject({ verdict: 'unknown', message: expect.stringContaining('os.environ["MODEL_ID"]') });
     expect(computed.hint).toMatch(/literal/);
     expect(results['ollama:llama3.1:8b']!.verdict).toBe('unknown');
+    // In the AI-BOM a Hub model is named by its purl at the commit checked, with where the application names it.
+    const open = results['hf:acme/open-chat']!;
+    const bom = JSON.parse(cycloneDxBom([bomModelOf(open.id, open.report, { occurrences: [{ location: 'src/app.py', line: 8 }] })], { name: 'osai', version: '0' }));
+    expect(bom.components[0]).toMatchObject({ name: 'acme/open-chat', version: '8'.repeat(40), purl: `pkg:huggingface/acme/open-chat@${'8'.repeat(40)}`, evidence: { occurrences: [{ location: 'src/app.py', line: 8 }] } });
   });
 
   test('the CLI: JSON lines as they are done, the table on stderr, exit 1 for the unknown references', async () => {
