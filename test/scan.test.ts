@@ -153,6 +153,15 @@ describe('fleets', () => {
     ]);
   });
 
+  test('a GGUF under another name (model.bin) is weights by its magic bytes; another .bin is not', async () => {
+    const app = join(tmp, 'renamed');
+    mkdirSync(app, { recursive: true });
+    cpSync(fixture('gguf-header-llama-3-card-apache/tiny-Q4_K_M.gguf'), join(app, 'model.bin'));
+    writeFileSync(join(app, 'data.bin'), 'not weights');
+    const targets = await collect(expandTargets([app]));
+    expect(targets).toMatchObject([{ kind: 'weights', id: app, files: ['model.bin'] }]);
+  });
+
   test('a targets file: comments and blank lines skipped, paths from its folder, hf: ids through the Hub', async () => {
     // Results come as they are done (a Hub check may finish after a later folder); concurrency 1 keeps the list's order.
     const results = await collect(scan(['fixtures/scan-targets-file/targets.txt'], { profile: 'open-weights', env, concurrency: 1 }));

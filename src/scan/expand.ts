@@ -138,7 +138,7 @@ function* walkTree(root: string, rules: ReferenceRules): Generator<ScanTarget> {
         continue;
       }
       if (!entry.isFile()) continue;
-      if (rules.isWeights(entry.name)) { weights.push(entry.name); continue; }
+      if (rules.isWeights(entry.name) || (rules.mayBeGguf(entry.name) && readHead(join(dir, entry.name), 4) === 'GGUF')) { weights.push(entry.name); continue; }
       if (!rules.references.some((r) => r.matchesFile(entry.name))) continue;
       const text = readHead(join(dir, entry.name), EXPAND_LIMITS.maxSourceBytes);
       for (const found of findReferences(entry.name, text, rules)) {

@@ -22,14 +22,20 @@ const ReferenceRule = z.object({
   strip: z.string().optional(),
 }).strict();
 
-const ReferenceRulesFile = z.object({ references: z.array(ReferenceRule).min(1), weights: z.array(z.string()).min(1) }).strict();
+const ReferenceRulesFile = z.object({
+  references: z.array(ReferenceRule).min(1), weights: z.array(z.string()).min(1), gguf_by_content: z.array(z.string()).default([]),
+}).strict();
 type ReferenceRule = z.infer<typeof ReferenceRule>;
 
 /** A rule with its expressions compiled. */
 export interface CompiledReferenceRule extends Omit<ReferenceRule, 'pattern' | 'strip'> {
   pattern: RegExp; strip?: RegExp; matchesFile: (name: string) => boolean;
 }
-export interface ReferenceRules { references: CompiledReferenceRule[]; isWeights: (name: string) => boolean }
+export interface ReferenceRules {
+  references: CompiledReferenceRule[]; isWeights: (name: string) => boolean;
+  /** Names under which a GGUF file may hide (model.bin): weights when their first bytes say GGUF. */
+  mayBeGguf: (name: string) => boolean;
+}
 
 export const REFERENCE_RULES_FILE = join(RULES_DIR, 'scan-references.yaml');
 
@@ -67,7 +73,7 @@ export function loadReferenceRules(file = REFERENCE_RULES_FILE): ReferenceRules 
       ...(strip ? { strip: compile(strip, '', 'strip') } : {}), matchesFile: globs(rule.files),
     };
   });
-  const result = { references, isWeights: globs(parsed.data.weights) };
+  const result = { references, isWeights: globs(parsed.data.weights), mayBeGguf: parsed.data.gguf_by_content.length ? globs(parsed.data.gguf_by_content) : () => false };
   if (file === REFERENCE_RULES_FILE) loaded = result;
   return result;
 }
