@@ -142,6 +142,11 @@ const TABLE: Row[] = [
   ['data-card-negated-items', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['data-card-lorem-ipsum', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
+  // osai scan's inputs (test/scan.test.ts): checked as one repository, none of them is a model release.
+  ['scan-application-references', 'osaid-1.0', 'fail', ['card-metadata-missing']],
+  ['scan-model-folders', 'osaid-1.0', 'fail', ['card-missing']],
+  ['scan-hf-cache-two-snapshots', 'osaid-1.0', 'fail', ['card-missing']],
+  ['scan-targets-file', 'osaid-1.0', 'fail', ['card-missing']],
   ...RULES_FIXTURES,
 ];
 
