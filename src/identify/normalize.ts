@@ -28,6 +28,80 @@ for (const [keys, bit] of [[PAIR_FIRST, PAIR_BIT], [WORD_FOLD.keys(), WORD_BIT],
   for (const k of keys) SHAPES[shape(k)]! |= bit;
 }
 
+/** The word a holder's or project's name becomes (see rules/license-templates.yaml); no text tokenises to it. */
+export const HOLDER_SLOT = '<holder>';
+
+/** The slots of rules/license-templates.yaml, as the build wrote them to dist/license-slots.json. */
+export interface TemplateSlots {
+  slots: { before: string; after: string }[]; maxWords: number; deny: string[];
+  /** Per SPDX id, phrases (normalised words) the license's template marks optional: left out of its reference. */
+  optional?: Record<string, string[]>;
+}
+interface Slots { byAfter: Map<string, { before: string[]; after: string[] }[]>; maxWords: number; deny: Set<string> }
+let slots: Slots | undefined;
+let slotSource: () => TemplateSlots | undefined = () => undefined;
+
+/** Where the slots come from (set once by the reference index module, which knows the dist folder). */
+export function setTemplateSlots(source: () => TemplateSlots | undefined): void { slotSource = source; slots = undefined; }
+
+function loadSlots(): Slots {
+  if (slots) return slots;
+  const t = slotSource();
+  const byAfter = new Map<string, { before: string[]; after: string[] }[]>();
+  for (const s of t?.slots ?? []) {
+    const after = s.after.split(' ');
+    const list = byAfter.get(after[0]!) ?? byAfter.set(after[0]!, []).get(after[0]!)!;
+    list.push({ before: s.before.split(' '), after });
+  }
+  slots = { byAfter, maxWords: t?.maxWords ?? 0, deny: new Set(t?.deny ?? []) };
+  return slots;
+}
+
+/**
+ * Folds each holder slot (the words between a slot's `before` and `after`) into HOLDER_SLOT, in place, `lines` kept
+ * in step. The nearest `before` wins; a run with a denied word is no slot.
+ */
+function foldSlots(words: string[], lines: number[]): string[] {
+  const { byAfter, maxWords, deny } = loadSlots();
+  if (byAfter.size === 0) return words;
+  const n = words.length;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    const cands = byAfter.get(w);
+    if (cands) {
+      let found = 0;
+      for (const c of cands) {
+        if (i + c.after.length > n) continue;
+        let ok = true;
+        for (let a = 1; a < c.after.length; a++) if (words[i + a] !== c.after[a]) { ok = false; break; }
+        if (!ok) continue;
+        // Look back through the words written so far for the nearest `before`.
+        for (let k = 1; k <= maxWords && o - k - c.before.length >= 0; k++) {
+          const sw = words[o - k]!;
+          if (deny.has(sw) || sw === HOLDER_SLOT) break;
+          let b = 0;
+          while (b < c.before.length && words[o - k - c.before.length + b] === c.before[b]) b++;
+          if (b === c.before.length) { found = k; break; }
+        }
+        if (found) break;
+      }
+      if (found) {
+        o -= found;
+        words[o] = HOLDER_SLOT;
+        lines[o] = lines[o]!;
+        o++;
+      }
+    }
+    words[o] = w;
+    lines[o] = lines[i]!;
+    o++;
+  }
+  words.length = o;
+  lines.length = o;
+  return words;
+}
+
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 /** Any character outside ASCII: such text (or line) takes the Unicode-aware regex path. */
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -102,7 +176,7 @@ function foldWords(words: string[], lines?: number[]): string[] {
 export interface MatchWords { words: string[]; lines: number[]; dropped: { line: number; text: string }[] }
 
 /** A copyright statement line: "Copyright (c) 2024 …", "Copyright © …", "Copyright 2024 …", "Copyright <year> …", "(c) 2024 …". */
-const COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i;
+const COPYRIGHT_LINE = /^[\s#>*_`|-]*((portions\s+)?copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i;
 /** Words a title paragraph holds: a short leading paragraph with one of them is a title, not license terms. */
 const TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
 
@@ -191,7 +265,7 @@ export function matchWords(input: string): MatchWords {
   }
   flush();
   if (dropped.length > 1) dropped.sort((a, b) => a.line - b.line);
-  return { words: foldWords(words, lineOf), lines: lineOf, dropped };
+  return { words: foldSlots(foldWords(words, lineOf), lineOf), lines: lineOf, dropped };
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -237,7 +311,7 @@ function isWordCode(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 
 
 /**
  * Whether an ASCII line (lower-cased) can match COPYRIGHT_LINE: past its leading marks (`#`, `>`, `*`, …, space) it
- * must start with "copyright", "(c)" or "all rights reserved". Most lines fail here and skip the regex.
+ * must start with "copyright", "portions copyright", "(c)" or "all rights reserved". Most lines fail here and skip the regex.
  */
 function mayBeCopyright(lower: string, from: number, to: number): boolean {
   let p = from;
@@ -246,7 +320,7 @@ function mayBeCopyright(lower: string, from: number, to: number): boolean {
     // \s (tab, vertical tab, form feed, space) and # > * _ ` | -
     if (!(c === 32 || c === 9 || c === 11 || c === 12 || c === 35 || c === 62 || c === 42 || c === 95 || c === 96 || c === 124 || c === 45)) break;
   }
-  return lower.startsWith('copyright', p) || lower.startsWith('(c)', p) || lower.startsWith('all rights reserved', p);
+  return lower.startsWith('copyright', p) || lower.startsWith('portions copyright', p) || lower.startsWith('(c)', p) || lower.startsWith('all rights reserved', p);
 }
 
 /**

@@ -1,10 +1,22 @@
 // Build step: writes dist/license-exact.json, dist/license-index.json (+ .bin), dist/license-words.json (+ .bin) and
-// dist/license-samples.bin, and dist/license-extras.json (titles, tails, left-out lines) from the spdx-license-list package.
-import { writeFileSync } from 'node:fs';
+// dist/license-samples.bin, dist/license-slots.json (rules/license-templates.yaml) and dist/license-extras.json (titles, tails, left-out lines) from the spdx-license-list package.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { RULES_DIR } from '../../paths.js';
+import type { TemplateSlots } from '../normalize.js';
 import { buildReferenceExtras, EXTRAS_FILE, serializeExtras } from './reference-extras.js';
-import { buildReferenceIndex, EXACT_FILE, GRAMS_FILE, INDEX_FILE, SAMPLES_FILE, serializeIndex, WORD_IDS_FILE, WORDS_FILE } from './reference-index.js';
+import { buildReferenceIndex, EXACT_FILE, SLOTS_FILE, GRAMS_FILE, INDEX_FILE, SAMPLES_FILE, serializeIndex, WORD_IDS_FILE, WORDS_FILE } from './reference-index.js';
 
-const built = buildReferenceIndex();
+// The holder slots first: matchWords folds them in every reference text below (and in every text at run time).
+const templates = parse(readFileSync(join(RULES_DIR, 'license-templates.yaml'), 'utf8')) as TemplateSlots;
+const slots: TemplateSlots = {
+  slots: templates.slots.map((s) => ({ before: String(s.before), after: String(s.after) })), maxWords: templates.maxWords,
+  deny: templates.deny.map(String),
+  optional: Object.fromEntries(Object.entries(templates.optional ?? {}).map(([id, list]) => [id, list.map(String)])),
+};
+writeFileSync(SLOTS_FILE, JSON.stringify(slots));
+const built = buildReferenceIndex(slots.optional);
 const { exact, index, grams, words, wordIds, samples } = serializeIndex(built);
 writeFileSync(EXACT_FILE, exact);
 writeFileSync(GRAMS_FILE, grams);

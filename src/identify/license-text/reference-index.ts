@@ -6,9 +6,15 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths.js';
-import { matchWords } from '../normalize.js';
+import { matchWords, setTemplateSlots, type TemplateSlots } from '../normalize.js';
 
 const require = createRequire(import.meta.url);
+
+/** dist/license-slots.json: rules/license-templates.yaml's holder slots, which reference texts and queries both fold. */
+export const SLOTS_FILE = join(PACKAGE_ROOT, 'dist', 'license-slots.json');
+setTemplateSlots(() => {
+  try { return JSON.parse(readFileSync(SLOTS_FILE, 'utf8')) as TemplateSlots; } catch { return undefined; }
+});
 
 /** dist/license-exact.json: normalised-text hash → SPDX id. Small: the only file an exact match reads. */
 export const EXACT_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact.json');
@@ -133,8 +139,20 @@ function preferred(a: string, b: string): string {
 
 export interface BuiltReferences { exact: Record<string, string>; index: ReferenceIndex; words: ReferenceWords; shared: string[][] }
 
+/** The words with each optional phrase (rules/license-templates.yaml) taken out where it occurs. */
+function withoutOptional(words: string[], phrases: string[] | undefined): string[] {
+  let out = words;
+  for (const phrase of phrases ?? []) {
+    const p = phrase.split(' ');
+    for (let i = 0; i + p.length <= out.length; i++) {
+      if (p.every((w, k) => out[i + k] === w)) { out = [...out.slice(0, i), ...out.slice(i + p.length)]; i--; }
+    }
+  }
+  return out;
+}
+
 /** Builds the index from the spdx-license-list package (deprecated ids left out). */
-export function buildReferenceIndex(): BuiltReferences {
+export function buildReferenceIndex(optional: Record<string, string[]> = {}): BuiltReferences {
   const full: SpdxFull = require('spdx-license-list/full');
   const deprecated = new Set<string>(require('spdx-license-ids/deprecated.json'));
   const exact: Record<string, string> = {};
@@ -151,7 +169,7 @@ export function buildReferenceIndex(): BuiltReferences {
     // The license alone: LGPL-3.0's SPDX text carries the GPL-3.0 it supplements, which a standalone LGPL-3.0 file
     // lacks. The whole text stays an exact key (a COPYING.LESSER with both is LGPL-3.0).
     const alone = supplementStart(full[id]!.licenseText);
-    const words = alone === undefined ? fullWords : matchWords(full[id]!.licenseText.slice(0, alone)).words;
+    const words = withoutOptional(alone === undefined ? fullWords : matchWords(full[id]!.licenseText.slice(0, alone)).words, optional[id]);
     const tail = optionalTailStart(words);
     for (const key of new Set([exactKey(fullWords), exactKey(words), exactKey(words.slice(0, tail))])) {
       byKey.set(key, [...(byKey.get(key) ?? []), id]);
