@@ -134,6 +134,9 @@ function stripMarkup(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/<[^<>\n]{0,200}>/g, ' ')         // HTML tags (the class excludes its opener: linear on "<<<<…")
+    // A GNU placeholder a re-wrap split over two lines ("<one line to give the program's name and a brief idea of\n
+    // what it does.>"): short, and it starts with a letter.
+    .replace(/<[a-z][^<>\n]{0,100}\n[^<>\n]{0,100}>/gi, ' ')
     .replace(/\{[^{}\n]{0,200}\}/g, ' ')       // template variables, "{year}", as the SPDX texts' "<year>" are
     .replace(/\]\([^()\n]{0,500}\)/g, ' ')      // Markdown link targets (linear on "](](…")
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, ' ')
