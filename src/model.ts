@@ -73,7 +73,8 @@ export interface Documents {
   problems: Problem[];
 }
 
-export type FindingKind = 'license-file' | 'card-metadata' | 'card-section' | 'weights-header' | 'manifest' | 'declaration' | 'lineage' | 'dataset';
+/** `notice`: a statement that names the license (rules/notices.yaml), not the license text. */
+export type FindingKind = 'license-file' | 'card-metadata' | 'card-section' | 'weights-header' | 'manifest' | 'declaration' | 'lineage' | 'dataset' | 'notice';
 
 /** Where a license applies: the whole repository, one component group, or one component. */
 export type LicenseScope =

@@ -60,7 +60,7 @@ const LicenseFinding = z.object({
   confidence: z.number().min(0).max(1),
   source: z.object({
     file: z.string(), line: Line.optional(),
-    kind: z.enum(['license-file', 'card-metadata', 'card-section', 'weights-header', 'manifest', 'declaration', 'lineage', 'dataset']),
+    kind: z.enum(['license-file', 'card-metadata', 'card-section', 'weights-header', 'manifest', 'declaration', 'lineage', 'dataset', 'notice']),
   }).strict(),
   scope: Scope,
   raw: z.string().optional(),

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { RULES_DIR } from '../../paths.js';
 import type { TemplateSlots } from '../normalize.js';
 import { buildReferenceExtras, EXTRAS_FILE, serializeExtras } from './reference-extras.js';
+import { type Notice, NOTICES_FILE } from './notices.js';
 import { buildReferenceIndex, EXACT_FILE, SLOTS_FILE, GRAMS_FILE, INDEX_FILE, SAMPLES_FILE, serializeIndex, WORD_IDS_FILE, WORDS_FILE } from './reference-index.js';
 
 // The holder slots first: matchWords folds them in every reference text below (and in every text at run time).
@@ -16,6 +17,11 @@ const slots: TemplateSlots = {
   optional: Object.fromEntries(Object.entries(templates.optional ?? {}).map(([id, list]) => [id, list.map(String)])),
 };
 writeFileSync(SLOTS_FILE, JSON.stringify(slots));
+// Notices (rules/notices.yaml), checked to compile here so a bad pattern fails the build, not a run.
+const notices = (parse(readFileSync(join(RULES_DIR, 'notices.yaml'), 'utf8')) as { notices: Notice[] }).notices
+  .map((n) => ({ id: String(n.id), says: String(n.says) }));
+for (const n of notices) new RegExp(n.says);
+writeFileSync(NOTICES_FILE, JSON.stringify(notices));
 const built = buildReferenceIndex(slots.optional);
 const { exact, index, grams, words, wordIds, samples } = serializeIndex(built);
 writeFileSync(EXACT_FILE, exact);

@@ -5,6 +5,7 @@ import type { RuleSet } from '../../ruleset/rule-set.js';
 import { findAddedTerms } from '../added-terms.js';
 import { gramHashes } from './reference-index.js';
 import { matchWords, normalizeText, type MatchWords } from '../normalize.js';
+import { noticesIn } from './notices.js';
 import { matchReferences, referenceHasGram, type ReferenceMatch, type ReferenceResult } from './reference-match.js';
 import { extraGramSets, findUnexplained, isForeign } from './unexplained.js';
 import { canonicalSpdxId, parseExpression, UNKNOWN } from '../../spdx/expression.js';
@@ -119,6 +120,16 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
     const beside = tags.map((t) => t.expression);
     const terms = strict ? unexplainedTerms(rules, text, result, [], source, scope, beside) : addedTerms(rules, text, [], source, scope, beside);
     return terms ? [...tagFindings(tags), terms] : tagFindings(tags);
+  }
+  if (found.length === 0 && !options.policy) {
+    // No license text, but a notice naming one ("Licensed under the Apache License, Version 2.0"): that license,
+    // as a notice; the text's other words are still read for terms.
+    const named = noticesIn(normalized);
+    if (named.length > 0) {
+      const notices: LicenseFinding[] = named.map((id) => ({ expression: id, confidence: 1, source: { file, line: offset + 1, kind: 'notice' as const }, scope }));
+      const terms = strict ? unexplainedTerms(rules, text, result, [], source, scope, named) : addedTerms(rules, text, [], source, scope, named);
+      return terms ? [...notices, terms] : notices;
+    }
   }
   if (found.length === 0) {
     const usePolicy = options.policy === 'use-policy' || USE_POLICY_TITLE.test(firstLine(text));
