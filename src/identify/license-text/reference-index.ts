@@ -12,9 +12,13 @@ const require = createRequire(import.meta.url);
 
 /** dist/license-slots.json: rules/license-templates.yaml's holder slots, which reference texts and queries both fold. */
 export const SLOTS_FILE = join(PACKAGE_ROOT, 'dist', 'license-slots.json');
-setTemplateSlots(() => {
+function readSlots(): TemplateSlots | undefined {
   try { return JSON.parse(readFileSync(SLOTS_FILE, 'utf8')) as TemplateSlots; } catch { return undefined; }
-});
+}
+setTemplateSlots(readSlots);
+
+/** Per SPDX id, the optional phrases rules/license-templates.yaml lists (as the build wrote them). */
+export function templateOptional(): Record<string, string[]> { return readSlots()?.optional ?? {}; }
 
 /** dist/license-exact.json: normalised-text hash → SPDX id. Small: the only file an exact match reads. */
 export const EXACT_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact.json');
@@ -140,7 +144,7 @@ function preferred(a: string, b: string): string {
 export interface BuiltReferences { exact: Record<string, string>; index: ReferenceIndex; words: ReferenceWords; shared: string[][] }
 
 /** The words with each optional phrase (rules/license-templates.yaml) taken out where it occurs. */
-function withoutOptional(words: string[], phrases: string[] | undefined): string[] {
+export function withoutOptional(words: string[], phrases: string[] | undefined): string[] {
   let out = words;
   for (const phrase of phrases ?? []) {
     const p = phrase.split(' ');
@@ -152,7 +156,7 @@ function withoutOptional(words: string[], phrases: string[] | undefined): string
 }
 
 /** Builds the index from the spdx-license-list package (deprecated ids left out). */
-export function buildReferenceIndex(optional: Record<string, string[]> = {}): BuiltReferences {
+export function buildReferenceIndex(optional: Record<string, string[]> = templateOptional()): BuiltReferences {
   const full: SpdxFull = require('spdx-license-list/full');
   const deprecated = new Set<string>(require('spdx-license-ids/deprecated.json'));
   const exact: Record<string, string> = {};

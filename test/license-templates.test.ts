@@ -1,0 +1,43 @@
+// Issue 17: template variables (holder slots, optional text: rules/license-templates.yaml) and notices
+// (rules/notices.yaml). Texts are written here or built from the SPDX texts the spdx-license-list package ships.
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { identifyLicenseText } from '../src/identify/license-text/license-text.js';
+import { loadRuleSet, type RuleSet } from '../src/ruleset/rule-set.js';
+
+const require = createRequire(import.meta.url);
+const full: Record<string, { licenseText: string }> = require('spdx-license-list/full');
+const isc = full['ISC']!.licenseText.replace(/Copyright[^\n]*\n/g, '').replace(/^ISC License:\s*/, '');
+const pg = full['PostgreSQL']!.licenseText;
+
+let rules: RuleSet;
+beforeAll(async () => { rules = await loadRuleSet(); });
+
+const read = (t: string) => identifyLicenseText('LICENSE', t, { kind: 'repo' }, rules)
+  .map((f) => (f.addedTerms ? '+terms' : `${f.expression}@${f.confidence}${f.source.kind === 'notice' ? ':notice' : ''}`));
+
+describe('template variables: a holder name matches anything of its kind', () => {
+  test.each([
+    ['ISC with "THE AUTHOR" for ISC', `Copyright (c) 2024 Jane Doe\n\n${isc.replace(/\bISC\b/g, 'THE AUTHOR')}`, ['ISC@1']],
+    ['ISC with a two-word holder', `Copyright (c) 2024 Tiny Lab\n\n${isc.replace(/\bISC\b/g, 'TINY LAB')}`, ['ISC@1']],
+    ['PostgreSQL with its own holder and no optional title', `PostgreSQL License\n\nCopyright (c) 2024, Jane Doe\n\n${pg.slice(pg.indexOf('Permission')).replace(/THE UNIVERSITY OF CALIFORNIA/g, 'JANE DOE')}`, ['PostgreSQL@1']],
+    ['PostgreSQL as SPDX ships it', pg, ['PostgreSQL@1']],
+  ])('%s', (_, t, want) => { expect(read(t)).toEqual(want); });
+
+  test('a slot never swallows a restricting word: the words are read', () => {
+    const t = isc.replace('IN NO EVENT SHALL ISC BE LIABLE', 'IN NO EVENT SHALL ISC EXCEPT FOR RESEARCH USE BE LIABLE');
+    expect(read(t)).not.toEqual(['ISC@1']);
+    expect(read(t).some((x) => x === '+terms' || x.startsWith('unknown'))).toBe(true);
+  });
+});
+
+describe('notices name a license with source kind notice, never as its text', () => {
+  const apacheHeader = 'Copyright 2024 Acme\n\nLicensed under the Apache License, Version 2.0 (the "License");\nyou may not use this file except in compliance with the License.\nYou may obtain a copy of the License at\n\n    http://www.apache.org/licenses/LICENSE-2.0\n\nUnless required by applicable law or agreed to in writing, software\ndistributed under the License is distributed on an "AS IS" BASIS,\nWITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.\nSee the License for the specific language governing permissions and\nlimitations under the License.\n';
+  test.each([
+    ['the Apache-2.0 source header', apacheHeader, ['Apache-2.0@1:notice']],
+    ['a Llama 2 one-liner', 'Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.\n', ['LicenseRef-llama-2-community@1:notice']],
+    ['an MIT one-liner', 'This project is licensed under the MIT License.\n', ['MIT@1:notice']],
+    ['a notice with a restriction beside it', 'Licensed under the Apache License, Version 2.0.\nThe weights may be used for non-commercial research only.\n', ['Apache-2.0@1:notice', '+terms']],
+    ['no notice: a name alone', 'Apache\n', ['unknown@0']],
+  ])('%s', (_, t, want) => { expect(read(t)).toEqual(want); });
+});
