@@ -179,7 +179,7 @@ function foldWords(words: string[], lines?: number[]): string[] {
 export interface MatchWords { words: string[]; lines: number[]; dropped: { line: number; text: string }[] }
 
 /** A copyright statement line: "Copyright (c) 2024 …", "Copyright © …", "Copyright 2024 …", "Copyright <year> …", "(c) 2024 …". */
-const COPYRIGHT_LINE = /^[\s#>*_`|-]*((portions\s+)?copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i;
+const COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i;
 /** Words a title paragraph holds: a short leading paragraph with one of them is a title, not license terms. */
 const TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
 
@@ -314,7 +314,7 @@ function isWordCode(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 
 
 /**
  * Whether an ASCII line (lower-cased) can match COPYRIGHT_LINE: past its leading marks (`#`, `>`, `*`, …, space) it
- * must start with "copyright", "portions copyright", "(c)" or "all rights reserved". Most lines fail here and skip the regex.
+ * must start with "copyright", "(c)" or "all rights reserved". Most lines fail here and skip the regex.
  */
 function mayBeCopyright(lower: string, from: number, to: number): boolean {
   let p = from;
@@ -323,7 +323,7 @@ function mayBeCopyright(lower: string, from: number, to: number): boolean {
     // \s (tab, vertical tab, form feed, space) and # > * _ ` | -
     if (!(c === 32 || c === 9 || c === 11 || c === 12 || c === 35 || c === 62 || c === 42 || c === 95 || c === 96 || c === 124 || c === 45)) break;
   }
-  return lower.startsWith('copyright', p) || lower.startsWith('portions copyright', p) || lower.startsWith('(c)', p) || lower.startsWith('all rights reserved', p);
+  return lower.startsWith('copyright', p) || lower.startsWith('(c)', p) || lower.startsWith('all rights reserved', p);
 }
 
 /**
