@@ -40,4 +40,13 @@ describe('notices name a license with source kind notice, never as its text', ()
     ['a notice with a restriction beside it', 'Licensed under the Apache License, Version 2.0.\nThe weights may be used for non-commercial research only.\n', ['Apache-2.0@1:notice', '+terms']],
     ['no notice: a name alone', 'Apache\n', ['unknown@0']],
   ])('%s', (_, t, want) => { expect(read(t)).toEqual(want); });
+
+  test('a license text with its grant cut is no notice, though its appendix says "Licensed under"', () => {
+    const apache = full['Apache-2.0']!.licenseText;
+    const paragraphs = apache.split(/\n\s*\n/);
+    const grant = paragraphs.findIndex((p) => p.includes('Grant of Copyright License'));
+    const cut = read(paragraphs.filter((_, i) => i !== grant).join('\n\n'));
+    expect(cut.some((x) => x.endsWith(':notice'))).toBe(false);
+    expect(cut.some((x) => x === '+terms' || x.startsWith('unknown'))).toBe(true);
+  });
 });

@@ -31,6 +31,8 @@ function matchersFor(rules: RuleSet): Matcher[] {
 }
 
 const SPDX_TAG = 'SPDX-License-Identifier:';
+/** A notice is short: a text longer than this (in matching words) is never read as one. */
+const NOTICE_WORDS = 400;
 /** Tags past this many are not read: a file of a million tags must stay cheap. */
 const MAX_TAGS = 50;
 /** How many leading non-empty lines a `title:` must appear in. */
@@ -121,9 +123,10 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
     const terms = strict ? unexplainedTerms(rules, text, result, [], source, scope, beside) : addedTerms(rules, text, [], source, scope, beside);
     return terms ? [...tagFindings(tags), terms] : tagFindings(tags);
   }
-  if (found.length === 0 && !options.policy) {
+  if (found.length === 0 && !options.policy && result.words.words.length <= NOTICE_WORDS && !(result.closest && result.closest.score >= 0.5)) {
     // No license text, but a notice naming one ("Licensed under the Apache License, Version 2.0"): that license,
-    // as a notice; the text's other words are still read for terms.
+    // as a notice; the text's other words are still read for terms. A cut or changed license text (its closest
+    // reference near) is not a notice, though its appendix says "Licensed under …".
     const named = noticesIn(normalized);
     if (named.length > 0) {
       const notices: LicenseFinding[] = named.map((id) => ({ expression: id, confidence: 1, source: { file, line: offset + 1, kind: 'notice' as const }, scope }));
