@@ -241,18 +241,25 @@ export function matchWords(input: string): MatchWords {
     }
     const before = words.length;
     let copyright: boolean;
+    let grantAt: number;
     if (ascii) {
       const lower = lowerAll ?? text.slice(pos, end).toLowerCase();
       const from = lowerAll === undefined ? 0 : pos;
       const to = from + end - pos;
       copyright = mayBeCopyright(lower, from, to) && COPYRIGHT_LINE.test(text.slice(pos, end));
+      // A grant run onto the copyright line (GFDL's "Copyright (c) YEAR YOUR NAME. Permission is granted …") is
+      // license text: its words are matched, only the copyright part is left out.
+      grantAt = copyright ? grantOnLine(text.slice(pos, end)) : -1;
       if (!copyright) tokenizeAscii(lower, from, to, line, words, lineOf);
+      else if (grantAt > 0) tokenizeAscii(lower, from + grantAt, to, line, words, lineOf);
     } else {
       const raw = text.slice(pos, end);
       copyright = COPYRIGHT_LINE.test(raw);
+      grantAt = copyright ? grantOnLine(raw) : -1;
       if (!copyright) tokenizeLine(raw, line, words, lineOf);
+      else if (grantAt > 0) tokenizeLine(raw.slice(grantAt), line, words, lineOf);
     }
-    if (copyright) dropped.push({ line, text: text.slice(pos, end) });
+    if (copyright) dropped.push({ line, text: grantAt > 0 ? text.slice(pos, pos + grantAt) : text.slice(pos, end) });
     if (words.length === before) {
       if (!copyright) flush();
     } else {
@@ -311,6 +318,13 @@ function tokenizeLine(raw: string, line: number, words: string[], lines: number[
 function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 /** [a-z0-9] (the text is lower-cased) and, for mixed-case callers, [A-Z]. */
 function isWordCode(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90); }
+
+/** "… YOUR NAME. Permission is granted …" on a copyright line: where the grant starts, or -1. */
+const GRANT_ON_LINE = /\.\s+(?=permission (is|to|is hereby) )/i;
+function grantOnLine(line: string): number {
+  const m = GRANT_ON_LINE.exec(line);
+  return m ? m.index + m[0].length : -1;
+}
 
 /**
  * Whether an ASCII line (lower-cased) can match COPYRIGHT_LINE: past its leading marks (`#`, `>`, `*`, …, space) it

@@ -161,6 +161,7 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
   const deprecated = new Set<string>(require('spdx-license-ids/deprecated.json'));
   const exact: Record<string, string> = {};
   const byKey = new Map<string, string[]>();
+  const byBody = new Map<string, number>();
   const entries: ReferenceEntry[] = [];
   const chunks: Uint32Array[] = [];
   const vocabulary = new Map<string, number>();
@@ -179,6 +180,15 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
       byKey.set(key, [...(byKey.get(key) ?? []), id]);
       exact[key] = exact[key] === undefined ? id : preferred(exact[key]!, id);
     }
+    // Ids whose texts are word for word the same (GFDL-1.3-only and its -invariants-only, -or-later siblings) are one
+    // candidate, named by the preferred id: a near miss of that text cannot tell them apart either.
+    const bodyKey = exactKey(words.slice(0, tail));
+    const twin = byBody.get(bodyKey);
+    if (twin !== undefined) {
+      entries[twin]!.id = preferred(entries[twin]!.id, id);
+      continue;
+    }
+    byBody.set(bodyKey, entries.length);
     const grams = [...new Set(gramHashes(words.slice(0, tail)))].sort((a, b) => a - b);
     chunks.push(Uint32Array.from(grams));
     entries.push({ id, words: tail, offset, count: grams.length });
