@@ -50,3 +50,19 @@ describe('notices name a license with source kind notice, never as its text', ()
     expect(cut.some((x) => x === '+terms' || x.startsWith('unknown'))).toBe(true);
   });
 });
+
+describe('siblings and grants on a copyright line', () => {
+  const mit = full['MIT']!.licenseText.replace(/Copyright[^\n]*\n/, '');
+  test('ids with one text are one candidate: a GFDL-1.3 near miss is the plain GFDL-1.3-only', () => {
+    const gfdl = full['GFDL-1.3-only']!.licenseText.replace('http://www.gnu.org/copyleft/', 'https://www.gnu.org/licenses/');
+    expect(read(gfdl)).toEqual([expect.stringMatching(/^GFDL-1\.3-only@0\.99/)]);
+  });
+  test('a grant run onto the copyright line is matched as license text', () => {
+    const t = `Copyright (c) 2024 Jane Doe. ${mit.slice(mit.indexOf('Permission')).trim()}`;
+    expect(read(t)).toEqual(['MIT@1']);
+  });
+  test('a restriction run onto the copyright line is still read', () => {
+    const t = `Copyright (c) 2024 Jane Doe. Permission is granted for non-commercial use only.\n\n${mit}`;
+    expect(read(t)).not.toEqual(['MIT@1']);
+  });
+});

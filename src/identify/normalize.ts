@@ -259,7 +259,7 @@ export function matchWords(input: string): MatchWords {
       if (!copyright) tokenizeLine(raw, line, words, lineOf);
       else if (grantAt > 0) tokenizeLine(raw.slice(grantAt), line, words, lineOf);
     }
-    if (copyright) dropped.push({ line, text: grantAt > 0 ? text.slice(pos, pos + grantAt) : text.slice(pos, end) });
+    if (copyright) dropped.push({ line, text: grantAt > 0 ? text.slice(pos, pos + grantAt).trimEnd() : text.slice(pos, end) });
     if (words.length === before) {
       if (!copyright) flush();
     } else {
