@@ -37,7 +37,7 @@ export interface TemplateSlots {
   /** Per SPDX id, phrases (normalised words) the license's template marks optional: left out of its reference. */
   optional?: Record<string, string[]>;
 }
-interface Slots { byAfter: Map<string, { before: string[]; after: string[] }[]>; maxWords: number; deny: Set<string> }
+interface Slots { byAfter: Map<string, { before: string[]; after: string[] }[]>; shapes: Uint8Array; maxWords: number; deny: Set<string> }
 let slots: Slots | undefined;
 let slotSource: () => TemplateSlots | undefined = () => undefined;
 
@@ -53,7 +53,10 @@ function loadSlots(): Slots {
     const list = byAfter.get(after[0]!) ?? byAfter.set(after[0]!, []).get(after[0]!)!;
     list.push({ before: s.before.split(' '), after });
   }
-  slots = { byAfter, maxWords: t?.maxWords ?? 0, deny: new Set(t?.deny ?? []) };
+  // The shapes of the `after` words: most words have none, and skip the map.
+  const shapes = new Uint8Array(128 << 6);
+  for (const k of byAfter.keys()) shapes[shape(k)] = 1;
+  slots = { byAfter, shapes, maxWords: t?.maxWords ?? 0, deny: new Set(t?.deny ?? []) };
   return slots;
 }
 
@@ -62,13 +65,13 @@ function loadSlots(): Slots {
  * in step. The nearest `before` wins; a run with a denied word is no slot.
  */
 function foldSlots(words: string[], lines: number[]): string[] {
-  const { byAfter, maxWords, deny } = loadSlots();
+  const { byAfter, shapes, maxWords, deny } = loadSlots();
   if (byAfter.size === 0) return words;
   const n = words.length;
   let o = 0;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
-    const cands = byAfter.get(w);
+    const cands = shapes[shape(w)] === 1 ? byAfter.get(w) : undefined;
     if (cands) {
       let found = 0;
       for (const c of cands) {
