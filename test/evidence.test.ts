@@ -8,6 +8,10 @@ import { hubId, matchesPattern } from '../src/identify/lineage/lineage.js';
 import { statedLicense } from '../src/identify/card/stated-license.js';
 import type { Documents } from '../src/model.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
+import { loadMarkdownParser } from '../src/identify/card/markdown.js';
+
+// identify() reads card bodies with the Markdown parser, which the pipeline loads before it (run.ts).
+await loadMarkdownParser();
 
 const rules = await loadRuleSet();
 

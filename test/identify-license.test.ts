@@ -13,6 +13,10 @@ import { matchWords, normalizeText } from '../src/identify/normalize.js';
 import { loadRuleSet, type RuleSet } from '../src/ruleset/rule-set.js';
 import type { LicenseRule } from '../src/ruleset/schema.js';
 import { ROOT } from './helpers/run-cli.js';
+import { loadMarkdownParser } from '../src/identify/card/markdown.js';
+
+// identify() reads card bodies with the Markdown parser, which the pipeline loads before it (run.ts).
+await loadMarkdownParser();
 
 const full: Record<string, { licenseText: string }> = createRequire(import.meta.url)('spdx-license-list/full');
 const text = (id: string) => full[id]!.licenseText;

@@ -19,6 +19,8 @@ import { applyClarifications } from './license-text/clarify.js';
 import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage, type ResolvedBase } from './lineage/lineage.js';
 import { identifyHeaderLicenses } from './metadata/weights-license.js';
 import { readAccess } from './access/access.js';
+import { identifyCardTerms } from './card/body-terms.js';
+import { identifyConfigTerms, identifyHeaderTerms } from './metadata/metadata-terms.js';
 import { identifyManifestLicense } from './metadata/manifest-license.js';
 import { withRuleIds } from '../spdx/rule-ids.js';
 import { UNKNOWN } from '../spdx/expression.js';
@@ -72,9 +74,23 @@ export function identify(
       }
     });
   }
-  for (const other of documents.otherCards ?? []) licenses.push(...identifyCardLicenses(other, rules, repoFiles, fileFindings));
+  // Terms stated anywhere in a card body bind: sentences and table rows (issue 10). A sub-folder's card binds its folder.
+  if (card) licenses.push(...identifyCardTerms(card, rules));
+  for (const other of documents.otherCards ?? []) {
+    const scope = other.folder ? { kind: 'path' as const, prefix: other.folder } : undefined;
+    const found = [...identifyCardLicenses(other, rules, repoFiles, fileFindings), ...(other.folder ? identifyCardTerms(other, rules, scope) : [])];
+    licenses.push(...(scope ? found.map((f) => ({ ...f, scope })) : found));
+  }
   licenses.push(...fileFindings);
-  for (const doc of documents.manifests ?? []) licenses.push(...identifyManifestLicense(doc.file, doc.text, rules));
+  const licenseFiles = new Set(documents.licenseTexts.map((d) => d.file));
+  for (const doc of documents.manifests ?? []) licenses.push(...identifyManifestLicense(doc.file, doc.text, rules, licenseFiles));
+  for (const found of [identifyConfigTerms(documents.metadataFiles ?? [], rules), identifyHeaderTerms(documents.weightsHeaders ?? [], rules)]) {
+    licenses.push(...found.findings);
+    problems.push(...found.problems);
+  }
+  // A card that names no license, beside no license file, manifest or header that does: its own finding.
+  if (card && !['license', 'license_name', 'license_link'].some((k) => card.metadata[k] !== undefined && card.metadata[k] !== null)
+    && !licenses.some((l) => l.source.kind !== 'card-section')) problems.push({ code: 'card-license-missing', file: card.file, line: 1 });
 
   const clarified = applyClarifications(licenses, clarifications, documents.hashes ?? [], rules, scopeOfLicenseFile);
   licenses.splice(0, licenses.length, ...clarified.licenses);
@@ -123,7 +139,7 @@ export function identify(
     licenses,
     components,
     dataInformation: assessDataInformation(dataTexts, rules),
-    access: remote ? applyRemoteAccess(readAccess(card?.metadata ?? {}, card?.lines ?? {}), remote) : readAccess(card?.metadata ?? {}, card?.lines ?? {}),
+    access: remote ? applyRemoteAccess(readAccess(card?.metadata ?? {}, card?.lines ?? {}, rules.cardTerms), remote) : readAccess(card?.metadata ?? {}, card?.lines ?? {}, rules.cardTerms),
     conflicts: findConflicts(licenses),
     lineage: lineage.links,
     datasets,

@@ -1,7 +1,7 @@
 // The loaded rule set, and the fast path: rules compiled to JSON at build time, validated YAML for a custom folder.
 import { existsSync, readFileSync } from 'node:fs';
 import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
-import type { AddedTermsRules, BaseModelRule, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
+import type { AddedTermsRules, CardTermsRules, TermsFilesRules, BaseModelRule, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
 
 export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string; members?: string[] }
 export interface DataInformationItem { id: string; label: string; anyOf: string[] }
@@ -21,6 +21,10 @@ export interface RuleSet {
   datasets: DatasetRule[];
   /** Words that limit use in text no license explains (rules/added-terms.yaml). */
   addedTerms: AddedTermsRules;
+  /** File names that carry terms (rules/terms-files.yaml). */
+  termsFiles: TermsFilesRules;
+  /** Sentences that state terms in a card, a gate or a metadata string (rules/card-terms.yaml). */
+  cardTerms: CardTermsRules;
 }
 
 /** The rules folder shipped with the package (dist/ruleset → ../../rules). */
@@ -53,6 +57,7 @@ export function serializeRuleSet(rules: RuleSet): string {
     licenses: compactLicenses([...rules.licenses]), aliases: [...rules.aliases], hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
     baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms,
+    termsFiles: rules.termsFiles, cardTerms: rules.cardTerms,
   });
 }
 
@@ -62,6 +67,7 @@ export function deserializeRuleSet(json: string): RuleSet {
     licenses: new Map(expandLicenses(data.licenses)), aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
     baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms,
+    termsFiles: data.termsFiles, cardTerms: data.cardTerms,
   };
 }
 
