@@ -133,6 +133,28 @@ const TABLE: Row[] = [
   ['data-card-negated-items', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['data-card-lorem-ipsum', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
+  // Issue 10: every file, card sentence, table row, gate word and metadata field that can carry terms is read as terms.
+  ['terms-usage-md-research-only', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['terms-file-spaced-name', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['terms-file-pdf', 'osaid-1.0', 'unknown', ['terms-file-unreadable']],
+  ['terms-file-how-to-use-passes', 'osaid-1.0', 'pass', []],
+  ['card-table-commercial-no', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-table-header-keyed-unknown', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-body-noncommercial-sentence', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-setext-html-bold-headings', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-advisory-sentences-pass', 'osaid-1.0', 'pass', []],
+  ['card-key-capitalised-license', 'osaid-1.0', 'fail', ['card-key-noncanonical', 'freedom-restricted']],
+  ['card-license-name-beside-apache', 'osaid-1.0', 'fail', ['license-conflict', 'freedom-restricted']],
+  ['card-license-other-external-link', 'osaid-1.0', 'unknown', ['license-unidentified']],
+  ['card-no-license', 'osaid-1.0', 'fail', ['card-license-missing']],
+  ['subfolder-card-noncommercial', 'osaid-1.0', 'fail', ['freedom-restricted']],
+  ['config-license-noncommercial', 'osaid-1.0', 'fail', ['freedom-restricted']],
+  ['config-license-number', 'osaid-1.0', 'unknown', ['metadata-license-invalid']],
+  ['safetensors-description-research-only', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['pyproject-pep639-license', 'osaid-1.0', 'pass', []],
+  ['pyproject-license-file-unread', 'osaid-1.0', 'unknown', ['license-unidentified']],
+  ['gated-restricts-noncommercial', 'osaid-1.0', 'fail', ['access-gate-restricts']],
+  ['gated-purpose-select', 'osaid-1.0', 'unknown', ['access-gate-purpose']],
 ];
 
 describe('fixtures', () => {

@@ -75,7 +75,11 @@ export function identify(
     });
   }
   // Terms stated anywhere in a card body bind: sentences and table rows (issue 10). A sub-folder's card binds its folder.
-  if (card) licenses.push(...identifyCardTerms(card, rules));
+  if (card) {
+    // A sentence the License/Terms section reading already quoted is one finding, not two.
+    const quoted = new Set(licenses.filter((l) => l.addedTerms && l.source.file === card.file).map((l) => l.source.line));
+    licenses.push(...identifyCardTerms(card, rules).filter((f) => !(f.addedTerms && quoted.has(f.source.line))));
+  }
   for (const other of documents.otherCards ?? []) {
     const scope = other.folder ? { kind: 'path' as const, prefix: other.folder } : undefined;
     const found = [...identifyCardLicenses(other, rules, repoFiles, fileFindings), ...(other.folder ? identifyCardTerms(other, rules, scope) : [])];
