@@ -263,6 +263,19 @@ describe('manifests', () => {
     ['package.json', 'not json'],
     ['setup.cfg', '[options]\nlicense = MIT\n'],
   ])('%s without a license field of its own gives nothing', (file, t) => {
-    expect(identifyManifestLicense(file, t, rules)).toEqual([]);
+    expect(identifyManifestLicense(file, t, rules, new Set(['LICENSE']))).toEqual([]);
+  });
+
+  test.each<[string, string, string]>([
+    ['[project]\nlicense = "Apache-2.0 OR MIT"\n', 'Apache-2.0 OR MIT', ''],
+    ['[project]\nlicense = {text = "MIT"}\n', 'MIT', ''],
+    ['[project]\nlicense = {file = "LEGAL.txt"}\n', 'unknown', 'LEGAL.txt'],
+    ['[project]\nlicense = 3\n', 'unknown', 'unexpected type'],
+    ['[project]\nlicense-files = ["TERMS.md"]\n', 'unknown', 'TERMS.md'],
+    ['[project\nlicense = "MIT"\n', 'unknown', 'not valid TOML'],
+  ])('pyproject.toml %j (PEP 639, read with a TOML parser) → %s', (t, want, raw) => {
+    const [f] = identifyManifestLicense('pyproject.toml', t, rules, new Set(['LICENSE']));
+    expect(f?.expression).toBe(want);
+    expect(f?.raw ?? '').toContain(raw);
   });
 });

@@ -33,7 +33,7 @@ export function termsFileKind(name: string, rules: TermsFilesRules): TermsFileKi
   const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (c.contains.test(name)) return 'license';
   if (!words.some((w) => c.words.has(w))) return undefined;
-  return words.some((w) => c.notice.has(w)) ? 'notice' : 'use-policy';
+  return words.some((w) => c.words.has(w) && !c.notice.has(w)) ? 'use-policy' : 'notice';
 }
 
 /** A terms file in a format that is never text (PDF, DOCX, an image): osai cannot read what it says. */

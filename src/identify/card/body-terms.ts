@@ -10,7 +10,7 @@ import { sentenceTerms, sentencesOf, termsWords, type TermsHit } from './terms-s
 /** More findings than this from one card say nothing new: the first ones settle that the card states terms. */
 const MAX_FINDINGS = 20;
 /** "subject to the Llama 3 Community License": the license named, so a known one is rated rather than left unknown. */
-const NAMED_LICENSE = /\b(?:subject to|governed by)\s+(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?)?([\p{L}\p{N}][\p{L}\p{N} .+-]{1,60}?)\s+licen[cs]e\b/iu;
+const NAMED_LICENSE = /\b(?:subject to|governed by|comply with|abide by|adhere to)\s+(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?)?([\p{L}\p{N}][\p{L}\p{N} .+-]{1,60}?)\s+licen[cs]e\b/iu;
 
 /**
  * Findings for every sentence of the card body that states a restriction (kind `card-section`, unknown with the

@@ -56,7 +56,8 @@ export function proseBlocks(tree: Root): { blocks: ProseBlock[]; tables: Table[]
     const line = node.position?.start.line ?? 1;
     if (node.type === 'table') { tables.push(node); return; }
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'html') blocks.push({ text: textOf(node), line, node });
-    else if (node.type === 'code') { if (PROSE_CODE.test(node.lang ?? '')) blocks.push({ text: node.value, line: line + 1, node }); }
+    // A fenced block has no sentences, only lines (sample output, a pasted notice): each line is read on its own.
+    else if (node.type === 'code') { if (PROSE_CODE.test(node.lang ?? '')) node.value.split('\n').forEach((text, i) => blocks.push({ text, line: line + 1 + i, node })); }
     else if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
   };
   for (const child of tree.children) visit(child);
