@@ -4,7 +4,7 @@
 // A card-only folder fails for its missing weights and code; only findings about terms count here.
 //
 //   npm run build && node bench/false-alarms.mjs <folder> [--show]
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../dist/index.js';
 
@@ -18,6 +18,10 @@ const TERMS_CODES = new Set([
 const folder = process.argv[2];
 if (!folder) { console.error('usage: node bench/false-alarms.mjs <folder> [--show]'); process.exit(2); }
 const show = process.argv.includes('--show');
+if (!existsSync(folder)) {
+  console.log(`false alarms: skipped, ${folder} is missing (build it: node scripts/fetch-false-alarm-corpus.mjs ${folder})`);
+  process.exit(0);
+}
 const items = readdirSync(folder).filter((n) => statSync(join(folder, n)).isDirectory()).sort();
 const byCode = new Map();
 const flagged = [];

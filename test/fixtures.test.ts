@@ -155,6 +155,7 @@ const TABLE: Row[] = [
   ['pyproject-license-file-unread', 'osaid-1.0', 'unknown', ['license-unidentified']],
   ['gated-restricts-noncommercial', 'osaid-1.0', 'fail', ['access-gate-restricts']],
   ['gated-purpose-select', 'osaid-1.0', 'unknown', ['access-gate-purpose']],
+  ['card-tags-research-only', 'osaid-1.0', 'unknown', ['license-terms-added']],
 ];
 
 describe('fixtures', () => {

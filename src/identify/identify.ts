@@ -19,7 +19,7 @@ import { applyClarifications } from './license-text/clarify.js';
 import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage, type ResolvedBase } from './lineage/lineage.js';
 import { identifyHeaderLicenses } from './metadata/weights-license.js';
 import { readAccess } from './access/access.js';
-import { identifyCardTerms } from './card/body-terms.js';
+import { identifyCardTerms, identifyMetadataTerms } from './card/body-terms.js';
 import { identifyConfigTerms, identifyHeaderTerms } from './metadata/metadata-terms.js';
 import { identifyManifestLicense } from './metadata/manifest-license.js';
 import { withRuleIds } from '../spdx/rule-ids.js';
@@ -78,11 +78,11 @@ export function identify(
   if (card) {
     // A sentence the License/Terms section reading already quoted is one finding, not two.
     const quoted = new Set(licenses.filter((l) => l.addedTerms && l.source.file === card.file).map((l) => l.source.line));
-    licenses.push(...identifyCardTerms(card, rules).filter((f) => !(f.addedTerms && quoted.has(f.source.line))));
+    licenses.push(...identifyCardTerms(card, rules).filter((f) => !(f.addedTerms && quoted.has(f.source.line))), ...identifyMetadataTerms(card, rules));
   }
   for (const other of documents.otherCards ?? []) {
     const scope = other.folder ? { kind: 'path' as const, prefix: other.folder } : undefined;
-    const found = [...identifyCardLicenses(other, rules, repoFiles, fileFindings), ...(other.folder ? identifyCardTerms(other, rules, scope) : [])];
+    const found = [...identifyCardLicenses(other, rules, repoFiles, fileFindings), ...identifyCardTerms(other, rules, scope), ...identifyMetadataTerms(other, rules, scope)];
     licenses.push(...(scope ? found.map((f) => ({ ...f, scope })) : found));
   }
   licenses.push(...fileFindings);

@@ -5,7 +5,7 @@ import type { RuleSet } from '../../ruleset/rule-set.js';
 import { UNKNOWN } from '../../spdx/expression.js';
 import { resolveLicenseName } from '../license-name.js';
 import { parseMarkdown, proseBlocks, textOf } from './markdown.js';
-import { sentenceTerms, sentencesOf, termsWords, type TermsHit } from './terms-sentences.js';
+import { sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit } from './terms-sentences.js';
 
 /** More findings than this from one card say nothing new: the first ones settle that the card states terms. */
 const MAX_FINDINGS = 20;
@@ -88,5 +88,30 @@ function tableTerms(table: Table, rules: RuleSet): RowTerms[] {
       if (hit) out.push({ raw: hit.sentence, line: row.line });
     }
   });
+  return out;
+}
+
+/** Front-matter keys that hold ids and names, not prose: a dataset id with "nc" in it states no terms of the model's. */
+const ID_KEYS = new Set(['base_model', 'datasets', 'language', 'model-index', 'widget', 'pipeline_tag', 'library_name', 'metrics', 'license', 'license_name', 'license_link']);
+const MAX_METADATA_STRINGS = 2000;
+
+/**
+ * Every other string of the front matter (`tags: [research-only]`, `description:`, `usage_terms:`, a key osai does not
+ * know) is read for terms like the body: the card's metadata can state them as well as its prose. Gate keys are
+ * read by identify/access.
+ */
+export function identifyMetadataTerms(card: CardDocument, rules: RuleSet, scope: LicenseScope = { kind: 'repo' }): LicenseFinding[] {
+  const out: LicenseFinding[] = [];
+  let seen = 0;
+  const walk = (key: string, value: unknown, depth: number) => {
+    if (seen++ > MAX_METADATA_STRINGS || depth > 8 || out.length >= MAX_FINDINGS) return;
+    if (typeof value === 'string') {
+      const hit = textTerms(value, rules.cardTerms);
+      const line = card.lines[key];
+      if (hit) out.push({ expression: UNKNOWN, confidence: 0, source: { file: card.file, ...(line ? { line } : {}), kind: 'card-metadata' }, scope, raw: `${key}: ${hit.sentence}`, addedTerms: { beside: [] } });
+    } else if (Array.isArray(value)) value.forEach((v) => walk(key, v, depth + 1));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) { walk(key, k, depth + 1); walk(key, v, depth + 1); }
+  };
+  for (const [key, value] of Object.entries(card.metadata)) if (!ID_KEYS.has(key) && !key.startsWith('extra_gated_')) walk(key, value, 0);
   return out;
 }
