@@ -7,7 +7,10 @@ const body = (files, extra) => ({ 'README.md': `${card(files).replace(/\s*$/, '\
 const front = (files, extra) => ({ 'README.md': card(files).replace(/^---\n/, `---\n${extra}`) });
 const json = (files, name, add) => ({ [name]: JSON.stringify({ ...(files[name] ? JSON.parse(files[name]) : {}), ...add }, null, 2) });
 
-/** @type {[string, (files: Record<string, string>) => Record<string, string>][]} */
+/**
+ * A value `{ copy: path }` stands for the bytes of another file of the fixture (weights copied into a sub-folder).
+ * @type {[string, (files: Record<string, string>) => Record<string, string | { copy: string }>][]}
+ */
 export const VARIANTS = [
   ['usage-md-research-only', () => ({ 'USAGE.md': '# Usage\n\nThe weights are provided for non-commercial research only.\n' })],
   ['terms-file-spaced-name', () => ({ 'Model Terms.txt': 'You may use these weights for academic purposes only.\n' })],
@@ -34,6 +37,6 @@ export const VARIANTS = [
   ['config-license-nc', (f) => json(f, 'config.json', { license: 'cc-by-nc-4.0' })],
   ['config-terms-key', (f) => json(f, 'config.json', { terms_of_use: 'Research use only.' })],
   ['generation-config-license-number', (f) => json(f, 'generation_config.json', { license: 7 })],
-  ['subfolder-card-nc', () => ({ 'int8/README.md': '---\nlicense: cc-by-nc-4.0\nbase_model: acme/tiny\n---\n\n# int8\n', 'int8/NOTE.md': 'int8 weights\n' })],
+  ['subfolder-card-nc', () => ({ 'int8/README.md': '---\nlicense: cc-by-nc-4.0\nbase_model: acme/tiny\n---\n\n# int8\n', 'int8/model.safetensors': { copy: 'model.safetensors' } })],
   ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
 ];

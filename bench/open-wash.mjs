@@ -28,7 +28,10 @@ for (const [name, profile] of PASSING) {
   for (const [id, wash] of VARIANTS) {
     const dir = mkdtempSync(join(tmpdir(), 'osai-wash-'));
     cpSync(src, dir, { recursive: true });
-    for (const [p, text] of Object.entries(wash(files))) { mkdirSync(dirname(join(dir, p)), { recursive: true }); writeFileSync(join(dir, p), text); }
+    for (const [p, text] of Object.entries(wash(files))) {
+      mkdirSync(dirname(join(dir, p)), { recursive: true });
+      writeFileSync(join(dir, p), typeof text === 'string' ? text : Buffer.from(files[text.copy] ?? '', 'latin1'));
+    }
     total++;
     if (verdict(dir, profile) === 'pass') { passed++; still.set(id, (still.get(id) ?? 0) + 1); }
     rmSync(dir, { recursive: true, force: true });

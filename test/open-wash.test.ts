@@ -28,7 +28,7 @@ describe('open-washed variants of passing fixtures never pass', () => {
     expect(base.profile.verdict).toBe('pass');
     const passing: string[] = [];
     for (const [id, wash] of VARIANTS) {
-      const over = Object.fromEntries(Object.entries(wash(files)).map(([k, v]) => [k, Buffer.from(v, 'utf8')]));
+      const over = Object.fromEntries(Object.entries(wash(files)).map(([k, v]) => [k, typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(files[v.copy] ?? '', 'latin1')]));
       const report = await checkReader(createMemoryReader({ ...bytes(files), ...over }), { profile });
       if (report.profile.verdict === 'pass') passing.push(id);
     }

@@ -38,7 +38,8 @@ export function splitSections(body: string, firstLine: number): Section[] {
     const heading = headingOf(node);
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (!heading || start === undefined || end === undefined) continue;
+    // An empty heading (`#` alone) titles nothing: its text stays with the section above.
+    if (!heading || heading.heading === '' || start === undefined || end === undefined) continue;
     close(lineStarts[node.position!.start.line - 1] ?? start);
     sections.push({ ...heading, line: firstLine + node.position!.start.line - 1, text: '' });
     // The section's text starts on the line after its heading, as the old line splitter had it.
