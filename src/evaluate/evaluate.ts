@@ -80,7 +80,7 @@ function evaluateProfile(
     return out.length > 0 ? out : [{ code: 'check-no-evidence', verdict: 'unknown', severity: 'error', args: { check: spec.kind } }];
   });
   const { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today);
-  const findings = dedupe(outcomes.filter((o) => o.verdict !== 'pass' || o.severity !== 'note').map((o) => renderOutcome(o, ctx.rules)));
+  const findings = dedupe(outcomes.filter((o) => o.verdict !== 'pass' || o.severity !== 'note' || o.note).map((o) => renderOutcome(o, ctx.rules)));
   return {
     id: profile.id,
     name: profile.name,

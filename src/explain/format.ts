@@ -1,7 +1,7 @@
 // Plain-text and JSON renderings of `osai licenses` and `osai explain` (no colour: the output is for reading and diffing).
 import type { Explanation, LicenseRow, ProfileOutcome } from './explain.js';
 
-const SHORT = { granted: 'granted', conditional: 'cond.', restricted: 'RESTRICTED' } as const;
+const SHORT = { granted: 'granted', conditional: 'cond.', restricted: 'RESTRICTED', unknown: 'unknown' } as const;
 
 export function formatLicensesText(rows: LicenseRow[]): string {
   const width = Math.min(48, Math.max(2, ...rows.map((r) => r.id.length)));
@@ -11,11 +11,13 @@ export function formatLicensesText(rows: LicenseRow[]): string {
     const open = [r.osiApproved ? 'OSI' : '', r.osdConformant ? 'OSD' : ''].filter(Boolean).join('+') || '-';
     return `${r.id.padEnd(width)}  ${cells}${open}`;
   });
-  return `${[head, ...lines].join('\n')}\n\n${rows.length} licenses. OSI = OSI-approved; OSD = grants all four freedoms with no restriction (osd-conformant).\n`;
+  const unrated = rows.filter((r) => Object.values(r.freedoms).includes('unknown')).length;
+  return `${[head, ...lines].join('\n')}\n\n${rows.length} licenses (${rows.length - unrated} rated, ${unrated} unknown until read). OSI = OSI-approved; OSD = grants all four freedoms with no restriction (osd-conformant).\n`;
 }
 
 const OUTCOME: Record<ProfileOutcome, string> = {
   pass: 'can pass', 'pass-with-warning': 'can pass, with a warning', fail: 'cannot pass', 'not-checked': 'no weights rule',
+  review: 'needs a person\'s review',
 };
 
 export function formatExplainText(e: Explanation): string {
