@@ -20,6 +20,7 @@ import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLine
 import { identifyHeaderLicenses } from './metadata/weights-license.js';
 import { readAccess } from './access/access.js';
 import { identifyCardTerms, identifyMetadataTerms } from './card/body-terms.js';
+import { textTerms } from './card/terms-sentences.js';
 import { identifyConfigTerms, identifyHeaderTerms } from './metadata/metadata-terms.js';
 import { identifyManifestLicense } from './metadata/manifest-license.js';
 import { withRuleIds } from '../spdx/rule-ids.js';
@@ -60,6 +61,11 @@ export function identify(
     // A NOTICE or use policy that names no license is not an unidentified license, but the limits it states bind.
     const findings = identifyLicenseText(doc.file, doc.text, scopeOfLicenseFile(doc.file), rules, { ...(policy === 'use-policy' || policy === 'notice' ? { policy } : {}), terms: true });
     fileFindings.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN && !f.addedTerms)));
+    // A NOTICE, USAGE.md or use policy is also read sentence by sentence with the card's vocabulary (rules/card-terms.yaml).
+    if ((policy === 'use-policy' || policy === 'notice') && !findings.some((f) => f.addedTerms)) {
+      const hit = textTerms(doc.text, rules.cardTerms);
+      if (hit) fileFindings.push({ expression: UNKNOWN, confidence: 0, source: { file: doc.file, line: hit.lineOffset + 1, kind: 'license-file' }, scope: scopeOfLicenseFile(doc.file), raw: hit.sentence, addedTerms: { beside: [] } });
+    }
   }
   const card = documents.card;
   if (card) {

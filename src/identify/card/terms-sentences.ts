@@ -36,17 +36,21 @@ const wordMatches = (pattern: string, word: string | undefined) =>
   word !== undefined && word !== '' && (pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern);
 
 /** Where `phrase` matches `words` from `at`: the index after its last word, or -1. */
-function matchAt(phrase: Phrase, words: string[], at: number, k = 0): number {
+/** Words a gap of a grant (a negation phrase) may not skip: "commercial use is not permitted" grants nothing. */
+const DENIALS = new Set(['not', 'no', 'never', 'nor', 'without', 'except', 'only']);
+
+function matchAt(phrase: Phrase, words: string[], at: number, k = 0, grant = false): number {
   if (k === phrase.length) return at;
   const p = phrase[k];
   if (p === null) {
     for (let skip = 0; skip <= GAP && at + skip <= words.length; skip++) {
-      const end = matchAt(phrase, words, at + skip, k + 1);
+      if (grant && skip > 0 && DENIALS.has(words[at + skip - 1]!)) break;
+      const end = matchAt(phrase, words, at + skip, k + 1, grant);
       if (end >= 0) return end;
     }
     return -1;
   }
-  return wordMatches(p!, words[at]) ? matchAt(phrase, words, at + 1, k + 1) : -1;
+  return wordMatches(p!, words[at]) ? matchAt(phrase, words, at + 1, k + 1, grant) : -1;
 }
 
 function find(phrases: Phrase[], words: string[]): boolean {
@@ -59,7 +63,7 @@ function mask(phrases: Phrase[], words: string[]): string[] {
   const out = words.slice();
   for (const p of phrases) {
     for (let i = 0; i < out.length; i++) {
-      const end = matchAt(p, out, i);
+      const end = matchAt(p, out, i, 0, true);
       if (end > i) for (let k = i; k < end; k++) out[k] = '';
     }
   }
