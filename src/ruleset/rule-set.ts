@@ -1,7 +1,7 @@
 // The loaded rule set, and the fast path: rules compiled to JSON at build time, validated YAML for a custom folder.
 import { existsSync, readFileSync } from 'node:fs';
 import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
-import type { AddedTermsRules, CardTermsRules, TermsFilesRules, BaseModelRule, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
+import type { AddedTermsRules, BaseModelRule, BenignLinesRules, CardTermsRules, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule, TermsFilesRules } from './schema.js';
 
 export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string; members?: string[] }
 export interface DataInformationItem { id: string; label: string; anyOf: string[] }
@@ -25,6 +25,8 @@ export interface RuleSet {
   termsFiles: TermsFilesRules;
   /** Sentences that state terms in a card, a gate or a metadata string (rules/card-terms.yaml). */
   cardTerms: CardTermsRules;
+  /** What a license file may hold beside its license text (rules/benign-lines.yaml). */
+  benignLines: BenignLinesRules;
 }
 
 /** The rules folder shipped with the package (dist/ruleset → ../../rules). */
@@ -57,7 +59,7 @@ export function serializeRuleSet(rules: RuleSet): string {
   const json = JSON.stringify({
     licenses: compactLicenses([...rules.licenses]), aliases: [...rules.aliases], hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
-    baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms,
+    baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms, benignLines: rules.benignLines,
     termsFiles: rules.termsFiles, cardTerms: rules.cardTerms,
   });
   // ASCII only (\uXXXX for the rest, the same JSON value): read as latin1 it is a one-byte string, which V8 decodes
@@ -70,7 +72,7 @@ export function deserializeRuleSet(json: string): RuleSet {
   return {
     licenses: new Map(expandLicenses(data.licenses)), aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
-    baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms,
+    baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
     termsFiles: data.termsFiles, cardTerms: data.cardTerms,
   };
 }
