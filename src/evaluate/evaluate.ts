@@ -10,6 +10,7 @@ import {
 } from '../report/types.js';
 import type { CheckContext, Outcome } from './check.js';
 import { runCheck } from './checks/index.js';
+import { groupByCause } from './group.js';
 import { applyIgnores } from './ignore.js';
 import { checkPolicy, type Policy } from './policy.js';
 import { rateFreedom } from './license-expression.js';
@@ -80,7 +81,7 @@ function evaluateProfile(
     return out.length > 0 ? out : [{ code: 'check-no-evidence', verdict: 'unknown', severity: 'error', args: { check: spec.kind } }];
   });
   const { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today);
-  const findings = dedupe(outcomes.filter((o) => o.verdict !== 'pass' || o.severity !== 'note').map((o) => renderOutcome(o, ctx.rules)));
+  const findings = dedupe(groupByCause(outcomes.filter((o) => o.verdict !== 'pass' || o.severity !== 'note'), ctx).map((o) => renderOutcome(o, ctx.rules)));
   return {
     id: profile.id,
     name: profile.name,

@@ -24,6 +24,8 @@ const Finding = z.object({
   line: Line.optional(),
   component: z.string().optional(),
   freedom: Freedom.optional(),
+  components: z.array(z.string()).optional().describe('every component one cause covers'),
+  freedoms: z.array(Freedom).optional().describe('every freedom one cause restricts'),
   reasons: z.array(FreedomReason).optional(),
 }).strict();
 
