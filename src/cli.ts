@@ -10,7 +10,7 @@ import { TOOL } from './version.js';
 
 interface CheckFlags {
   profile?: string; format: FormatName; output?: string; config?: string; strict?: boolean; color?: boolean;
-  token?: string; online?: boolean; offline?: boolean; allFiles?: boolean;
+  token?: string; online?: boolean; offline?: boolean; allFiles?: boolean; quiet?: boolean; verbose?: boolean;
 }
 
 const remoteFlags = (flags: CheckFlags) => ({
@@ -33,6 +33,8 @@ function buildProgram(): Command {
     .option('--strict', 'warnings fail the profile')
     .option('--all-files', 'in a git work tree, judge every file in the folder, not only those git tracks')
     .option('--no-color', 'no colour in text output (also off when not a TTY or NO_COLOR is set)')
+    .addOption(new Option('-q, --quiet', 'text output: only the verdict and its causes').conflicts('verbose'))
+    .option('-v, --verbose', 'text output: also the licenses found, the evidence of each component, the freedoms and every profile')
     .option('--token <token>', 'Hugging Face token for hf: targets and --online (default: HF_TOKEN, else the huggingface-cli login token)')
     .option('--online', 'resolve base models, datasets and linked code repositories where they live (hf: targets always do)')
     .option('--offline', 'use only osai.lock.json and the cache for remote facts; never open a connection')
@@ -48,7 +50,8 @@ function buildProgram(): Command {
       const color = flags.color !== false && !flags.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
       // SARIF and annotations need paths from the repository root, which in CI is the working directory.
       const root = path.startsWith('hf:') ? '' : relative(process.cwd(), resolve(path)).split(sep).join('/');
-      const text = await formatReport(report, flags.format, { color, root });
+      const detail = flags.quiet ? 'quiet' as const : flags.verbose ? 'verbose' as const : 'normal' as const;
+      const text = await formatReport(report, flags.format, { color, root, detail });
       if (flags.output) writeAtomically(flags.output, text);
       else process.stdout.write(text);
       process.exitCode = exitCodeFor(report);
@@ -138,6 +141,11 @@ function writeAtomically(file: string, text: string): void {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // A reader that stops early (`osai check | head`) closes the pipe: that is not an error, the run's exit code stands.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

@@ -38,7 +38,7 @@ describe('action.yml', () => {
   test('the check step fails on a failing repo, annotates, writes SARIF and the summary', () => {
     const r = runStep({ OSAI_PATH: 'fixtures/llama-3-weights' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=fixtures\/llama-3-weights\/README\.md,line=2,/m);
+    expect(r.stdout).toMatch(/^::error file=fixtures\/llama-3-weights\/LICENSE,line=1,/m);
     expect(r.outputs).toEqual({ 'sarif-file': r.sarif, verdict: 'fail', 'exit-code': '1' });
     expect(JSON.parse(readFileSync(r.sarif, 'utf8')).version).toBe('2.1.0');
     expect(r.summary).toMatch(/^## osai: ❌ fail/);

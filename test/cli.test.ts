@@ -1,9 +1,10 @@
 // The built CLI, spawned as a user runs it: exit codes, JSON on stdout, one-line errors without stack traces.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fixture, runCli } from './helpers/run-cli.js';
+import { CLI, fixture, runCli } from './helpers/run-cli.js';
 
 describe('osai check', () => {
   test.each([
@@ -76,9 +77,47 @@ describe('osai check', () => {
 
   test('text output: verdict first, no colour when NO_COLOR is set', () => {
     const { stdout } = runCli(['check', fixture('llama-3-weights')]);
-    expect(stdout.split('\n')[1]).toMatch(/^FAIL {2}osaid-1.0/);
+    expect(stdout.split('\n')[0]).toMatch(/^FAIL {2}osaid-1.0/);
     expect(stdout).not.toMatch(/\u001b\[/);
-    expect(stdout).toContain('700 million');
+    expect(stdout).toContain('§1(b)(iv)');
+  });
+
+  test('the first screen is the verdict, the causes and their next steps; --quiet and --verbose', () => {
+    const normal = runCli(['check', fixture('llama-3-weights')]);
+    const lines = normal.stdout.split('\n');
+    expect(lines[2]).toBe('Causes (7)');
+    expect(lines[3]).toMatch(/^ {2}fail {4}LICENSE:1 {2}LicenseRef-llama-3-community restricts/);
+    expect(lines[4]).toMatch(/^ {10}next: /);
+    const quiet = runCli(['check', fixture('llama-3-weights'), '--quiet']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout.split('\n').filter(Boolean)).toHaveLength(1 + 1 + 7);
+    expect(quiet.stdout).not.toContain('next:');
+    const verbose = runCli(['check', fixture('llama-3-weights'), '--verbose']);
+    for (const part of ['Licenses found', 'All profiles', '700 million', 'license-file, confidence', 'file: config.json']) expect(verbose.stdout).toContain(part);
+    expect(runCli(['check', fixture('llama-3-weights'), '--quiet', '--verbose']).code).toBe(2);
+  });
+
+  test('a reader that closes the pipe early ends the run quietly with its exit code', () => {
+    const bash = spawnSync('bash', ['-c', `node ${JSON.stringify(CLI)} check ${JSON.stringify(fixture('card-apache-license-llama-3'))} --format json | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(bash.stderr).toBe('');
+    expect(bash.status).toBe(1);
+  });
+
+  test('a target that is a file, or a folder osai may not read, is exit 2', () => {
+    const file = runCli(['check', fixture('llama-3-weights/LICENSE')]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/^osai: not a folder/);
+    const dir = mkdtempSync(join(tmpdir(), 'osai-unreadable-'));
+    chmodSync(dir, 0o700);
+    // As root every folder is readable: run as nobody (uid 65534), which root may do, else skip saying so.
+    const asNobody = process.getuid?.() === 0;
+    const r = asNobody
+      ? spawnSync(process.execPath, [CLI, 'check', dir], { encoding: 'utf8', uid: 65534, gid: 65534, env: { ...process.env, HOME: tmpdir(), XDG_CACHE_HOME: tmpdir() } })
+      : (chmodSync(dir, 0o000), spawnSync(process.execPath, [CLI, 'check', dir], { encoding: 'utf8' }));
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^osai: cannot read the folder/);
+    chmodSync(dir, 0o700);
+    rmSync(dir, { recursive: true });
   });
 });
 

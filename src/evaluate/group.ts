@@ -19,17 +19,22 @@ const CAUSE: Record<string, (o: Outcome) => string> = {
 
 /**
  * Merges outcomes of one cause into one. A `license-category` failure of a component whose freedoms are restricted is
- * the same cause (the restriction is why the license is not in the category), so it joins that license's finding.
+ * the same cause (the restriction is why the license is not in the category), so it joins that license's finding;
+ * so does a `license-unknown` of a component whose freedoms osai cannot rate (`freedom-unknown`).
  * Verdicts are computed before this, from every outcome: grouping changes what a person reads, never the verdict.
  */
 export function groupByCause(outcomes: Outcome[], ctx: CheckContext): Outcome[] {
-  const restrictedComponents = new Set(outcomes.filter((o) => o.code === 'freedom-restricted' && o.component).map((o) => o.component!));
+  const componentsOf = (code: string) => new Set(outcomes.filter((o) => o.code === code && o.component).map((o) => o.component!));
+  const restrictedComponents = componentsOf('freedom-restricted');
+  const unratedComponents = componentsOf('freedom-unknown');
   const groups = new Map<string, Outcome[]>();
   const out: (Outcome | string)[] = [];
   for (const o of outcomes) {
     const key = CAUSE[o.code];
     if (!key || o.verdict === 'pass' && o.severity === 'note') { out.push(o); continue; }
     if (o.code === 'license-category' && o.verdict === 'fail' && o.component && restrictedComponents.has(o.component)) continue;
+    // Likewise a license osai cannot place in a category because it cannot rate its freedoms: one cause, unrated terms.
+    if (o.code === 'license-unknown' && o.component && unratedComponents.has(o.component)) continue;
     const id = `${o.code}\u0000${o.verdict}\u0000${key(o)}`;
     const group = groups.get(id);
     if (group) group.push(o);
