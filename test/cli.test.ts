@@ -1,6 +1,6 @@
 // The built CLI, spawned as a user runs it: exit codes, JSON on stdout, one-line errors without stack traces.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -103,6 +103,22 @@ describe('osai check', () => {
     expect(bash.status).toBe(1);
   });
 
+  test.each([
+    // [.osai.yml, --profile, what stderr must suggest]
+    ['profil: open-weights\n', undefined, /Unrecognized key: "profil".*did you mean "profile"/],
+    ['ignore:\n  - code: license-conflict\n    reason: accepted\n    untill: 2999-12-31\n', undefined, /did you mean "until"/],
+    ['', 'osaid-10', /unknown profile "osaid-10" \(did you mean "osaid-1.0"\?\)/],
+    ['profile: mof-class3\n', undefined, /did you mean "mof-class-3"/],
+  ])('a mistyped name in %j / --profile %s is exit 2 and suggests the closest valid one', (config, profile, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'osai-typo-'));
+    writeFileSync(join(dir, '.osai.yml'), config);
+    writeFileSync(join(dir, 'README.md'), '---\nlicense: apache-2.0\n---\n# m\n');
+    const r = runCli(['check', dir, ...(profile ? ['--profile', profile] : [])]);
+    rmSync(dir, { recursive: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
   test('a target that is a file, or a folder osai may not read, is exit 2', () => {
     const file = runCli(['check', fixture('llama-3-weights/LICENSE')]);
     expect(file.code).toBe(2);
@@ -135,6 +151,10 @@ describe('osai licenses and osai explain', () => {
     const { code, stdout } = runCli(['licenses']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^LicenseRef-gemma-terms +RESTRICTED/m);
+    // Columns sized by their widest cell: every row splits into the same six cells on runs of two spaces.
+    const rows = stdout.split('\n\n')[0]!.split('\n');
+    for (const row of rows) expect(row.split(/ {2,}/), row).toHaveLength(6);
+    expect(stdout).not.toMatch(/RESTRICTED(granted|cond|RESTRICTED)/);
   });
 
   test.each([

@@ -133,6 +133,8 @@ const TABLE: Row[] = [
   ['data-card-negated-items', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['data-card-lorem-ipsum', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
+  // issue 13: an ignore that accepts nothing warns, naming the code a typo meant
+  ['policy-ignore-unmatched', 'osaid-1.0', 'pass', ['ignore-unmatched', 'ignore-code-unknown']],
 ];
 
 describe('fixtures', () => {

@@ -51,3 +51,12 @@ export const ConfigSchema = z.object({
   ignore: z.array(IgnoreEntry).optional().describe('accepted findings: out of the verdict, still in the report'),
 }).strict();
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The keys each level of .osai.yml accepts, by its top-level key ('' for the top level), for "did you mean". */
+export const CONFIG_KEYS: Record<string, string[]> = {
+  '': Object.keys(ConfigSchema.shape),
+  components: Object.keys(ComponentDeclaration.shape),
+  clarify: Object.keys(Clarification.shape),
+  base_models: Object.keys(BaseModelDeclaration.shape),
+  ignore: Object.keys(IgnoreEntry.shape),
+};

@@ -19,8 +19,10 @@ export default function formatText(input: Report, options: FormatOptions): strin
   const out: string[] = [];
   out.push(`${paint(profile.verdict)}  ${profile.id} (${profile.name})${profile.strict ? ' [strict]' : ''}: ${report.target.path}`);
 
-  const causes = report.findings.filter((f) => f.severity === 'error');
-  const others = report.findings.filter((f) => f.severity !== 'error');
+  // Under --strict a warning fails the profile, so it is a cause like an error.
+  const isCause = (f: Finding) => f.severity === 'error' || (profile.strict && f.severity === 'warning');
+  const causes = report.findings.filter(isCause);
+  const others = report.findings.filter((f) => !isCause(f));
   const line = (f: Finding) => {
     const sev = f.severity === 'error' ? (f.verdict === 'unknown' ? c.yellow('unknown') : c.red('fail   ')) : f.severity === 'warning' ? c.yellow('warning') : c.dim('note   ');
     const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}  ` : '';
