@@ -31,15 +31,18 @@ const cold = {
 /**
  * Two built-in modules the dependencies load at import and a run never uses, each costing 10–14 ms of Node's own
  * module compiling: commander's node:child_process (only for executable subcommands, which osai has none of) and
- * chalk's node:tty (only for isatty(1) and isatty(2), which process.stdout/stderr already know). Both are replaced by
- * shims that load the real module if anything else is ever asked of them.
+ * chalk's node:tty (only for isatty(1) and isatty(2); a pipe or a file is no terminal, which fstat tells without loading
+ * node:tty or creating process.stdout's stream). Both are replaced by shims that load the real module when needed.
  */
 const SHIMS = {
   'node:child_process': { from: '/node_modules/commander/', contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });" },
   'node:tty': {
     from: '/node_modules/chalk/',
     contents: `const real = () => require('node:tty');
-exports.isatty = (fd) => fd === 1 ? process.stdout.isTTY === true : fd === 2 ? process.stderr.isTTY === true : real().isatty(fd);
+exports.isatty = (fd) => {
+  try { if (!require('node:fs').fstatSync(fd).isCharacterDevice()) return false; } catch { return false; }
+  return real().isatty(fd);
+};
 exports.ReadStream = function ReadStream(...args) { return new (real().ReadStream)(...args); };
 exports.WriteStream = function WriteStream(...args) { return new (real().WriteStream)(...args); };`,
   },
@@ -106,9 +109,18 @@ const source = readFileSync(bundle, 'utf8').replace(/^#![^\n]*\n/, '')
   .replace(/\bimport\(("node:[\w/]+")\)/g, (_, specifier) => `Promise.resolve().then(() => require(${specifier}))`);
 if (/\bimport\(/.test(source)) throw new Error(`bundle: an import() the loader cannot run: ${/.{60}\bimport\(.{40}/.exec(source)?.[0]}`);
 if (imports !== COLD.length) throw new Error(`bundle: expected ${COLD.length} import() of cold modules, found ${imports}`);
-writeFileSync(bundle, source);
+// The loader reads the bundle as latin1, the cheapest decoding to a string. esbuild escapes non-ASCII in strings
+// and names but not in regular expression literals (a © in the copyright-line pattern): each UTF-16 unit becomes a
+// \uXXXX escape, which means the same in a string, a template's cooked text and a regular expression (with or
+// without the u flag); only a raw template would differ, so there must be none.
+if (/\bString\.raw\b/.test(source)) throw new Error('bundle: String.raw would see \\u escapes of non-ASCII text');
+const ascii = source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+// The file is the function the loader calls, wrapper included: the loader hands V8 the string as read, with no
+// 760 KB concatenation for V8 to flatten (copy) before it compiles or checks the cache.
+const WRAPPER = '(function (exports, require, module, __filename, __dirname, __osaiBundleUrl, __osaiImport) {';
+writeFileSync(bundle, `${WRAPPER}${ascii}\n})`);
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
 const loader = readFileSync(`${root}scripts/cli-loader.cjs`, 'utf8')
   .replace("'@OSAI_VERSION@'", JSON.stringify(pkg.version))
   .replace("'@BUNDLE_HASH@'", JSON.stringify(hash));

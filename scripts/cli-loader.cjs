@@ -9,48 +9,75 @@
 // or ~/.cache/osai) under a name made of osai's version, the bundle's hash, and Node's version and architecture.
 // Only code is cached, never a result. A cache that is missing, unreadable, stale or rejected by V8 costs a normal
 // compile (and is rewritten); a folder that cannot be written is simply not used. OSAI_NO_CODE_CACHE=1 turns it off.
-// The file starts with a CRC-32 of the V8 data: V8 checks only a header (a flipped byte in the body crashed Node or
-// could run other code), so a file whose checksum does not match is never handed to V8. And since cached code is
-// code osai runs, a folder or file that is not the user's own, or that others may write (a shared XDG_CACHE_HOME
-// such as /tmp), is neither read nor written.
+// V8 checks only a header of cached data unless --verify-snapshot-checksum is on (a flipped byte in the body crashed
+// Node or could run other code), so the flag is on while the cache is made and while it is read, and off again at
+// once: left on, it makes V8 reject Node's own code cache for every built-in module loaded later. And since cached
+// code is code osai runs, a folder or file that is not the user's own, or that others may write (a shared
+// XDG_CACHE_HOME such as /tmp), is neither read nor written.
+// A run that used code the cache was not made with (a near-miss license, another --format, another command: the
+// bundle tells through noteCodePath, src/code-path.ts) rewrites the cache at exit, so it holds that code too. The file
+// is a little header (the length of a JSON list of those code paths, then the list) before V8's data.
 const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { homedir } = require('node:os');
 const { isAbsolute, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
+const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
-const { crc32 } = require('node:zlib');
 
 const VERSION = '@OSAI_VERSION@';
 const BUNDLE_HASH = '@BUNDLE_HASH@';
+/** Caches of other builds for this Node that are kept (several installs of osai may take turns). */
+const KEEP_OTHERS = 3;
 const bundle = join(__dirname, 'cli-bundle.cjs');
 const folder = cacheFolder();
-// Other builds' caches for this Node are removed when a new one is written; other Nodes' are left alone.
 const suffix = `-node${process.versions.node}-${process.arch}.v8`;
 const cacheFile = folder && join(folder, `cli-${VERSION}-${BUNDLE_HASH}${suffix}`);
 
 let cachedData;
+/** The code paths the cache was made with (see noteCodePath). */
+let cachedPaths = [];
 if (cacheFile) {
   let fd;
   try {
     fd = openSync(cacheFile, 'r');
     if (!ownOnly(fstatSync(fd)) || !ownOnly(statSync(folder))) throw new Error('not the user\'s own');
     const file = readFileSync(fd);
-    const data = file.subarray(4);
-    // Damaged (or from something else): compile as usual, and write a good one at exit.
-    if (file.length > 4 && file.readUInt32LE(0) === crc32(data)) cachedData = data;
+    const length = file.length >= 4 ? file.readUInt32LE(0) : -1;
+    if (length >= 0 && 4 + length < file.length) {
+      cachedPaths = JSON.parse(file.toString('utf8', 4, 4 + length));
+      if (!Array.isArray(cachedPaths)) cachedPaths = [];
+      cachedData = file.subarray(4 + length);
+    }
   } catch {
-    cachedData = undefined; // none yet, unreadable or untrusted: compile as usual
+    cachedData = undefined; // none yet, unreadable, damaged or untrusted: compile as usual
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
-const source = readFileSync(bundle, 'utf8');
-const script = new Script(`(function (exports, require, module, __filename, __dirname, __osaiBundleUrl, __osaiImport) {${source}\n})`, {
-  filename: bundle,
-  ...(cachedData ? { cachedData } : {}),
-});
+// The bundle is ASCII (scripts/bundle.mjs checks): latin1 is the cheapest decoding to a string.
+const source = readFileSync(bundle, 'latin1');
+if (cachedData) setFlagsFromString('--verify-snapshot-checksum');
+let script;
+try {
+  // The bundle is one function expression (scripts/bundle.mjs writes its wrapper), compiled as the string read.
+  script = new Script(source, {
+    filename: bundle,
+    ...(cachedData ? { cachedData } : {}),
+  });
+} finally {
+  if (cachedData) setFlagsFromString('--no-verify-snapshot-checksum');
+}
+const usedPaths = new Set();
+globalThis[Symbol.for('osai.codePath')] = (name) => { usedPaths.add(String(name)); };
 // Written at exit, so the cache holds every function this run compiled, not only the top level.
-if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCache(cacheFile));
+if (cacheFile) {
+  process.once('exit', () => {
+    const stale = !cachedData || script.cachedDataRejected;
+    if (stale || [...usedPaths].some((p) => !cachedPaths.includes(p))) {
+      writeCache(cacheFile, [...new Set([...(stale ? [] : cachedPaths), ...usedPaths])].sort());
+    }
+  });
+}
 const bundleModule = { exports: {} };
 script.runInThisContext()(bundleModule.exports, require, bundleModule, bundle, __dirname, pathToFileURL(bundle).href,
   // The few cold modules the bundle leaves out (those that need zod) come from tsc's dist/ beside it.
@@ -75,20 +102,32 @@ function ownOnly(info) {
   return typeof process.getuid !== 'function' || (info.uid === process.getuid() && (info.mode & 0o022) === 0);
 }
 
-/** Writes the code cache atomically (a temporary file, then a rename) and drops older builds' caches; never throws. */
-function writeCache(file) {
+/** Writes the code cache atomically (a temporary file, then a rename) and drops the oldest builds' caches; never throws. */
+function writeCache(file, paths) {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    const data = script.createCachedData();
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32LE(crc32(data), 0);
+    setFlagsFromString('--verify-snapshot-checksum');
+    let data;
+    try {
+      data = script.createCachedData();
+    } finally {
+      setFlagsFromString('--no-verify-snapshot-checksum');
+    }
+    // Padded with spaces so V8's data starts 8-byte aligned in the file (and in the buffer it is read into): V8
+    // copies cached data that is not aligned.
+    const json = JSON.stringify(paths);
+    const list = Buffer.from(json.padEnd(json.length + ((8 - ((4 + Buffer.byteLength(json)) % 8)) % 8)), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(list.length, 0);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!ownOnly(statSync(folder))) return;
-    writeFileSync(temp, Buffer.concat([sum, data]), { mode: 0o600, flag: 'wx' });
+    writeFileSync(temp, Buffer.concat([length, list, data]), { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);
-    for (const name of readdirSync(folder)) {
-      if (name.startsWith('cli-') && name.endsWith(suffix) && join(folder, name) !== file) rmSync(join(folder, name), { force: true });
-    }
+    const others = readdirSync(folder)
+      .filter((name) => name.startsWith('cli-') && name.endsWith(suffix) && join(folder, name) !== file)
+      .map((name) => ({ name, time: statSync(join(folder, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const { name } of others.slice(KEEP_OTHERS)) rmSync(join(folder, name), { force: true });
   } catch {
     // A read-only or missing home, a full disk: the next run compiles again.
   } finally {

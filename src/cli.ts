@@ -3,9 +3,11 @@
 import { existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { noteCodePath } from './code-path.js';
 import { OsaiError, UsageError } from './errors.js';
 import { FORMATS, formatReport, type FormatName } from './format/index.js';
 import { exitCodeFor } from './report/exit-code.js';
+import { isTerminal, writeStdout } from './terminal.js';
 import { TOOL } from './version.js';
 
 interface CheckFlags {
@@ -22,7 +24,9 @@ function buildProgram(): Command {
     .description('Tells whether an AI model release is really open source.')
     .version(TOOL.version)
     .exitOverride()
-    .showHelpAfterError('(run osai --help for usage)');
+    .showHelpAfterError('(run osai --help for usage)')
+    // The code cache holds what runs used (scripts/cli-loader.cjs): each command and format is a code path.
+    .hook('preAction', (_, action) => noteCodePath(`${action.name()}:${String(action.opts()['format'] ?? '')}`));
   program.command('check')
     .description('check a model repository against an openness profile (exit 0 pass, 1 fail, 2 could not check)')
     .argument('[path]', 'the repository folder, or a Hub model as hf:ORG/NAME[@REVISION]', '.')
@@ -47,13 +51,13 @@ function buildProgram(): Command {
         ...(flags.config ? { config: flags.config } : {}),
         ...(flags.allFiles ? { allFiles: true } : {}),
       });
-      const color = flags.color !== false && !flags.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+      const color = flags.color !== false && !flags.output && !('NO_COLOR' in process.env) && isTerminal(1);
       // SARIF and annotations need paths from the repository root, which in CI is the working directory.
       const root = path.startsWith('hf:') ? '' : relative(process.cwd(), resolve(path)).split(sep).join('/');
       const detail = flags.quiet ? 'quiet' as const : flags.verbose ? 'verbose' as const : 'normal' as const;
       const text = await formatReport(report, flags.format, { color, root, detail });
       if (flags.output) writeAtomically(flags.output, text);
-      else process.stdout.write(text);
+      else writeStdout(text);
       process.exitCode = exitCodeFor(report);
     });
   program.command('lock')

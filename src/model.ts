@@ -164,6 +164,20 @@ export interface Evidence {
   lineage: LineageLink[];
   datasets: DatasetLink[];
   problems: Problem[];
+  /** Facts the EU AI Act profile reads (src/identify/eu-facts.ts); absent from evidence built by older callers. */
+  euAiAct?: EuAiActFacts;
+}
+
+/** What the eu-ai-act-53-2 profile needs beyond the licenses: the card's headings and gate fields, and the declaration. */
+export interface EuAiActFacts {
+  /** Card headings (ATX `#` lines outside code fences), for the usage information of para 91. */
+  headings: { text: string; line: number }[];
+  /** Card metadata keys present (`pipeline_tag`, …) with their line. */
+  keys: { key: string; value: string; line?: number }[];
+  /** The names of `extra_gated_fields` (what a gated download asks for). */
+  gateFields: { name: string; line?: number }[];
+  /** `eu_ai_act:` in .osai.yml: systemic risk and where the copyright policy and training-content summary are. */
+  declaration?: { systemicRisk?: boolean; copyrightPolicy?: string; trainingContentSummary?: string; file: string; line: number };
 }
 
 /** Where a remote fact was read: the repository or URL, and the commit (or blob) it was read at. */

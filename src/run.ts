@@ -1,11 +1,13 @@
 // The only file that sequences the stages: discover → read → identify → evaluate.
 import { dirname, relative, resolve, sep } from 'node:path';
+import { noteCodePath } from './code-path.js';
 import type { Clarification, Declaration, Documents, RemoteFacts } from './model.js';
 import type { ResolvedBase } from './identify/lineage/lineage.js';
 import type { IgnoreRule, Policy } from './evaluate/policy.js';
 import { discoverFiles } from './discover/discover.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { identify } from './identify/identify.js';
+import { identifyEuFacts, type EuDeclaration } from './identify/eu-facts.js';
 import { loadConfig } from './read/config.js';
 import { openFsRepo } from './read/fs-reader.js';
 import { releaseReader, selectReleaseFiles } from './read/git-files.js';
@@ -26,6 +28,8 @@ export interface RepoInputs {
   resolve?: (documents: Documents) => Promise<RemoteFacts>;
   /** Base-model licenses stated in `base_models:` (or resolved from the Hub) for bases the rules do not rate. */
   bases?: ResolvedBase[];
+  /** `eu_ai_act:` from the config, for the eu-ai-act-53-2 profile. */
+  euAiAct?: EuDeclaration;
 }
 
 export interface CheckOptions {
@@ -93,28 +97,34 @@ async function checkTarget(path: string, options: CheckOptions): Promise<{ repor
     ignore: options.ignore ?? (config.ignore ?? []).map((r, i) => ({ ...r, line: lineOf(['ignore', i]) })),
     ...(where ? { file: where } : {}),
   };
+  const eu = config.eu_ai_act;
+  const euAiAct: EuDeclaration | undefined = eu ? {
+    ...(eu.systemic_risk !== undefined ? { systemicRisk: eu.systemic_risk } : {}), ...(eu.copyright_policy ? { copyrightPolicy: eu.copyright_policy } : {}),
+    ...(eu.training_content_summary ? { trainingContentSummary: eu.training_content_summary } : {}), file: where, line: lineOf(['eu_ai_act']),
+  } : undefined;
   const settled = { ...options, profile: options.profile ?? config.profile, strict: options.strict ?? config.strict };
   const lockDir = file ? dirname(file) : home;
   if (!hub && !options.online && !options.offline) {
     const reader = releaseReader(await openFsRepo(path), await selectReleaseFiles(path, { allFiles: options.allFiles ?? false }));
-    return { report: await checkReader(reader, settled, { declarations, clarifications, policy, bases }), touched: [], lockDir };
+    return { report: await checkReader(reader, settled, { declarations, clarifications, policy, bases, ...(euAiAct ? { euAiAct } : {}) }), touched: [], lockDir };
   }
+  noteCodePath('remote');
   const { openRemoteRun } = await import('./read/remote-run.js');
   const run = await openRemoteRun(path, { ...settled, lockDir });
-  const report = await checkReader(run.reader, settled, { declarations, clarifications, policy, bases, resolve: run.resolve });
+  const report = await checkReader(run.reader, settled, { declarations, clarifications, policy, bases, resolve: run.resolve, ...(euAiAct ? { euAiAct } : {}) });
   return { report, touched: run.touched, lockDir };
 }
 
 /** The same pipeline over any RepoReader (an in-memory repo in tests). */
 export async function checkReader(
-  reader: RepoReader, options: CheckOptions = {}, { declarations = [], clarifications = [], policy, bases = [], resolve: resolveRemote }: RepoInputs = {},
+  reader: RepoReader, options: CheckOptions = {}, { declarations = [], clarifications = [], policy, bases = [], resolve: resolveRemote, euAiAct }: RepoInputs = {},
 ): Promise<Report> {
   const rules = await loadRuleSet(options.rulesDir);
   const listing = await reader.list();
   const inventory = discoverFiles(listing.entries, listing.problems);
   const documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path));
   const remote = resolveRemote ? await resolveRemote(documents) : undefined;
-  const evidence = identify(inventory, documents, rules, declarations, clarifications, remote, bases);
+  const evidence = { ...identify(inventory, documents, rules, declarations, clarifications, remote, bases), euAiAct: identifyEuFacts(documents.card, euAiAct) };
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,
     strict: options.strict ?? false,

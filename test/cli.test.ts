@@ -174,7 +174,7 @@ describe('osai licenses and osai explain', () => {
     expect(llama.profiles.every((p: { outcome: string }) => p.outcome === 'fail')).toBe(true);
     const cdla = JSON.parse(runCli(['explain', 'cdla-permissive-2.0', '--format', 'json']).stdout);
     expect(Object.fromEntries(cdla.profiles.map((p: { profile: string; outcome: string }) => [p.profile, p.outcome])))
-      .toEqual({ 'mof-class-1': 'pass', 'mof-class-2': 'pass', 'mof-class-3': 'pass', 'open-weights': 'pass', 'osaid-1.0': 'pass' });
+      .toEqual({ 'eu-ai-act-53-2': 'pass', 'mof-class-1': 'pass', 'mof-class-2': 'pass', 'mof-class-3': 'pass', 'open-weights': 'pass', 'osaid-1.0': 'pass' });
     const text = runCli(['explain', 'gemma']).stdout;
     expect(text).toContain('§3.2');
     expect(text).toMatch(/osaid-1\.0 +cannot pass/);

@@ -137,7 +137,7 @@ describe('hub ids and patterns', () => {
     ['EleutherAI/pythia-1b', 'Apache-2.0'],
     ['allenai/OLMo-7B', 'Apache-2.0'],
     ['deepseek-ai/DeepSeek-V3-0324', 'MIT'],
-    ['deepseek-ai/DeepSeek-V3', 'LicenseRef-deepseek-model'],
+    ['deepseek-ai/DeepSeek-V3', 'LicenseRef-deepseek-1.0'],
     ['acme/unknown-model', undefined],
   ])('base model %s → %s', (id, license) => {
     expect(base(id)).toBe(license);

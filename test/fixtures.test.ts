@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { check } from '../src/run.js';
 import { fixture, ROOT } from './helpers/run-cli.js';
+import { RULES_FIXTURES } from './helpers/rules-fixtures.js';
 
 type Row = [fixture: string, profile: string, verdict: 'pass' | 'fail' | 'unknown', codes: string[]];
 
@@ -135,6 +136,7 @@ const TABLE: Row[] = [
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
   // issue 13: an ignore that accepts nothing warns, naming the code a typo meant
   ['policy-ignore-unmatched', 'osaid-1.0', 'pass', ['ignore-unmatched', 'ignore-code-unknown']],
+  ...RULES_FIXTURES,
 ];
 
 describe('fixtures', () => {
@@ -302,7 +304,7 @@ describe('what the fixtures must say', () => {
   test('linked code, paper and data under open licenses reach MOF Class II; weights alone reach no class', async () => {
     const linked = await check(fixture('linked-open-release'));
     const verdicts = Object.fromEntries(linked.profiles.map((p) => [p.id, p.verdict]));
-    expect(verdicts).toEqual({ 'mof-class-1': 'fail', 'mof-class-2': 'pass', 'mof-class-3': 'pass', 'open-weights': 'pass', 'osaid-1.0': 'pass' });
+    expect(verdicts).toEqual({ 'eu-ai-act-53-2': 'unknown', 'mof-class-1': 'fail', 'mof-class-2': 'pass', 'mof-class-3': 'pass', 'open-weights': 'pass', 'osaid-1.0': 'pass' });
     expect(linked.components.find((c) => c.id === 'training-code')).toMatchObject({ status: 'referenced', license: 'Apache-2.0' });
     const bare = await check(fixture('mit-weights-only'));
     expect(bare.profiles.filter((p) => p.id.startsWith('mof')).map((p) => p.verdict)).toEqual(['fail', 'fail', 'fail']);
@@ -337,7 +339,7 @@ describe('what the fixtures must say', () => {
 
   test('every profile is evaluated and reported', async () => {
     const report = await check(fixture('apache-weights-full-release'));
-    expect(report.profiles.map((p) => p.id)).toEqual(['mof-class-1', 'mof-class-2', 'mof-class-3', 'open-weights', 'osaid-1.0']);
+    expect(report.profiles.map((p) => p.id)).toEqual(['eu-ai-act-53-2', 'mof-class-1', 'mof-class-2', 'mof-class-3', 'open-weights', 'osaid-1.0']);
     expect(report.profiles.find((p) => p.id === 'open-weights')?.verdict).toBe('pass');
   });
 });
@@ -372,7 +374,7 @@ describe('OSI validation and MOT classes: why each modelled release gets its ver
   test('every run evaluates every profile: Pythia-like reaches Class I, so Classes II and III pass too', async () => {
     const report = await check(fixture('osi-pythia-like-passes'), { profile: 'osaid-1.0' });
     expect(Object.fromEntries(report.profiles.map((p) => [p.id, p.verdict]))).toEqual({
-      'mof-class-1': 'pass', 'mof-class-2': 'pass', 'mof-class-3': 'pass', 'open-weights': 'pass', 'osaid-1.0': 'pass',
+      'eu-ai-act-53-2': 'unknown', 'mof-class-1': 'pass', 'mof-class-2': 'pass', 'mof-class-3': 'pass', 'open-weights': 'pass', 'osaid-1.0': 'pass',
     });
   });
 });

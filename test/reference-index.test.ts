@@ -1,11 +1,15 @@
 // The built reference data and the word scanner: the words file lines up with the index, diffs name the words a
 // text lacks, and ASCII lines (scanned by character code) give the words the Unicode-aware path gives.
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { identifyLicenseText } from '../src/identify/license-text/license-text.js';
 import { matchWords } from '../src/identify/normalize.js';
-import { optionalTailStart, referenceIndex, referenceWords } from '../src/identify/license-text/reference-index.js';
+import {
+  buildReferenceIndex, buildSampleIndex, optionalTailStart, referenceIndex, referenceSamples, referenceWords,
+} from '../src/identify/license-text/reference-index.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
 import { ROOT } from './helpers/run-cli.js';
 
@@ -29,6 +33,16 @@ describe('built reference words', () => {
     expect(wrong).toEqual([]);
   });
 
+  test('the pieces a near miss reads from dist/ are the in-memory build\'s (hashes by range, sampled postings)', () => {
+    const memory = buildReferenceIndex().index;
+    const built = referenceIndex();
+    expect(built.entries).toEqual(memory.entries);
+    expect(Buffer.from(built.grams.buffer).equals(Buffer.from(memory.grams.buffer))).toBe(true);
+    const want = buildSampleIndex(memory);
+    const got = referenceSamples();
+    for (const part of ['keys', 'starts', 'postings', 'counts'] as const) expect(Array.from(got[part]), part).toEqual(Array.from(want[part]));
+  });
+
   test('a diff names the words of the paragraph that was removed', () => {
     const paragraphs = full['BSD-3-Clause']!.licenseText.split(/\n\s*\n/);
     const removed = paragraphs.findIndex((p) => p.includes('Redistributions of source code'));
@@ -41,34 +55,43 @@ describe('built reference words', () => {
 });
 
 describe('what a check reads', () => {
-  // Start-up: an exact text reads only the small exact-match file; a near miss reads the index and, for its diff,
-  // the words. Run in a fresh process on the built dist/: node:fs's readFileSync is wrapped before osai is loaded
-  // (syncBuiltinESMExports gives ES modules the wrapper too), and the module cache shows what was required.
-  const loaded = (text: string): string[] => {
+  // Start-up: an exact text reads only the small exact-match file; a near miss reads the entries, the sampled
+  // postings and the vocabulary, and of the 3.7 MB of hashes and words only its few candidates' ranges. Run in a
+  // fresh process on the built dist/: node:fs's readers are wrapped before osai is loaded (syncBuiltinESMExports gives
+  // ES modules the wrappers too), and the module cache shows what was required.
+  const loaded = (text: string): Record<string, number> => {
     const script = `
       import fs from 'node:fs';
       import { createRequire, syncBuiltinESMExports } from 'node:module';
-      const read = [];
-      const readFileSync = fs.readFileSync;
-      fs.readFileSync = (file, ...rest) => { read.push(String(file)); return readFileSync(file, ...rest); };
+      const read = {};
+      const count = (file, n) => { const name = String(file).split('/').pop(); read[name] = (read[name] ?? 0) + n; };
+      const { readFileSync, openSync, readSync } = fs;
+      const open = new Map();
+      fs.readFileSync = (file, ...rest) => { const out = readFileSync(file, ...rest); count(file, out.length); return out; };
+      fs.openSync = (file, ...rest) => { const fd = openSync(file, ...rest); open.set(fd, file); return fd; };
+      fs.readSync = (fd, ...rest) => { const n = readSync(fd, ...rest); if (open.has(fd)) count(open.get(fd), n); return n; };
       syncBuiltinESMExports();
       const { identifyLicenseText } = await import('./dist/identify/license-text/license-text.js');
       const { loadRuleSet } = await import('./dist/ruleset/rule-set.js');
       identifyLicenseText('LICENSE', ${JSON.stringify(text)}, { kind: 'repo' }, await loadRuleSet());
-      const files = [...read, ...Object.keys(createRequire(import.meta.url).cache)].filter((f) => /license-(exact|index|words)\\.(json|bin)$|spdx-license-list/.test(f));
-      process.stdout.write(JSON.stringify([...new Set(files.map((f) => f.split('/').pop()))]));`;
+      for (const f of Object.keys(createRequire(import.meta.url).cache)) count(f, 0);
+      process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(read).filter(([f]) => /license-(exact|index|words|samples)\\.(json|bin)$|spdx-license-list/.test(f)))));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    return JSON.parse(run.stdout) as string[];
+    return JSON.parse(run.stdout) as Record<string, number>;
   };
+  const size = (file: string) => statSync(join(ROOT, 'dist', file)).size;
 
   test('an exact MIT text loads neither the index nor the words', () => {
-    expect(loaded(full['MIT']!.licenseText).sort()).toEqual(['license-exact.json']);
+    expect(Object.keys(loaded(full['MIT']!.licenseText))).toEqual(['license-exact.json']);
   });
 
-  test('a near miss loads the index and the words, never the 5 MB package text', () => {
+  test('a near miss reads its candidates\' parts of the hashes and words, never the 5 MB package text', () => {
     const t = full['MIT']!.licenseText.replace('merge, publish', 'publish');
-    expect(loaded(t).sort()).toEqual(['license-exact.json', 'license-index.bin', 'license-index.json', 'license-words.bin', 'license-words.json']);
+    const read = loaded(t);
+    expect(Object.keys(read).sort()).toEqual(['license-exact.json', 'license-index.bin', 'license-index.json', 'license-samples.bin', 'license-words.bin', 'license-words.json']);
+    expect(read['license-index.bin']).toBeLessThan(size('license-index.bin') / 20);
+    expect(read['license-words.bin']).toBeLessThan(size('license-words.bin') / 20);
   });
 });
 

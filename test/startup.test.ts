@@ -2,9 +2,8 @@
 // code only (never a verdict), is keyed by osai, bundle and Node, and a missing, unwritable, corrupt or stale cache
 // costs a compile, never a wrong or failed run. Speed itself is measured by `npm run bench`, not asserted here.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { CLI, fixture, ROOT } from './helpers/run-cli.js';
@@ -82,18 +81,19 @@ describe('the code cache', () => {
     expect(JSON.parse(after.stdout).profile.verdict).toBe('fail');
   });
 
-  // V8 checks only a header: a byte flipped in the body crashed Node (or could run other code) until the loader
-  // checked its own CRC-32 of the data.
+  // V8 checks only a header unless --verify-snapshot-checksum is on: a byte flipped in the body crashed Node (or could
+  // run other code) until the loader had V8 check the data's checksum while reading it.
   test('a corrupt, truncated or bit-flipped cache is never used, the run is the same, and the cache is rewritten', () => {
-    for (const damage of ['garbage', 'truncated', 'flipped'] as const) {
-      const h = home(`damaged-${damage}`);
+    for (const damage of ['garbage', 'truncated', 'flipped', 'one bit'] as const) {
+      const h = home(`damaged-${damage.replace(' ', '-')}`);
       run(args, h.env);
       const [name] = cacheFiles(h.dir);
       const file = join(h.dir, 'osai', name!);
       const good = readFileSync(file);
       const damaged = damage === 'garbage' ? Buffer.alloc(good.length, 0x5a)
         : damage === 'truncated' ? good.subarray(0, good.length >> 1)
-          : Buffer.concat([good.subarray(0, good.length >> 1), Buffer.from([0xff, 0xff, 0xff, 0xff]), good.subarray((good.length >> 1) + 4)]);
+          : damage === 'flipped' ? Buffer.concat([good.subarray(0, good.length >> 1), Buffer.from([0xff, 0xff, 0xff, 0xff]), good.subarray((good.length >> 1) + 4)])
+            : Buffer.concat([good.subarray(0, good.length - 100), Buffer.from([good[good.length - 100]! ^ 1]), good.subarray(good.length - 99)]);
       writeFileSync(file, damaged);
       const r = run(args, h.env);
       expect([r.code, r.stdout, r.stderr], damage).toEqual([uncached.code, uncached.stdout, '']);
@@ -104,17 +104,36 @@ describe('the code cache', () => {
     }
   });
 
+  test('a run that uses code the cache lacks (a near-miss license, another format) rewrites it once to hold that code', () => {
+    const h = home('code-paths');
+    const repo = join(work, 'near-miss');
+    mkdirSync(repo);
+    writeFileSync(join(repo, 'README.md'), '---\nlicense: apache-2.0\n---\n# A model\n');
+    writeFileSync(join(repo, 'LICENSE'), readFileSync(join(ROOT, 'LICENSE'), 'utf8').replace('Grant of Copyright License.', 'Grant of Copyright License to you.'));
+    const paths = () => {
+      const file = readFileSync(join(h.dir, 'osai', cacheFiles(h.dir)[0]!));
+      return JSON.parse(file.toString('utf8', 4, 4 + file.readUInt32LE(0))) as string[];
+    };
+    run(args, h.env);
+    expect(paths()).toEqual(['check:json']);
+    const first = run(['check', repo, '--format', 'json'], h.env);
+    expect(paths()).toEqual(['check:json', 'license-near-miss']);
+    const written = statSync(join(h.dir, 'osai', cacheFiles(h.dir)[0]!)).mtimeMs;
+    const again = run(['check', repo, '--format', 'json'], h.env);
+    expect(again.stdout).toBe(first.stdout);
+    expect(statSync(join(h.dir, 'osai', cacheFiles(h.dir)[0]!)).mtimeMs).toBe(written);
+    run(['check', repo], h.env);
+    expect(paths()).toEqual(['check:json', 'check:text', 'license-near-miss']);
+  });
+
   // Cached code is code osai runs: in a folder others may write (a shared XDG_CACHE_HOME such as /tmp), a planted
-  // file must not be run. The planted one here has a good CRC over damaged V8 data, which V8 would crash on.
+  // file must not be run. The planted one here is damaged inside V8's data, which V8 would crash on unchecked.
   test.skipIf(process.platform === 'win32')('a cache folder or file that others may write is neither read nor written', () => {
     const good = home('good-source');
     run(args, good.env);
     const [name] = cacheFiles(good.dir);
-    const data = Buffer.from(readFileSync(join(good.dir, 'osai', name!)).subarray(4));
-    for (let i = data.length >> 2; i < (data.length >> 2) + 64; i++) data[i] = 0xff;
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32LE(crc32(data), 0);
-    const planted = Buffer.concat([sum, data]);
+    const planted = Buffer.from(readFileSync(join(good.dir, 'osai', name!)));
+    for (let i = planted.length >> 2; i < (planted.length >> 2) + 64; i++) planted[i] = 0xff;
     for (const [label, folderMode, fileMode] of [['shared folder', 0o777, 0o600], ['shared file', 0o700, 0o666]] as const) {
       const h = home(label.replace(' ', '-'));
       mkdirSync(join(h.dir, 'osai'));
@@ -154,20 +173,24 @@ describe('the code cache', () => {
     expect(existsSync(join(ROOT, 'relative'))).toBe(false);
   });
 
-  test('a new build replaces the caches of older builds for the same Node, and leaves other Nodes\' alone', () => {
+  test('a new build keeps the three newest other builds\' caches for the same Node, and leaves other Nodes\' alone', () => {
     const h = home('stale');
     mkdirSync(join(h.dir, 'osai'));
     const suffix = `-node${process.versions.node}-${process.arch}.v8`;
-    const stale = `cli-0.0.1-0123456789abcdef${suffix}`;
+    // Five older builds, the first the oldest: several installs of osai may take turns, so not every other one goes.
+    const stale = [1, 2, 3, 4, 5].map((n) => `cli-0.0.${n}-0123456789abcdef${suffix}`);
     const otherNode = 'cli-0.0.1-0123456789abcdef-node99.0.0-x64.v8';
-    writeFileSync(join(h.dir, 'osai', stale), 'old');
+    stale.forEach((name, n) => {
+      writeFileSync(join(h.dir, 'osai', name), 'old');
+      utimesSync(join(h.dir, 'osai', name), 1_000_000 + n * 1000, 1_000_000 + n * 1000);
+    });
     writeFileSync(join(h.dir, 'osai', otherNode), 'other');
     const r = run(args, h.env);
     expect(r.code).toBe(uncached.code);
     const files = cacheFiles(h.dir);
-    expect(files).not.toContain(stale);
+    expect(files.filter((f) => stale.includes(f)).sort()).toEqual(stale.slice(2));
     expect(files).toContain(otherNode);
-    expect(files).toHaveLength(2);
+    expect(files).toHaveLength(5);
   });
 
   test('a run that needs a cold module (a config file: zod) loads it from dist/ with the cache on', () => {

@@ -290,24 +290,24 @@ var import_node_process, import_node_os, import_node_tty, env, flagForceColor, s
 
 // node_modules/chalk/source/utilities.js
 function stringReplaceAll(string4, substring, replacer) {
-  let index2 = string4.indexOf(substring);
-  if (index2 === -1)
+  let index = string4.indexOf(substring);
+  if (index === -1)
     return string4;
   let substringLength = substring.length, endIndex = 0, returnValue = "";
   do
-    returnValue += string4.slice(endIndex, index2) + substring + replacer, endIndex = index2 + substringLength, index2 = string4.indexOf(substring, endIndex);
-  while (index2 !== -1);
+    returnValue += string4.slice(endIndex, index) + substring + replacer, endIndex = index + substringLength, index = string4.indexOf(substring, endIndex);
+  while (index !== -1);
   return returnValue += string4.slice(endIndex), returnValue;
 }
-function stringEncaseCRLFWithFirstIndex(string4, prefix, postfix, index2) {
+function stringEncaseCRLFWithFirstIndex(string4, prefix, postfix, index) {
   let endIndex = 0, returnValue = "";
   do {
-    let gotCR = string4[index2 - 1] === "\r";
-    returnValue += string4.slice(endIndex, gotCR ? index2 - 1 : index2) + prefix + (gotCR ? `\r
+    let gotCR = string4[index - 1] === "\r";
+    returnValue += string4.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? `\r
 ` : `
-`) + postfix, endIndex = index2 + 1, index2 = string4.indexOf(`
+`) + postfix, endIndex = index + 1, index = string4.indexOf(`
 `, endIndex);
-  } while (index2 !== -1);
+  } while (index !== -1);
   return returnValue += string4.slice(endIndex), returnValue;
 }
 var init_utilities = __esm({
@@ -991,17 +991,17 @@ var require_directives = __commonJS({
        * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
        *   `'!local'` tag, or `null` if unresolvable.
        */
-      tagName(source, onError) {
-        if (source === "!")
+      tagName(source2, onError) {
+        if (source2 === "!")
           return "!";
-        if (source[0] !== "!")
-          return onError(`Not a valid tag: ${source}`), null;
-        if (source[1] === "<") {
-          let verbatim = source.slice(2, -1);
-          return verbatim === "!" || verbatim === "!!" ? (onError(`Verbatim tags aren't resolved, so ${source} is invalid.`), null) : (source[source.length - 1] !== ">" && onError("Verbatim tags must end with a >"), verbatim);
+        if (source2[0] !== "!")
+          return onError(`Not a valid tag: ${source2}`), null;
+        if (source2[1] === "<") {
+          let verbatim = source2.slice(2, -1);
+          return verbatim === "!" || verbatim === "!!" ? (onError(`Verbatim tags aren't resolved, so ${source2} is invalid.`), null) : (source2[source2.length - 1] !== ">" && onError("Verbatim tags must end with a >"), verbatim);
         }
-        let [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
-        suffix || onError(`The ${source} tag has no suffix`);
+        let [, handle, suffix] = source2.match(/^(.*!)([^!]*)$/s);
+        suffix || onError(`The ${source2} tag has no suffix`);
         let prefix = this.tags[handle];
         if (prefix)
           try {
@@ -1009,7 +1009,7 @@ var require_directives = __commonJS({
           } catch (error62) {
             return onError(String(error62)), null;
           }
-        return handle === "!" ? source : (onError(`Could not resolve tag: ${source}`), null);
+        return handle === "!" ? source2 : (onError(`Could not resolve tag: ${source2}`), null);
       }
       /**
        * Given a fully resolved tag, returns its printable string form,
@@ -1072,8 +1072,8 @@ var require_anchors = __commonJS({
     function createNodeAnchors(doc, prefix) {
       let aliasObjects = [], sourceObjects = /* @__PURE__ */ new Map(), prevAnchors = null;
       return {
-        onAnchor: (source) => {
-          aliasObjects.push(source), prevAnchors ?? (prevAnchors = anchorNames(doc));
+        onAnchor: (source2) => {
+          aliasObjects.push(source2), prevAnchors ?? (prevAnchors = anchorNames(doc));
           let anchor2 = findNewAnchor(prefix, prevAnchors);
           return prevAnchors.add(anchor2), anchor2;
         },
@@ -1083,13 +1083,13 @@ var require_anchors = __commonJS({
          * the nodes have been created.
          */
         setAnchors: () => {
-          for (let source of aliasObjects) {
-            let ref = sourceObjects.get(source);
+          for (let source2 of aliasObjects) {
+            let ref = sourceObjects.get(source2);
             if (typeof ref == "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node)))
               ref.node.anchor = ref.anchor;
             else {
               let error62 = new Error("Failed to resolve repeated object (this should not happen)");
-              throw error62.source = source, error62;
+              throw error62.source = source2, error62;
             }
           }
         },
@@ -1199,8 +1199,8 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors(), visit2 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
-      constructor(source) {
-        super(identity.ALIAS), this.source = source, Object.defineProperty(this, "tag", {
+      constructor(source2) {
+        super(identity.ALIAS), this.source = source2, Object.defineProperty(this, "tag", {
           set() {
             throw new Error("Alias nodes cannot have tags");
           }
@@ -1241,12 +1241,12 @@ var require_Alias = __commonJS({
       toJSON(_arg, ctx) {
         if (!ctx)
           return { source: this.source };
-        let source = this.resolve(ctx.doc, ctx);
-        if (!source) {
+        let source2 = this.resolve(ctx.doc, ctx);
+        if (!source2) {
           let msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
           throw new ReferenceError(msg);
         }
-        return ctx.anchors.get(source).res;
+        return ctx.anchors.get(source2).res;
       }
       toString(ctx, _onComment, _onChompKeep) {
         let src = `*${this.source}`;
@@ -1263,7 +1263,7 @@ var require_Alias = __commonJS({
     };
     function getAliasCount(doc, node2, anchors2) {
       if (identity.isAlias(node2)) {
-        let source = node2.resolve(doc), anchor2 = anchors2 && source && anchors2.get(source);
+        let source2 = node2.resolve(doc), anchor2 = anchors2 && source2 && anchors2.get(source2);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
         let count = 0;
@@ -2002,21 +2002,21 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     }, isMergeKey = (ctx, key2) => (merge3.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge3.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
-      let source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
-        for (let it of source.items)
+      let source2 = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source2))
+        for (let it of source2.items)
           mergeValue(ctx, map2, it);
-      else if (Array.isArray(source))
-        for (let it of source)
+      else if (Array.isArray(source2))
+        for (let it of source2)
           mergeValue(ctx, map2, it);
       else
-        mergeValue(ctx, map2, source);
+        mergeValue(ctx, map2, source2);
     }
     function mergeValue(ctx, map2, value) {
-      let source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      let source2 = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source2))
         throw new Error("Merge sources must be maps or map aliases");
-      let srcMap = source.toJSON(null, ctx, Map);
+      let srcMap = source2.toJSON(null, ctx, Map);
       for (let [key2, value2] of srcMap)
         map2 instanceof Map ? map2.has(key2) || map2.set(key2, value2) : map2 instanceof Set ? map2.add(key2) : Object.prototype.hasOwnProperty.call(map2, key2) || Object.defineProperty(map2, key2, {
           value: value2,
@@ -2470,7 +2470,7 @@ var require_null = __commonJS({
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
       resolve: () => new Scalar.Scalar(null),
-      stringify: ({ source }, ctx) => typeof source == "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+      stringify: ({ source: source2 }, ctx) => typeof source2 == "string" && nullTag.test.test(source2) ? source2 : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
   }
@@ -2486,11 +2486,11 @@ var require_bool = __commonJS({
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
-        if (source && boolTag.test.test(source)) {
-          let sv = source[0] === "t" || source[0] === "T";
+      stringify({ source: source2, value }, ctx) {
+        if (source2 && boolTag.test.test(source2)) {
+          let sv = source2[0] === "t" || source2[0] === "T";
           if (value === sv)
-            return source;
+            return source2;
         }
         return value ? ctx.options.trueStr : ctx.options.falseStr;
       }
@@ -2859,8 +2859,8 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      return source && (value ? trueTag : falseTag).test.test(source) ? source : value ? ctx.options.trueStr : ctx.options.falseStr;
+    function boolStringify({ value, source: source2 }, ctx) {
+      return source2 && (value ? trueTag : falseTag).test.test(source2) ? source2 : value ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
       identify: (value) => value === !0,
@@ -3795,24 +3795,24 @@ var require_resolve_end = __commonJS({
       if (end) {
         let hasSpace = !1, sep6 = "";
         for (let token of end) {
-          let { source, type } = token;
+          let { source: source2, type } = token;
           switch (type) {
             case "space":
               hasSpace = !0;
               break;
             case "comment": {
               reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              let cb = source.substring(1) || " ";
+              let cb = source2.substring(1) || " ";
               comment ? comment += sep6 + cb : comment = cb, sep6 = "";
               break;
             }
             case "newline":
-              comment && (sep6 += source), hasSpace = !0;
+              comment && (sep6 += source2), hasSpace = !0;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
-          offset += source.length;
+          offset += source2.length;
         }
       }
       return { comment, offset };
@@ -4053,9 +4053,9 @@ var require_resolve_block_scalar = __commonJS({
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header")
         return onError(props[0], "IMPOSSIBLE", "Block scalar header not found"), null;
-      let { source } = props[0], mode = source[0], indent = 0, chomp = "", error62 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        let ch = source[i];
+      let { source: source2 } = props[0], mode = source2[0], indent = 0, chomp = "", error62 = -1;
+      for (let i = 1; i < source2.length; ++i) {
+        let ch = source2[i];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -4063,8 +4063,8 @@ var require_resolve_block_scalar = __commonJS({
           !indent && n ? indent = n : error62 === -1 && (error62 = offset + i);
         }
       }
-      error62 !== -1 && onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
-      let hasSpace = !1, comment = "", length = source.length;
+      error62 !== -1 && onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source2}`);
+      let hasSpace = !1, comment = "", length = source2.length;
       for (let i = 1; i < props.length; ++i) {
         let token = props[i];
         switch (token.type) {
@@ -4091,8 +4091,8 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
-      let split = source.split(/\n( *)/), first = split[0], m = first.match(/^( *)/), lines = [m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first]];
+    function splitLines(source2) {
+      let split = source2.split(/\n( *)/), first = split[0], m = first.match(/^( *)/), lines = [m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first]];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
       return lines;
@@ -4107,16 +4107,16 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar(), resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
-      let { offset, type, source, end } = scalar, _type, value, _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      let { offset, type, source: source2, end } = scalar, _type, value, _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN, value = plainValue(source, _onError);
+          _type = Scalar.Scalar.PLAIN, value = plainValue(source2, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE, value = singleQuotedValue(source, _onError);
+          _type = Scalar.Scalar.QUOTE_SINGLE, value = singleQuotedValue(source2, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE, value = doubleQuotedValue(source, _onError);
+          _type = Scalar.Scalar.QUOTE_DOUBLE, value = doubleQuotedValue(source2, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -4124,10 +4124,10 @@ var require_resolve_flow_scalar = __commonJS({
             value: "",
             type: null,
             comment: "",
-            range: [offset, offset + source.length, offset + source.length]
+            range: [offset, offset + source2.length, offset + source2.length]
           };
       }
-      let valueEnd = offset + source.length, re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      let valueEnd = offset + source2.length, re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
         type: _type,
@@ -4135,9 +4135,9 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re2.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue(source2, onError) {
       let badChar = "";
-      switch (source[0]) {
+      switch (source2[0]) {
         /* istanbul ignore next should not happen */
         case "	":
           badChar = "a tab character";
@@ -4150,24 +4150,24 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         case "|":
         case ">": {
-          badChar = `block scalar indicator ${source[0]}`;
+          badChar = `block scalar indicator ${source2[0]}`;
           break;
         }
         case "@":
         case "`": {
-          badChar = `reserved character ${source[0]}`;
+          badChar = `reserved character ${source2[0]}`;
           break;
         }
       }
-      return badChar && onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`), unfoldLines(source);
+      return badChar && onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`), unfoldLines(source2);
     }
-    function singleQuotedValue(source, onError) {
-      return (source[source.length - 1] !== "'" || source.length === 1) && onError(source.length, "MISSING_CHAR", "Missing closing 'quote"), unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    function singleQuotedValue(source2, onError) {
+      return (source2[source2.length - 1] !== "'" || source2.length === 1) && onError(source2.length, "MISSING_CHAR", "Missing closing 'quote"), unfoldLines(source2.slice(1, -1)).replace(/''/g, "'");
     }
-    function unfoldLines(source) {
-      let line2 = /(.*?)\r?\n/sy, match = line2.exec(source);
+    function unfoldLines(source2) {
+      let line2 = /(.*?)\r?\n/sy, match = line2.exec(source2);
       if (!match)
-        return source;
+        return source2;
       let trimEnd, trimBoth;
       try {
         trimEnd = new RegExp("(?<![ 	])[ 	]+$"), trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
@@ -4175,64 +4175,64 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, ""), sep6 = " ", pos = line2.lastIndex;
-      for (; match = line2.exec(source); ) {
+      for (; match = line2.exec(source2); ) {
         let lm = match[1].replace(trimBoth, "");
         lm === "" ? sep6 === `
 ` ? res += sep6 : sep6 = `
 ` : (res += sep6 + lm, sep6 = " "), pos = line2.lastIndex;
       }
       let last = /[ \t]*(.*)/sy;
-      return last.lastIndex = pos, match = last.exec(source), res + sep6 + (match?.[1] ?? "");
+      return last.lastIndex = pos, match = last.exec(source2), res + sep6 + (match?.[1] ?? "");
     }
-    function doubleQuotedValue(source, onError) {
+    function doubleQuotedValue(source2, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        let ch = source[i];
-        if (!(ch === "\r" && source[i + 1] === `
+      for (let i = 1; i < source2.length - 1; ++i) {
+        let ch = source2[i];
+        if (!(ch === "\r" && source2[i + 1] === `
 `))
           if (ch === `
 `) {
-            let { fold, offset } = foldNewline(source, i);
+            let { fold, offset } = foldNewline(source2, i);
             res += fold, i = offset;
           } else if (ch === "\\") {
-            let next = source[++i], cc = escapeCodes[next];
+            let next = source2[++i], cc = escapeCodes[next];
             if (cc)
               res += cc;
             else if (next === `
 `)
-              for (next = source[i + 1]; next === " " || next === "	"; )
-                next = source[++i + 1];
-            else if (next === "\r" && source[i + 1] === `
+              for (next = source2[i + 1]; next === " " || next === "	"; )
+                next = source2[++i + 1];
+            else if (next === "\r" && source2[i + 1] === `
 `)
-              for (next = source[++i + 1]; next === " " || next === "	"; )
-                next = source[++i + 1];
+              for (next = source2[++i + 1]; next === " " || next === "	"; )
+                next = source2[++i + 1];
             else if (next === "x" || next === "u" || next === "U") {
               let length = next === "x" ? 2 : next === "u" ? 4 : 8;
-              res += parseCharCode(source, i + 1, length, onError), i += length;
+              res += parseCharCode(source2, i + 1, length, onError), i += length;
             } else {
-              let raw = source.substr(i - 1, 2);
+              let raw = source2.substr(i - 1, 2);
               onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`), res += raw;
             }
           } else if (ch === " " || ch === "	") {
-            let wsStart = i, next = source[i + 1];
+            let wsStart = i, next = source2[i + 1];
             for (; next === " " || next === "	"; )
-              next = source[++i + 1];
+              next = source2[++i + 1];
             next !== `
-` && !(next === "\r" && source[i + 2] === `
-`) && (res += i > wsStart ? source.slice(wsStart, i + 1) : ch);
+` && !(next === "\r" && source2[i + 2] === `
+`) && (res += i > wsStart ? source2.slice(wsStart, i + 1) : ch);
           } else
             res += ch;
       }
-      return (source[source.length - 1] !== '"' || source.length === 1) && onError(source.length, "MISSING_CHAR", 'Missing closing "quote'), res;
+      return (source2[source2.length - 1] !== '"' || source2.length === 1) && onError(source2.length, "MISSING_CHAR", 'Missing closing "quote'), res;
     }
-    function foldNewline(source, offset) {
-      let fold = "", ch = source[offset + 1];
+    function foldNewline(source2, offset) {
+      let fold = "", ch = source2[offset + 1];
       for (; (ch === " " || ch === "	" || ch === `
-` || ch === "\r") && !(ch === "\r" && source[offset + 2] !== `
+` || ch === "\r") && !(ch === "\r" && source2[offset + 2] !== `
 `); )
         ch === `
 ` && (fold += `
-`), offset += 1, ch = source[offset + 1];
+`), offset += 1, ch = source2[offset + 1];
       return fold || (fold = " "), { fold, offset };
     }
     var escapeCodes = {
@@ -4269,12 +4269,12 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      let cc = source.substr(offset, length), code = cc.length === length && /^[0-9a-fA-F]+$/.test(cc) ? parseInt(cc, 16) : NaN;
+    function parseCharCode(source2, offset, length, onError) {
+      let cc = source2.substr(offset, length), code = cc.length === length && /^[0-9a-fA-F]+$/.test(cc) ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
-        let raw = source.substr(offset - 2, length + 2);
+        let raw = source2.substr(offset - 2, length + 2);
         return onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`), raw;
       }
     }
@@ -4401,10 +4401,10 @@ var require_compose_node = __commonJS({
       }, node2 = composeScalar.composeScalar(ctx, token, tag, onError);
       return anchor2 && (node2.anchor = anchor2.source.substring(1), node2.anchor === "" && onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string")), spaceBefore && (node2.spaceBefore = !0), comment && (node2.comment = comment, node2.range[2] = end), node2;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
-      let alias = new Alias.Alias(source.substring(1));
-      alias.source === "" && onError(offset, "BAD_ALIAS", "Alias cannot be an empty string"), alias.source.endsWith(":") && onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", !0);
-      let valueEnd = offset + source.length, re2 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    function composeAlias({ options }, { offset, source: source2, end }, onError) {
+      let alias = new Alias.Alias(source2.substring(1));
+      alias.source === "" && onError(offset, "BAD_ALIAS", "Alias cannot be an empty string"), alias.source.endsWith(":") && onError(offset + source2.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", !0);
+      let valueEnd = offset + source2.length, re2 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
       return alias.range = [offset, valueEnd, re2.offset], re2.comment && (alias.comment = re2.comment), alias;
     }
     exports2.composeEmptyNode = composeEmptyNode;
@@ -4450,19 +4450,19 @@ var require_composer = __commonJS({
         return [src, src + 1];
       if (Array.isArray(src))
         return src.length === 2 ? src : [src[0], src[1]];
-      let { offset, source } = src;
-      return [offset, offset + (typeof source == "string" ? source.length : 1)];
+      let { offset, source: source2 } = src;
+      return [offset, offset + (typeof source2 == "string" ? source2.length : 1)];
     }
     function parsePrelude(prelude) {
       let comment = "", atComment = !1, afterEmptyLine = !1;
       for (let i = 0; i < prelude.length; ++i) {
-        let source = prelude[i];
-        switch (source[0]) {
+        let source2 = prelude[i];
+        switch (source2[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? `
 
 ` : `
-`) + (source.substring(1) || " "), atComment = !0, afterEmptyLine = !1;
+`) + (source2.substring(1) || " "), atComment = !0, afterEmptyLine = !1;
             break;
           case "%":
             prelude[i + 1]?.[0] !== "#" && (i += 1), atComment = !1;
@@ -4475,8 +4475,8 @@ var require_composer = __commonJS({
     }
     var Composer = class {
       constructor(options = {}) {
-        this.doc = null, this.atDirectives = !1, this.prelude = [], this.errors = [], this.warnings = [], this.onError = (source, code, message, warning) => {
-          let pos = getErrorPos(source);
+        this.doc = null, this.atDirectives = !1, this.prelude = [], this.errors = [], this.warnings = [], this.onError = (source2, code, message, warning) => {
+          let pos = getErrorPos(source2);
           warning ? this.warnings.push(new errors.YAMLWarning(pos, code, message)) : this.errors.push(new errors.YAMLParseError(pos, code, message));
         }, this.directives = new directives.Directives({ version: options.version || "1.2" }), this.options = options;
       }
@@ -4625,7 +4625,7 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      let { implicitKey = !1, indent, inFlow = !1, offset = -1, type = "PLAIN" } = context, source = stringifyString.stringifyString({ type, value }, {
+      let { implicitKey = !1, indent, inFlow = !1, offset = -1, type = "PLAIN" } = context, source2 = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -4634,11 +4634,11 @@ var require_cst_scalar = __commonJS({
         { type: "newline", offset: -1, indent, source: `
 ` }
       ];
-      switch (source[0]) {
+      switch (source2[0]) {
         case "|":
         case ">": {
-          let he = source.indexOf(`
-`), head = source.substring(0, he), body = source.substring(he + 1) + `
+          let he = source2.indexOf(`
+`), head = source2.substring(0, he), body = source2.substring(he + 1) + `
 `, props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
@@ -4646,11 +4646,11 @@ var require_cst_scalar = __commonJS({
 ` }), { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source: source2, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source: source2, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent, source: source2, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
@@ -4673,30 +4673,30 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      let source = stringifyString.stringifyString({ type, value }, {
+      let source2 = stringifyString.stringifyString({ type, value }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: !0, lineWidth: -1 }
       });
-      switch (source[0]) {
+      switch (source2[0]) {
         case "|":
         case ">":
-          setBlockScalarValue(token, source);
+          setBlockScalarValue(token, source2);
           break;
         case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
+          setFlowScalarValue(token, source2, "double-quoted-scalar");
           break;
         case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
+          setFlowScalarValue(token, source2, "single-quoted-scalar");
           break;
         default:
-          setFlowScalarValue(token, source, "scalar");
+          setFlowScalarValue(token, source2, "scalar");
       }
     }
-    function setBlockScalarValue(token, source) {
-      let he = source.indexOf(`
-`), head = source.substring(0, he), body = source.substring(he + 1) + `
+    function setBlockScalarValue(token, source2) {
+      let he = source2.indexOf(`
+`), head = source2.substring(0, he), body = source2.substring(he + 1) + `
 `;
       if (token.type === "block-scalar") {
         let header = token.props[0];
@@ -4727,33 +4727,33 @@ var require_cst_scalar = __commonJS({
           }
       return !1;
     }
-    function setFlowScalarValue(token, source, type) {
+    function setFlowScalarValue(token, source2, type) {
       switch (token.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          token.type = type, token.source = source;
+          token.type = type, token.source = source2;
           break;
         case "block-scalar": {
-          let end = token.props.slice(1), oa = source.length;
+          let end = token.props.slice(1), oa = source2.length;
           token.props[0].type === "block-scalar-header" && (oa -= token.props[0].source.length);
           for (let tok of end)
             tok.offset += oa;
-          delete token.props, Object.assign(token, { type, source, end });
+          delete token.props, Object.assign(token, { type, source: source2, end });
           break;
         }
         case "block-map":
         case "block-seq": {
-          let nl = { type: "newline", offset: token.offset + source.length, indent: token.indent, source: `
+          let nl = { type: "newline", offset: token.offset + source2.length, indent: token.indent, source: `
 ` };
-          delete token.items, Object.assign(token, { type, source, end: [nl] });
+          delete token.items, Object.assign(token, { type, source: source2, end: [nl] });
           break;
         }
         default: {
           let indent = "indent" in token ? token.indent : -1, end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (let key2 of Object.keys(token))
             key2 !== "type" && key2 !== "offset" && delete token[key2];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent, source: source2, end });
         }
       }
     }
@@ -4833,10 +4833,10 @@ var require_cst_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (let [field, index2] of path2) {
+      for (let [field, index] of path2) {
         let tok = item?.[field];
         if (tok && "items" in tok)
-          item = tok.items[index2];
+          item = tok.items[index];
         else
           return;
       }
@@ -4893,8 +4893,8 @@ var require_cst = __commonJS({
           return JSON.stringify(token);
       }
     }
-    function tokenType(source) {
-      switch (source) {
+    function tokenType(source2) {
+      switch (source2) {
         case BOM:
           return "byte-order-mark";
         case DOCUMENT:
@@ -4930,7 +4930,7 @@ var require_cst = __commonJS({
         case ",":
           return "comma";
       }
-      switch (source[0]) {
+      switch (source2[0]) {
         case " ":
         case "	":
           return "space";
@@ -4999,11 +4999,11 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete = !1) {
-        if (source) {
-          if (typeof source != "string")
+      *lex(source2, incomplete = !1) {
+        if (source2) {
+          if (typeof source2 != "string")
             throw TypeError("source is not a string");
-          this.buffer = this.buffer ? this.buffer + source : source, this.lineEndPos = null;
+          this.buffer = this.buffer ? this.buffer + source2 : source2, this.lineEndPos = null;
         }
         this.atEnd = !incomplete;
         let next = this.next ?? "stream";
@@ -5505,12 +5505,12 @@ var require_parser = __commonJS({
         ;
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
-      if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+    function arrayPushArray(target, source2) {
+      if (source2.length < 1e5)
+        Array.prototype.push.apply(target, source2);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i = 0; i < source2.length; ++i)
+          target.push(source2[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start")
@@ -5533,36 +5533,36 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete = !1) {
+      *parse(source2, incomplete = !1) {
         this.onNewLine && this.offset === 0 && this.onNewLine(0);
-        for (let lexeme of this.lexer.lex(source, incomplete))
+        for (let lexeme of this.lexer.lex(source2, incomplete))
           yield* this.next(lexeme);
         incomplete || (yield* this.end());
       }
       /**
        * Advance the parser by the `source` of one lexical token.
        */
-      *next(source) {
-        if (this.source = source, node_process.env.LOG_TOKENS && console.log("|", cst.prettyToken(source)), this.atScalar) {
-          this.atScalar = !1, yield* this.step(), this.offset += source.length;
+      *next(source2) {
+        if (this.source = source2, node_process.env.LOG_TOKENS && console.log("|", cst.prettyToken(source2)), this.atScalar) {
+          this.atScalar = !1, yield* this.step(), this.offset += source2.length;
           return;
         }
-        let type = cst.tokenType(source);
+        let type = cst.tokenType(source2);
         if (type)
           if (type === "scalar")
             this.atNewLine = !1, this.atScalar = !0, this.type = "scalar";
           else {
             switch (this.type = type, yield* this.step(), type) {
               case "newline":
-                this.atNewLine = !0, this.indent = 0, this.onNewLine && this.onNewLine(this.offset + source.length);
+                this.atNewLine = !0, this.indent = 0, this.onNewLine && this.onNewLine(this.offset + source2.length);
                 break;
               case "space":
-                this.atNewLine && source[0] === " " && (this.indent += source.length);
+                this.atNewLine && source2[0] === " " && (this.indent += source2.length);
                 break;
               case "explicit-key-ind":
               case "map-value-ind":
               case "seq-item-ind":
-                this.atNewLine && (this.indent += source.length);
+                this.atNewLine && (this.indent += source2.length);
                 break;
               case "doc-mode":
               case "flow-error-end":
@@ -5570,11 +5570,11 @@ var require_parser = __commonJS({
               default:
                 this.atNewLine = !1;
             }
-            this.offset += source.length;
+            this.offset += source2.length;
           }
         else {
-          let message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source }), this.offset += source.length;
+          let message = `Not a YAML token: ${source2}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source: source2 }), this.offset += source2.length;
         }
       }
       /** Call at end of input to push out any remaining constructions */
@@ -6107,23 +6107,23 @@ var require_public_api = __commonJS({
       let prettyErrors = options.prettyErrors !== !1;
       return { lineCounter: options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
-      let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    function parseAllDocuments(source2, options = {}) {
+      let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), docs = Array.from(composer$1.compose(parser$1.parse(source2)));
       if (prettyErrors && lineCounter2)
         for (let doc of docs)
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+          doc.errors.forEach(errors.prettifyError(source2, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source2, lineCounter2));
       return docs.length > 0 ? docs : Object.assign([], { empty: !0 }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument3(source2, options = {}) {
       let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), doc = null;
-      for (let _doc of composer$1.compose(parser$1.parse(source), !0, source.length))
+      for (let _doc of composer$1.compose(parser$1.parse(source2), !0, source2.length))
         if (!doc)
           doc = _doc;
         else if (doc.options.logLevel !== "silent") {
           doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
           break;
         }
-      return prettyErrors && lineCounter2 && (doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2))), doc;
+      return prettyErrors && lineCounter2 && (doc.errors.forEach(errors.prettifyError(source2, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source2, lineCounter2))), doc;
     }
     function parse4(src, reviver, options) {
       let _reviver;
@@ -6307,9 +6307,9 @@ function cached(getter) {
 function nullish(input3) {
   return input3 == null;
 }
-function cleanRegex(source) {
-  let start = source.startsWith("^") ? 1 : 0, end = source.endsWith("$") ? source.length - 1 : source.length;
-  return source.slice(start, end);
+function cleanRegex(source2) {
+  let start = source2.startsWith("^") ? 1 : 0, end = source2.endsWith("$") ? source2.length - 1 : source2.length;
+  return source2.slice(start, end);
 }
 function floatSafeRemainder(val, step) {
   let ratio = val / step, roundedRatio = Math.round(ratio), tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
@@ -6362,20 +6362,20 @@ function deferProp(target, key2, getter) {
 function putProp(target, key2, value) {
   key2 in target ? assignProp(target, key2, value) : target[key2] = value;
 }
-function mirrorShape(target, source, keys, wrap) {
-  let raw = sourceShape(source);
+function mirrorShape(target, source2, keys, wrap) {
+  let raw = sourceShape(source2);
   for (let key2 of keys) {
     let desc = Object.getOwnPropertyDescriptor(raw, key2);
     desc.enumerable && (desc.get ? deferProp(target, key2, () => {
-      let value = source._zod.def.shape[key2];
+      let value = source2._zod.def.shape[key2];
       return wrap ? wrap(value, key2) : value;
     }) : putProp(target, key2, wrap ? wrap(desc.value, key2) : desc.value));
   }
 }
-function mirrorProps(target, source) {
-  for (let key2 of Reflect.ownKeys(source)) {
-    let desc = Object.getOwnPropertyDescriptor(source, key2);
-    desc.enumerable && (desc.get ? deferProp(target, key2, () => source[key2]) : putProp(target, key2, desc.value));
+function mirrorProps(target, source2) {
+  for (let key2 of Reflect.ownKeys(source2)) {
+    let desc = Object.getOwnPropertyDescriptor(source2, key2);
+    desc.enumerable && (desc.get ? deferProp(target, key2, () => source2[key2]) : putProp(target, key2, desc.value));
   }
 }
 function mergeDefs(...defs) {
@@ -7241,8 +7241,8 @@ function nanoidOfLength(length) {
 function emoji() {
   return new RegExp(_emoji, "u");
 }
-function anchor(source) {
-  return new RegExp(`^${source}$`);
+function anchor(source2) {
+  return new RegExp(`^${source2}$`);
 }
 function timeSource(args) {
   let hhmm = "(?:[01]\\d|2[0-3]):[0-5]\\d";
@@ -7836,8 +7836,8 @@ function capSize(inst, size) {
     return parse4(payload, ctx);
   };
 }
-function handleArrayResult(result2, final, index2) {
-  result2.issues.length && final.issues.push(...prefixIssues(index2, result2.issues)), final.value[index2] = result2.value;
+function handleArrayResult(result2, final, index) {
+  result2.issues.length && final.issues.push(...prefixIssues(index, result2.issues)), final.value[index] = result2.value;
 }
 function handlePropertyResult(result2, final, key2, input3, optin, optout) {
   let isPresent = key2 in input3, isOptionalOut = optout === "optional";
@@ -7984,12 +7984,12 @@ function mergeValues(a, b) {
     if (a.length !== b.length)
       return { valid: !1, mergeErrorPath: [] };
     let newArray = [];
-    for (let index2 = 0; index2 < a.length; index2++) {
-      let itemA = a[index2], itemB = b[index2], sharedValue = mergeValues(itemA, itemB);
+    for (let index = 0; index < a.length; index++) {
+      let itemA = a[index], itemB = b[index], sharedValue = mergeValues(itemA, itemB);
       if (!sharedValue.valid)
         return {
           valid: !1,
-          mergeErrorPath: [index2, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
         };
       newArray.push(sharedValue.data);
     }
@@ -8036,8 +8036,8 @@ function getTupleOptStart(items, key2) {
       return i + 1;
   return 0;
 }
-function handleTupleResult(result2, final, index2) {
-  result2.issues.length && final.issues.push(...prefixIssues(index2, result2.issues)), final.value[index2] = result2.value;
+function handleTupleResult(result2, final, index) {
+  result2.issues.length && final.issues.push(...prefixIssues(index, result2.issues)), final.value[index] = result2.value;
 }
 function handleTupleResults(itemResults, final, items, input3, optoutStart) {
   for (let i = 0; i < items.length; i++) {
@@ -9211,10 +9211,10 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
       let regexParts = [];
       for (let part of def.parts)
         if (typeof part == "object" && part !== null) {
-          let source = partPattern(part);
-          if (!source)
+          let source2 = partPattern(part);
+          if (!source2)
             throw new Error(`Invalid template literal part, no pattern found: ${[...part._zod.traits].shift()}`);
-          regexParts.push(cleanRegex(source));
+          regexParts.push(cleanRegex(source2));
         } else if (part === null || primitiveTypes.has(typeof part))
           regexParts.push(escapeRegex(`${part}`));
         else
@@ -16006,8 +16006,8 @@ function withParser(schema, parser) {
   };
   return wrapped.__originalRun = originalRun, clone2._zod.bag.fallbackRun = originalRun, clone2._zod.bag.validator = parser, clone2._zod.run = wrapped, liveRun.__originalRun || installCompiledUserMethods(clone2, schema, parser), clone2;
 }
-function installCompiledUserMethods(target, source, parser) {
-  let targetAny = target, sourceAny = source;
+function installCompiledUserMethods(target, source2, parser) {
+  let targetAny = target, sourceAny = source2;
   if (typeof sourceAny.safeParse == "function") {
     let originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params) => {
@@ -18182,9 +18182,9 @@ var TimePrecision, init_api = __esm({
 
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
-  for (let source of sources)
-    for (let key2 of Reflect.ownKeys(source))
-      Object.prototype.propertyIsEnumerable.call(source, key2) && assignProp(target, key2, source[key2]);
+  for (let source2 of sources)
+    for (let key2 of Reflect.ownKeys(source2))
+      Object.prototype.propertyIsEnumerable.call(source2, key2) && assignProp(target, key2, source2[key2]);
   return target;
 }
 function initializeContext(params) {
@@ -21007,7 +21007,7 @@ function detectVersion(schema, defaultTarget) {
   return $schema === "https://json-schema.org/draft/2020-12/schema" ? "draft-2020-12" : $schema === "http://json-schema.org/draft-07/schema#" ? "draft-7" : $schema === "http://json-schema.org/draft-04/schema#" ? "draft-4" : defaultTarget ?? "draft-2020-12";
 }
 function applyMinItems(items, minItems) {
-  return items.map((item, index2) => index2 < minItems ? item : item.optional());
+  return items.map((item, index) => index < minItems ? item : item.optional());
 }
 function decodeJSONPointerSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -22003,7 +22003,11 @@ var FREEDOMS, GROUPS, LISTED_CATEGORIES, CATEGORIES, RESTRICTION_TYPES, OBLIGATI
       "output-restriction",
       "research-only",
       "revocable",
-      "other"
+      "other",
+      // `territory`: the grant excludes territories (listed in `territories`); `business-model`: a kind of business
+      // (model-as-a-service, hosted service, competing product) needs a separate agreement.
+      "territory",
+      "business-model"
     ], OBLIGATION_TYPES = [
       "attribution",
       "notice",
@@ -22018,13 +22022,14 @@ var FREEDOMS, GROUPS, LISTED_CATEGORIES, CATEGORIES, RESTRICTION_TYPES, OBLIGATI
 });
 
 // src/ruleset/schema.ts
-var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, ComponentRule, ComponentsFile, ComponentCheck, SimpleCheck, CheckSpec, ProfileRule, MessagesFile, HubIdsFile, DataInformationFile, TermWord, AddedTermsFile, RepoPattern, LicenseId, BaseModelsFile, DatasetsFile, init_schema = __esm({
+var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, ComponentRule, ComponentsFile, ComponentCheck, SimpleCheck, Para, EuReading, EuExemptionCheck, CheckSpec, ProfileRule, MessagesFile, HubIdsFile, DataInformationFile, TermWord, AddedTermsFile, RepoPattern, LicenseId, BaseModelsFile, DatasetsFile, init_schema = __esm({
   "src/ruleset/schema.ts"() {
     "use strict";
     init_zod();
     init_vocabulary();
     Clause = external_exports.string().min(1), FreedomRating = external_exports.object({
-      rating: external_exports.enum(["granted", "conditional", "restricted"]),
+      // `unknown`: osai knows the id but has not read the text (generated SPDX rules); it gates like fail.
+      rating: external_exports.enum(["granted", "conditional", "restricted", "unknown"]),
       clause: Clause,
       reason: external_exports.string().min(1)
     }).strict(), Restriction = external_exports.object({
@@ -22033,8 +22038,10 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
       limits: external_exports.array(external_exports.enum(FREEDOMS)).min(1),
       clause: Clause,
       text: external_exports.string().min(1),
-      value: external_exports.number().optional()
-    }).strict(), Obligation = external_exports.object({
+      value: external_exports.number().optional(),
+      /** For `territory`: where the license grants nothing (ISO 3166 codes, or `EU` for the European Union). */
+      territories: external_exports.array(external_exports.string().regex(/^([A-Z]{2}|EU)$/, "an ISO 3166 alpha-2 code or EU")).min(1).optional()
+    }).strict().refine((r) => r.type === "territory" == (r.territories !== void 0), "a territory restriction lists its territories, and only it does"), Obligation = external_exports.object({
       type: external_exports.enum(OBLIGATION_TYPES),
       clause: Clause,
       text: external_exports.string().min(1)
@@ -22076,7 +22083,19 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
       typeAppropriate: external_exports.enum(["warn", "fail"]).optional()
     }).strict().refine((c) => c.component === void 0 != (c.anyOf === void 0), "give exactly one of component or anyOf"), SimpleCheck = external_exports.object({
       kind: external_exports.enum(["licenses-agree", "access-open", "data-information", "readable", "licenses-identified", "lineage", "dataset-licenses"])
-    }).strict(), CheckSpec = external_exports.union([ComponentCheck, SimpleCheck]), ProfileRule = external_exports.object({
+    }).strict(), Para = external_exports.string().regex(/^\d+(-\d+)?$/, "a paragraph number such as 83 or 77-82"), EuReading = external_exports.object({ verdict: external_exports.enum(["fail", "unknown"]), para: Para, why: external_exports.string().min(1) }).strict(), EuExemptionCheck = external_exports.object({
+      kind: external_exports.literal("eu-exemption"),
+      restrictions: external_exports.record(external_exports.enum(RESTRICTION_TYPES), EuReading).refine((r) => RESTRICTION_TYPES.every((t) => t in r), `give a reading for every restriction type: ${RESTRICTION_TYPES.join(", ")}`),
+      /** Words in `extra_gated_fields` names that ask for personal data (para 87); matched on lower-cased names. */
+      personalData: external_exports.array(external_exports.string().min(2)).min(1),
+      /** The usage information of para 91: each item is shown by a card heading containing one of `headings`, or a metadata key. */
+      usage: external_exports.array(external_exports.object({
+        id: external_exports.string().regex(/^[a-z][a-z-]*$/),
+        label: external_exports.string().min(1),
+        headings: external_exports.array(external_exports.string().min(3)).min(1),
+        keys: external_exports.array(external_exports.string().min(1)).default([])
+      }).strict()).min(1)
+    }).strict(), CheckSpec = external_exports.union([ComponentCheck, SimpleCheck, EuExemptionCheck]), ProfileRule = external_exports.object({
       id: external_exports.string().regex(/^[a-z][a-z0-9.-]*$/),
       name: external_exports.string(),
       description: external_exports.string(),
@@ -22220,7 +22239,7 @@ async function loadRuleSet(dir) {
   let key2 = dir ?? "", hit = cache.get(key2);
   if (hit) return hit;
   let rules;
-  if (dir === void 0 && (0, import_node_fs3.existsSync)(COMPILED_RULES)) rules = deserializeRuleSet((0, import_node_fs3.readFileSync)(COMPILED_RULES, "utf8"));
+  if (dir === void 0 && (0, import_node_fs3.existsSync)(COMPILED_RULES)) rules = deserializeRuleSet((0, import_node_fs3.readFileSync)(COMPILED_RULES, "latin1"));
   else {
     let { loadRuleSetFromYaml: loadRuleSetFromYaml2 } = await Promise.resolve().then(() => (init_load(), load_exports));
     rules = loadRuleSetFromYaml2(dir ?? DEFAULT_RULES_DIR);
@@ -22239,7 +22258,7 @@ function serializeRuleSet(rules) {
     baseModels: rules.baseModels,
     datasets: rules.datasets,
     addedTerms: rules.addedTerms
-  });
+  }).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function deserializeRuleSet(json2) {
   let data = JSON.parse(json2);
@@ -22257,11 +22276,11 @@ function deserializeRuleSet(json2) {
   };
 }
 function compactLicenses(entries) {
-  let shared = [], index2 = /* @__PURE__ */ new Map(), out = entries.map(([id, rule]) => {
+  let shared = [], index = /* @__PURE__ */ new Map(), out = entries.map(([id, rule]) => {
     let copy = { ...rule };
     for (let field of SHARED_FIELDS) {
-      let key2 = JSON.stringify(rule[field]), i = index2.get(key2);
-      i === void 0 && (i = shared.push(rule[field]) - 1, index2.set(key2, i)), copy[field] = i;
+      let key2 = JSON.stringify(rule[field]), i = index.get(key2);
+      i === void 0 && (i = shared.push(rule[field]) - 1, index.set(key2, i)), copy[field] = i;
     }
     return [id, copy];
   });
@@ -23201,18 +23220,18 @@ var require_scan = __commonJS({
   "node_modules/spdx-expression-parse/scan.js"(exports2, module2) {
     "use strict";
     var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated()), exceptions2 = require_spdx_exceptions();
-    module2.exports = function(source) {
-      var index2 = 0;
+    module2.exports = function(source2) {
+      var index = 0;
       function hasMore() {
-        return index2 < source.length;
+        return index < source2.length;
       }
       function read(value) {
         if (value instanceof RegExp) {
-          var chars = source.slice(index2), match = chars.match(value);
+          var chars = source2.slice(index), match = chars.match(value);
           if (match)
-            return index2 += match[0].length, match[0];
-        } else if (source.indexOf(value, index2) === index2)
-          return index2 += value.length, value;
+            return index += match[0].length, match[0];
+        } else if (source2.indexOf(value, index) === index)
+          return index += value.length, value;
       }
       function skipWhitespace() {
         read(/[ ]*/);
@@ -23220,7 +23239,7 @@ var require_scan = __commonJS({
       function operator() {
         for (var string4, possibilities = [/^WITH/i, /^AND/i, /^OR/i, "(", ")", ":", "+"], i = 0; i < possibilities.length && (string4 = read(possibilities[i]), !string4); i++)
           ;
-        if (string4 === "+" && index2 > 1 && source[index2 - 2] === " ")
+        if (string4 === "+" && index > 1 && source2[index - 2] === " ")
           throw new Error("Space before `+`");
         return string4 && {
           type: "OPERATOR",
@@ -23233,7 +23252,7 @@ var require_scan = __commonJS({
       function expectIdstring() {
         var string4 = idstring();
         if (!string4)
-          throw new Error("Expected idstring at offset " + index2);
+          throw new Error("Expected idstring at offset " + index);
         return string4;
       }
       function documentRef() {
@@ -23249,7 +23268,7 @@ var require_scan = __commonJS({
         }
       }
       function identifier() {
-        var begin = index2, string4 = idstring();
+        var begin = index, string4 = idstring();
         if (licenses.indexOf(string4) !== -1)
           return {
             type: "LICENSE",
@@ -23260,7 +23279,7 @@ var require_scan = __commonJS({
             type: "EXCEPTION",
             string: string4
           };
-        index2 = begin;
+        index = begin;
       }
       function parseToken() {
         return operator() || documentRef() || licenseRef() || identifier();
@@ -23268,7 +23287,7 @@ var require_scan = __commonJS({
       for (var tokens = []; hasMore() && (skipWhitespace(), !!hasMore()); ) {
         var token = parseToken();
         if (!token)
-          throw new Error("Unexpected `" + source[index2] + "` at offset " + index2);
+          throw new Error("Unexpected `" + source2[index] + "` at offset " + index);
         tokens.push(token);
       }
       return tokens;
@@ -23281,17 +23300,17 @@ var require_parse = __commonJS({
   "node_modules/spdx-expression-parse/parse.js"(exports2, module2) {
     "use strict";
     module2.exports = function(tokens) {
-      var index2 = 0;
+      var index = 0;
       function hasMore() {
-        return index2 < tokens.length;
+        return index < tokens.length;
       }
       function token() {
-        return hasMore() ? tokens[index2] : null;
+        return hasMore() ? tokens[index] : null;
       }
       function next() {
         if (!hasMore())
           throw new Error();
-        index2++;
+        index++;
       }
       function parseOperator(operator) {
         var t = token();
@@ -23307,12 +23326,12 @@ var require_parse = __commonJS({
         }
       }
       function parseLicenseRef() {
-        var begin = index2, string4 = "", t = token();
+        var begin = index, string4 = "", t = token();
         if (t.type === "DOCUMENTREF" && (next(), string4 += "DocumentRef-" + t.string + ":", !parseOperator(":")))
           throw new Error("Expected `:` after `DocumentRef-...`");
         if (t = token(), t.type === "LICENSEREF")
           return next(), string4 += "LicenseRef-" + t.string, { license: string4 };
-        index2 = begin;
+        index = begin;
       }
       function parseLicense() {
         var t = token();
@@ -23366,8 +23385,8 @@ var require_spdx_expression_parse = __commonJS({
   "node_modules/spdx-expression-parse/index.js"(exports2, module2) {
     "use strict";
     var scan = require_scan(), parse4 = require_parse();
-    module2.exports = function(source) {
-      return parse4(scan(source));
+    module2.exports = function(source2) {
+      return parse4(scan(source2));
     };
   }
 });
@@ -23376,8 +23395,8 @@ var require_spdx_expression_parse = __commonJS({
 function canonicalSpdxId(id) {
   return canonical ??= new Map([...ids, ...deprecated].map((i) => [i.toLowerCase(), i])), canonical.get(id.toLowerCase());
 }
-function parseExpression(source) {
-  let text = source.trim();
+function parseExpression(source2) {
+  let text = source2.trim();
   if (text !== "") {
     if (text === UNKNOWN) return { license: UNKNOWN };
     if (!(text.length > MAX_EXPRESSION_CHARS || (text.match(/\s(AND|OR|WITH)\s|\(/gi)?.length ?? 0) > MAX_EXPRESSION_OPERATORS))
@@ -23434,18 +23453,18 @@ var require_scan2 = __commonJS({
   "node_modules/spdx-compare/node_modules/spdx-expression-parse/scan.js"(exports2, module2) {
     "use strict";
     var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated()), exceptions2 = require_spdx_exceptions();
-    module2.exports = function(source) {
-      var index2 = 0;
+    module2.exports = function(source2) {
+      var index = 0;
       function hasMore() {
-        return index2 < source.length;
+        return index < source2.length;
       }
       function read(value) {
         if (value instanceof RegExp) {
-          var chars = source.slice(index2), match = chars.match(value);
+          var chars = source2.slice(index), match = chars.match(value);
           if (match)
-            return index2 += match[0].length, match[0];
-        } else if (source.indexOf(value, index2) === index2)
-          return index2 += value.length, value;
+            return index += match[0].length, match[0];
+        } else if (source2.indexOf(value, index) === index)
+          return index += value.length, value;
       }
       function skipWhitespace() {
         read(/[ ]*/);
@@ -23453,7 +23472,7 @@ var require_scan2 = __commonJS({
       function operator() {
         for (var string4, possibilities = ["WITH", "AND", "OR", "(", ")", ":", "+"], i = 0; i < possibilities.length && (string4 = read(possibilities[i]), !string4); i++)
           ;
-        if (string4 === "+" && index2 > 1 && source[index2 - 2] === " ")
+        if (string4 === "+" && index > 1 && source2[index - 2] === " ")
           throw new Error("Space before `+`");
         return string4 && {
           type: "OPERATOR",
@@ -23466,7 +23485,7 @@ var require_scan2 = __commonJS({
       function expectIdstring() {
         var string4 = idstring();
         if (!string4)
-          throw new Error("Expected idstring at offset " + index2);
+          throw new Error("Expected idstring at offset " + index);
         return string4;
       }
       function documentRef() {
@@ -23482,7 +23501,7 @@ var require_scan2 = __commonJS({
         }
       }
       function identifier() {
-        var begin = index2, string4 = idstring();
+        var begin = index, string4 = idstring();
         if (licenses.indexOf(string4) !== -1)
           return {
             type: "LICENSE",
@@ -23493,7 +23512,7 @@ var require_scan2 = __commonJS({
             type: "EXCEPTION",
             string: string4
           };
-        index2 = begin;
+        index = begin;
       }
       function parseToken() {
         return operator() || documentRef() || licenseRef() || identifier();
@@ -23501,7 +23520,7 @@ var require_scan2 = __commonJS({
       for (var tokens = []; hasMore() && (skipWhitespace(), !!hasMore()); ) {
         var token = parseToken();
         if (!token)
-          throw new Error("Unexpected `" + source[index2] + "` at offset " + index2);
+          throw new Error("Unexpected `" + source2[index] + "` at offset " + index);
         tokens.push(token);
       }
       return tokens;
@@ -23514,17 +23533,17 @@ var require_parse2 = __commonJS({
   "node_modules/spdx-compare/node_modules/spdx-expression-parse/parse.js"(exports2, module2) {
     "use strict";
     module2.exports = function(tokens) {
-      var index2 = 0;
+      var index = 0;
       function hasMore() {
-        return index2 < tokens.length;
+        return index < tokens.length;
       }
       function token() {
-        return hasMore() ? tokens[index2] : null;
+        return hasMore() ? tokens[index] : null;
       }
       function next() {
         if (!hasMore())
           throw new Error();
-        index2++;
+        index++;
       }
       function parseOperator(operator) {
         var t = token();
@@ -23540,12 +23559,12 @@ var require_parse2 = __commonJS({
         }
       }
       function parseLicenseRef() {
-        var begin = index2, string4 = "", t = token();
+        var begin = index, string4 = "", t = token();
         if (t.type === "DOCUMENTREF" && (next(), string4 += "DocumentRef-" + t.string + ":", !parseOperator(":")))
           throw new Error("Expected `:` after `DocumentRef-...`");
         if (t = token(), t.type === "LICENSEREF")
           return next(), string4 += "LicenseRef-" + t.string, { license: string4 };
-        index2 = begin;
+        index = begin;
       }
       function parseLicense() {
         var t = token();
@@ -23599,8 +23618,8 @@ var require_spdx_expression_parse2 = __commonJS({
   "node_modules/spdx-compare/node_modules/spdx-expression-parse/index.js"(exports2, module2) {
     "use strict";
     var scan = require_scan2(), parse4 = require_parse2();
-    module2.exports = function(source) {
-      return parse4(scan(source));
+    module2.exports = function(source2) {
+      return parse4(scan(source2));
     };
   }
 });
@@ -23889,18 +23908,18 @@ var require_scan3 = __commonJS({
   "node_modules/spdx-satisfies/node_modules/spdx-expression-parse/scan.js"(exports2, module2) {
     "use strict";
     var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated()), exceptions2 = require_spdx_exceptions();
-    module2.exports = function(source) {
-      var index2 = 0;
+    module2.exports = function(source2) {
+      var index = 0;
       function hasMore() {
-        return index2 < source.length;
+        return index < source2.length;
       }
       function read(value) {
         if (value instanceof RegExp) {
-          var chars = source.slice(index2), match = chars.match(value);
+          var chars = source2.slice(index), match = chars.match(value);
           if (match)
-            return index2 += match[0].length, match[0];
-        } else if (source.indexOf(value, index2) === index2)
-          return index2 += value.length, value;
+            return index += match[0].length, match[0];
+        } else if (source2.indexOf(value, index) === index)
+          return index += value.length, value;
       }
       function skipWhitespace() {
         read(/[ ]*/);
@@ -23908,7 +23927,7 @@ var require_scan3 = __commonJS({
       function operator() {
         for (var string4, possibilities = ["WITH", "AND", "OR", "(", ")", ":", "+"], i = 0; i < possibilities.length && (string4 = read(possibilities[i]), !string4); i++)
           ;
-        if (string4 === "+" && index2 > 1 && source[index2 - 2] === " ")
+        if (string4 === "+" && index > 1 && source2[index - 2] === " ")
           throw new Error("Space before `+`");
         return string4 && {
           type: "OPERATOR",
@@ -23921,7 +23940,7 @@ var require_scan3 = __commonJS({
       function expectIdstring() {
         var string4 = idstring();
         if (!string4)
-          throw new Error("Expected idstring at offset " + index2);
+          throw new Error("Expected idstring at offset " + index);
         return string4;
       }
       function documentRef() {
@@ -23937,7 +23956,7 @@ var require_scan3 = __commonJS({
         }
       }
       function identifier() {
-        var begin = index2, string4 = idstring();
+        var begin = index, string4 = idstring();
         if (licenses.indexOf(string4) !== -1)
           return {
             type: "LICENSE",
@@ -23948,7 +23967,7 @@ var require_scan3 = __commonJS({
             type: "EXCEPTION",
             string: string4
           };
-        index2 = begin;
+        index = begin;
       }
       function parseToken() {
         return operator() || documentRef() || licenseRef() || identifier();
@@ -23956,7 +23975,7 @@ var require_scan3 = __commonJS({
       for (var tokens = []; hasMore() && (skipWhitespace(), !!hasMore()); ) {
         var token = parseToken();
         if (!token)
-          throw new Error("Unexpected `" + source[index2] + "` at offset " + index2);
+          throw new Error("Unexpected `" + source2[index] + "` at offset " + index);
         tokens.push(token);
       }
       return tokens;
@@ -23969,17 +23988,17 @@ var require_parse3 = __commonJS({
   "node_modules/spdx-satisfies/node_modules/spdx-expression-parse/parse.js"(exports2, module2) {
     "use strict";
     module2.exports = function(tokens) {
-      var index2 = 0;
+      var index = 0;
       function hasMore() {
-        return index2 < tokens.length;
+        return index < tokens.length;
       }
       function token() {
-        return hasMore() ? tokens[index2] : null;
+        return hasMore() ? tokens[index] : null;
       }
       function next() {
         if (!hasMore())
           throw new Error();
-        index2++;
+        index++;
       }
       function parseOperator(operator) {
         var t = token();
@@ -23995,12 +24014,12 @@ var require_parse3 = __commonJS({
         }
       }
       function parseLicenseRef() {
-        var begin = index2, string4 = "", t = token();
+        var begin = index, string4 = "", t = token();
         if (t.type === "DOCUMENTREF" && (next(), string4 += "DocumentRef-" + t.string + ":", !parseOperator(":")))
           throw new Error("Expected `:` after `DocumentRef-...`");
         if (t = token(), t.type === "LICENSEREF")
           return next(), string4 += "LicenseRef-" + t.string, { license: string4 };
-        index2 = begin;
+        index = begin;
       }
       function parseLicense() {
         var t = token();
@@ -24054,8 +24073,8 @@ var require_spdx_expression_parse3 = __commonJS({
   "node_modules/spdx-satisfies/node_modules/spdx-expression-parse/index.js"(exports2, module2) {
     "use strict";
     var scan = require_scan3(), parse4 = require_parse3();
-    module2.exports = function(source) {
-      return parse4(scan(source));
+    module2.exports = function(source2) {
+      return parse4(scan(source2));
     };
   }
 });
@@ -24404,8 +24423,8 @@ var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BI
 
 // src/identify/lineage/base-match.ts
 function matchesPattern(pattern, id) {
-  let source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-  return new RegExp(`^${source}$`, "i").test(id);
+  let source2 = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${source2}$`, "i").test(id);
 }
 function familyPart(pattern) {
   let name = pattern.slice(pattern.indexOf("/") + 1);
@@ -24503,18 +24522,18 @@ var require_scan4 = __commonJS({
   "node_modules/spdx-correct/node_modules/spdx-expression-parse/scan.js"(exports2, module2) {
     "use strict";
     var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated()), exceptions2 = require_spdx_exceptions();
-    module2.exports = function(source) {
-      var index2 = 0;
+    module2.exports = function(source2) {
+      var index = 0;
       function hasMore() {
-        return index2 < source.length;
+        return index < source2.length;
       }
       function read(value) {
         if (value instanceof RegExp) {
-          var chars = source.slice(index2), match = chars.match(value);
+          var chars = source2.slice(index), match = chars.match(value);
           if (match)
-            return index2 += match[0].length, match[0];
-        } else if (source.indexOf(value, index2) === index2)
-          return index2 += value.length, value;
+            return index += match[0].length, match[0];
+        } else if (source2.indexOf(value, index) === index)
+          return index += value.length, value;
       }
       function skipWhitespace() {
         read(/[ ]*/);
@@ -24522,7 +24541,7 @@ var require_scan4 = __commonJS({
       function operator() {
         for (var string4, possibilities = ["WITH", "AND", "OR", "(", ")", ":", "+"], i = 0; i < possibilities.length && (string4 = read(possibilities[i]), !string4); i++)
           ;
-        if (string4 === "+" && index2 > 1 && source[index2 - 2] === " ")
+        if (string4 === "+" && index > 1 && source2[index - 2] === " ")
           throw new Error("Space before `+`");
         return string4 && {
           type: "OPERATOR",
@@ -24535,7 +24554,7 @@ var require_scan4 = __commonJS({
       function expectIdstring() {
         var string4 = idstring();
         if (!string4)
-          throw new Error("Expected idstring at offset " + index2);
+          throw new Error("Expected idstring at offset " + index);
         return string4;
       }
       function documentRef() {
@@ -24551,7 +24570,7 @@ var require_scan4 = __commonJS({
         }
       }
       function identifier() {
-        var begin = index2, string4 = idstring();
+        var begin = index, string4 = idstring();
         if (licenses.indexOf(string4) !== -1)
           return {
             type: "LICENSE",
@@ -24562,7 +24581,7 @@ var require_scan4 = __commonJS({
             type: "EXCEPTION",
             string: string4
           };
-        index2 = begin;
+        index = begin;
       }
       function parseToken() {
         return operator() || documentRef() || licenseRef() || identifier();
@@ -24570,7 +24589,7 @@ var require_scan4 = __commonJS({
       for (var tokens = []; hasMore() && (skipWhitespace(), !!hasMore()); ) {
         var token = parseToken();
         if (!token)
-          throw new Error("Unexpected `" + source[index2] + "` at offset " + index2);
+          throw new Error("Unexpected `" + source2[index] + "` at offset " + index);
         tokens.push(token);
       }
       return tokens;
@@ -24583,17 +24602,17 @@ var require_parse4 = __commonJS({
   "node_modules/spdx-correct/node_modules/spdx-expression-parse/parse.js"(exports2, module2) {
     "use strict";
     module2.exports = function(tokens) {
-      var index2 = 0;
+      var index = 0;
       function hasMore() {
-        return index2 < tokens.length;
+        return index < tokens.length;
       }
       function token() {
-        return hasMore() ? tokens[index2] : null;
+        return hasMore() ? tokens[index] : null;
       }
       function next() {
         if (!hasMore())
           throw new Error();
-        index2++;
+        index++;
       }
       function parseOperator(operator) {
         var t = token();
@@ -24609,12 +24628,12 @@ var require_parse4 = __commonJS({
         }
       }
       function parseLicenseRef() {
-        var begin = index2, string4 = "", t = token();
+        var begin = index, string4 = "", t = token();
         if (t.type === "DOCUMENTREF" && (next(), string4 += "DocumentRef-" + t.string + ":", !parseOperator(":")))
           throw new Error("Expected `:` after `DocumentRef-...`");
         if (t = token(), t.type === "LICENSEREF")
           return next(), string4 += "LicenseRef-" + t.string, { license: string4 };
-        index2 = begin;
+        index = begin;
       }
       function parseLicense() {
         var t = token();
@@ -24668,8 +24687,8 @@ var require_spdx_expression_parse4 = __commonJS({
   "node_modules/spdx-correct/node_modules/spdx-expression-parse/index.js"(exports2, module2) {
     "use strict";
     var scan = require_scan4(), parse4 = require_parse4();
-    module2.exports = function(source) {
-      return parse4(scan(source));
+    module2.exports = function(source2) {
+      return parse4(scan(source2));
     };
   }
 });
@@ -25016,9 +25035,9 @@ function atxHeading(line2) {
   for (; end > 0 && text[end - 1] === "#"; ) end--;
   return end < text.length && (text = text.slice(0, end).trimEnd()), { heading: text, level: open3[0].length };
 }
-function sectionWithChildren(sections, index2) {
-  let head = sections[index2], text = head.text;
-  for (let i = index2 + 1; i < sections.length && sections[i].level > head.level; i++) text += `${sections[i].heading}
+function sectionWithChildren(sections, index) {
+  let head = sections[index], text = head.text;
+  for (let i = index + 1; i < sections.length && sections[i].level > head.level; i++) text += `${sections[i].heading}
 ${sections[i].text}`;
   return text;
 }
@@ -25071,8 +25090,8 @@ function findComponentFiles(files, found, rules = [], problems = [], unreadable 
     let set2 = `${shard[1]}${shard[4]}`;
     if (sets.has(set2)) continue;
     sets.set(set2, Number(shard[3]));
-    let index2 = indexes.get(set2.toLowerCase());
-    add(found, component, { file: index2 ?? file2.path, kind: "file", detail: `${Number(shard[3])} shards of ${set2}` });
+    let index = indexes.get(set2.toLowerCase());
+    add(found, component, { file: index ?? file2.path, kind: "file", detail: `${Number(shard[3])} shards of ${set2}` });
   }
 }
 function findCardComponents(card, found) {
@@ -25241,10 +25260,11 @@ __export(schema_exports, {
   Clarification: () => Clarification,
   ComponentDeclaration: () => ComponentDeclaration,
   ConfigSchema: () => ConfigSchema,
+  EuAiActDeclaration: () => EuAiActDeclaration,
   IgnoreEntry: () => IgnoreEntry,
   PolicyEntry: () => PolicyEntry
 });
-var ComponentDeclaration, Clarification, BaseModelDeclaration, PolicyEntry, IgnoreEntry, ConfigSchema, CONFIG_KEYS, init_schema2 = __esm({
+var ComponentDeclaration, Clarification, BaseModelDeclaration, PolicyEntry, IgnoreEntry, EuAiActDeclaration, ConfigSchema, CONFIG_KEYS, init_schema2 = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_zod();
@@ -25271,6 +25291,13 @@ var ComponentDeclaration, Clarification, BaseModelDeclaration, PolicyEntry, Igno
       file: external_exports.string().min(1).optional(),
       /** Only findings about this component. */
       component: external_exports.string().min(1).optional()
+    }).strict(), EuAiActDeclaration = external_exports.object({
+      /** A GPAI model with systemic risk (above 10^25 FLOP, or designated): the exemption never applies. */
+      systemic_risk: external_exports.boolean().optional(),
+      /** Where the Art. 53(1)(c) copyright policy is published. */
+      copyright_policy: external_exports.string().min(1).optional(),
+      /** Where the Art. 53(1)(d) training-content summary (AI Office template) is published. */
+      training_content_summary: external_exports.string().min(1).optional()
     }).strict(), ConfigSchema = external_exports.object({
       profile: external_exports.string().optional(),
       strict: external_exports.boolean().optional(),
@@ -25279,7 +25306,8 @@ var ComponentDeclaration, Clarification, BaseModelDeclaration, PolicyEntry, Igno
       base_models: external_exports.array(BaseModelDeclaration).optional().describe("licenses of base models osai does not rate"),
       allow: external_exports.array(PolicyEntry).min(1, "an empty allow list would allow nothing; leave `allow` out to allow every license").optional().describe("every license found must match one entry (OR: one choice must)"),
       deny: external_exports.array(PolicyEntry).optional().describe("no license found may match an entry (AND: every license binds)"),
-      ignore: external_exports.array(IgnoreEntry).optional().describe("accepted findings: out of the verdict, still in the report")
+      ignore: external_exports.array(IgnoreEntry).optional().describe("accepted findings: out of the verdict, still in the report"),
+      eu_ai_act: EuAiActDeclaration.optional().describe("facts for the eu-ai-act-53-2 profile that no file shows")
     }).strict(), CONFIG_KEYS = {
       "": Object.keys(ConfigSchema.shape),
       components: Object.keys(ComponentDeclaration.shape),
@@ -25292,15 +25320,20 @@ var ComponentDeclaration, Clarification, BaseModelDeclaration, PolicyEntry, Igno
 
 // src/read/hf-cache.ts
 async function hubCacheSnapshot(path2) {
-  let real = await (0, import_promises.realpath)(path2).catch(() => {
-  }), match = real ? SNAPSHOT.exec(real) : null;
+  let real;
+  try {
+    real = import_node_fs6.realpathSync.native(path2);
+  } catch {
+    real = void 0;
+  }
+  let match = real ? SNAPSHOT.exec(real) : null;
   if (!(!real || !match))
     return { model: `${match[1]}/${match[2]}`, revision: match[3], linkRoot: (0, import_node_path5.dirname)((0, import_node_path5.dirname)(real)) + import_node_path5.sep };
 }
-var import_promises, import_node_path5, SNAPSHOT, init_hf_cache = __esm({
+var import_node_fs6, import_node_path5, SNAPSHOT, init_hf_cache = __esm({
   "src/read/hf-cache.ts"() {
     "use strict";
-    import_promises = require("node:fs/promises"), import_node_path5 = require("node:path"), SNAPSHOT = /(?:^|[\\/])models--([\w.-]+?)--([\w.-]+)[\\/]snapshots[\\/]([0-9a-f]{40})$/;
+    import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path"), SNAPSHOT = /(?:^|[\\/])models--([\w.-]+?)--([\w.-]+)[\\/]snapshots[\\/]([0-9a-f]{40})$/;
   }
 });
 
@@ -25324,19 +25357,19 @@ function createFsReader(root, snapshot) {
 }
 function readAt(root, path2, offset, length) {
   if ((0, import_node_path6.isAbsolute)(path2) || path2.split(/[\\/]/).includes("..")) throw readError(`${path2}: not a path inside the repository`, "EOUTSIDE");
-  let fd = (0, import_node_fs6.openSync)((0, import_node_path6.join)(root, path2), import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0));
+  let fd = (0, import_node_fs7.openSync)((0, import_node_path6.join)(root, path2), import_node_fs7.constants.O_RDONLY | (import_node_fs7.constants.O_NONBLOCK ?? 0));
   try {
-    let info = (0, import_node_fs6.fstatSync)(fd);
+    let info = (0, import_node_fs7.fstatSync)(fd);
     if (!info.isFile()) throw readError(`${path2}: not a regular file`, "ENOTREG");
     let buffer = Buffer.alloc(Math.max(0, Math.min(info.size - offset, length))), filled = 0;
     for (; filled < buffer.length; ) {
-      let bytesRead = (0, import_node_fs6.readSync)(fd, buffer, filled, buffer.length - filled, offset + filled);
+      let bytesRead = (0, import_node_fs7.readSync)(fd, buffer, filled, buffer.length - filled, offset + filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
     return buffer.subarray(0, filled);
   } finally {
-    (0, import_node_fs6.closeSync)(fd);
+    (0, import_node_fs7.closeSync)(fd);
   }
 }
 function readError(message, code) {
@@ -25345,7 +25378,7 @@ function readError(message, code) {
 function walk(root, limits, linkRoot) {
   let realRoot;
   try {
-    realRoot = (0, import_node_fs6.realpathSync)(root);
+    realRoot = (0, import_node_fs7.realpathSync)(root);
   } catch (error62) {
     throw new InputError(`cannot open ${root} (${errorCode(error62)})`, "give a readable folder");
   }
@@ -25353,7 +25386,7 @@ function walk(root, limits, linkRoot) {
   for (; stack.length > 0 && !truncated; ) {
     let { dir, dirPath, depth } = stack.pop(), handle;
     try {
-      handle = (0, import_node_fs6.opendirSync)(dir, { encoding: "buffer", bufferSize: 128 });
+      handle = (0, import_node_fs7.opendirSync)(dir, { encoding: "buffer", bufferSize: 128 });
     } catch (error62) {
       problems.push({ code: "file-unreadable", file: dirPath || ".", args: { reason: errorCode(error62) } });
       continue;
@@ -25399,7 +25432,7 @@ function walk(root, limits, linkRoot) {
 }
 function lstatOrUndefined(path2) {
   try {
-    return (0, import_node_fs6.lstatSync)(path2);
+    return (0, import_node_fs7.lstatSync)(path2);
   } catch {
     return;
   }
@@ -25419,7 +25452,7 @@ function decodeName(bytes) {
 function linkTarget(realRoot, full, linkRoot) {
   let target;
   try {
-    target = (0, import_node_fs6.realpathSync)(full);
+    target = (0, import_node_fs7.realpathSync)(full);
   } catch (error62) {
     return errorCode(error62) === "ELOOP" ? "link-loop" : "link-broken";
   }
@@ -25427,7 +25460,7 @@ function linkTarget(realRoot, full, linkRoot) {
   if (!inside(realRoot) && !(linkRoot && inside(linkRoot))) return "link-outside";
   let info;
   try {
-    info = (0, import_node_fs6.statSync)(target);
+    info = (0, import_node_fs7.statSync)(target);
   } catch {
     return "link-broken";
   }
@@ -25443,23 +25476,23 @@ function errorCode(error62) {
 async function openFsRepo(path2) {
   let info;
   try {
-    info = (0, import_node_fs6.statSync)(path2);
+    info = (0, import_node_fs7.statSync)(path2);
   } catch {
     info = void 0;
   }
   if (!info) throw new InputError(`path not found: ${path2}`, "give the folder of a model repository, e.g. `osai check .`");
   if (!info.isDirectory()) throw new InputError(`not a folder: ${path2}`, "osai checks a repository folder; give the folder that holds the model card");
   try {
-    (0, import_node_fs6.readdirSync)(path2);
+    (0, import_node_fs7.readdirSync)(path2);
   } catch (error62) {
     throw new InputError(`cannot read the folder ${path2} (${error62.code ?? "error"})`, "give a folder the user running osai may list and read");
   }
   return createFsReader(path2, await hubCacheSnapshot(path2));
 }
-var import_node_fs6, import_node_path6, NAME_DECODER, init_fs_reader = __esm({
+var import_node_fs7, import_node_path6, NAME_DECODER, init_fs_reader = __esm({
   "src/read/fs-reader.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs"), import_node_path6 = require("node:path");
+    import_node_fs7 = require("node:fs"), import_node_path6 = require("node:path");
     init_errors();
     init_hf_cache();
     init_reader();
@@ -25575,7 +25608,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index2, str) => index2 + 6 < str.length ? "(?:\\/[^\\/]+)*" : "\\/.+"
+        (_, index, str) => index + 6 < str.length ? "(?:\\/[^\\/]+)*" : "\\/.+"
       ],
       // normal intermediate wildcards
       [
@@ -25837,15 +25870,15 @@ function hubCredentials(flagToken, env2 = process.env) {
   } catch {
     throw new UsageError(`HF_ENDPOINT is not a URL: ${hubUrl}`, "set it to the Hub's address, e.g. https://huggingface.co");
   }
-  let from = (token, source) => {
+  let from = (token, source2) => {
     let text = token?.trim();
     if (text) {
-      if (!text.startsWith("hf_")) throw new UsageError(`the token from ${source} is not a Hugging Face token (it does not start with hf_)`, "create a read token at https://huggingface.co/settings/tokens");
-      return { hubUrl, accessToken: text, tokenSource: source };
+      if (!text.startsWith("hf_")) throw new UsageError(`the token from ${source2} is not a Hugging Face token (it does not start with hf_)`, "create a read token at https://huggingface.co/settings/tokens");
+      return { hubUrl, accessToken: text, tokenSource: source2 };
     }
   }, fileToken;
   try {
-    fileToken = (0, import_node_fs9.readFileSync)(tokenFile(env2), "utf8").split(/\r?\n/)[0];
+    fileToken = (0, import_node_fs10.readFileSync)(tokenFile(env2), "utf8").split(/\r?\n/)[0];
   } catch {
     fileToken = void 0;
   }
@@ -25854,10 +25887,10 @@ function hubCredentials(flagToken, env2 = process.env) {
 function githubCredentials(env2 = process.env) {
   return { apiUrl: (env2.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""), ...env2.GITHUB_TOKEN ? { token: env2.GITHUB_TOKEN } : {} };
 }
-var import_node_fs9, import_node_os2, import_node_path8, init_hub_credentials = __esm({
+var import_node_fs10, import_node_os2, import_node_path8, init_hub_credentials = __esm({
   "src/read/hub-credentials.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs"), import_node_os2 = require("node:os"), import_node_path8 = require("node:path");
+    import_node_fs10 = require("node:fs"), import_node_os2 = require("node:os"), import_node_path8 = require("node:path");
     init_errors();
   }
 });
@@ -28109,10 +28142,10 @@ var FileBlob_UNXOJWFM_exports = {};
 __export(FileBlob_UNXOJWFM_exports, {
   FileBlob: () => FileBlob
 });
-var import_fs, import_promises2, import_stream2, import_url, FileBlob, init_FileBlob_UNXOJWFM = __esm({
+var import_fs, import_promises, import_stream2, import_url, FileBlob, init_FileBlob_UNXOJWFM = __esm({
   "node_modules/@huggingface/hub/dist/FileBlob-UNXOJWFM.mjs"() {
     init_chunk_FFYIGW52();
-    import_fs = require("fs"), import_promises2 = require("fs/promises"), import_stream2 = require("stream"), import_url = require("url"), FileBlob = class extends Blob {
+    import_fs = require("fs"), import_promises = require("fs/promises"), import_stream2 = require("stream"), import_url = require("url"), FileBlob = class extends Blob {
       /**
        * Creates a new FileBlob on the provided file.
        *
@@ -28120,7 +28153,7 @@ var import_fs, import_promises2, import_stream2, import_url, FileBlob, init_File
        */
       static async create(path2) {
         path2 = path2 instanceof URL ? (0, import_url.fileURLToPath)(path2) : path2;
-        let { size } = await (0, import_promises2.stat)(path2);
+        let { size } = await (0, import_promises.stat)(path2);
         return new FileBlob(path2, 0, size);
       }
       path;
@@ -28174,7 +28207,7 @@ var import_fs, import_promises2, import_stream2, import_url, FileBlob, init_File
        * It is an intended choice of developer experience over performances.
        */
       async execute(action) {
-        let file2 = await (0, import_promises2.open)(this.path, "r");
+        let file2 = await (0, import_promises.open)(this.path, "r");
         try {
           return await action(file2);
         } finally {
@@ -28191,9 +28224,9 @@ __export(sub_paths_HFKHI55E_exports, {
   subPaths: () => subPaths
 });
 async function subPaths(path2, maxDepth = 10) {
-  if (!(await (0, import_promises3.stat)(path2)).isDirectory())
+  if (!(await (0, import_promises2.stat)(path2)).isDirectory())
     return [{ path: path2, relativePath: "." }];
-  let files = await (0, import_promises3.readdir)(path2, { withFileTypes: !0 }), ret = [];
+  let files = await (0, import_promises2.readdir)(path2, { withFileTypes: !0 }), ret = [];
   for (let file2 of files) {
     let filePath = (0, import_url2.pathToFileURL)((0, import_url2.fileURLToPath)(path2) + "/" + file2.name);
     file2.isDirectory() ? ret.push(
@@ -28205,10 +28238,10 @@ async function subPaths(path2, maxDepth = 10) {
   }
   return ret;
 }
-var import_promises3, import_url2, init_sub_paths_HFKHI55E = __esm({
+var import_promises2, import_url2, init_sub_paths_HFKHI55E = __esm({
   "node_modules/@huggingface/hub/dist/sub-paths-HFKHI55E.mjs"() {
     init_chunk_FFYIGW52();
-    import_promises3 = require("fs/promises"), import_url2 = require("url");
+    import_promises2 = require("fs/promises"), import_url2 = require("url");
   }
 });
 
@@ -28229,16 +28262,16 @@ function getRepoFolderName({ name, type }) {
   return [`${type}s`, ...name.split("/")].join(REPO_ID_SEPARATOR);
 }
 async function scanCacheDir(cacheDir = void 0) {
-  if (cacheDir || (cacheDir = getHFHubCachePath()), !(await (0, import_promises4.stat)(cacheDir)).isDirectory())
+  if (cacheDir || (cacheDir = getHFHubCachePath()), !(await (0, import_promises3.stat)(cacheDir)).isDirectory())
     throw new Error(
       `Scan cache expects a directory but found a file: ${cacheDir}. Please use \`cacheDir\` argument or set \`HF_HUB_CACHE\` environment variable.`
     );
-  let repos = [], warnings = [], directories = await (0, import_promises4.readdir)(cacheDir);
+  let repos = [], warnings = [], directories = await (0, import_promises3.readdir)(cacheDir);
   for (let repo of directories) {
     if (repo === ".locks")
       continue;
     let absolute = (0, import_path.join)(cacheDir, repo);
-    if ((await (0, import_promises4.stat)(absolute)).isDirectory())
+    if ((await (0, import_promises3.stat)(absolute)).isDirectory())
       try {
         let cached22 = await scanCachedRepo(absolute);
         repos.push(cached22);
@@ -28257,15 +28290,15 @@ async function scanCachedRepo(repoPath2) {
   if (!name.includes(REPO_ID_SEPARATOR))
     throw new Error(`Repo path is not a valid HuggingFace cache directory: ${name}`);
   let [type, ...remaining] = name.split(REPO_ID_SEPARATOR), repoType = parseRepoType(type), repoId = remaining.join("/"), snapshotsPath = (0, import_path.join)(repoPath2, "snapshots"), refsPath = (0, import_path.join)(repoPath2, "refs");
-  if (!(await (0, import_promises4.stat)(snapshotsPath)).isDirectory())
+  if (!(await (0, import_promises3.stat)(snapshotsPath)).isDirectory())
     throw new Error(`Snapshots dir doesn't exist in cached repo ${snapshotsPath}`);
   let refsByHash = /* @__PURE__ */ new Map();
-  (await (0, import_promises4.stat)(refsPath)).isDirectory() && await scanRefsDir(refsPath, refsByHash);
-  let cachedRevisions = [], blobStats = /* @__PURE__ */ new Map(), snapshotDirs = await (0, import_promises4.readdir)(snapshotsPath);
+  (await (0, import_promises3.stat)(refsPath)).isDirectory() && await scanRefsDir(refsPath, refsByHash);
+  let cachedRevisions = [], blobStats = /* @__PURE__ */ new Map(), snapshotDirs = await (0, import_promises3.readdir)(snapshotsPath);
   for (let dir of snapshotDirs) {
     if (FILES_TO_IGNORE.includes(dir))
       continue;
-    let revisionPath = (0, import_path.join)(snapshotsPath, dir), revisionStat = await (0, import_promises4.stat)(revisionPath);
+    let revisionPath = (0, import_path.join)(snapshotsPath, dir), revisionStat = await (0, import_promises3.stat)(revisionPath);
     if (!revisionStat.isDirectory())
       throw new Error(`Snapshots folder corrupted. Found a file: ${revisionPath}`);
     let cachedFiles = [];
@@ -28284,7 +28317,7 @@ async function scanCachedRepo(repoPath2) {
     throw new Error(
       `Reference(s) refer to missing commit hashes: ${JSON.stringify(Object.fromEntries(refsByHash))} (${repoPath2})`
     );
-  let repoStats = await (0, import_promises4.stat)(repoPath2), repoLastAccessed = blobStats.size > 0 ? Math.max(...[...blobStats.values()].map((stat32) => stat32.atimeMs)) : repoStats.atimeMs, repoLastModified = blobStats.size > 0 ? Math.max(...[...blobStats.values()].map((stat32) => stat32.mtimeMs)) : repoStats.mtimeMs;
+  let repoStats = await (0, import_promises3.stat)(repoPath2), repoLastAccessed = blobStats.size > 0 ? Math.max(...[...blobStats.values()].map((stat32) => stat32.atimeMs)) : repoStats.atimeMs, repoLastModified = blobStats.size > 0 ? Math.max(...[...blobStats.values()].map((stat32) => stat32.mtimeMs)) : repoStats.mtimeMs;
   return {
     id: {
       name: repoId,
@@ -28299,21 +28332,21 @@ async function scanCachedRepo(repoPath2) {
   };
 }
 async function scanRefsDir(refsPath, refsByHash) {
-  let refFiles = await (0, import_promises4.readdir)(refsPath, { withFileTypes: !0 });
+  let refFiles = await (0, import_promises3.readdir)(refsPath, { withFileTypes: !0 });
   for (let refFile of refFiles) {
     let refFilePath = (0, import_path.join)(refsPath, refFile.name);
     if (refFile.isDirectory())
       continue;
-    let commitHash = await (0, import_promises4.readFile)(refFilePath, "utf-8"), refName = refFile.name;
+    let commitHash = await (0, import_promises3.readFile)(refFilePath, "utf-8"), refName = refFile.name;
     refsByHash.has(commitHash) || refsByHash.set(commitHash, []), refsByHash.get(commitHash)?.push(refName);
   }
 }
 async function scanSnapshotDir(revisionPath, cachedFiles, blobStats) {
-  let files = await (0, import_promises4.readdir)(revisionPath, { withFileTypes: !0 });
+  let files = await (0, import_promises3.readdir)(revisionPath, { withFileTypes: !0 });
   for (let file2 of files) {
     if (file2.isDirectory())
       continue;
-    let filePath = (0, import_path.join)(revisionPath, file2.name), blobPath = await (0, import_promises4.realpath)(filePath), blobStat = await getBlobStat(blobPath, blobStats);
+    let filePath = (0, import_path.join)(revisionPath, file2.name), blobPath = await (0, import_promises3.realpath)(filePath), blobStat = await getBlobStat(blobPath, blobStats);
     cachedFiles.push({
       path: filePath,
       blob: {
@@ -28328,7 +28361,7 @@ async function scanSnapshotDir(revisionPath, cachedFiles, blobStats) {
 async function getBlobStat(blobPath, blobStats) {
   let blob = blobStats.get(blobPath);
   if (!blob) {
-    let statResult = await (0, import_promises4.lstat)(blobPath);
+    let statResult = await (0, import_promises3.lstat)(blobPath);
     return blobStats.set(blobPath, statResult), statResult;
   }
   return blob;
@@ -28610,32 +28643,32 @@ function shiftxor32(h, s) {
 function xxhapply(h, src, m0, s, m1) {
   return rotmul32(imul(src, m0) + h, s, m1);
 }
-function xxh1(h, src, index2) {
-  return rotmul32(h + imul(src[index2], prime5), 11, prime1);
+function xxh1(h, src, index) {
+  return rotmul32(h + imul(src[index], prime5), 11, prime1);
 }
-function xxh4(h, src, index2) {
-  return xxhapply(h, readU32(src, index2), prime3, 17, prime4);
+function xxh4(h, src, index) {
+  return xxhapply(h, readU32(src, index), prime3, 17, prime4);
 }
-function xxh16(h, src, index2) {
+function xxh16(h, src, index) {
   return [
-    xxhapply(h[0], readU32(src, index2 + 0), prime2, 13, prime1),
-    xxhapply(h[1], readU32(src, index2 + 4), prime2, 13, prime1),
-    xxhapply(h[2], readU32(src, index2 + 8), prime2, 13, prime1),
-    xxhapply(h[3], readU32(src, index2 + 12), prime2, 13, prime1)
+    xxhapply(h[0], readU32(src, index + 0), prime2, 13, prime1),
+    xxhapply(h[1], readU32(src, index + 4), prime2, 13, prime1),
+    xxhapply(h[2], readU32(src, index + 8), prime2, 13, prime1),
+    xxhapply(h[3], readU32(src, index + 12), prime2, 13, prime1)
   ];
 }
-function xxh32(seed, src, index2, len) {
+function xxh32(seed, src, index, len) {
   let h, l = len;
   if (len >= 16) {
     for (h = [seed + prime1 + prime2, seed + prime2, seed, seed - prime1]; len >= 16; )
-      h = xxh16(h, src, index2), index2 += 16, len -= 16;
+      h = xxh16(h, src, index), index += 16, len -= 16;
     h = rotl32(h[0], 1) + rotl32(h[1], 7) + rotl32(h[2], 12) + rotl32(h[3], 18) + l;
   } else
     h = seed + prime5 + len >>> 0;
   for (; len >= 4; )
-    h = xxh4(h, src, index2), index2 += 4, len -= 4;
+    h = xxh4(h, src, index), index += 4, len -= 4;
   for (; len > 0; )
-    h = xxh1(h, src, index2), index2++, len--;
+    h = xxh1(h, src, index), index++, len--;
   return h = shiftxor32(imul(shiftxor32(imul(shiftxor32(h, 15), prime2), 13), prime3), 16), h >>> 0;
 }
 function makeHashTable() {
@@ -28985,9 +29018,9 @@ function chunk(arr, chunkSize) {
   return arr.length ? arr.length <= chunkSize ? [arr] : range(Math.ceil(arr.length / chunkSize)).map((i) => arr.slice(i * chunkSize, (i + 1) * chunkSize)) : [];
 }
 async function promisesQueue(factories, concurrency) {
-  let results = [], executing = /* @__PURE__ */ new Set(), index2 = 0;
+  let results = [], executing = /* @__PURE__ */ new Set(), index = 0;
   for (let factory of factories) {
-    let closureIndex = index2++, e = factory().then((r) => {
+    let closureIndex = index++, e = factory().then((r) => {
       results[closureIndex] = r, executing.delete(e);
     });
     executing.add(e), executing.size >= concurrency && await Promise.race(executing);
@@ -29330,12 +29363,12 @@ function composeRepresentation(plan, windowRepresentations) {
   return representation;
 }
 function chunkSplitIndex(chunks, size, context) {
-  let cumulative = 0, index2 = 0;
-  for (; index2 < chunks.length && cumulative < size; )
-    cumulative += chunks[index2].length, index2++;
+  let cumulative = 0, index = 0;
+  for (; index < chunks.length && cumulative < size; )
+    cumulative += chunks[index].length, index++;
   if (cumulative !== size)
     throw new Error(`${context}: expected a chunk boundary at ${size} bytes, got ${cumulative}`);
-  return index2;
+  return index;
 }
 function buildRangeEditCachePayload(plan, windowChunks, representation) {
   if (plan.hashRanges[plan.hashRanges.length - 1] !== null)
@@ -29634,12 +29667,12 @@ function removeChunkFromSourceData(sourceChunks, chunkLength) {
     let chunkToCopy = sourceChunks[0].subarray(0, chunkLength);
     return sourceChunks[0] = sourceChunks[0].subarray(chunkLength), chunkToCopy;
   } else {
-    let chunkToCopy = new Uint8Array(chunkLength), copyOffset = 0, index2 = 0, toSlice = -1;
+    let chunkToCopy = new Uint8Array(chunkLength), copyOffset = 0, index = 0, toSlice = -1;
     for (; copyOffset < chunkLength; ) {
-      let nToCopy = Math.min(sourceChunks[index2].length, chunkLength - copyOffset);
-      chunkToCopy.set(sourceChunks[index2].subarray(0, nToCopy), copyOffset), copyOffset += nToCopy, nToCopy === sourceChunks[index2].length ? index2++ : toSlice = nToCopy;
+      let nToCopy = Math.min(sourceChunks[index].length, chunkLength - copyOffset);
+      chunkToCopy.set(sourceChunks[index].subarray(0, nToCopy), copyOffset), copyOffset += nToCopy, nToCopy === sourceChunks[index].length ? index++ : toSlice = nToCopy;
     }
-    return sourceChunks.splice(0, index2), toSlice !== -1 && (sourceChunks[0] = sourceChunks[0].subarray(toSlice)), chunkToCopy;
+    return sourceChunks.splice(0, index), toSlice !== -1 && (sourceChunks[0] = sourceChunks[0].subarray(toSlice)), chunkToCopy;
   }
 }
 function writeChunk(xorb, chunk2, hash22) {
@@ -29700,9 +29733,9 @@ async function loadDedupInfoToCache(content, remoteXorbHashes, params, chunkCach
     sourceChunks.push(value), await processChunks(addDataToChunker(value, chunker));
   }
 }
-async function* uploadShards(source, params) {
+async function* uploadShards(source2, params) {
   let xorbHashes = [], seenFileXetHashes = /* @__PURE__ */ new Set(), fileInfoSection = new Uint8Array(Math.floor(SHARD_MAX_SIZE - SHARD_HEADER_SIZE - SHARD_FOOTER_SIZE) * 0.25), xorbInfoSection = new Uint8Array(Math.floor(SHARD_MAX_SIZE - SHARD_HEADER_SIZE - SHARD_FOOTER_SIZE) * 0.75), xorbView = new DataView(xorbInfoSection.buffer), xorbViewOffset = 0, fileInfoView = new DataView(fileInfoSection.buffer), fileViewOffset = 0, xorbTotalSize = 0n, fileTotalSize = 0n, xorbTotalUnpackedSize = 0n;
-  for await (let output2 of createXorbs(source, params))
+  for await (let output2 of createXorbs(source2, params))
     switch (output2.event) {
       case "xorb": {
         xorbHashes.push(output2.hash);
@@ -29842,7 +29875,7 @@ async function uploadShard(shard, params) {
   if (!resp.ok)
     throw await createApiError(resp);
 }
-function splitAsyncGenerator(source, n) {
+function splitAsyncGenerator(source2, n) {
   if (n <= 0)
     return [];
   let sleep2 = (ms) => new Promise((resolve32) => setTimeout(resolve32, ms)), takenIndex = null, generators = [], remaining = n;
@@ -29851,13 +29884,13 @@ function splitAsyncGenerator(source, n) {
       next: async () => {
         for (; takenIndex !== null; )
           await sleep2(1);
-        return takenIndex = i, source.next().then((r) => (takenIndex = null, r));
+        return takenIndex = i, source2.next().then((r) => (takenIndex = null, r));
       },
-      return: async () => (remaining--, remaining === 0 ? source.return(void 0) : {
+      return: async () => (remaining--, remaining === 0 ? source2.return(void 0) : {
         done: !0,
         value: void 0
       }),
-      throw: async (error62) => source.throw(error62),
+      throw: async (error62) => source2.throw(error62),
       [Symbol.asyncIterator]: () => generators[i]
     });
   return generators;
@@ -30017,18 +30050,18 @@ async function* commitIter(params) {
             };
           }
         }
-        let source = (async function* () {
+        let source2 = (async function* () {
           for (let obj of json2.objects) {
             let op = shaToOperation.get(obj.oid);
             !op || !obj.actions?.upload || (abortSignal?.throwIfAborted(), yield { content: op.content, path: op.path, sha256: obj.oid });
           }
         })();
         if (xetParams) {
-          let fixedXetParams = xetParams, sources = splitAsyncGenerator(source, 5);
+          let fixedXetParams = xetParams, sources = splitAsyncGenerator(source2, 5);
           yield* eventToGenerator(
             (yieldCallback, returnCallback, rejectCallback) => Promise.all(
-              sources.map(async function(source2) {
-                for await (let event of uploadShards(source2, {
+              sources.map(async function(source22) {
+                for await (let event of uploadShards(source22, {
                   fetch: params.fetch,
                   accessToken,
                   hubUrl: params.hubUrl ?? HUB_URL,
@@ -30095,14 +30128,14 @@ async function* commitIter(params) {
               await promisesQueueStreaming(
                 parts.map((part) => async () => {
                   abortSignal?.throwIfAborted();
-                  let index2 = parseInt(part) - 1, slice = content.slice(index2 * chunkSize, (index2 + 1) * chunkSize), res3 = await (params.fetch ?? fetch)(header[part], {
+                  let index = parseInt(part) - 1, slice = content.slice(index * chunkSize, (index + 1) * chunkSize), res3 = await (params.fetch ?? fetch)(header[part], {
                     method: "PUT",
                     /** Unfortunately, browsers don't support our inherited version of Blob in fetch calls */
                     body: slice instanceof WebBlob && isFrontend ? await slice.arrayBuffer() : slice,
                     signal: abortSignal,
                     progressHint: {
                       path: op.path,
-                      part: index2,
+                      part: index,
                       numParts: parts.length,
                       progressCallback
                     }
@@ -30287,17 +30320,17 @@ async function* commitIterBucket(params) {
     for (let operations of chunk(allOperations.filter(isFileOperation), 100)) {
       let xetHashes = /* @__PURE__ */ new Map();
       abortSignal?.throwIfAborted();
-      let source = (async function* () {
+      let source2 = (async function* () {
         for (let operation of operations)
           abortSignal?.throwIfAborted(), yield { content: operation.content, path: operation.path };
       })(), xetParams = {
         sessionId: crypto.randomUUID(),
         refreshWriteTokenUrl: `${params.hubUrl ?? HUB_URL}/api/${repoId.type}s/${repoId.name}/xet-write-token`
-      }, sources = splitAsyncGenerator(source, 5);
+      }, sources = splitAsyncGenerator(source2, 5);
       yield* eventToGenerator(
         (yieldCallback, returnCallback, rejectCallback) => Promise.all(
-          sources.map(async function(source2) {
-            for await (let event of uploadShards(source2, {
+          sources.map(async function(source22) {
+            for await (let event of uploadShards(source22, {
               fetch: params.fetch,
               accessToken,
               hubUrl: params.hubUrl ?? HUB_URL,
@@ -30743,7 +30776,7 @@ async function* resolveCopyOperationsIter(shared, files) {
       infos.push(...res);
     }
     let infoByPath = new Map(infos.map((i) => [i.path, i])), lfsOffenders = [];
-    for (let { index: index2, file: file2 } of group.entries) {
+    for (let { index, file: file2 } of group.entries) {
       let info = infoByPath.get(file2.source.path);
       if (!info)
         throw new Error(`Source file not found: '${file2.source.path}' in ${group.repoId.type}s/${group.repoId.name}`);
@@ -30753,7 +30786,7 @@ async function* resolveCopyOperationsIter(shared, files) {
         );
       switch (classifySourceFile(info)) {
         case "copy":
-          operations[index2] = {
+          operations[index] = {
             operation: "copy",
             path: file2.destinationPath,
             sourceXetHash: info.xetHash,
@@ -30765,11 +30798,11 @@ async function* resolveCopyOperationsIter(shared, files) {
           continue;
         case "download":
           pendingDownloads.push({
-            index: index2,
+            index,
             repoId: group.repoId,
             revision: group.revision,
             sourcePath: file2.source.path
-          }), operations[index2] = {
+          }), operations[index] = {
             operation: "addOrUpdate",
             path: file2.destinationPath,
             content: new Blob([])
@@ -30796,7 +30829,7 @@ function downloadAndFillBlobsIter(args) {
     }
     let downloaded = 0;
     promisesQueue(
-      args.pendingDownloads.map(({ index: index2, repoId, revision, sourcePath }) => async () => {
+      args.pendingDownloads.map(({ index, repoId, revision, sourcePath }) => async () => {
         let blob = await downloadFile({
           repo: repoId,
           path: sourcePath,
@@ -30807,7 +30840,7 @@ function downloadAndFillBlobsIter(args) {
         });
         if (!blob)
           throw new Error(`Failed to download '${sourcePath}' from ${repoId.type}s/${repoId.name}`);
-        let op = args.operations[index2];
+        let op = args.operations[index];
         if (op.operation !== "addOrUpdate")
           throw new Error("Internal: expected addOrUpdate placeholder operation");
         op.content = blob, downloaded++, yieldCallback({ event: "fileDownloaded", path: sourcePath, downloaded, total });
@@ -31124,7 +31157,7 @@ function getFilePointer(storageFolder, revision, relativeFilename) {
 }
 async function exists(path2, followSymlinks) {
   try {
-    return followSymlinks ? await (0, import_promises5.stat)(path2) : await (0, import_promises5.lstat)(path2), !0;
+    return followSymlinks ? await (0, import_promises4.stat)(path2) : await (0, import_promises4.lstat)(path2), !0;
   } catch {
     return !1;
   }
@@ -31161,7 +31194,7 @@ async function downloadFileToCacheDir(params) {
   let snapshotId = commitHash ?? info.lastCommit?.id ?? etag, pointerPath = getFilePointer(storageFolder, snapshotId, params.path), blobPath = (0, import_path2.join)(storageFolder, "blobs", etag);
   if (await exists(pointerPath, !0))
     return pointerPath;
-  if (await (0, import_promises5.mkdir)((0, import_path2.dirname)(blobPath), { recursive: !0 }), await (0, import_promises5.mkdir)((0, import_path2.dirname)(pointerPath), { recursive: !0 }), await exists(blobPath))
+  if (await (0, import_promises4.mkdir)((0, import_path2.dirname)(blobPath), { recursive: !0 }), await (0, import_promises4.mkdir)((0, import_path2.dirname)(pointerPath), { recursive: !0 }), await exists(blobPath))
     return await createSymlink({ sourcePath: blobPath, finalPath: pointerPath }), pointerPath;
   let incomplete = `${blobPath}.incomplete`;
   console.debug(`Downloading ${params.path} to ${incomplete}`);
@@ -31171,7 +31204,7 @@ async function downloadFileToCacheDir(params) {
   });
   if (!blob)
     throw new Error(`invalid response for file ${params.path}`);
-  return await (0, import_promises6.pipeline)(import_stream3.Readable.fromWeb(blob.stream()), (0, import_fs2.createWriteStream)(incomplete)), await (0, import_promises5.rename)(incomplete, blobPath), await createSymlink({ sourcePath: blobPath, finalPath: pointerPath }), pointerPath;
+  return await (0, import_promises5.pipeline)(import_stream3.Readable.fromWeb(blob.stream()), (0, import_fs2.createWriteStream)(incomplete)), await (0, import_promises4.rename)(incomplete, blobPath), await createSymlink({ sourcePath: blobPath, finalPath: pointerPath }), pointerPath;
 }
 async function fileExists(params) {
   let accessToken = checkCredentials(params), repoId = toRepoId(params.repo), hubUrl = params.hubUrl ?? HUB_URL, revision = repoId.type === "bucket" ? void 0 : params.revision ?? "main", endpoint = repoId.type === "bucket" ? "resolve" : "raw", url2 = `${hubUrl}/${repoId.type === "model" ? "" : `${repoId.type}s/`}${repoId.name}/${endpoint}${revision ? `/${encodeURIComponent(revision)}` : ""}/${params.path}`, resp = await (params.fetch ?? fetch)(url2, {
@@ -31213,8 +31246,8 @@ async function createScheduledJob(params) {
     suspend: rest.suspend ?? !1,
     concurrency: rest.concurrency ?? !1
   };
-  rest.jobSpec.dockerImage && (body.jobSpec.dockerImage = rest.jobSpec.dockerImage), rest.jobSpec.spaceId && (body.jobSpec.spaceId = rest.jobSpec.spaceId), rest.jobSpec.command && (body.jobSpec.command = rest.jobSpec.command), body.jobSpec.environment = rest.jobSpec.environment || {}, rest.jobSpec.secrets && (body.jobSpec.secrets = rest.jobSpec.secrets), rest.jobSpec.arch && (body.jobSpec.arch = rest.jobSpec.arch), rest.jobSpec.timeoutSeconds !== void 0 && (body.jobSpec.timeoutSeconds = rest.jobSpec.timeoutSeconds), rest.jobSpec.attempts !== void 0 && (body.jobSpec.attempts = rest.jobSpec.attempts), rest.jobSpec.labels && (body.jobSpec.labels = rest.jobSpec.labels), rest.jobSpec.volumes?.length && (body.jobSpec.volumes = rest.jobSpec.volumes.map(({ source, ...rest2 }) => {
-    let repoId = toRepoId(source);
+  rest.jobSpec.dockerImage && (body.jobSpec.dockerImage = rest.jobSpec.dockerImage), rest.jobSpec.spaceId && (body.jobSpec.spaceId = rest.jobSpec.spaceId), rest.jobSpec.command && (body.jobSpec.command = rest.jobSpec.command), body.jobSpec.environment = rest.jobSpec.environment || {}, rest.jobSpec.secrets && (body.jobSpec.secrets = rest.jobSpec.secrets), rest.jobSpec.arch && (body.jobSpec.arch = rest.jobSpec.arch), rest.jobSpec.timeoutSeconds !== void 0 && (body.jobSpec.timeoutSeconds = rest.jobSpec.timeoutSeconds), rest.jobSpec.attempts !== void 0 && (body.jobSpec.attempts = rest.jobSpec.attempts), rest.jobSpec.labels && (body.jobSpec.labels = rest.jobSpec.labels), rest.jobSpec.volumes?.length && (body.jobSpec.volumes = rest.jobSpec.volumes.map(({ source: source2, ...rest2 }) => {
+    let repoId = toRepoId(source2);
     return { type: repoId.type, source: repoId.name, ...rest2 };
   }));
   let response = await (customFetch || fetch)(`${hubUrl || HUB_URL}/api/scheduled-jobs/${namespace}`, {
@@ -31337,8 +31370,8 @@ async function runJob(params) {
     flavor: params.flavor,
     environment: params.environment || {}
   };
-  params.dockerImage && (body.dockerImage = params.dockerImage), params.spaceId && (body.spaceId = params.spaceId), params.command && (body.command = params.command), params.arguments && (body.arguments = params.arguments), params.secrets && (body.secrets = params.secrets), params.arch && (body.arch = params.arch), params.timeoutSeconds !== void 0 && (body.timeoutSeconds = params.timeoutSeconds), params.attempts !== void 0 && (body.attempts = params.attempts), params.labels && (body.labels = params.labels), params.volumes?.length && (body.volumes = params.volumes.map(({ source, ...rest }) => {
-    let repoId = toRepoId(source);
+  params.dockerImage && (body.dockerImage = params.dockerImage), params.spaceId && (body.spaceId = params.spaceId), params.command && (body.command = params.command), params.arguments && (body.arguments = params.arguments), params.secrets && (body.secrets = params.secrets), params.arch && (body.arch = params.arch), params.timeoutSeconds !== void 0 && (body.timeoutSeconds = params.timeoutSeconds), params.attempts !== void 0 && (body.attempts = params.attempts), params.labels && (body.labels = params.labels), params.volumes?.length && (body.volumes = params.volumes.map(({ source: source2, ...rest }) => {
+    let repoId = toRepoId(source2);
     return { type: repoId.type, source: repoId.name, ...rest };
   }));
   let response = await (params.fetch || fetch)(`${params.hubUrl || HUB_URL}/api/jobs/${params.namespace}`, {
@@ -31844,12 +31877,12 @@ function isNumberChar(c) {
 function isHexDigit(c) {
   return c >= "0" && c <= "9" || c >= "a" && c <= "f" || c >= "A" && c <= "F";
 }
-async function* toByteChunks(source) {
-  if (!("getReader" in source)) {
-    yield* source;
+async function* toByteChunks(source2) {
+  if (!("getReader" in source2)) {
+    yield* source2;
     return;
   }
-  let reader = source.getReader();
+  let reader = source2.getReader();
   try {
     for (; ; ) {
       let { done, value } = await reader.read();
@@ -31862,7 +31895,7 @@ async function* toByteChunks(source) {
     });
   }
 }
-async function* streamJson(source, options) {
+async function* streamJson(source2, options) {
   let maxTokenLength = options?.maxTokenLength ?? DEFAULT_MAX_TOKEN_LENGTH, maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH, state = S_VALUE, stack = [], token = "", stringIsKey = !1, unicode = "";
   function checkTokenLength() {
     if (token.length > maxTokenLength)
@@ -32035,7 +32068,7 @@ async function* streamJson(source, options) {
     }
   }
   let decoder = new TextDecoder("utf-8");
-  for await (let bytes of toByteChunks(source)) {
+  for await (let bytes of toByteChunks(source2)) {
     let chunk2 = decoder.decode(bytes, { stream: !0 });
     chunk2.length > 0 && (yield* feed(chunk2));
   }
@@ -32284,13 +32317,13 @@ async function parseSafetensorsMetadata(params) {
       { single: SAFETENSORS_FILE, index: SAFETENSORS_INDEX_FILE },
       ...params.library ? LIBRARY_WEIGHT_CANDIDATES[params.library] ?? [] : []
     ];
-    for (let { single, index: index2 } of candidates) {
+    for (let { single, index } of candidates) {
       if (await fileExists({ ...params, path: single })) {
         location = { path: single, sharded: !1 };
         break;
       }
-      if (await fileExists({ ...params, path: index2 })) {
-        location = { path: index2, sharded: !0 };
+      if (await fileExists({ ...params, path: index })) {
+        location = { path: index, sharded: !0 };
         break;
       }
     }
@@ -32314,17 +32347,17 @@ async function parseSafetensorsMetadata(params) {
       filepaths: [location.path]
     };
   } else if (location) {
-    let path2 = location.path, { index: index2, shardFilenames } = await parseShardedIndex(path2, params), shardedMap = await fetchAllHeaders(path2, shardFilenames, params), pathPrefix = path2.slice(0, path2.lastIndexOf("/") + 1), paramStats = params.computeParametersCount ? (() => {
+    let path2 = location.path, { index, shardFilenames } = await parseShardedIndex(path2, params), shardedMap = await fetchAllHeaders(path2, shardFilenames, params), pathPrefix = path2.slice(0, path2.lastIndexOf("/") + 1), paramStats = params.computeParametersCount ? (() => {
       let parameterCount = computeNumOfParamsByDtypeSharded(shardedMap, quantConfig, expertDtype);
       return {
         parameterCount,
         /// shortcut: get param count directly from metadata
-        parameterTotal: parseTotalParameters(index2.metadata?.total_parameters, sum(Object.values(parameterCount)))
+        parameterTotal: parseTotalParameters(index.metadata?.total_parameters, sum(Object.values(parameterCount)))
       };
     })() : void 0;
     return {
       sharded: !0,
-      index: index2,
+      index,
       headers: shardedMap,
       ...paramStats,
       filepaths: [path2, ...Object.keys(shardedMap).map((filename) => pathPrefix + filename)]
@@ -32617,7 +32650,7 @@ async function snapshotDownload(params) {
   let commitHash = repoInfo.sha;
   if (revision !== commitHash) {
     let refPath = (0, import_path3.join)(storageFolder, "refs", revision);
-    await (0, import_promises7.mkdir)((0, import_path3.dirname)(refPath), { recursive: !0 }), await (0, import_promises7.writeFile)(refPath, commitHash);
+    await (0, import_promises6.mkdir)((0, import_path3.dirname)(refPath), { recursive: !0 }), await (0, import_promises6.writeFile)(refPath, commitHash);
   }
   let snapshotFolder = (0, import_path3.join)(storageFolder, "snapshots", commitHash), cursor = listFiles({
     ...params,
@@ -32636,7 +32669,7 @@ async function snapshotDownload(params) {
         });
         break;
       case "directory":
-        validateRelativeFilename(entry.path), await (0, import_promises7.mkdir)((0, import_path3.join)(snapshotFolder, entry.path), { recursive: !0 });
+        validateRelativeFilename(entry.path), await (0, import_promises6.mkdir)((0, import_path3.join)(snapshotFolder, entry.path), { recursive: !0 });
         break;
       default:
         throw new Error(`unknown entry type: ${entry.type}`);
@@ -32789,12 +32822,12 @@ async function whoAmI(params) {
   let response = await res.json();
   return typeof response.auth.accessToken?.createdAt == "string" && (response.auth.accessToken.createdAt = new Date(response.auth.accessToken.createdAt)), response;
 }
-var import_os, import_path, import_promises4, import_path2, import_promises5, fs, path, os2, import_stream3, import_promises6, import_fs2, import_path3, import_promises7, FILES_TO_IGNORE, REPO_ID_SEPARATOR, HUB_URL, HubApiError, InvalidApiResponseFormatError, isBrowser, isWebWorker, isBackend, isFrontend, pendingWorkers, runningWorkers, resolve4, waitPromise, cryptoModule, wasmModule, prime1, prime2, prime3, prime4, prime5, hash3, minMatch, matchSearchLimit, minTrailingLitterals, skipTrigger, hashSize, mlBits, mlMask, runBits, runMask, blockBuf, hashTable, magicNum, fdContentChksum, fdContentSize, fdBlockChksum, fdVersion, fdVersionMask, bsUncompressed, bsDefault, bsShift, bsMask, bsMap, RangeList, textEncoder, CRLF, HEADER_SEPARATOR, STAGING_BLOCK_SIZE, StreamingMultipartParser, GLOBAL_DISPATCHER_KEYS, cached2, undiciHttp1Fetch, http1Fetch, JWT_SAFETY_PERIOD, JWT_CACHE_SIZE, PARALLEL_DEFAULT_MAX_CONCURRENCY, PARALLEL_MIN_IN_FLIGHT_BYTES, PARALLEL_MAX_IN_FLIGHT_BYTES, PARALLEL_CONTROLLER_TICK_MS, PARALLEL_PROBE_KEEP_MARGIN, PARALLEL_PLATEAU_HOLD_TICKS, Notifier, compressionSchemeLabels, XET_CHUNK_HEADER_BYTES, XetBlob, jwtPromises, jwts, WebBlob, CHUNK_CACHE_INITIAL_SIZE, CHUNK_CACHE_GROW_FACTOR, CHUNK_CACHE_MAX_SIZE, ChunkCache, JWT_SAFETY_PERIOD2, JWT_CACHE_SIZE2, jwtPromises2, jwts2, HASH_LENGTH, XORB_HASH_BOOKEND, SplicedBlob, RANGE_EDIT_CACHE_MAX_ENTRIES, ZERO_KEY2, TARGET_CHUNK_SIZE2, MAX_CHUNK_SIZE, XORB_SIZE, MAX_XORB_CHUNKS, INTERVAL_BETWEEN_REMOTE_DEDUP, PROCESSING_PROGRESS_RATIO, UPLOADING_PROGRESS_RATIO, CurrentXorbInfo, buildFileRepresentation, SHARD_MAX_SIZE, SHARD_HEADER_SIZE, SHARD_FOOTER_SIZE, HASH_LENGTH2, XORB_FOOTER_LENGTH, FILE_FOOTER_LENGTH, SHARD_HEADER_VERSION, SHARD_FOOTER_VERSION, MDB_FILE_FLAG_WITH_VERIFICATION, MDB_FILE_FLAG_WITH_METADATA_EXT, SHARD_MAGIC_TAG, CONCURRENT_SHAS, CONCURRENT_LFS_UPLOADS, MULTIPART_PARALLEL_UPLOAD, DOWNLOAD_CONCURRENCY, PATHS_INFO_BATCH_SIZE, MAX_REPORTED_LFS_PATHS, DATASET_EXPAND_KEYS, DATASET_EXPANDABLE_KEYS, REGEX_COMMIT_HASH, MODEL_EXPAND_KEYS, MODEL_EXPANDABLE_KEYS, MODEL_DERIVED_FIELD_TO_API_KEY, SPACE_EXPAND_KEYS, SPACE_EXPANDABLE_KEYS, JsonStreamParseError, DEFAULT_MAX_TOKEN_LENGTH, DEFAULT_MAX_DEPTH, S_VALUE, S_VALUE_OR_ARRAY_END, S_STRING, S_STRING_ESCAPE, S_STRING_UNICODE, S_NUMBER, S_LITERAL, S_AFTER_VALUE, S_KEY, S_KEY_OR_OBJECT_END, S_AFTER_KEY, S_DONE, ESCAPES, SafetensorsIndexParseError, MAX_INDEX_BYTES, MAX_WEIGHT_MAP_ENTRIES, MAX_METADATA_ENTRIES, MAX_TOKEN_LENGTH, MAX_DEPTH2, MAX_RETAINED_CHARS, MAX_WEIGHT_MAP_CHARS, SAFETENSORS_FILE, SAFETENSORS_INDEX_FILE, DIFFUSERS_SAFETENSORS_FILE, DIFFUSERS_SAFETENSORS_INDEX_FILE, DIFFUSERS_WEIGHTS_SUBFOLDERS, RE_SAFETENSORS_FILE, RE_SAFETENSORS_INDEX_FILE, RE_SAFETENSORS_SHARD_FILE, PARALLEL_DOWNLOADS, MAX_HEADER_LENGTH, MAX_CONFIG_LENGTH, MAX_SHARD_COUNT, MAX_TENSOR_DIM, GPTQ_QWEIGHT_SUFFIX, GPTQ_AWQ_AUXILIARY_SUFFIXES, MLX_QUANTIZATION_METHOD, MLX_QUANTIZATION_MODES, MLX_AFFINE_BITS, MLX_AFFINE_GROUP_SIZES, QUANTIZATION_AUXILIARY_SUFFIXES, MXFP4_SCALES_SUFFIX, BITSANDBYTES_AUXILIARY_SUFFIXES, BITSANDBYTES_QUANT_STATE_PREFIX, SCALE_ONLY_DTYPES, INTEGER_CONTAINER_BITS, SUB_BYTE_FORMAT_BITS, SafetensorParseError, LIBRARY_WEIGHT_CANDIDATES, MLX_MODE_DEFAULTS, DEFAULT_REVISION, multipartUploadTracking, init_chunk_AXSL4LYE = __esm({
+var import_os, import_path, import_promises3, import_path2, import_promises4, fs, path, os2, import_stream3, import_promises5, import_fs2, import_path3, import_promises6, FILES_TO_IGNORE, REPO_ID_SEPARATOR, HUB_URL, HubApiError, InvalidApiResponseFormatError, isBrowser, isWebWorker, isBackend, isFrontend, pendingWorkers, runningWorkers, resolve4, waitPromise, cryptoModule, wasmModule, prime1, prime2, prime3, prime4, prime5, hash3, minMatch, matchSearchLimit, minTrailingLitterals, skipTrigger, hashSize, mlBits, mlMask, runBits, runMask, blockBuf, hashTable, magicNum, fdContentChksum, fdContentSize, fdBlockChksum, fdVersion, fdVersionMask, bsUncompressed, bsDefault, bsShift, bsMask, bsMap, RangeList, textEncoder, CRLF, HEADER_SEPARATOR, STAGING_BLOCK_SIZE, StreamingMultipartParser, GLOBAL_DISPATCHER_KEYS, cached2, undiciHttp1Fetch, http1Fetch, JWT_SAFETY_PERIOD, JWT_CACHE_SIZE, PARALLEL_DEFAULT_MAX_CONCURRENCY, PARALLEL_MIN_IN_FLIGHT_BYTES, PARALLEL_MAX_IN_FLIGHT_BYTES, PARALLEL_CONTROLLER_TICK_MS, PARALLEL_PROBE_KEEP_MARGIN, PARALLEL_PLATEAU_HOLD_TICKS, Notifier, compressionSchemeLabels, XET_CHUNK_HEADER_BYTES, XetBlob, jwtPromises, jwts, WebBlob, CHUNK_CACHE_INITIAL_SIZE, CHUNK_CACHE_GROW_FACTOR, CHUNK_CACHE_MAX_SIZE, ChunkCache, JWT_SAFETY_PERIOD2, JWT_CACHE_SIZE2, jwtPromises2, jwts2, HASH_LENGTH, XORB_HASH_BOOKEND, SplicedBlob, RANGE_EDIT_CACHE_MAX_ENTRIES, ZERO_KEY2, TARGET_CHUNK_SIZE2, MAX_CHUNK_SIZE, XORB_SIZE, MAX_XORB_CHUNKS, INTERVAL_BETWEEN_REMOTE_DEDUP, PROCESSING_PROGRESS_RATIO, UPLOADING_PROGRESS_RATIO, CurrentXorbInfo, buildFileRepresentation, SHARD_MAX_SIZE, SHARD_HEADER_SIZE, SHARD_FOOTER_SIZE, HASH_LENGTH2, XORB_FOOTER_LENGTH, FILE_FOOTER_LENGTH, SHARD_HEADER_VERSION, SHARD_FOOTER_VERSION, MDB_FILE_FLAG_WITH_VERIFICATION, MDB_FILE_FLAG_WITH_METADATA_EXT, SHARD_MAGIC_TAG, CONCURRENT_SHAS, CONCURRENT_LFS_UPLOADS, MULTIPART_PARALLEL_UPLOAD, DOWNLOAD_CONCURRENCY, PATHS_INFO_BATCH_SIZE, MAX_REPORTED_LFS_PATHS, DATASET_EXPAND_KEYS, DATASET_EXPANDABLE_KEYS, REGEX_COMMIT_HASH, MODEL_EXPAND_KEYS, MODEL_EXPANDABLE_KEYS, MODEL_DERIVED_FIELD_TO_API_KEY, SPACE_EXPAND_KEYS, SPACE_EXPANDABLE_KEYS, JsonStreamParseError, DEFAULT_MAX_TOKEN_LENGTH, DEFAULT_MAX_DEPTH, S_VALUE, S_VALUE_OR_ARRAY_END, S_STRING, S_STRING_ESCAPE, S_STRING_UNICODE, S_NUMBER, S_LITERAL, S_AFTER_VALUE, S_KEY, S_KEY_OR_OBJECT_END, S_AFTER_KEY, S_DONE, ESCAPES, SafetensorsIndexParseError, MAX_INDEX_BYTES, MAX_WEIGHT_MAP_ENTRIES, MAX_METADATA_ENTRIES, MAX_TOKEN_LENGTH, MAX_DEPTH2, MAX_RETAINED_CHARS, MAX_WEIGHT_MAP_CHARS, SAFETENSORS_FILE, SAFETENSORS_INDEX_FILE, DIFFUSERS_SAFETENSORS_FILE, DIFFUSERS_SAFETENSORS_INDEX_FILE, DIFFUSERS_WEIGHTS_SUBFOLDERS, RE_SAFETENSORS_FILE, RE_SAFETENSORS_INDEX_FILE, RE_SAFETENSORS_SHARD_FILE, PARALLEL_DOWNLOADS, MAX_HEADER_LENGTH, MAX_CONFIG_LENGTH, MAX_SHARD_COUNT, MAX_TENSOR_DIM, GPTQ_QWEIGHT_SUFFIX, GPTQ_AWQ_AUXILIARY_SUFFIXES, MLX_QUANTIZATION_METHOD, MLX_QUANTIZATION_MODES, MLX_AFFINE_BITS, MLX_AFFINE_GROUP_SIZES, QUANTIZATION_AUXILIARY_SUFFIXES, MXFP4_SCALES_SUFFIX, BITSANDBYTES_AUXILIARY_SUFFIXES, BITSANDBYTES_QUANT_STATE_PREFIX, SCALE_ONLY_DTYPES, INTEGER_CONTAINER_BITS, SUB_BYTE_FORMAT_BITS, SafetensorParseError, LIBRARY_WEIGHT_CANDIDATES, MLX_MODE_DEFAULTS, DEFAULT_REVISION, multipartUploadTracking, init_chunk_AXSL4LYE = __esm({
   "node_modules/@huggingface/hub/dist/chunk-AXSL4LYE.mjs"() {
-    import_os = require("os"), import_path = require("path"), import_promises4 = require("fs/promises");
+    import_os = require("os"), import_path = require("path"), import_promises3 = require("fs/promises");
     init_esm3();
     init_esm3();
-    import_path2 = require("path"), import_promises5 = require("fs/promises"), fs = __toESM(require("fs/promises"), 1), path = __toESM(require("path"), 1), os2 = __toESM(require("os"), 1), import_stream3 = require("stream"), import_promises6 = require("stream/promises"), import_fs2 = require("fs"), import_path3 = require("path"), import_promises7 = require("fs/promises");
+    import_path2 = require("path"), import_promises4 = require("fs/promises"), fs = __toESM(require("fs/promises"), 1), path = __toESM(require("path"), 1), os2 = __toESM(require("os"), 1), import_stream3 = require("stream"), import_promises5 = require("stream/promises"), import_fs2 = require("fs"), import_path3 = require("path"), import_promises6 = require("fs/promises");
     FILES_TO_IGNORE = [".DS_Store"], REPO_ID_SEPARATOR = "--";
     HUB_URL = "https://huggingface.co";
     HubApiError = class extends Error {
@@ -33660,23 +33693,23 @@ var import_os, import_path, import_promises4, import_path2, import_promises5, fs
         }
       }
       getChunk(hash22, hmacFunction) {
-        let index2 = this.map.get(hash22);
-        if (index2 === void 0 && hmacFunction !== null) {
+        let index = this.map.get(hash22);
+        if (index === void 0 && hmacFunction !== null) {
           for (let hmac3 of this.hmacs)
-            if (index2 = this.map.get(hmacFunction(hash22, hmac3)), index2 !== void 0)
+            if (index = this.map.get(hmacFunction(hash22, hmac3)), index !== void 0)
               break;
         }
-        if (index2 !== void 0)
+        if (index !== void 0)
           return {
-            xorbIndex: this.xorbIndices[index2],
-            chunkIndex: this.chunkIndices[index2]
+            xorbIndex: this.xorbIndices[index],
+            chunkIndex: this.chunkIndices[index]
           };
       }
       updateChunkIndex(hash22, chunkIndex) {
-        let index2 = this.map.get(hash22);
-        if (index2 === void 0)
+        let index = this.map.get(hash22);
+        if (index === void 0)
           throw new Error(`Chunk not found in cache: ${hash22}`);
-        this.chunkIndices[index2] = chunkIndex;
+        this.chunkIndices[index] = chunkIndex;
       }
       removeChunkFromCache(hash22) {
         this.map.delete(hash22);
@@ -34237,7 +34270,7 @@ async function openHubTarget(spec, options = {}) {
     if (denied && !OUTSIDE_GATE.has(path2)) throw Object.assign(new Error(`${path2} is behind the gate`), { code: denied });
     let url2 = `${credentials.hubUrl}/${target.repo}/resolve/${sha}/${path2.split("/").map(encodeURIComponent).join("/")}`;
     return { blob: await hub.downloadFile({ ...common, repo: target.repo, path: path2, revision: sha, xet: !1, downloadInfo: { size: entry.size, etag: sha, url: url2 } }), size: entry.size };
-  }, readRange = async (path2, offset, length) => {
+  }, readRange2 = async (path2, offset, length) => {
     let { blob, size } = await blobOf(path2), end = Math.min(size, offset + length);
     if (end <= offset) return new Uint8Array(0);
     try {
@@ -34269,8 +34302,8 @@ async function openHubTarget(spec, options = {}) {
       }
       return { entries, problems: out };
     },
-    read: (path2, maxBytes) => readRange(path2, 0, maxBytes),
-    readRange
+    read: (path2, maxBytes) => readRange2(path2, 0, maxBytes),
+    readRange: readRange2
   }, model, credentials, http };
 }
 async function fetchModel(hub, http, common, repo, revision, credentials) {
@@ -34326,7 +34359,7 @@ var lib, loadHub, OUTSIDE_GATE, init_hub_reader = __esm({
 function readLock(dir) {
   let text;
   try {
-    text = (0, import_node_fs10.readFileSync)((0, import_node_path9.join)(dir, LOCK_NAME), "utf8");
+    text = (0, import_node_fs11.readFileSync)((0, import_node_path9.join)(dir, LOCK_NAME), "utf8");
   } catch {
     return;
   }
@@ -34340,10 +34373,10 @@ function readLock(dir) {
   if (!(lock?.lockfileVersion === 1 && Array.isArray(lock.sources) && lock.sources.every((e) => typeof e?.source == "string" && typeof e.revision == "string" && typeof e.sha256 == "string"))) throw new InputError(`${(0, import_node_path9.join)(dir, LOCK_NAME)} is not an osai lock file (lockfileVersion 1)`, "run osai lock to write it again");
   return lock;
 }
-var import_node_fs10, import_node_path9, LOCK_NAME, init_lock_file = __esm({
+var import_node_fs11, import_node_path9, LOCK_NAME, init_lock_file = __esm({
   "src/read/lock-file.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs"), import_node_path9 = require("node:path");
+    import_node_fs11 = require("node:fs"), import_node_path9 = require("node:path");
     init_errors();
     LOCK_NAME = "osai.lock.json";
   }
@@ -34354,30 +34387,30 @@ function cacheRoot(env2 = process.env) {
   return env2.OSAI_CACHE_DIR || (0, import_node_path10.join)(env2.XDG_CACHE_HOME || (0, import_node_path10.join)((0, import_node_os3.homedir)(), ".cache"), "osai");
 }
 function openCache(root) {
-  let path2 = (source, revision, key2) => (0, import_node_path10.join)(root, slot(source, revision), sha2562(key2).slice(0, 32));
+  let path2 = (source2, revision, key2) => (0, import_node_path10.join)(root, slot(source2, revision), sha2562(key2).slice(0, 32));
   return {
     root,
-    get(source, revision, key2) {
+    get(source2, revision, key2) {
       try {
-        return (0, import_node_fs11.readFileSync)(path2(source, revision, key2));
+        return (0, import_node_fs12.readFileSync)(path2(source2, revision, key2));
       } catch {
         return;
       }
     },
-    put(source, revision, key2, data) {
-      let file2 = path2(source, revision, key2);
+    put(source2, revision, key2, data) {
+      let file2 = path2(source2, revision, key2);
       try {
-        (0, import_node_fs11.mkdirSync)((0, import_node_path10.dirname)(file2), { recursive: !0 }), (0, import_node_fs11.writeFileSync)(`${file2}.tmp`, data), (0, import_node_fs11.renameSync)(`${file2}.tmp`, file2);
+        (0, import_node_fs12.mkdirSync)((0, import_node_path10.dirname)(file2), { recursive: !0 }), (0, import_node_fs12.writeFileSync)(`${file2}.tmp`, data), (0, import_node_fs12.renameSync)(`${file2}.tmp`, file2);
       } catch {
       }
     }
   };
 }
-var import_node_crypto2, import_node_fs11, import_node_os3, import_node_path10, sha2562, slot, init_remote_cache = __esm({
+var import_node_crypto2, import_node_fs12, import_node_os3, import_node_path10, sha2562, slot, init_remote_cache = __esm({
   "src/read/remote-cache.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto"), import_node_fs11 = require("node:fs"), import_node_os3 = require("node:os"), import_node_path10 = require("node:path");
-    sha2562 = (data) => (0, import_node_crypto2.createHash)("sha256").update(data).digest("hex"), slot = (source, revision) => (0, import_node_path10.join)(source.replace(/[^\w.-]+/g, "--"), revision.replace(/[^\w.-]+/g, "_"));
+    import_node_crypto2 = require("node:crypto"), import_node_fs12 = require("node:fs"), import_node_os3 = require("node:os"), import_node_path10 = require("node:path");
+    sha2562 = (data) => (0, import_node_crypto2.createHash)("sha256").update(data).digest("hex"), slot = (source2, revision) => (0, import_node_path10.join)(source2.replace(/[^\w.-]+/g, "--"), revision.replace(/[^\w.-]+/g, "_"));
   }
 });
 
@@ -34466,19 +34499,19 @@ __export(remote_run_exports, {
 });
 async function openRemoteRun(path2, options) {
   if (options.online && options.offline) throw new UsageError("--online and --offline cannot be used together", "choose one");
-  let env2 = options.env ?? process.env, hub = isHubSpec(path2), lockDir = options.lockDir ?? (hub ? "." : path2), lock = readLock(lockDir), locked = new Map((lock?.sources ?? []).map((e) => [e.source, e])), cache2 = openCache(cacheRoot(env2)), http = options.http ?? createHttp(), touched = [], problems = [], target, record2 = (source, revision, text, hashed = text) => {
-    let entry = { source, revision, sha256: sha2562(hashed) };
-    touched.push(entry), cache2.put(source, revision, "fact", text);
-    let pin = locked.get(source);
-    pin && pin.revision !== revision ? problems.push({ code: "lock-source-moved", args: { source, locked: pin.revision, current: revision } }) : pin && pin.sha256 !== entry.sha256 && problems.push({ code: "lock-hash-mismatch", args: { source, revision } });
-  }, offlineFact = (source) => {
-    let pin = locked.get(source), reason = pin ? void 0 : `it is not in ${lock ? "osai.lock.json" : "a lock file (there is none)"}`, bytes = pin ? cache2.get(source, pin.revision, "fact") : void 0;
+  let env2 = options.env ?? process.env, hub = isHubSpec(path2), lockDir = options.lockDir ?? (hub ? "." : path2), lock = readLock(lockDir), locked = new Map((lock?.sources ?? []).map((e) => [e.source, e])), cache2 = openCache(cacheRoot(env2)), http = options.http ?? createHttp(), touched = [], problems = [], target, record2 = (source2, revision, text, hashed = text) => {
+    let entry = { source: source2, revision, sha256: sha2562(hashed) };
+    touched.push(entry), cache2.put(source2, revision, "fact", text);
+    let pin = locked.get(source2);
+    pin && pin.revision !== revision ? problems.push({ code: "lock-source-moved", args: { source: source2, locked: pin.revision, current: revision } }) : pin && pin.sha256 !== entry.sha256 && problems.push({ code: "lock-hash-mismatch", args: { source: source2, revision } });
+  }, offlineFact = (source2) => {
+    let pin = locked.get(source2), reason = pin ? void 0 : `it is not in ${lock ? "osai.lock.json" : "a lock file (there is none)"}`, bytes = pin ? cache2.get(source2, pin.revision, "fact") : void 0;
     if (reason || !bytes) {
-      problems.push({ code: "remote-offline-missing", args: { source, reason: reason ?? `the cache (${cache2.root}) has no copy at ${pin.revision}` } });
+      problems.push({ code: "remote-offline-missing", args: { source: source2, reason: reason ?? `the cache (${cache2.root}) has no copy at ${pin.revision}` } });
       return;
     }
     if (sha2562(bytes) !== pin.sha256) {
-      problems.push({ code: "lock-hash-mismatch", args: { source, revision: pin.revision } });
+      problems.push({ code: "lock-hash-mismatch", args: { source: source2, revision: pin.revision } });
       return;
     }
     return touched.push(pin), JSON.parse(new TextDecoder().decode(bytes));
@@ -34503,14 +34536,14 @@ async function openRemoteRun(path2, options) {
     settleTarget();
     let facts = { ...target ? { target } : {}, models: [], datasets: [], code: [], problems }, card = documents.card;
     if (!card) return facts;
-    let fetchFact = async (source, online) => {
-      if (options.offline) return offlineFact(source);
+    let fetchFact = async (source2, online) => {
+      if (options.offline) return offlineFact(source2);
       try {
         let got = await online();
-        return got ? (record2(source, got.revision, JSON.stringify(got.value)), got.value) : void 0;
+        return got ? (record2(source2, got.revision, JSON.stringify(got.value)), got.value) : void 0;
       } catch (error62) {
         if (error62 instanceof InputError) {
-          problems.push({ code: "remote-not-found", args: { source, reason: error62.message } });
+          problems.push({ code: "remote-not-found", args: { source: source2, reason: error62.message } });
           return;
         }
         throw error62;
@@ -34570,7 +34603,7 @@ var MAX_LINEAGE_DEPTH, init_remote_run = __esm({
 });
 
 // action/main.ts
-var import_node_fs12 = require("node:fs"), import_node_crypto3 = require("node:crypto"), import_node_path12 = require("node:path");
+var import_node_fs13 = require("node:fs"), import_node_crypto3 = require("node:crypto"), import_node_path12 = require("node:path");
 init_errors();
 init_format();
 
@@ -34581,6 +34614,12 @@ function exitCodeFor(report) {
 
 // src/run.ts
 var import_node_path11 = require("node:path");
+
+// src/code-path.ts
+var HOOK = /* @__PURE__ */ Symbol.for("osai.codePath");
+function noteCodePath(name) {
+  globalThis[HOOK]?.(name);
+}
 
 // src/discover/classify.ts
 var re = (pattern) => (name) => pattern.test(name), CODE_EXT = /\.(py|ipynb|sh|js|ts|rs|go|c|cc|cpp|cu|h|hpp|java|jl|r|lua|swift|kt|scala)$/i, isCode = (name) => CODE_EXT.test(name), inDir = (dirs, pattern) => dirs.some((d) => pattern.test(d)), RULES = [
@@ -34674,12 +34713,15 @@ init_expression();
 
 // src/ruleset/categories.ts
 init_vocabulary();
+function isUnrated(rule) {
+  return FREEDOMS.some((f) => rule.freedoms[f].rating === "unknown");
+}
 function licenseInCategory(rule, category) {
   switch (category) {
     case "osi-approved":
       return rule.osiApproved;
     case "osd-conformant":
-      return rule.restrictions.length === 0 && FREEDOMS.every((f) => rule.freedoms[f].rating !== "restricted");
+      return rule.restrictions.length === 0 && FREEDOMS.every((f) => ["granted", "conditional"].includes(rule.freedoms[f].rating));
     case "mot-open":
       return rule.osiApproved || rule.categories.includes("fsf-libre") || rule.categories.includes("mot-open");
     case "open-data":
@@ -34709,7 +34751,7 @@ function expressionInCategory(expression, category, rules) {
   let tree2 = parseExpression(expression);
   return tree2 ? memberNode(tree2, (id) => {
     let rule = rules.licenses.get(id);
-    return rule ? licenseInCategory(rule, category) ? "yes" : "no" : "unknown";
+    return rule && !isUnrated(rule) ? licenseInCategory(rule, category) ? "yes" : "no" : "unknown";
   }) : "unknown";
 }
 function expressionSuits(expression, group, rules) {
@@ -34760,6 +34802,70 @@ function locate(ctx, c) {
 }
 function addHint(ctx, id) {
   return ctx.rules.components.find((r) => r.id === id)?.add ?? id;
+}
+
+// src/evaluate/checks/eu-exemption.ts
+init_expression();
+var RANK = { fail: 0, unknown: 1, pass: 2 }, FREE = ["use", "modify", "share"];
+function readUnderEu(expression, rules, spec) {
+  let tree2 = parseExpression(expression);
+  return tree2 ? readNode(tree2, rules, spec) : { verdict: "unknown", reasons: [{ license: expression, clause: "", text: "not a license expression osai can read", para: "77-82", verdict: "unknown" }] };
+}
+function readNode(node2, rules, spec) {
+  if ("op" in node2) {
+    let parts = [readNode(node2.left, rules, spec), readNode(node2.right, rules, spec)], best = (node2.op === "and" ? Math.min : Math.max)(...parts.map((p) => RANK[p.verdict]));
+    return { verdict: ["fail", "unknown", "pass"][best], reasons: parts.filter((p) => RANK[p.verdict] === best).flatMap((p) => p.reasons) };
+  }
+  let rule = rules.licenses.get(node2.license);
+  if (!rule || isUnrated(rule))
+    return { verdict: "unknown", reasons: [{ license: node2.license, clause: "", text: "osai has no reading of this license", para: "77-82", verdict: "unknown" }] };
+  let reasons = rule.restrictions.map((r) => {
+    let reading = spec.restrictions[r.type], where2 = r.territories ? ` (excluded: ${r.territories.join(", ")})` : "";
+    return { license: rule.id, clause: r.clause, text: `${r.type}${where2}: ${r.text}; ${reading.why}`, para: reading.para, verdict: reading.verdict };
+  });
+  for (let f of FREE) {
+    let rated = rule.freedoms[f];
+    rated.rating === "restricted" && !rule.restrictions.some((r) => r.limits.includes(f)) && reasons.push({ license: rule.id, clause: rated.clause, text: `${f} is restricted: ${rated.reason}`, para: "77-82", verdict: "fail" });
+  }
+  let verdict = reasons.reduce((v, r) => RANK[r.verdict] < RANK[v] ? r.verdict : v, "pass");
+  return { verdict, reasons: reasons.filter((r) => r.verdict === verdict) };
+}
+var WEIGHTS = "model-parameters-final";
+function checkEuExemption(ctx, spec) {
+  return [...licenseOutcomes(ctx, spec), ...accessOutcomes(ctx, spec), ...publicOutcomes(ctx, spec), ...notes(ctx)];
+}
+function licenseOutcomes(ctx, spec) {
+  let weights = ctx.component(WEIGHTS);
+  if (!weights.license) return [unknown2("eu-license-missing", { para: "77-82" }, { component: WEIGHTS })];
+  let reading = readUnderEu(weights.license, ctx.rules, spec), at2 = { component: WEIGHTS, ...locationOf(ctx, weights.license) };
+  if (reading.verdict === "pass") return [pass("eu-license-free", { license: weights.license, para: "77-82" }, at2)];
+  let code = reading.verdict === "fail" ? "eu-license-disqualifies" : "eu-license-review", make = reading.verdict === "fail" ? fail : unknown2;
+  return reading.reasons.map((r) => make(code, { license: r.license, clause: r.clause || "(whole text)", reason: r.text, para: r.para }, at2));
+}
+function locationOf(ctx, expression) {
+  let found = ctx.evidence.licenses.find((l) => expression.includes(l.expression));
+  return found ? { file: found.source.file, ...found.source.line ? { line: found.source.line } : {} } : {};
+}
+function accessOutcomes(ctx, spec) {
+  let { gated, line: line2, euDisallowed, clickThrough } = ctx.evidence.access, card = ctx.component("model-card").evidence[0]?.file, at2 = { component: WEIGHTS, ...card ? { file: card } : {}, ...line2 ? { line: line2 } : {} }, out = [];
+  euDisallowed && out.push(fail("eu-access-discriminates", { para: "79" }, at2));
+  let personal = (ctx.evidence.euAiAct?.gateFields ?? []).filter((f) => spec.personalData.some((w) => f.name.toLowerCase().includes(w)));
+  return personal.length > 0 ? out.push(unknown2("eu-access-personal-data", { fields: personal.map((f) => f.name).join(", "), para: "87" }, { ...at2, ...personal[0].line ? { line: personal[0].line } : {} })) : gated !== !1 && out.push(unknown2("eu-access-gated", { gate: String(gated), para: "79, 87" }, at2)), clickThrough && personal.length === 0 && gated === !1 && out.push(unknown2("eu-access-gated", { gate: "click-through terms", para: "79" }, at2)), out.length > 0 ? out : [pass("eu-access-open", { para: "79" }, at2)];
+}
+function publicOutcomes(ctx, spec) {
+  let out = [], status = (id) => ctx.component(id).status;
+  out.push(status(WEIGHTS) === "absent" ? fail("eu-weights-not-public", { para: "90" }, { component: WEIGHTS }) : pass("eu-weights-public", { para: "90" })), out.push(status("model-architecture") === "absent" ? fail("eu-architecture-not-public", { para: "90" }, { component: "model-architecture" }) : pass("eu-architecture-public", { para: "90" }));
+  let facts = ctx.evidence.euAiAct, card = ctx.component("model-card").evidence[0]?.file, missing = spec.usage.filter((item) => {
+    let byHeading = facts?.headings.some((h) => item.headings.some((w) => h.text.toLowerCase().includes(w))), byKey = facts?.keys.some((k) => item.keys.includes(k.key) && k.value.trim() !== "");
+    return !byHeading && !byKey;
+  });
+  return missing.length === 0 ? out.push(pass("eu-usage-information", { para: "91-92" })) : out.push(unknown2("eu-usage-information-missing", { missing: missing.map((m) => m.label).join("; "), para: "91-92" }, card ? { file: card } : {})), out;
+}
+function notes(ctx) {
+  let d = ctx.evidence.euAiAct?.declaration, at2 = d ? { file: d.file, line: d.line } : {}, out = [];
+  d?.systemicRisk === !0 ? out.push(fail("eu-systemic-risk", { para: "75" }, at2)) : out.push({ ...pass("eu-note-systemic-risk", { declared: d?.systemicRisk === !1 ? `declared no systemic risk in ${d.file}` : "not declared", para: "75" }, at2), note: !0 });
+  let policy = d?.copyrightPolicy ? `copyright policy: ${d.copyrightPolicy}` : "no copyright policy declared", summary = d?.trainingContentSummary ? `training-content summary: ${d.trainingContentSummary}` : "no training-content summary declared";
+  return out.push({ ...pass("eu-note-still-required", { policy, summary, para: "75" }, at2), note: !0 }), out;
 }
 
 // src/evaluate/checks/lineage.ts
@@ -34845,7 +34951,8 @@ var CHECKS = {
   "access-open": checkAccessOpen,
   "data-information": checkDataInformation,
   lineage: checkLineage,
-  "dataset-licenses": checkDatasetLicenses
+  "dataset-licenses": checkDatasetLicenses,
+  "eu-exemption": checkEuExemption
 };
 function runCheck(ctx, spec) {
   let run = CHECKS[spec.kind];
@@ -34965,7 +35072,7 @@ function checkPolicy(ctx, policy) {
     return { ...j, ids: j.verdict === "pass" ? [] : [leaf.license] };
   }, judgeTerm = (leaf) => {
     let none = { denied: [], notAllowed: [], unclear: [] }, label = termText(leaf), denyBy = deny.map((d) => ({ d, m: matches(d.matcher, leaf, ctx.rules) })), hit = denyBy.find((x) => x.m === "yes");
-    if (hit) return { ...none, verdict: "fail", denied: [`${label} (deny: ${hit.d.rule.entry})`] };
+    if (hit) return { ...none, verdict: "fail", denied: [`${label} (deny: ${hit.d.rule.entry}${territoriesOf(hit.d.matcher, leaf, ctx.rules)})`] };
     let allowBy = allow.map((a) => matches(a.matcher, leaf, ctx.rules));
     if (allow.length > 0 && allowBy.every((m) => m === "no")) return { ...none, verdict: "fail", notAllowed: [label] };
     let unclearDeny = denyBy.filter((x) => x.m === "unknown").map((x) => x.d.rule.entry);
@@ -34984,7 +35091,7 @@ function checkPolicy(ctx, policy) {
     if (!c.license) continue;
     let j = judge(c.license);
     if (j.verdict === "pass" || j.ids.every((id) => reported.has(id))) continue;
-    let source = ctx.evidence.licenses.find((l) => j.ids.some((id) => l.expression.includes(id)))?.source ?? c.evidence[0], at2 = { component: c.id, ...source ? { file: source.file, ...source.line ? { line: source.line } : {} } : {} };
+    let source2 = ctx.evidence.licenses.find((l) => j.ids.some((id) => l.expression.includes(id)))?.source ?? c.evidence[0], at2 = { component: c.id, ...source2 ? { file: source2.file, ...source2.line ? { line: source2.line } : {} } : {} };
     out.push(toOutcome(j, c.license, policy, { components: c.id }, at2));
   }
   return out;
@@ -35009,11 +35116,16 @@ function judgeNode(node2, leaf) {
     unclear: deciding.flatMap((p) => p.unclear)
   };
 }
+function territoriesOf(matcher, leaf, rules) {
+  if (matcher.kind !== "restriction" || matcher.restriction !== "territory") return "";
+  let where2 = rules.licenses.get(leaf.license)?.restrictions.flatMap((r) => r.territories ?? []) ?? [];
+  return where2.length > 0 ? `: excludes ${[...new Set(where2)].join(", ")}` : "";
+}
 function matches(matcher, leaf, rules) {
   if (leaf.license === UNKNOWN) return "unknown";
   if (matcher.kind === "license") return termMatches(leaf, matcher.term) ? "yes" : "no";
   let rule = rules.licenses.get(leaf.license);
-  return rule ? matcher.kind === "category" ? licenseInCategory(rule, matcher.category) ? "yes" : "no" : rule.restrictions.some((r) => r.type === matcher.restriction) ? "yes" : "no" : "unknown";
+  return !rule || isUnrated(rule) ? "unknown" : matcher.kind === "category" ? licenseInCategory(rule, matcher.category) ? "yes" : "no" : rule.restrictions.some((r) => r.type === matcher.restriction) ? "yes" : "no";
 }
 
 // src/evaluate/messages.ts
@@ -35066,7 +35178,7 @@ function evaluateProfile(ctx, profile, strict, policyOutcomes, options) {
   let checked = profileChecks(ctx.rules, profile).flatMap((spec) => {
     let out = runCheck(ctx, spec);
     return out.length > 0 ? out : [{ code: "check-no-evidence", verdict: "unknown", severity: "error", args: { check: spec.kind } }];
-  }), { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today, Object.keys(ctx.rules.messages)), findings = dedupe(groupByCause(outcomes.filter((o) => o.verdict !== "pass" || o.severity !== "note"), ctx).map((o) => renderOutcome(o, ctx.rules)));
+  }), { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today, Object.keys(ctx.rules.messages)), findings = dedupe(groupByCause(outcomes.filter((o) => o.verdict !== "pass" || o.severity !== "note" || o.note), ctx).map((o) => renderOutcome(o, ctx.rules)));
   return {
     id: profile.id,
     name: profile.name,
@@ -35134,7 +35246,7 @@ init_normalize();
 var import_node_fs4 = require("node:fs"), import_node_path3 = require("node:path");
 init_paths();
 init_normalize();
-var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.json"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), WORDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.json"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), INDEX_VERSION = 5, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
+var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.json"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), WORDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.json"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 8, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
 function fnv1a(text, seed = 2166136261) {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++)
@@ -35198,14 +35310,109 @@ function buildReferenceIndex() {
   let shared = [...byKey.values()].filter((ids3) => ids3.length > 1), vocab = [...vocabulary2.keys()], ids2 = vocab.length <= 65536 ? Uint16Array.from(wordIds) : Uint32Array.from(wordIds);
   return { exact, index: { entries, grams }, words: { vocab, ids: ids2 }, shared };
 }
-var exactMap, index, referenceWordData, built;
+var exactMap, built, source;
 function fallback() {
   return built ??= buildReferenceIndex(), built;
+}
+var SAMPLE_MASK = 7;
+function buildSampleIndex({ entries, grams }) {
+  let pairs = [], counts = new Uint32Array(entries.length);
+  entries.forEach((e, i) => {
+    for (let j = e.offset; j < e.offset + e.count; j++)
+      (grams[j] & SAMPLE_MASK) === 0 && (pairs.push(grams[j], i), counts[i] = counts[i] + 1);
+  });
+  let order = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((a, b) => pairs[2 * a] - pairs[2 * b] || pairs[2 * a + 1] - pairs[2 * b + 1]), keys = [], starts = [], postings = new Uint32Array(order.length);
+  return order.forEach((k, n) => {
+    (keys.length === 0 || keys[keys.length - 1] !== pairs[2 * k]) && (keys.push(pairs[2 * k]), starts.push(n)), postings[n] = pairs[2 * k + 1];
+  }), starts.push(order.length), { keys: Uint32Array.from(keys), starts: Uint32Array.from(starts), postings, counts };
+}
+function parseSamples(bytes, entries) {
+  if (bytes.byteLength < 16 || bytes.byteLength % 4 !== 0) return;
+  let all = new Uint32Array(alignedBytes(bytes)), [version2, n, m, e] = all;
+  if (version2 !== INDEX_VERSION || e !== entries || all.length !== 4 + n + (n + 1) + m + e) return;
+  let at2 = 4, take = (count) => all.subarray(at2, at2 += count);
+  return { keys: take(n), starts: take(n + 1), postings: take(m), counts: take(e) };
+}
+function wordStartsOf(entries) {
+  let starts = new Uint32Array(entries.length + 1);
+  return entries.forEach((e, i) => {
+    starts[i + 1] = starts[i] + e.words;
+  }), starts;
+}
+function memorySource() {
+  let { index, words } = fallback(), samples, wordStarts = wordStartsOf(index.entries);
+  return {
+    entries: index.entries,
+    wordStarts,
+    grams: (at2) => index.grams.subarray(index.entries[at2].offset, index.entries[at2].offset + index.entries[at2].count),
+    samples: () => samples ??= buildSampleIndex(index),
+    vocab: () => words.vocab,
+    wordIds: (at2) => words.ids.subarray(wordStarts[at2], wordStarts[at2 + 1])
+  };
+}
+function builtSource() {
+  let data = builtData(INDEX_FILE);
+  if (!data) return;
+  let { entries, wordWidth: width } = data, wordStarts = wordStartsOf(entries), size = (file2) => (0, import_node_fs4.statSync)(file2, { throwIfNoEntry: !1 })?.size;
+  if (size(GRAMS_FILE) !== data.count * 4 || size(WORD_IDS_FILE) !== wordStarts[entries.length] * width) return;
+  let samplesBytes = builtBytes(SAMPLES_FILE), samples = samplesBytes && parseSamples(samplesBytes, entries.length);
+  if (!samples) return;
+  let vocab;
+  return {
+    entries,
+    wordStarts,
+    grams: (at2) => new Uint32Array(readRange(GRAMS_FILE, entries[at2].offset * 4, entries[at2].count * 4)),
+    samples: () => samples,
+    vocab: () => {
+      if (!vocab) {
+        let words = builtData(WORDS_FILE);
+        if (!words || words.width !== width) throw new Error(`osai: ${WORDS_FILE} is from another build than ${INDEX_FILE}; rebuild (npm run build)`);
+        vocab = words.vocab;
+      }
+      return vocab;
+    },
+    wordIds: (at2) => {
+      let bytes = readRange(WORD_IDS_FILE, wordStarts[at2] * width, entries[at2].words * width);
+      return width === 2 ? new Uint16Array(bytes) : new Uint32Array(bytes);
+    }
+  };
+}
+function readRange(file2, position, length) {
+  let out = new ArrayBuffer(length), fd = (0, import_node_fs4.openSync)(file2, "r");
+  try {
+    let done = 0;
+    for (; done < length; ) {
+      let n = (0, import_node_fs4.readSync)(fd, new Uint8Array(out, done), 0, length - done, position + done);
+      if (n === 0) throw new Error(`osai: ${file2} ends before byte ${position + length}; rebuild it (npm run build)`);
+      done += n;
+    }
+  } finally {
+    (0, import_node_fs4.closeSync)(fd);
+  }
+  return out;
+}
+function indexSource() {
+  return source ??= builtSource() ?? memorySource(), source;
+}
+function referenceEntries() {
+  return indexSource().entries;
+}
+function referenceGrams(at2) {
+  return indexSource().grams(at2);
+}
+function referenceSamples() {
+  return indexSource().samples();
+}
+function referenceVocab() {
+  return indexSource().vocab();
+}
+function referenceWordIds(at2) {
+  return indexSource().wordIds(at2);
 }
 function builtData(file2) {
   let bytes = builtBytes(file2);
   if (!bytes) return;
-  let data = JSON.parse(bytes.toString("utf8"));
+  let data = JSON.parse(bytes.toString("latin1"));
   return data.version === INDEX_VERSION ? data : void 0;
 }
 function builtBytes(file2) {
@@ -35223,31 +35430,12 @@ function exactMatches() {
   }
   return exactMap;
 }
-function referenceIndex() {
-  if (!index) {
-    let data = builtData(INDEX_FILE), grams = data && gramsFile(data.count);
-    index = data && grams ? { entries: data.entries, grams } : fallback().index;
-  }
-  return index;
-}
-function referenceWords() {
-  if (!referenceWordData) {
-    let data = builtData(WORDS_FILE), { entries } = referenceIndex(), total = entries.reduce((n, e) => n + e.words, 0), bytes = data && builtBytes(WORD_IDS_FILE), ids2 = data && bytes && bytes.byteLength % data.width === 0 ? data.width === 2 ? new Uint16Array(alignedBytes(bytes)) : new Uint32Array(alignedBytes(bytes)) : void 0;
-    referenceWordData = data && ids2 && ids2.length === total ? { vocab: data.vocab, ids: ids2 } : fallback().words;
-  }
-  return referenceWordData;
-}
-function gramsFile(count) {
-  let bytes = builtBytes(GRAMS_FILE);
-  if (!(!bytes || bytes.byteLength !== count * 4))
-    return new Uint32Array(alignedBytes(bytes));
-}
 function alignedBytes(bytes) {
   return bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }
 
 // src/identify/license-text/reference-match.ts
-var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, SAMPLE_MASK = 7, LARGER_MARGIN = 0.03, MAX_LICENSES_PER_TEXT = 6, RESTRICTING = ["noncommercial", "noderivatives", "noderivs", "sharealike", "research", "nonprofit"], CC_ELEMENTS = ["noncommercial", "noderivatives", "noderivs", "sharealike"], RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users)$/;
+var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, LARGER_MARGIN = 0.03, MAX_LICENSES_PER_TEXT = 6, RESTRICTING = ["noncommercial", "noderivatives", "noderivs", "sharealike", "research", "nonprofit"], CC_ELEMENTS = ["noncommercial", "noderivatives", "noderivs", "sharealike"], RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users)$/;
 function matchReferences(text) {
   let mw = matchWords(text);
   if (mw.words.length === 0) return { matches: [] };
@@ -35262,11 +35450,12 @@ function queryOf(grams) {
   return { grams, sorted, rank, seen: new Uint32Array(m), stamp: 0 };
 }
 function similar(mw) {
+  noteCodePath("license-near-miss");
   let query = gramHashes(mw.words);
   if (query.length === 0) return { matches: [] };
-  let { grams } = referenceIndex(), q = queryOf(query), refOf = (e) => grams.subarray(e.offset, e.offset + e.count), covered = new Uint8Array(query.length), matches2 = [], closest;
+  let q = queryOf(query), refGrams = /* @__PURE__ */ new Map(), refOf = (at2) => refGrams.get(at2) ?? refGrams.set(at2, referenceGrams(at2)).get(at2), covered = new Uint8Array(query.length), matches2 = [], closest;
   for (let round = 0; round < MAX_LICENSES_PER_TEXT; round++) {
-    let scored = preferLarger(candidatesFor(q, round === 0 ? void 0 : covered).map((e) => region(q, refOf(e), e, round === 0 ? void 0 : covered)).sort((a, b) => b.score - a.score || b.shared - a.shared)), accepted = !1;
+    let scored = preferLarger(candidatesFor(q, round === 0 ? void 0 : covered).map((at2) => region(q, refOf(at2), referenceEntries()[at2], at2, round === 0 ? void 0 : covered)).sort((a, b) => b.score - a.score || b.shared - a.shared)), accepted = !1;
     for (let s of scored) {
       if (s.score < CLOSEST_FLOOR) break;
       if (s.score >= MATCH_THRESHOLD) {
@@ -35292,33 +35481,19 @@ function preferLarger(scored) {
     s.score >= MATCH_THRESHOLD && top.score - s.score <= LARGER_MARGIN && s.shared > best.shared && s.start <= top.start && s.end >= top.end && (best = s);
   return best === top ? scored : [best, ...scored.filter((s) => s !== best)];
 }
-var samples, sampleCounts;
 function candidatesFor(q, covered) {
-  let { entries, grams } = referenceIndex();
-  if (!samples) {
-    let map2 = /* @__PURE__ */ new Map(), counts2 = new Uint32Array(entries.length);
-    entries.forEach((e, i) => {
-      for (let j = e.offset; j < e.offset + e.count; j++) {
-        let h = grams[j];
-        if ((h & SAMPLE_MASK) !== 0) continue;
-        counts2[i] = counts2[i] + 1;
-        let list = map2.get(h);
-        list ? list.push(i) : map2.set(h, [i]);
-      }
-    }), samples = map2, sampleCounts = counts2;
-  }
-  let counts = sampleCounts, hits = new Uint32Array(entries.length), { grams: query, rank, seen } = q, stamp = ++q.stamp;
+  let { keys, starts, postings, counts } = referenceSamples(), hits = new Uint32Array(counts.length), { grams: query, rank, seen } = q, stamp = ++q.stamp;
   for (let i = 0; i < query.length; i++) {
     let h = query[i];
     if ((h & SAMPLE_MASK) !== 0 || covered?.[i] || seen[rank[i]] === stamp) continue;
     seen[rank[i]] = stamp;
-    let list = samples.get(h);
-    if (list) for (let i2 of list) hits[i2] = hits[i2] + 1;
+    let k = indexOf(keys, h);
+    if (k >= 0) for (let p = starts[k]; p < starts[k + 1]; p++) hits[postings[p]] = hits[postings[p]] + 1;
   }
   let ranked = [];
   return hits.forEach((n, i) => {
     n > 0 && ranked.push([i, n / Math.max(counts[i], 1)]);
-  }), ranked.filter(([, c]) => c >= 0.3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([i]) => entries[i]);
+  }), ranked.filter(([, c]) => c >= 0.3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([i]) => i);
 }
 function indexOf(sorted, h) {
   let lo = 0, hi = sorted.length - 1;
@@ -35337,13 +35512,13 @@ function sharedWith(sorted, ref) {
   }
   return out;
 }
-function region(q, ref, entry, covered) {
+function region(q, ref, entry, at2, covered) {
   let inRef = sharedWith(q.sorted, ref), { rank } = q, best = 0, bestStart = 0, bestEnd = -1, sum2 = 0, start = 0;
   for (let i = 0; i < rank.length; i++) {
     let w = covered?.[i] ? -1 : inRef[rank[i]] ? 1 : -1;
     sum2 <= 0 && (sum2 = 0, start = i), sum2 += w, sum2 > best && (best = sum2, bestStart = start, bestEnd = i);
   }
-  if (bestEnd < 0) return { entry, score: 0, shared: 0, start: 0, end: -1, inRef };
+  if (bestEnd < 0) return { entry, at: at2, score: 0, shared: 0, start: 0, end: -1, inRef };
   q.stamp++;
   let inRegion = 0, shared = 0;
   for (let i = bestStart; i <= bestEnd; i++) {
@@ -35351,7 +35526,7 @@ function region(q, ref, entry, covered) {
     q.seen[r] !== q.stamp && (q.seen[r] = q.stamp, inRegion++, !covered?.[i] && inRef[r] && shared++);
   }
   let score = Math.min(0.999, 2 * shared / (entry.count + inRegion));
-  return { entry, score, shared, start: bestStart, end: bestEnd, inRef };
+  return { entry, at: at2, score, shared, start: bestStart, end: bestEnd, inRef };
 }
 function describe3(s, mw, q) {
   let { inRef } = s, { rank } = q, extraWords = [], run = [], regionGuards = /* @__PURE__ */ new Set();
@@ -35372,7 +35547,7 @@ function describe3(s, mw, q) {
     line: mw.lines[s.start] ?? 1,
     endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
     words: [s.start, Math.min(s.end + 2, mw.words.length - 1)]
-  }, ref = wordsOf(s.entry);
+  }, ref = wordsOf(s.entry, s.at);
   s.score < 1 && (match.diff = { missing: phrases(missingWords(ref, q, s.start, s.end)), extra: phrases(extraWords) });
   let added = RESTRICTING.find((w) => regionGuards.has(w) && !ref.guards.has(w)), lacking = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
   if (added) match.refused = `the text says "${added}" and ${s.entry.id} does not`;
@@ -35383,21 +35558,14 @@ function describe3(s, mw, q) {
   }
   return match;
 }
-var GUARD_WORDS = /* @__PURE__ */ new Set([...RESTRICTING, ...CC_ELEMENTS]), refStarts, vocabHashes, refCache = /* @__PURE__ */ new Map();
-function wordsOf(entry) {
+var GUARD_WORDS = /* @__PURE__ */ new Set([...RESTRICTING, ...CC_ELEMENTS]), vocabHashes = /* @__PURE__ */ new Map(), refCache = /* @__PURE__ */ new Map();
+function wordsOf(entry, at2) {
   let ref = refCache.get(entry.id);
   if (ref) return ref;
-  let { vocab, ids: all } = referenceWords();
-  if (!refStarts) {
-    refStarts = /* @__PURE__ */ new Map();
-    let at2 = 0;
-    for (let e of referenceIndex().entries)
-      refStarts.set(e.id, at2), at2 += e.words;
-    vocabHashes = Uint32Array.from(vocab, (w) => fnv1a(w));
-  }
-  let start = refStarts.get(entry.id), ids2 = all.subarray(start, start + entry.words), hashes = new Uint32Array(ids2.length), guards = /* @__PURE__ */ new Set();
+  let vocab = referenceVocab(), ids2 = referenceWordIds(at2), hashes = new Uint32Array(ids2.length), guards = /* @__PURE__ */ new Set();
   for (let i = 0; i < ids2.length; i++) {
-    hashes[i] = vocabHashes[ids2[i]];
+    let h = vocabHashes.get(ids2[i]);
+    h === void 0 && (h = fnv1a(vocab[ids2[i]]), vocabHashes.set(ids2[i], h)), hashes[i] = h;
     let word = vocab[ids2[i]];
     GUARD_WORDS.has(word) && guards.add(word);
   }
@@ -35447,16 +35615,16 @@ function matchersFor(rules) {
 }
 var SPDX_TAG = "SPDX-License-Identifier:", MAX_TAGS = 50, TITLE_LINES = 8, TAG_LINES = 5, USE_POLICY_TITLE = /\bacceptable use policy\W*$/i;
 function identifyLicenseText(file2, text, scope, rules, options = {}) {
-  let kind = options.kind ?? "license-file", offset = options.lineOffset ?? 0, source = (line2) => ({ file: file2, line: line2 + offset, kind }), tags = spdxTags(text), tagFindings = (list) => list.map((t) => ({ expression: t.expression, confidence: 1, source: source(t.line), scope })), top = tags.filter((t) => t.line <= TAG_LINES);
+  let kind = options.kind ?? "license-file", offset = options.lineOffset ?? 0, source2 = (line2) => ({ file: file2, line: line2 + offset, kind }), tags = spdxTags(text), tagFindings = (list) => list.map((t) => ({ expression: t.expression, confidence: 1, source: source2(t.line), scope })), top = tags.filter((t) => t.line <= TAG_LINES);
   if (top.length > 0) {
     let declared = tagFindings(top);
     if (top.some((t) => t.expression.includes("LicenseRef-"))) return declared;
-    let explained2 = matchReferences(text).matches.flatMap((m) => m.words ? [m.words] : []), terms = addedTerms(rules, text, explained2, source, scope, top.map((t) => t.expression));
+    let explained2 = matchReferences(text).matches.flatMap((m) => m.words ? [m.words] : []), terms = addedTerms(rules, text, explained2, source2, scope, top.map((t) => t.expression));
     return terms ? [...declared, terms] : declared;
   }
   let reuse = reuseId(file2, kind), result2 = matchReferences(text), exact = result2.matches.length === 1 && result2.matches[0].score === 1 ? result2.matches[0] : void 0;
   if (exact && !reuse)
-    return [{ expression: exact.id, confidence: 1, source: source(exact.line), scope }];
+    return [{ expression: exact.id, confidence: 1, source: source2(exact.line), scope }];
   let normalized = ` ${normalizeText(text)} `, matchers = matchersFor(rules), vetoed = (m) => {
     let rule = matchers.find((x) => x.id === m.id);
     if (!rule || rule.excludes.length === 0) return !1;
@@ -35467,21 +35635,21 @@ function identifyLicenseText(file2, text, scope, rules, options = {}) {
 `))} `, hits = matchers.filter((m) => !m.spdx && m.phrases.every((p) => normalized.includes(` ${p} `)) && !m.excludes.some((p) => normalized.includes(` ${p} `)) && (m.titles.length === 0 || m.titles.some((t) => head.includes(` ${t} `)))), kept = hits.filter((h) => !hits.some((o) => o !== h && o.weight > h.weight && h.phrases.every((p) => o.phrases.includes(p))));
   for (let m of kept) found.push({ id: m.id, line: lineOf(text, m.titles[0] ?? m.phrases[0]), confidence: 0.95 });
   if (reuse && !found.some((f) => f.id === reuse) && found.push({ id: reuse, line: 1, confidence: found.length === 0 ? 0.9 : 0.5 }), found.length === 0 && tags.length > 0) {
-    let terms = addedTerms(rules, text, [], source, scope, tags.map((t) => t.expression));
+    let terms = addedTerms(rules, text, [], source2, scope, tags.map((t) => t.expression));
     return terms ? [...tagFindings(tags), terms] : tagFindings(tags);
   }
   if (found.length === 0) {
     let usePolicy = options.policy === "use-policy" || USE_POLICY_TITLE.test(firstLine(text));
     if ((options.policy || usePolicy) && !options.keepUnknown) {
       if (!options.terms) return [];
-      let terms = addedTerms(rules, text, [], source, scope) ?? (usePolicy ? { expression: UNKNOWN, confidence: 0, source: source(1), scope, raw: firstLine(text), addedTerms: { beside: [] } } : void 0);
+      let terms = addedTerms(rules, text, [], source2, scope) ?? (usePolicy ? { expression: UNKNOWN, confidence: 0, source: source2(1), scope, raw: firstLine(text), addedTerms: { beside: [] } } : void 0);
       return terms ? [terms] : [];
     }
     let closest = result2.closest;
     return [{
       expression: UNKNOWN,
       confidence: 0,
-      source: source(closest?.line ?? 1),
+      source: source2(closest?.line ?? 1),
       scope,
       raw: firstLine(text),
       ...closest ? { closest: { id: closest.id, score: closest.score } } : {},
@@ -35491,12 +35659,12 @@ function identifyLicenseText(file2, text, scope, rules, options = {}) {
   let out = found.sort((a, b) => a.line - b.line).map((f) => ({
     expression: f.id,
     confidence: f.confidence,
-    source: source(f.line),
+    source: source2(f.line),
     scope,
     ...f.match?.diff ? { diff: f.match.diff } : {}
   })), explained = found.flatMap((f) => f.match?.words ? [f.match.words] : []);
   if (kept.length === 0 && explained.length > 0) {
-    let terms = addedTerms(rules, text, explained, source, scope, found.map((f) => f.id));
+    let terms = addedTerms(rules, text, explained, source2, scope, found.map((f) => f.id));
     terms && out.push(terms);
   }
   return out;
@@ -35504,7 +35672,7 @@ function identifyLicenseText(file2, text, scope, rules, options = {}) {
 function addedTermsIn(file2, text, scope, kind, rules, lineOffset = 0) {
   return addedTerms(rules, text, [], (line2) => ({ file: file2, line: line2 + lineOffset, kind }), scope);
 }
-function addedTerms(rules, text, explained, source, scope, beside = []) {
+function addedTerms(rules, text, explained, source2, scope, beside = []) {
   let mw = matchWords(text), inMatch = new Uint8Array(mw.words.length);
   for (let [a, b] of explained) for (let i = a; i <= b && i < inMatch.length; i++) inMatch[i] = 1;
   for (let i = 0; i < mw.words.length; ) {
@@ -35519,7 +35687,7 @@ function addedTerms(rules, text, explained, source, scope, beside = []) {
       return {
         expression: UNKNOWN,
         confidence: 0,
-        source: source(mw.lines[i + hit.index] ?? 1),
+        source: source2(mw.lines[i + hit.index] ?? 1),
         scope,
         raw: hit.words,
         addedTerms: { beside }
@@ -35529,9 +35697,9 @@ function addedTerms(rules, text, explained, source, scope, beside = []) {
 }
 function spdxTags(text) {
   let out = [], line2 = 1, counted = 0;
-  for (let index2 = text.indexOf(SPDX_TAG), seen = 0; index2 >= 0 && seen < MAX_TAGS; index2 = text.indexOf(SPDX_TAG, index2 + 1), seen++) {
-    for (; counted < index2; counted++) text.charCodeAt(counted) === 10 && line2++;
-    let start = index2 + SPDX_TAG.length, end = start;
+  for (let index = text.indexOf(SPDX_TAG), seen = 0; index >= 0 && seen < MAX_TAGS; index = text.indexOf(SPDX_TAG, index + 1), seen++) {
+    for (; counted < index; counted++) text.charCodeAt(counted) === 10 && line2++;
+    let start = index + SPDX_TAG.length, end = start;
     for (; end < text.length && end - start < 500 && text[end] !== `
 ` && text[end] !== "\r" && text[end] !== "*"; ) end++;
     let value = text.slice(start, end), comment = value.indexOf("-->");
@@ -35568,12 +35736,12 @@ init_license_name();
 function identifyCardLicenses(card, rules, repoFiles, fileFindings = []) {
   let fileSpeaks = fileFindings.some((f) => f.source.kind === "license-file" && f.scope.kind === "repo" && f.expression !== UNKNOWN), raw = card.metadata.license, values = Array.isArray(raw) ? raw : raw == null ? [] : [raw], findings = [];
   return values.forEach((value, i) => {
-    let line2 = card.lines[Array.isArray(raw) ? `license[${i}]` : "license"] ?? card.lines.license, source = { file: card.file, ...line2 ? { line: line2 } : {}, kind: "card-metadata" }, text = String(value);
+    let line2 = card.lines[Array.isArray(raw) ? `license[${i}]` : "license"] ?? card.lines.license, source2 = { file: card.file, ...line2 ? { line: line2 } : {}, kind: "card-metadata" }, text = String(value);
     if (text.toLowerCase() === "other") {
       let other = resolveOther(card, rules, repoFiles);
       if (other) {
         let { line: at2, ...found } = other;
-        findings.push({ ...found, source: { ...source, line: at2 ?? source.line }, scope: { kind: "repo" } });
+        findings.push({ ...found, source: { ...source2, line: at2 ?? source2.line }, scope: { kind: "repo" } });
       }
       return;
     }
@@ -35581,11 +35749,11 @@ function identifyCardLicenses(card, rules, repoFiles, fileFindings = []) {
     if (hub?.kind === "family" && fileSpeaks) {
       let outside = fileFindings.filter((f) => f.source.kind === "license-file" && f.scope.kind === "repo" && f.expression !== UNKNOWN).flatMap((f) => expressionLeaves(parseExpression(f.expression) ?? { license: f.expression })).filter((id) => hub.members && !hub.members.some((m) => matchesPattern(m, id)));
       if (outside.length === 0) return;
-      findings.push({ expression: UNKNOWN, confidence: 0, source, scope: { kind: "repo" }, raw: `${text} (a license family that does not include ${[...new Set(outside)].join(", ")})` });
+      findings.push({ expression: UNKNOWN, confidence: 0, source: source2, scope: { kind: "repo" }, raw: `${text} (a license family that does not include ${[...new Set(outside)].join(", ")})` });
       return;
     }
     let resolved = resolveLicenseName(text, rules);
-    resolved ? findings.push({ ...resolved, source, scope: { kind: "repo" }, ...VERSION_OPEN_HUB_ID.test(text.trim()) ? { versionOpen: !0 } : {} }) : findings.push({ expression: UNKNOWN, confidence: 0, source, scope: { kind: "repo" }, raw: text });
+    resolved ? findings.push({ ...resolved, source: source2, scope: { kind: "repo" }, ...VERSION_OPEN_HUB_ID.test(text.trim()) ? { versionOpen: !0 } : {} }) : findings.push({ expression: UNKNOWN, confidence: 0, source: source2, scope: { kind: "repo" }, raw: text });
   }), findings;
 }
 var VERSION_OPEN_HUB_ID = /^(a|l)?gpl-[23]\.[01]$|^gfdl-1\.[123]$/i;
@@ -35797,8 +35965,8 @@ function declare(declarations, rules, found, problems) {
       continue;
     }
     if (add(found, d.component, { file: d.file, line: d.line, kind: "declaration", detail: d.location }), d.license === void 0) continue;
-    let source = { file: d.file, line: d.line, kind: "declaration" }, scope = { kind: "component", component: d.component }, resolved = resolveLicenseName(d.license, rules);
-    findings.push(resolved ? { ...resolved, source, scope } : { expression: UNKNOWN, confidence: 0, source, scope, raw: d.license });
+    let source2 = { file: d.file, line: d.line, kind: "declaration" }, scope = { kind: "component", component: d.component }, resolved = resolveLicenseName(d.license, rules);
+    findings.push(resolved ? { ...resolved, source: source2, scope } : { expression: UNKNOWN, confidence: 0, source: source2, scope, raw: d.license });
   }
   return findings;
 }
@@ -35827,10 +35995,10 @@ function statedLicense(line2, rules) {
 
 // src/identify/components/linked-licenses.ts
 var CODE = /* @__PURE__ */ new Set(["model-architecture", "training-code", "inference-code", "evaluation-code", "data-preprocessing-code", "supporting-libraries-and-tools"]), CODE_AND_MODEL = /[^.\n]*\b(?:code|source)\b[^.\n]{0,40}?\b(?:and|&)\b[^.\n]{0,20}?\b(?:models?|weights|checkpoints?)\b[^.\n]*|[^.\n]*\b(?:models?|weights|checkpoints?)\b[^.\n]{0,20}?\b(?:and|&)\b[^.\n]{0,40}?\b(?:code|source)\b[^.\n]*/gi;
-function paragraphLicense(lines, index2, rules) {
-  let start = index2, end = index2;
-  for (; start > 0 && index2 - start < 20 && lines[start - 1].trim() !== ""; ) start--;
-  for (; end < lines.length - 1 && end - index2 < 20 && lines[end + 1].trim() !== ""; ) end++;
+function paragraphLicense(lines, index, rules) {
+  let start = index, end = index;
+  for (; start > 0 && index - start < 20 && lines[start - 1].trim() !== ""; ) start--;
+  for (; end < lines.length - 1 && end - index < 20 && lines[end + 1].trim() !== ""; ) end++;
   let paragraph = lines.slice(start, end + 1).join(" ").slice(0, 8192);
   for (let [sentence] of paragraph.matchAll(CODE_AND_MODEL)) {
     let expression = statedLicense(sentence.replace(/\b(?:released|available|distributed|provided|published|made available)\s+under\b/gi, "licensed under"), rules);
@@ -35856,20 +36024,20 @@ init_components();
 // src/identify/components/data-information.ts
 init_normalize();
 function assessDataInformation(texts, rules) {
-  let sources = {}, source;
+  let sources = {}, source2;
   for (let { text, source: where2 } of texts) {
     if (LOREM.test(text)) continue;
     let normalized = ` ${normalizeText(withoutPlaceholders(text))}`;
     for (let item of rules.dataInformation)
-      !sources[item.id] && item.anyOf.some((kw) => normalized.includes(` ${normalizeText(kw)}`)) && (sources[item.id] = where2, source ??= where2);
+      !sources[item.id] && item.anyOf.some((kw) => normalized.includes(` ${normalizeText(kw)}`)) && (sources[item.id] = where2, source2 ??= where2);
   }
   let all = rules.dataInformation.map((i) => i.id);
   return {
-    ...source ? { source } : {},
+    ...source2 ? { source: source2 } : {},
     ...texts.length > 0 ? { read: texts.map((t) => t.source) } : {},
     covered: all.filter((i) => sources[i]),
     missing: all.filter((i) => !sources[i]),
-    ...source ? { sources } : {}
+    ...source2 ? { sources } : {}
   };
 }
 var PLACEHOLDER2 = /^(more information needed|more info needed|needs? more information|tbd|tba|todo|to ?do|n ?a|none yet|coming soon|soon|to be (added|announced|determined|released|completed|written|documented|filled( in)?)|will be (added|released|documented|updated)( \w+)?|unknown|not yet (available|documented|released)|placeholder|xxx+|lorem ipsum.*)$/, HEADING = /^ {0,3}(#{1,6})\s/, LOREM = /\blorem ipsum\b/i, NEGATED = /\b(not (?:be )?(?:publicly )?(?:disclosed|released|shared|published|made public|available|documented)|undisclosed|proprietary|confidential|withheld|we (?:do|will|can) not (?:release|disclose|share|publish|provide)|we don'?t (?:release|disclose|share|publish|provide)|cannot (?:be )?(?:disclosed|released|shared)|internal[- ]only|not (?:open|public))\b/i, TOC_LINE = /^\s*(?:[-*+]|\d{1,3}[.)])?\s*(?:\[[^\]\n]{1,200}\]\(#[^)\s]{0,200}\)\s*[|,;·]?\s*)+$/;
@@ -35930,21 +36098,21 @@ init_normalize();
 function identifyHeaderLicenses(headers, rules) {
   let findings = [];
   for (let header of headers) {
-    let named = header.license.filter((l) => !/link$/i.test(l.key)).sort((a, b) => +!/^(general\.)?licen[cs]e$/i.test(a.key) - +!/^(general\.)?licen[cs]e$/i.test(b.key)), candidates = named.filter((l) => rules.hubIds.get(l.value.trim().toLowerCase())?.kind !== "sentinel"), source = { file: header.file, kind: "weights-header" }, scope = { kind: "group", group: "weights" }, push = (finding) => {
+    let named = header.license.filter((l) => !/link$/i.test(l.key)).sort((a, b) => +!/^(general\.)?licen[cs]e$/i.test(a.key) - +!/^(general\.)?licen[cs]e$/i.test(b.key)), candidates = named.filter((l) => rules.hubIds.get(l.value.trim().toLowerCase())?.kind !== "sentinel"), source2 = { file: header.file, kind: "weights-header" }, scope = { kind: "group", group: "weights" }, push = (finding) => {
       findings.some((f) => f.expression === finding.expression && f.raw === finding.raw) || findings.push(finding);
     }, resolved = candidates.flatMap((l) => {
       let r = resolveLicenseName(l.value, rules);
       return r ? [{ l, r }] : [];
     }), seen = /* @__PURE__ */ new Set();
     for (let { l, r } of resolved)
-      seen.has(r.expression) || (seen.add(r.expression), push({ ...r, source, scope, raw: `${l.key}: ${l.value}` }));
+      seen.has(r.expression) || (seen.add(r.expression), push({ ...r, source: source2, scope, raw: `${l.key}: ${l.value}` }));
     let pick3 = candidates[0] ?? named[0];
     if (resolved.length === 0) {
-      pick3 && push({ expression: UNKNOWN, confidence: 0, source, scope, raw: `${pick3.key}: ${pick3.value}` });
+      pick3 && push({ expression: UNKNOWN, confidence: 0, source: source2, scope, raw: `${pick3.key}: ${pick3.value}` });
       continue;
     }
     for (let l of candidates.filter((c) => !resolved.some((x) => x.l === c)))
-      findAddedTerms(normalizeText(l.value).split(" "), rules) && push({ expression: UNKNOWN, confidence: 0, source, scope, raw: `${l.key}: ${l.value}`, addedTerms: { beside: [...seen] } });
+      findAddedTerms(normalizeText(l.value).split(" "), rules) && push({ expression: UNKNOWN, confidence: 0, source: source2, scope, raw: `${l.key}: ${l.value}`, addedTerms: { beside: [...seen] } });
   }
   return findings;
 }
@@ -35968,11 +36136,11 @@ init_expression();
 function identifyManifestLicense(file2, text, rules) {
   let field = /package\.json$/i.test(file2) ? packageJson(text) : /pyproject\.toml$/i.test(file2) ? pyproject(text) : setupCfg(text);
   if (!field) return [];
-  let source = { file: file2, line: field.line, kind: "manifest" }, resolved = resolveLicenseName(field.value, rules);
-  return [resolved ? { ...resolved, source, scope: { kind: "repo" } } : { expression: UNKNOWN, confidence: 0, source, scope: { kind: "repo" }, raw: field.value }];
+  let source2 = { file: file2, line: field.line, kind: "manifest" }, resolved = resolveLicenseName(field.value, rules);
+  return [resolved ? { ...resolved, source: source2, scope: { kind: "repo" } } : { expression: UNKNOWN, confidence: 0, source: source2, scope: { kind: "repo" }, raw: field.value }];
 }
-function lineOf3(text, index2) {
-  return text.slice(0, index2).split(`
+function lineOf3(text, index) {
+  return text.slice(0, index).split(`
 `).length;
 }
 function packageJson(text) {
@@ -36041,8 +36209,8 @@ function format(node2, parent) {
 // src/identify/identify.ts
 init_expression();
 function isDataHeading(heading) {
-  let h = heading.replace(/[*_`]/g, "").replace(/^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+/i, "").trim();
-  return !/train/i.test(h) && /\b(eval\w*|benchmark\w*|test(?:ing)? (?:data|set)|results?|contamination)\b/i.test(h) ? !1 : /\b(?:(?:pre-?|post-?|instruction[- ])?train(?:ing)?|fine-?tun(?:ing|e)|sft|rlhf|dpo|alignment)[- ]?(?:data(?:sets?)?|corpus|corpora|mixture|set)\b|^(?:the )?data(?:sets?)?\b|^corpus\b|\bdata (?:sources?|collection|composition|mixture|card|statement|overview|details)\b|\bdatasets? (?:used|details|overview|card)\b|\btraining (?:and|&) (?:evaluation )?data\b/i.test(h);
+  let h = heading.toLowerCase().replace(/[*_`]/g, "").replace(/^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+/, "").trim();
+  return !/train/.test(h) && /\b(eval\w*|benchmark\w*|test(?:ing)? (?:data|set)|results?|contamination)\b/.test(h) ? !1 : /\b(?:(?:pre-?|post-?|instruction[- ])?train(?:ing)?|fine-?tun(?:ing|e)|sft|rlhf|dpo|alignment)[- ]?(?:data(?:sets?)?|corpus|corpora|mixture|set)\b|^(?:the )?data(?:sets?)?\b|^corpus\b|\bdata (?:sources?|collection|composition|mixture|card|statement|overview|details)\b|\bdatasets? (?:used|details|overview|card)\b|\btraining (?:and|&) (?:evaluation )?data\b/.test(h);
 }
 function identify(inventory, documents, rules, declarations = [], clarifications = [], remote, bases2 = []) {
   let problems = [...inventory.problems, ...documents.problems, ...remote?.problems ?? []], repoFiles = new Set(inventory.files.map((f) => f.path)), licenses = [], found = /* @__PURE__ */ new Map(), unreadable = new Set(documents.problems.filter((p) => p.code === "weights-header-invalid" && p.file).map((p) => p.file)), lfsSizes = new Map((documents.lfsPointers ?? []).map((p) => [p.file, p.size])), placeholders = new Set((documents.code ?? []).filter((d) => isPlaceholderCode(d.text)).map((d) => d.file));
@@ -36100,6 +36268,28 @@ function identify(inventory, documents, rules, declarations = [], clarifications
     datasets,
     problems
   };
+}
+
+// src/identify/eu-facts.ts
+var FENCE = /^\s{0,3}(```|~~~)/, HEADING2 = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/;
+function identifyEuFacts(card, declaration) {
+  let facts = { headings: [], keys: [], gateFields: [], ...declaration ? { declaration } : {} };
+  if (!card) return facts;
+  let fenced = !1, lines = card.body.split(`
+`);
+  for (let i = 0; i < lines.length && facts.headings.length < 500; i++) {
+    let line3 = lines[i];
+    if (FENCE.test(line3)) {
+      fenced = !fenced;
+      continue;
+    }
+    let m = fenced ? null : HEADING2.exec(line3);
+    m && facts.headings.push({ text: m[1], line: card.bodyLine + i });
+  }
+  for (let [key2, value] of Object.entries(card.metadata))
+    (typeof value == "string" || typeof value == "number" || typeof value == "boolean") && facts.keys.push({ key: key2, value: String(value), ...card.lines[key2] ? { line: card.lines[key2] } : {} });
+  let fields = card.metadata.extra_gated_fields, line2 = card.lines.extra_gated_fields, names = Array.isArray(fields) ? fields.map(String) : fields && typeof fields == "object" ? Object.keys(fields) : [];
+  return facts.gateFields = names.slice(0, 500).map((name) => ({ name, ...line2 ? { line: line2 } : {} })), facts;
 }
 
 // src/read/config.ts
@@ -36199,17 +36389,18 @@ function readJson(file2) {
 init_fs_reader();
 
 // src/read/git-files.ts
-var import_node_child_process = require("node:child_process"), import_node_fs7 = require("node:fs"), import_node_path7 = require("node:path");
+var import_node_fs8 = require("node:fs"), import_node_path7 = require("node:path");
 var RELEASE_ROLES = /* @__PURE__ */ new Set(["license", "model-card", "weights"]), MAX_LIST_BYTES = 64 * 1024 * 1024, MAX_GITIGNORE_BYTES = 256 * 1024;
 function workTreeOf(dir) {
   for (let at2 = (0, import_node_path7.resolve)(dir); ; at2 = (0, import_node_path7.dirname)(at2)) {
-    if ((0, import_node_fs7.existsSync)((0, import_node_path7.join)(at2, ".git"))) return at2;
+    if ((0, import_node_fs8.existsSync)((0, import_node_path7.join)(at2, ".git"))) return at2;
     if ((0, import_node_path7.dirname)(at2) === at2) return;
   }
 }
-function gitLsFiles(root, git) {
+async function gitLsFiles(root, git) {
+  let { execFile } = await import("node:child_process");
   return new Promise((done) => {
-    (0, import_node_child_process.execFile)(
+    execFile(
       git,
       ["-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", "ls-files", "-z", "--cached"],
       { cwd: root, maxBuffer: MAX_LIST_BYTES, timeout: 3e4, windowsHide: !0, encoding: "buffer", env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } },
@@ -36232,7 +36423,7 @@ async function gitignoreMatcher(top, root) {
     if (!cache2.has(dir)) {
       let file2 = (0, import_node_path7.join)(dir, ".gitignore"), text;
       try {
-        text = (0, import_node_fs7.existsSync)(file2) ? (0, import_node_fs7.readFileSync)(file2).subarray(0, MAX_GITIGNORE_BYTES).toString("utf8") : void 0;
+        text = (0, import_node_fs8.existsSync)(file2) ? (0, import_node_fs8.readFileSync)(file2).subarray(0, MAX_GITIGNORE_BYTES).toString("utf8") : void 0;
       } catch {
         text = void 0;
       }
@@ -36623,9 +36814,9 @@ init_hub_target();
 init_rule_set();
 
 // src/version.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 init_paths();
-var pkg = JSON.parse((0, import_node_fs8.readFileSync)(PACKAGE_JSON, "utf8")), TOOL = { name: pkg.name, version: pkg.version };
+var pkg = JSON.parse((0, import_node_fs9.readFileSync)(PACKAGE_JSON, "utf8")), TOOL = { name: pkg.name, version: pkg.version };
 
 // src/run.ts
 var DEFAULT_PROFILE = "osaid-1.0";
@@ -36657,16 +36848,23 @@ async function checkTarget(path2, options) {
     deny: options.deny?.map((entry) => ({ entry })) ?? (config2.deny ?? []).map((entry, i) => ({ entry, line: lineOf4(["deny", i]) })),
     ignore: options.ignore ?? (config2.ignore ?? []).map((r, i) => ({ ...r, line: lineOf4(["ignore", i]) })),
     ...where2 ? { file: where2 } : {}
-  }, settled = { ...options, profile: options.profile ?? config2.profile, strict: options.strict ?? config2.strict }, lockDir = file2 ? (0, import_node_path11.dirname)(file2) : home;
+  }, eu = config2.eu_ai_act, euAiAct = eu ? {
+    ...eu.systemic_risk !== void 0 ? { systemicRisk: eu.systemic_risk } : {},
+    ...eu.copyright_policy ? { copyrightPolicy: eu.copyright_policy } : {},
+    ...eu.training_content_summary ? { trainingContentSummary: eu.training_content_summary } : {},
+    file: where2,
+    line: lineOf4(["eu_ai_act"])
+  } : void 0, settled = { ...options, profile: options.profile ?? config2.profile, strict: options.strict ?? config2.strict }, lockDir = file2 ? (0, import_node_path11.dirname)(file2) : home;
   if (!hub && !options.online && !options.offline) {
     let reader = releaseReader(await openFsRepo(path2), await selectReleaseFiles(path2, { allFiles: options.allFiles ?? !1 }));
-    return { report: await checkReader(reader, settled, { declarations, clarifications, policy, bases: bases2 }), touched: [], lockDir };
+    return { report: await checkReader(reader, settled, { declarations, clarifications, policy, bases: bases2, ...euAiAct ? { euAiAct } : {} }), touched: [], lockDir };
   }
+  noteCodePath("remote");
   let { openRemoteRun: openRemoteRun2 } = await Promise.resolve().then(() => (init_remote_run(), remote_run_exports)), run = await openRemoteRun2(path2, { ...settled, lockDir });
-  return { report: await checkReader(run.reader, settled, { declarations, clarifications, policy, bases: bases2, resolve: run.resolve }), touched: run.touched, lockDir };
+  return { report: await checkReader(run.reader, settled, { declarations, clarifications, policy, bases: bases2, resolve: run.resolve, ...euAiAct ? { euAiAct } : {} }), touched: run.touched, lockDir };
 }
-async function checkReader(reader, options = {}, { declarations = [], clarifications = [], policy, bases: bases2 = [], resolve: resolveRemote } = {}) {
-  let rules = await loadRuleSet(options.rulesDir), listing = await reader.list(), inventory = discoverFiles(listing.entries, listing.problems), documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path)), remote = resolveRemote ? await resolveRemote(documents) : void 0, evidence = identify(inventory, documents, rules, declarations, clarifications, remote, bases2);
+async function checkReader(reader, options = {}, { declarations = [], clarifications = [], policy, bases: bases2 = [], resolve: resolveRemote, euAiAct } = {}) {
+  let rules = await loadRuleSet(options.rulesDir), listing = await reader.list(), inventory = discoverFiles(listing.entries, listing.problems), documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path)), remote = resolveRemote ? await resolveRemote(documents) : void 0, evidence = { ...identify(inventory, documents, rules, declarations, clarifications, remote, bases2), euAiAct: identifyEuFacts(documents.card, euAiAct) };
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,
     strict: options.strict ?? !1,
@@ -36685,7 +36883,7 @@ function input2(name, fallback2 = "") {
 function appendValue(file2, name, value) {
   if (!file2) return;
   let delimiter = `osai_${(0, import_node_crypto3.randomUUID)()}`;
-  (0, import_node_fs12.appendFileSync)(file2, `${name}<<${delimiter}
+  (0, import_node_fs13.appendFileSync)(file2, `${name}<<${delimiter}
 ${value}
 ${delimiter}
 `);
@@ -36700,7 +36898,7 @@ async function main() {
     ...config2 ? { config: (0, import_node_path12.resolve)(workspace, config2) } : {},
     ...input2("strict") === "true" ? { strict: !0 } : {}
   }), root = (0, import_node_path12.relative)(workspace, (0, import_node_path12.resolve)(workspace, path2)).split(import_node_path12.sep).join("/");
-  process.stdout.write(await formatReport(report, format2, { color: !1, root })), sarifFile && (0, import_node_fs12.writeFileSync)((0, import_node_path12.resolve)(workspace, sarifFile), await formatReport(report, "sarif", { color: !1, root })), input2("summary", "true") === "true" && process.env.GITHUB_STEP_SUMMARY && (0, import_node_fs12.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, await formatReport(report, "markdown", { color: !1, root }));
+  process.stdout.write(await formatReport(report, format2, { color: !1, root })), sarifFile && (0, import_node_fs13.writeFileSync)((0, import_node_path12.resolve)(workspace, sarifFile), await formatReport(report, "sarif", { color: !1, root })), input2("summary", "true") === "true" && process.env.GITHUB_STEP_SUMMARY && (0, import_node_fs13.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, await formatReport(report, "markdown", { color: !1, root }));
   let code = exitCodeFor(report);
   appendValue(process.env.GITHUB_OUTPUT, "sarif-file", sarifFile), appendValue(process.env.GITHUB_OUTPUT, "verdict", report.profile.verdict), appendValue(process.env.GITHUB_OUTPUT, "exit-code", String(code)), process.exitCode = code;
 }

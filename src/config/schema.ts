@@ -39,6 +39,16 @@ export const IgnoreEntry = z.object({
   component: z.string().min(1).optional(),
 }).strict();
 
+/** Facts for the EU AI Act profile that osai cannot read from the repository (para 75, Art. 51). */
+export const EuAiActDeclaration = z.object({
+  /** A GPAI model with systemic risk (above 10^25 FLOP, or designated): the exemption never applies. */
+  systemic_risk: z.boolean().optional(),
+  /** Where the Art. 53(1)(c) copyright policy is published. */
+  copyright_policy: z.string().min(1).optional(),
+  /** Where the Art. 53(1)(d) training-content summary (AI Office template) is published. */
+  training_content_summary: z.string().min(1).optional(),
+}).strict();
+
 export const ConfigSchema = z.object({
   profile: z.string().optional(),
   strict: z.boolean().optional(),
@@ -49,6 +59,7 @@ export const ConfigSchema = z.object({
     .optional().describe('every license found must match one entry (OR: one choice must)'),
   deny: z.array(PolicyEntry).optional().describe('no license found may match an entry (AND: every license binds)'),
   ignore: z.array(IgnoreEntry).optional().describe('accepted findings: out of the verdict, still in the report'),
+  eu_ai_act: EuAiActDeclaration.optional().describe('facts for the eu-ai-act-53-2 profile that no file shows'),
 }).strict();
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -23,6 +23,8 @@ export interface Outcome {
   components?: string[];
   freedoms?: Freedom[];
   reasons?: FreedomReason[];
+  /** A passing note the report must still show (the EU profile's para 75 reminders); other passing notes are dropped. */
+  note?: boolean;
 }
 
 export const pass = (code: string, args: Outcome['args'] = {}, extra: Partial<Outcome> = {}): Outcome =>

@@ -82,7 +82,7 @@ function evaluateProfile(
     return out.length > 0 ? out : [{ code: 'check-no-evidence', verdict: 'unknown', severity: 'error', args: { check: spec.kind } }];
   });
   const { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today, Object.keys(ctx.rules.messages));
-  const findings = dedupe(groupByCause(outcomes.filter((o) => o.verdict !== 'pass' || o.severity !== 'note'), ctx).map((o) => renderOutcome(o, ctx.rules)));
+  const findings = dedupe(groupByCause(outcomes.filter((o) => o.verdict !== 'pass' || o.severity !== 'note' || o.note), ctx).map((o) => renderOutcome(o, ctx.rules)));
   return {
     id: profile.id,
     name: profile.name,

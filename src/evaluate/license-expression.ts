@@ -1,6 +1,6 @@
 // Rates an SPDX expression: AND means every license binds (the worst rating wins), OR means the user may pick (the best wins).
 import { parseExpression, type ExprNode } from '../spdx/expression.js';
-import { licenseInCategory, type Category } from '../ruleset/categories.js';
+import { isUnrated, licenseInCategory, type Category } from '../ruleset/categories.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import type { Freedom, FreedomReason } from '../report/types.js';
 
@@ -43,7 +43,7 @@ export function expressionInCategory(expression: string, category: Category, rul
   const tree = parseExpression(expression);
   return tree ? memberNode(tree, (id) => {
     const rule = rules.licenses.get(id);
-    return rule ? (licenseInCategory(rule, category) ? 'yes' : 'no') : 'unknown';
+    return rule && !isUnrated(rule) ? (licenseInCategory(rule, category) ? 'yes' : 'no') : 'unknown';
   }) : 'unknown';
 }
 

@@ -1,7 +1,7 @@
 // The user's license policy (allow / deny) judged over every license finding and every component license.
 import { expressionLeaves, parseExpression, UNKNOWN, type ExprNode } from '../spdx/expression.js';
 import { termMatches, termText, type LicenseTerm } from '../spdx/match.js';
-import { licenseInCategory } from '../ruleset/categories.js';
+import { isUnrated, licenseInCategory } from '../ruleset/categories.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import type { Verdict } from '../report/types.js';
 import { fail, pass, unknown, type CheckContext, type Outcome } from './check.js';
@@ -42,7 +42,7 @@ export function checkPolicy(ctx: CheckContext, policy: Policy): Outcome[] {
     const label = termText(leaf);
     const denyBy = deny.map((d) => ({ d, m: matches(d.matcher, leaf, ctx.rules) }));
     const hit = denyBy.find((x) => x.m === 'yes');
-    if (hit) return { ...none, verdict: 'fail', denied: [`${label} (deny: ${hit.d.rule.entry})`] };
+    if (hit) return { ...none, verdict: 'fail', denied: [`${label} (deny: ${hit.d.rule.entry}${territoriesOf(hit.d.matcher, leaf, ctx.rules)})`] };
     const allowBy = allow.map((a) => matches(a.matcher, leaf, ctx.rules));
     if (allow.length > 0 && allowBy.every((m) => m === 'no')) return { ...none, verdict: 'fail', notAllowed: [label] };
     const unclearDeny = denyBy.filter((x) => x.m === 'unknown').map((x) => x.d.rule.entry);
@@ -111,11 +111,19 @@ function judgeNode(node: ExprNode, leaf: (term: LicenseTerm) => Judgement): Judg
   };
 }
 
+/** For `deny: [territory]`, the territories the license excludes, so the message says where. */
+function territoriesOf(matcher: PolicyMatcher, leaf: LicenseTerm, rules: RuleSet): string {
+  if (matcher.kind !== 'restriction' || matcher.restriction !== 'territory') return '';
+  const where = rules.licenses.get(leaf.license)?.restrictions.flatMap((r) => r.territories ?? []) ?? [];
+  return where.length > 0 ? `: excludes ${[...new Set(where)].join(', ')}` : '';
+}
+
 function matches(matcher: PolicyMatcher, leaf: LicenseTerm, rules: RuleSet): Membership {
   if (leaf.license === UNKNOWN) return 'unknown';
   if (matcher.kind === 'license') return termMatches(leaf, matcher.term) ? 'yes' : 'no';
   const rule = rules.licenses.get(leaf.license);
-  if (!rule) return 'unknown';
+  // An unrated rule (every freedom `unknown`) cannot say it lacks a restriction or belongs to a category.
+  if (!rule || isUnrated(rule)) return 'unknown';
   if (matcher.kind === 'category') return licenseInCategory(rule, matcher.category) ? 'yes' : 'no';
   return rule.restrictions.some((r) => r.type === matcher.restriction) ? 'yes' : 'no';
 }

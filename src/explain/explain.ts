@@ -6,9 +6,10 @@ import { licenseInCategory, type Category } from '../ruleset/categories.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import type { LicenseRule, ProfileRule } from '../ruleset/schema.js';
 import { FREEDOMS } from '../ruleset/vocabulary.js';
+import { readUnderEu } from '../evaluate/checks/eu-exemption.js';
 
 export type FreedomName = (typeof FREEDOMS)[number];
-export type RatingName = 'granted' | 'conditional' | 'restricted';
+export type RatingName = 'granted' | 'conditional' | 'restricted' | 'unknown';
 
 export interface LicenseRow {
   id: string;
@@ -82,7 +83,7 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-export type ProfileOutcome = 'pass' | 'pass-with-warning' | 'fail' | 'not-checked';
+export type ProfileOutcome = 'pass' | 'pass-with-warning' | 'fail' | 'not-checked' | 'review';
 
 export interface ProfileFit { profile: string; name: string; outcome: ProfileOutcome; reasons: string[] }
 
@@ -114,6 +115,13 @@ export function explainLicense(rule: LicenseRule, rules: RuleSet): Explanation {
 
 /** The profile's checks on the final weights (inherited ones included), applied to this one license. */
 function weightsFit(rule: LicenseRule, profile: ProfileRule, rules: RuleSet): ProfileFit {
+  // The EU AI Act profile reads the license clause by clause, each reading sourced to its paragraph.
+  const eu = profile.checks.find((c) => c.kind === 'eu-exemption');
+  if (eu) {
+    const reading = readUnderEu(rule.id, rules, eu);
+    const outcome = reading.verdict === 'pass' ? 'pass' : reading.verdict === 'fail' ? 'fail' : 'review';
+    return { profile: profile.id, name: profile.name, outcome, reasons: reading.reasons.map((r) => `${r.clause ? `${r.clause}: ` : ''}${r.text} (para ${r.para})`) };
+  }
   const checks = [];
   const seen = new Set<string>();
   for (let p: ProfileRule | undefined = profile; p && !seen.has(p.id); p = p.extends ? rules.profiles.get(p.extends) : undefined) {
@@ -130,6 +138,7 @@ function weightsFit(rule: LicenseRule, profile: ProfileRule, rules: RuleSet): Pr
     if (check.freedoms) {
       for (const f of FREEDOMS) {
         if (rule.freedoms[f].rating === 'restricted') fails.push(`${f} restricted (${rule.freedoms[f].clause})`);
+        if (rule.freedoms[f].rating === 'unknown') fails.push(`not rated yet: ${rule.freedoms[f].reason}`);
       }
     }
     if (check.typeAppropriate && !rule.suits.includes('weights')) {

@@ -1,7 +1,7 @@
 // Plain-text and JSON renderings of `osai licenses` and `osai explain` (no colour: the output is for reading and diffing).
 import type { Explanation, LicenseRow, ProfileOutcome } from './explain.js';
 
-const SHORT = { granted: 'granted', conditional: 'cond.', restricted: 'RESTRICTED' } as const;
+const SHORT = { granted: 'granted', conditional: 'cond.', restricted: 'RESTRICTED', unknown: 'unknown' } as const;
 
 export function formatLicensesText(rows: LicenseRow[]): string {
   const FREEDOM_COLS = ['use', 'study', 'modify', 'share'] as const;
@@ -10,11 +10,13 @@ export function formatLicensesText(rows: LicenseRow[]): string {
   // Every column as wide as its widest cell, two spaces apart: no value can run into the next (`RESTRICTEDgranted`).
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const render = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
-  return `${[render(head), ...table.map(render)].join('\n')}\n\n${rows.length} licenses. OSI = OSI-approved; OSD = grants all four freedoms with no restriction (osd-conformant).\n`;
+  const unrated = rows.filter((r) => Object.values(r.freedoms).includes('unknown')).length;
+  return `${[render(head), ...table.map(render)].join('\n')}\n\n${rows.length} licenses (${rows.length - unrated} rated, ${unrated} unknown until read). OSI = OSI-approved; OSD = grants all four freedoms with no restriction (osd-conformant).\n`;
 }
 
 const OUTCOME: Record<ProfileOutcome, string> = {
   pass: 'can pass', 'pass-with-warning': 'can pass, with a warning', fail: 'cannot pass', 'not-checked': 'no weights rule',
+  review: 'needs a person\'s review',
 };
 
 export function formatExplainText(e: Explanation): string {

@@ -1,5 +1,4 @@
 // Which files are the release: in a git work tree, the files git tracks (a fresh clone holds exactly those).
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { classifyPath } from '../discover/classify.js';
@@ -30,7 +29,9 @@ function workTreeOf(dir: string): string | undefined {
  * `git ls-files -z` in the target, run without a shell. The repository's own config must not run anything: an
  * fsmonitor hook in .git/config would be a command chosen by whoever wrote the repo, so it is switched off.
  */
-function gitLsFiles(root: string, git: string): Promise<Set<string> | 'absent' | 'failed'> {
+async function gitLsFiles(root: string, git: string): Promise<Set<string> | 'absent' | 'failed'> {
+  // Loaded here, not at start-up: node:child_process (with net and dgram) costs ~4 ms, and only a work tree needs it.
+  const { execFile } = await import('node:child_process');
   return new Promise((done) => {
     execFile(git, ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', 'ls-files', '-z', '--cached'],
       { cwd: root, maxBuffer: MAX_LIST_BYTES, timeout: 30_000, windowsHide: true, encoding: 'buffer', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } },

@@ -8,7 +8,8 @@ import {
 const Clause = z.string().min(1);
 
 const FreedomRating = z.object({
-  rating: z.enum(['granted', 'conditional', 'restricted']),
+  // `unknown`: osai knows the id but has not read the text (generated SPDX rules); it gates like fail.
+  rating: z.enum(['granted', 'conditional', 'restricted', 'unknown']),
   clause: Clause,
   reason: z.string().min(1),
 }).strict();
@@ -20,7 +21,9 @@ const Restriction = z.object({
   clause: Clause,
   text: z.string().min(1),
   value: z.number().optional(),
-}).strict();
+  /** For `territory`: where the license grants nothing (ISO 3166 codes, or `EU` for the European Union). */
+  territories: z.array(z.string().regex(/^([A-Z]{2}|EU)$/, 'an ISO 3166 alpha-2 code or EU')).min(1).optional(),
+}).strict().refine((r) => (r.type === 'territory') === (r.territories !== undefined), 'a territory restriction lists its territories, and only it does');
 
 const Obligation = z.object({
   type: z.enum(OBLIGATION_TYPES),
@@ -81,7 +84,29 @@ const SimpleCheck = z.object({
   kind: z.enum(['licenses-agree', 'access-open', 'data-information', 'readable', 'licenses-identified', 'lineage', 'dataset-licenses']),
 }).strict();
 
-export const CheckSpec = z.union([ComponentCheck, SimpleCheck]);
+/** A paragraph reference of the Commission's GPAI guidelines (C(2025) 5045), e.g. "83" or "77-82". */
+const Para = z.string().regex(/^\d+(-\d+)?$/, 'a paragraph number such as 83 or 77-82');
+const EuReading = z.object({ verdict: z.enum(['fail', 'unknown']), para: Para, why: z.string().min(1) }).strict();
+
+/**
+ * EU AI Act Art. 53(2) open-source exemption: how each restriction type reads (every type must be listed, so a new
+ * type cannot pass unread), which gate fields ask for personal data, and what shows the usage information.
+ */
+const EuExemptionCheck = z.object({
+  kind: z.literal('eu-exemption'),
+  restrictions: z.record(z.enum(RESTRICTION_TYPES), EuReading)
+    .refine((r) => RESTRICTION_TYPES.every((t) => t in r), `give a reading for every restriction type: ${RESTRICTION_TYPES.join(', ')}`),
+  /** Words in `extra_gated_fields` names that ask for personal data (para 87); matched on lower-cased names. */
+  personalData: z.array(z.string().min(2)).min(1),
+  /** The usage information of para 91: each item is shown by a card heading containing one of `headings`, or a metadata key. */
+  usage: z.array(z.object({
+    id: z.string().regex(/^[a-z][a-z-]*$/), label: z.string().min(1),
+    headings: z.array(z.string().min(3)).min(1), keys: z.array(z.string().min(1)).default([]),
+  }).strict()).min(1),
+}).strict();
+export type EuExemptionSpec = z.infer<typeof EuExemptionCheck>;
+
+export const CheckSpec = z.union([ComponentCheck, SimpleCheck, EuExemptionCheck]);
 export type CheckSpec = z.infer<typeof CheckSpec>;
 export type ComponentCheckSpec = z.infer<typeof ComponentCheck>;
 

@@ -9,6 +9,9 @@ export const CATEGORIES = ['osi-approved', 'osd-conformant', 'mot-open', 'open-d
 export const RESTRICTION_TYPES = [
   'user-threshold', 'revenue-threshold', 'acceptable-use', 'non-commercial', 'field-of-use', 'no-derivatives', 'no-improving-other-models',
   'approval-required', 'output-restriction', 'research-only', 'revocable', 'other',
+  // `territory`: the grant excludes territories (listed in `territories`); `business-model`: a kind of business
+  // (model-as-a-service, hosted service, competing product) needs a separate agreement.
+  'territory', 'business-model',
 ] as const;
 export const OBLIGATION_TYPES = [
   'attribution', 'notice', 'share-alike', 'state-changes', 'pass-on-license', 'pass-on-policy', 'naming', 'source-code',

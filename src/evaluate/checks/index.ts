@@ -2,6 +2,7 @@
 import type { CheckSpec } from '../../ruleset/schema.js';
 import type { CheckContext, Outcome } from '../check.js';
 import { checkComponent } from './component.js';
+import { checkEuExemption } from './eu-exemption.js';
 import { checkDatasetLicenses, checkLineage } from './lineage.js';
 import {
   checkAccessOpen, checkDataInformation, checkLicensesAgree, checkLicensesIdentified, checkReadable,
@@ -19,6 +20,7 @@ export const CHECKS: { [K in Kind]: (ctx: CheckContext, spec: SpecOf<K>) => Outc
   'data-information': checkDataInformation,
   lineage: checkLineage,
   'dataset-licenses': checkDatasetLicenses,
+  'eu-exemption': checkEuExemption,
 };
 
 export function runCheck(ctx: CheckContext, spec: CheckSpec): Outcome[] {

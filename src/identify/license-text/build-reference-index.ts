@@ -1,15 +1,16 @@
-// Build step: writes dist/license-exact.json, dist/license-index.json (+ .bin) and dist/license-words.json (+ .bin)
-// from the spdx-license-list package.
+// Build step: writes dist/license-exact.json, dist/license-index.json (+ .bin), dist/license-words.json (+ .bin) and
+// dist/license-samples.bin from the spdx-license-list package.
 import { writeFileSync } from 'node:fs';
-import { buildReferenceIndex, EXACT_FILE, GRAMS_FILE, INDEX_FILE, serializeIndex, WORD_IDS_FILE, WORDS_FILE } from './reference-index.js';
+import { buildReferenceIndex, EXACT_FILE, GRAMS_FILE, INDEX_FILE, SAMPLES_FILE, serializeIndex, WORD_IDS_FILE, WORDS_FILE } from './reference-index.js';
 
 const built = buildReferenceIndex();
-const { exact, index, grams, words, wordIds } = serializeIndex(built);
+const { exact, index, grams, words, wordIds, samples } = serializeIndex(built);
 writeFileSync(EXACT_FILE, exact);
 writeFileSync(GRAMS_FILE, grams);
 writeFileSync(INDEX_FILE, index);
 writeFileSync(WORD_IDS_FILE, wordIds);
 writeFileSync(WORDS_FILE, words);
+writeFileSync(SAMPLES_FILE, samples);
 if (process.env['OSAI_INDEX_VERBOSE']) {
   for (const ids of built.shared) process.stdout.write(`same normalised text: ${ids.join(' ')}\n`);
 }

@@ -2,7 +2,7 @@
 // sorted word-trigram hashes. Built once at build time into dist/ (build-reference-index.ts) and read with
 // readFileSync + JSON.parse (cheaper at start-up than require(), which resolves and caches a module), numbers as
 // raw binary files; a missing or stale file is rebuilt in memory from the spdx-license-list package, never downloaded.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths.js';
@@ -29,9 +29,11 @@ export const WORDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.json');
  * base64 in the JSON they were 1.8 MB to parse and decode on every near miss).
  */
 export const WORD_IDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.bin');
+/** dist/license-samples.bin: which references hold each sampled trigram (see SampleIndex), read on a miss. */
+export const SAMPLES_FILE = join(PACKAGE_ROOT, 'dist', 'license-samples.bin');
 
 /** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 8;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
@@ -162,20 +164,192 @@ export function buildReferenceIndex(): BuiltReferences {
 }
 
 let exactMap: Map<string, string> | undefined;
-let index: ReferenceIndex | undefined;
-let referenceWordData: ReferenceWords | undefined;
 let built: BuiltReferences | undefined;
+let source: IndexSource | undefined;
 
 function fallback(): BuiltReferences {
   built ??= buildReferenceIndex();
   return built;
 }
 
+/**
+ * Where a near miss reads the reference data from. The built files are read piecemeal: the entries (42 KB of JSON),
+ * the sampled-trigram postings, and then only the hashes and words of the few candidates, by positional reads (the
+ * whole hashes and words files are 3.7 MB; reading them, and building the sample map from 576K hashes, was most of
+ * a near miss's start-up). Without built files (or stale ones), everything comes from an in-memory build.
+ */
+interface IndexSource {
+  entries: ReferenceEntry[];
+  /** Each entry's first word in the words file, by entry position. */
+  wordStarts: Uint32Array;
+  grams(at: number): Uint32Array;
+  samples(): SampleIndex;
+  vocab(): string[];
+  wordIds(at: number): Uint16Array | Uint32Array;
+}
+
+/** Which references hold each sampled trigram (about one in eight): the candidates a query's samples vote for. */
+export interface SampleIndex {
+  /** The distinct sampled hashes, sorted. */
+  keys: Uint32Array;
+  /** postings[starts[k] .. starts[k + 1]) are the entry positions that hold keys[k]. */
+  starts: Uint32Array;
+  postings: Uint32Array;
+  /** Per entry, how many sampled trigrams it has. */
+  counts: Uint32Array;
+}
+
+/** A trigram hash is sampled when its low bits are zero. */
+export const SAMPLE_MASK = 7;
+
+/** Builds the sampled-trigram postings of an index (at build time, or in memory without built files). */
+export function buildSampleIndex({ entries, grams }: ReferenceIndex): SampleIndex {
+  const pairs: number[] = [];
+  const counts = new Uint32Array(entries.length);
+  entries.forEach((e, i) => {
+    for (let j = e.offset; j < e.offset + e.count; j++) {
+      if ((grams[j]! & SAMPLE_MASK) === 0) { pairs.push(grams[j]!, i); counts[i] = counts[i]! + 1; }
+    }
+  });
+  const order = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
+  const keys: number[] = [];
+  const starts: number[] = [];
+  const postings = new Uint32Array(order.length);
+  order.forEach((k, n) => {
+    if (keys.length === 0 || keys[keys.length - 1] !== pairs[2 * k]) { keys.push(pairs[2 * k]!); starts.push(n); }
+    postings[n] = pairs[2 * k + 1]!;
+  });
+  starts.push(order.length);
+  return { keys: Uint32Array.from(keys), starts: Uint32Array.from(starts), postings, counts };
+}
+
+/** The sample index as one little-endian Uint32 file: version, keys, postings and entries counts, then the arrays. */
+export function serializeSamples(samples: SampleIndex): Buffer {
+  const { keys, starts, postings, counts } = samples;
+  const out = new Uint32Array(4 + keys.length + starts.length + postings.length + counts.length);
+  out.set([INDEX_VERSION, keys.length, postings.length, counts.length]);
+  let at = 4;
+  for (const part of [keys, starts, postings, counts]) { out.set(part, at); at += part.length; }
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+}
+
+function parseSamples(bytes: Buffer, entries: number): SampleIndex | undefined {
+  if (bytes.byteLength < 16 || bytes.byteLength % 4 !== 0) return undefined;
+  const all = new Uint32Array(alignedBytes(bytes));
+  const [version, n, m, e] = all as unknown as [number, number, number, number];
+  if (version !== INDEX_VERSION || e !== entries || all.length !== 4 + n + (n + 1) + m + e) return undefined;
+  let at = 4;
+  const take = (count: number) => all.subarray(at, (at += count));
+  return { keys: take(n), starts: take(n + 1), postings: take(m), counts: take(e) };
+}
+
+function wordStartsOf(entries: ReferenceEntry[]): Uint32Array {
+  const starts = new Uint32Array(entries.length + 1);
+  entries.forEach((e, i) => { starts[i + 1] = starts[i]! + e.words; });
+  return starts;
+}
+
+function memorySource(): IndexSource {
+  const { index, words } = fallback();
+  let samples: SampleIndex | undefined;
+  const wordStarts = wordStartsOf(index.entries);
+  return {
+    entries: index.entries,
+    wordStarts,
+    grams: (at) => index.grams.subarray(index.entries[at]!.offset, index.entries[at]!.offset + index.entries[at]!.count),
+    samples: () => (samples ??= buildSampleIndex(index)),
+    vocab: () => words.vocab,
+    wordIds: (at) => words.ids.subarray(wordStarts[at]!, wordStarts[at + 1]!),
+  };
+}
+
+/** The built files as a source, or undefined when any is missing or from another build (sizes are checked up front). */
+function builtSource(): IndexSource | undefined {
+  const data = builtData<{ version: number; entries: ReferenceEntry[]; count: number; wordWidth: 2 | 4 }>(INDEX_FILE);
+  if (!data) return undefined;
+  const { entries, wordWidth: width } = data;
+  const wordStarts = wordStartsOf(entries);
+  const size = (file: string) => statSync(file, { throwIfNoEntry: false })?.size;
+  // A half-finished build (index, hashes and words of different builds) is rebuilt, never misread.
+  if (size(GRAMS_FILE) !== data.count * 4 || size(WORD_IDS_FILE) !== wordStarts[entries.length]! * width) return undefined;
+  const samplesBytes = builtBytes(SAMPLES_FILE);
+  const samples = samplesBytes && parseSamples(samplesBytes, entries.length);
+  if (!samples) return undefined;
+  // The 125 KB vocabulary is parsed only when a diff needs words (a candidate scored high enough to be described).
+  let vocab: string[] | undefined;
+  return {
+    entries,
+    wordStarts,
+    grams: (at) => new Uint32Array(readRange(GRAMS_FILE, entries[at]!.offset * 4, entries[at]!.count * 4)),
+    samples: () => samples,
+    vocab: () => {
+      if (!vocab) {
+        const words = builtData<{ version: number; vocab: string[]; width: 2 | 4 }>(WORDS_FILE);
+        if (!words || words.width !== width) throw new Error(`osai: ${WORDS_FILE} is from another build than ${INDEX_FILE}; rebuild (npm run build)`);
+        vocab = words.vocab;
+      }
+      return vocab;
+    },
+    wordIds: (at) => {
+      const bytes = readRange(WORD_IDS_FILE, wordStarts[at]! * width, entries[at]!.words * width);
+      return width === 2 ? new Uint16Array(bytes) : new Uint32Array(bytes);
+    },
+  };
+}
+
+/** `length` bytes of a file from `position`, in an ArrayBuffer of their own. */
+function readRange(file: string, position: number, length: number): ArrayBuffer {
+  const out = new ArrayBuffer(length);
+  const fd = openSync(file, 'r');
+  try {
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, new Uint8Array(out, done), 0, length - done, position + done);
+      if (n === 0) throw new Error(`osai: ${file} ends before byte ${position + length}; rebuild it (npm run build)`);
+      done += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}
+
+function indexSource(): IndexSource {
+  source ??= builtSource() ?? memorySource();
+  return source;
+}
+
+/** The reference entries (ids, sizes, offsets), loaded only when a text is not an exact match. */
+export function referenceEntries(): ReferenceEntry[] {
+  return indexSource().entries;
+}
+
+/** The sorted distinct trigram hashes of the entry at position `at` of referenceEntries(). */
+export function referenceGrams(at: number): Uint32Array {
+  return indexSource().grams(at);
+}
+
+/** The sampled-trigram postings over referenceEntries(). */
+export function referenceSamples(): SampleIndex {
+  return indexSource().samples();
+}
+
+/** The vocabulary the reference words are numbers into. */
+export function referenceVocab(): string[] {
+  return indexSource().vocab();
+}
+
+/** The words (numbers into referenceVocab()) of the entry at position `at`, optional tail left out. */
+export function referenceWordIds(at: number): Uint16Array | Uint32Array {
+  return indexSource().wordIds(at);
+}
+
 /** Built data from dist/, or undefined when it is missing or from another index version (then it is rebuilt). */
 function builtData<T extends { version?: number }>(file: string): T | undefined {
   const bytes = builtBytes(file);
   if (!bytes) return undefined;
-  const data = JSON.parse(bytes.toString('utf8')) as T;
+  // latin1: the build writes ASCII JSON (see asciiJson), which V8 parses fastest as a one-byte string.
+  const data = JSON.parse(bytes.toString('latin1')) as T;
   return data.version === INDEX_VERSION ? data : undefined;
 }
 
@@ -198,59 +372,49 @@ export function exactMatches(): Map<string, string> {
   return exactMap;
 }
 
-/** The similarity index, loaded only when a text is not an exact match. */
+/** The whole similarity index in memory (tests and tools; a check reads only its candidates' parts). */
 export function referenceIndex(): ReferenceIndex {
-  if (!index) {
-    const data = builtData<{ version: number; entries: ReferenceEntry[]; count: number }>(INDEX_FILE);
-    const grams = data && gramsFile(data.count);
-    index = data && grams ? { entries: data.entries, grams } : fallback().index;
-  }
-  return index;
+  const { entries } = indexSource();
+  const count = entries.reduce((n, e) => n + e.count, 0);
+  const grams = new Uint32Array(count);
+  entries.forEach((e, at) => grams.set(referenceGrams(at), e.offset));
+  return { entries, grams };
 }
 
-/** The reference words, loaded only for the words a near miss lacks; they line up with referenceIndex()'s entries. */
+/** All the reference words in memory, lined up with referenceIndex()'s entries (tests and tools). */
 export function referenceWords(): ReferenceWords {
-  if (!referenceWordData) {
-    const data = builtData<{ version: number; vocab: string[]; width: 2 | 4 }>(WORDS_FILE);
-    const { entries } = referenceIndex();
-    const total = entries.reduce((n, e) => n + e.words, 0);
-    const bytes = data && builtBytes(WORD_IDS_FILE);
-    const ids = data && bytes && bytes.byteLength % data.width === 0
-      ? (data.width === 2 ? new Uint16Array(alignedBytes(bytes)) : new Uint32Array(alignedBytes(bytes))) : undefined;
-    // Words built apart from the index it was loaded with (a half-finished build) are rebuilt, never misread.
-    referenceWordData = data && ids && ids.length === total ? { vocab: data.vocab, ids } : fallback().words;
-  }
-  return referenceWordData;
-}
-
-/** The trigram hashes from dist/, or undefined when the file is missing or not the length the index names. */
-function gramsFile(count: number): Uint32Array | undefined {
-  const bytes = builtBytes(GRAMS_FILE);
-  // A half-finished build (index and hashes of different builds) is rebuilt, never misread.
-  if (!bytes || bytes.byteLength !== count * 4) return undefined;
-  return new Uint32Array(alignedBytes(bytes));
+  const { entries, wordStarts } = indexSource();
+  const first = referenceWordIds(0);
+  const ids = first instanceof Uint16Array ? new Uint16Array(wordStarts[entries.length]!) : new Uint32Array(wordStarts[entries.length]!);
+  entries.forEach((_, at) => ids.set(referenceWordIds(at), wordStarts[at]!));
+  return { vocab: referenceVocab(), ids };
 }
 
 /**
  * Bytes in an ArrayBuffer of their own (typed-array views need an aligned start). readFileSync gives a large file a
- * buffer of its own, used as it is (copying the 2.3 MB of hashes and 1.4 MB of words cost time and garbage); a
- * small read may share a pool, and is copied.
+ * buffer of its own, used as it is; a small read may share a pool, and is copied.
  */
 function alignedBytes(bytes: Buffer): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
+/** JSON with every non-ASCII UTF-16 unit escaped (\uXXXX): the same value, and a one-byte string when read as latin1. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The index as the files the build writes. */
-export function serializeIndex(built: BuiltReferences): { exact: string; index: string; grams: Buffer; words: string; wordIds: Buffer } {
+export function serializeIndex(built: BuiltReferences): { exact: string; index: string; grams: Buffer; words: string; wordIds: Buffer; samples: Buffer } {
   const { grams, entries } = built.index;
   const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const { vocab, ids } = built.words;
   return {
-    exact: JSON.stringify({ version: INDEX_VERSION, exact: built.exact }),
-    index: JSON.stringify({ version: INDEX_VERSION, entries, count: grams.length }),
+    exact: asciiJson({ version: INDEX_VERSION, exact: built.exact }),
+    index: asciiJson({ version: INDEX_VERSION, entries, count: grams.length, wordWidth: built.words.ids.BYTES_PER_ELEMENT }),
     grams: raw(grams),
-    words: JSON.stringify({ version: INDEX_VERSION, vocab, width: ids.BYTES_PER_ELEMENT }),
+    words: asciiJson({ version: INDEX_VERSION, vocab, width: ids.BYTES_PER_ELEMENT }),
     wordIds: raw(ids),
+    samples: serializeSamples(buildSampleIndex(built.index)),
   };
 }

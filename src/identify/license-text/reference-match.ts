@@ -1,15 +1,16 @@
 // Matches a text against the SPDX reference texts: exact on the normalised words, else the densest region of each
 // candidate scored by Dice over word trigrams, with guards so a restricted text never comes out as an open license.
+import { noteCodePath } from '../../code-path.js';
 import { matchWords, type MatchWords } from '../normalize.js';
 import {
-  exactKey, exactMatches, fnv1a, gramHashes, mixGrams, referenceIndex, referenceWords, type ReferenceEntry,
+  exactKey, exactMatches, fnv1a, gramHashes, mixGrams, referenceEntries, referenceGrams, referenceSamples, referenceVocab,
+  referenceWordIds, SAMPLE_MASK, type ReferenceEntry,
 } from './reference-index.js';
 
 /** Below this Dice score a region is not that license: the text is `unknown`, with the closest candidate. */
 export const MATCH_THRESHOLD = 0.95;
 /** Candidates below this score are not worth naming as the closest. */
 const CLOSEST_FLOOR = 0.3;
-const SAMPLE_MASK = 7;
 /** How much lower a containing license may score and still go first (see preferLarger). */
 const LARGER_MARGIN = 0.03;
 /** No real license file holds more licenses than this; the cap bounds the work on a hostile one. */
@@ -55,7 +56,7 @@ export function matchReferences(text: string): ReferenceResult {
  */
 interface Query { grams: Uint32Array; sorted: Uint32Array; rank: Uint32Array; seen: Uint32Array; stamp: number }
 /** A candidate's densest region; `inRef[r]` says whether the reference has the query's distinct trigram of rank r. */
-interface Scored { entry: ReferenceEntry; score: number; shared: number; start: number; end: number; inRef: Uint8Array }
+interface Scored { entry: ReferenceEntry; at: number; score: number; shared: number; start: number; end: number; inRef: Uint8Array }
 
 function queryOf(grams: Uint32Array): Query {
   const all = grams.slice().sort();
@@ -68,11 +69,13 @@ function queryOf(grams: Uint32Array): Query {
 }
 
 function similar(mw: MatchWords): ReferenceResult {
+  noteCodePath('license-near-miss');
   const query = gramHashes(mw.words);
   if (query.length === 0) return { matches: [] };
-  const { grams } = referenceIndex();
   const q = queryOf(query);
-  const refOf = (e: ReferenceEntry) => grams.subarray(e.offset, e.offset + e.count);
+  // A candidate's hashes are read once per run, whichever round asks for them.
+  const refGrams = new Map<number, Uint32Array>();
+  const refOf = (at: number) => refGrams.get(at) ?? refGrams.set(at, referenceGrams(at)).get(at)!;
   const covered = new Uint8Array(query.length);
   const matches: ReferenceMatch[] = [];
   let closest: ReferenceMatch | Scored | undefined;
@@ -80,7 +83,7 @@ function similar(mw: MatchWords): ReferenceResult {
   // its third-party notices), so a family of near-identical candidates cannot crowd a second license out.
   for (let round = 0; round < MAX_LICENSES_PER_TEXT; round++) {
     const scored = preferLarger(candidatesFor(q, round === 0 ? undefined : covered)
-      .map((e) => region(q, refOf(e), e, round === 0 ? undefined : covered))
+      .map((at) => region(q, refOf(at), referenceEntries()[at]!, at, round === 0 ? undefined : covered))
       .sort((a, b) => b.score - a.score || b.shared - a.shared));
     let accepted = false;
     for (const s of scored) {
@@ -119,41 +122,25 @@ function preferLarger(scored: Scored[]): Scored[] {
   return best === top ? scored : [best, ...scored.filter((s) => s !== best)];
 }
 
-let samples: Map<number, number[]> | undefined;
-let sampleCounts: Uint32Array | undefined;
-
-/** Candidate references: those with most of their sampled trigrams in the query (about one trigram in eight). */
-function candidatesFor(q: Query, covered: Uint8Array | undefined): ReferenceEntry[] {
-  const { entries, grams } = referenceIndex();
-  if (!samples) {
-    const map = new Map<number, number[]>();
-    const counts = new Uint32Array(entries.length);
-    entries.forEach((e, i) => {
-      for (let j = e.offset; j < e.offset + e.count; j++) {
-        const h = grams[j]!;
-        if ((h & SAMPLE_MASK) !== 0) continue;
-        counts[i] = counts[i]! + 1;
-        const list = map.get(h);
-        if (list) list.push(i); else map.set(h, [i]);
-      }
-    });
-    samples = map;
-    sampleCounts = counts;
-  }
-  const counts = sampleCounts!;
-  const hits = new Uint32Array(entries.length);
+/**
+ * Candidate references (their positions in referenceEntries()): those with most of their sampled trigrams in the query
+ * (about one trigram in eight), counted over the prebuilt postings of each sampled hash.
+ */
+function candidatesFor(q: Query, covered: Uint8Array | undefined): number[] {
+  const { keys, starts, postings, counts } = referenceSamples();
+  const hits = new Uint32Array(counts.length);
   const { grams: query, rank, seen } = q;
   const stamp = ++q.stamp;
   for (let i = 0; i < query.length; i++) {
     const h = query[i]!;
     if ((h & SAMPLE_MASK) !== 0 || covered?.[i] || seen[rank[i]!] === stamp) continue;
     seen[rank[i]!] = stamp;
-    const list = samples!.get(h);
-    if (list) for (const i of list) hits[i] = hits[i]! + 1;
+    const k = indexOf(keys, h);
+    if (k >= 0) for (let p = starts[k]!; p < starts[k + 1]!; p++) hits[postings[p]!] = hits[postings[p]!]! + 1;
   }
   const ranked: [number, number][] = [];
   hits.forEach((n, i) => { if (n > 0) ranked.push([i, n / Math.max(counts[i]!, 1)]); });
-  return ranked.filter(([, c]) => c >= 0.3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([i]) => entries[i]!);
+  return ranked.filter(([, c]) => c >= 0.3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([i]) => i);
 }
 
 /** The position of `h` in a sorted array, or -1. */
@@ -181,7 +168,7 @@ function sharedWith(sorted: Uint32Array, ref: Uint32Array): Uint8Array {
 }
 
 /** The densest run of the query in this reference (maximum subarray: +1 a shared trigram, -1 another), scored by Dice. */
-function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, covered: Uint8Array | undefined): Scored {
+function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, at: number, covered: Uint8Array | undefined): Scored {
   const inRef = sharedWith(q.sorted, ref);
   const { rank } = q;
   let best = 0; let bestStart = 0; let bestEnd = -1;
@@ -192,7 +179,7 @@ function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, covered: Uint
     sum += w;
     if (sum > best) { best = sum; bestStart = start; bestEnd = i; }
   }
-  if (bestEnd < 0) return { entry, score: 0, shared: 0, start: 0, end: -1, inRef };
+  if (bestEnd < 0) return { entry, at, score: 0, shared: 0, start: 0, end: -1, inRef };
   // Distinct trigrams of the region; a trigram that also occurs before the region (in another license) still counts.
   q.stamp++;
   let inRegion = 0;
@@ -206,7 +193,7 @@ function region(q: Query, ref: Uint32Array, entry: ReferenceEntry, covered: Uint
   }
   // Only an exact match of the normalised text scores 1.
   const score = Math.min(0.999, (2 * shared) / (entry.count + inRegion));
-  return { entry, score, shared, start: bestStart, end: bestEnd, inRef };
+  return { entry, at, score, shared, start: bestStart, end: bestEnd, inRef };
 }
 
 /** A scored region as a match: lines, the words that differ, and a refusal when the text adds a restriction. */
@@ -230,7 +217,7 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
     id: s.entry.id, score: Math.round(s.score * 1000) / 1000, line: mw.lines[s.start] ?? 1, endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
     words: [s.start, Math.min(s.end + 2, mw.words.length - 1)],
   };
-  const ref = wordsOf(s.entry);
+  const ref = wordsOf(s.entry, s.at);
   if (s.score < 1) match.diff = { missing: phrases(missingWords(ref, q, s.start, s.end)), extra: phrases(extraWords) };
   const added = RESTRICTING.find((w) => regionGuards.has(w) && !ref.guards.has(w));
   const lacking = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
@@ -249,32 +236,26 @@ const GUARD_WORDS = new Set([...RESTRICTING, ...CC_ELEMENTS]);
 /** A reference text's words (as vocabulary numbers), its trigrams in text order, and which guard words it has. */
 interface RefWords { vocab: string[]; ids: Uint16Array | Uint32Array; grams: Uint32Array; guards: Set<string> }
 
-let refStarts: Map<string, number> | undefined;
-let vocabHashes: Uint32Array | undefined;
+/** fnv1a of vocabulary words, by number, computed for the words a diff meets (not the whole vocabulary). */
+const vocabHashes = new Map<number, number>();
 const refCache = new Map<string, RefWords>();
 
-function wordsOf(entry: ReferenceEntry): RefWords {
+function wordsOf(entry: ReferenceEntry, at: number): RefWords {
   let ref = refCache.get(entry.id);
   if (ref) return ref;
-  const { vocab, ids: all } = referenceWords();
-  if (!refStarts) {
-    refStarts = new Map();
-    let at = 0;
-    for (const e of referenceIndex().entries) { refStarts.set(e.id, at); at += e.words; }
-    vocabHashes = Uint32Array.from(vocab, (w) => fnv1a(w));
-  }
-  const start = refStarts.get(entry.id)!;
-  const ids = all.subarray(start, start + entry.words);
+  const vocab = referenceVocab();
+  const ids = referenceWordIds(at);
   const hashes = new Uint32Array(ids.length);
   const guards = new Set<string>();
   for (let i = 0; i < ids.length; i++) {
-    hashes[i] = vocabHashes![ids[i]!]!;
+    let h = vocabHashes.get(ids[i]!);
+    if (h === undefined) { h = fnv1a(vocab[ids[i]!]!); vocabHashes.set(ids[i]!, h); }
+    hashes[i] = h;
     const word = vocab[ids[i]!]!;
     if (GUARD_WORDS.has(word)) guards.add(word);
   }
   ref = { vocab, ids, grams: mixGrams(hashes), guards };
   refCache.set(entry.id, ref); // at most one per reference text
-
   return ref;
 }
 
