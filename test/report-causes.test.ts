@@ -32,7 +32,8 @@ describe.each(fixtures)('%s', (name) => {
     expect(keys.length - new Set(keys).size, 'results that repeat another result').toBe(0);
     for (const rule of run.tool.driver.rules) {
       expect(rule.helpUri).toMatch(new RegExp(`#code-${rule.id}$`));
-      for (const text of [rule.shortDescription.text, rule.help.text]) expect(text, rule.id).not.toMatch(/\{\w+\}|<[a-z]+>/);
+      // A code span may show YAML or a placeholder on purpose (`eu_ai_act: {copyright_policy: <url>}`); prose may not.
+      for (const text of [rule.shortDescription.text, rule.help.text]) expect(text.replace(/`[^`]*`/g, ''), rule.id).not.toMatch(/\{\w+\}|<[a-z]+>/);
     }
   });
 

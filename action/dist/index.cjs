@@ -35130,7 +35130,7 @@ function matches(matcher, leaf, rules) {
 
 // src/evaluate/messages.ts
 function renderOutcome(outcome, rules) {
-  let template = rules.messages[outcome.code], fill = (text) => text.replace(/\{(\w+)\}/g, (whole, key2) => key2 in outcome.args ? String(outcome.args[key2]) : whole), { code, severity, verdict, args, ...rest } = outcome;
+  let template = rules.messages[outcome.code], fill = (text) => text.replace(/\{(\w+)\}/g, (whole, key2) => key2 in outcome.args ? String(outcome.args[key2]) : whole), { code, severity, verdict, args, note: _keep, ...rest } = outcome;
   return {
     code,
     severity,
