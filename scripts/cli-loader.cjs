@@ -105,7 +105,13 @@ function ownOnly(info) {
 /** Writes the code cache atomically (a temporary file, then a rename) and drops the oldest builds' caches; never throws. */
 function writeCache(file, paths) {
   const temp = `${file}.${process.pid}.tmp`;
+  let fd;
   try {
+    // The folder and the temporary file first: a folder that cannot be written (or is not the user's own) costs no
+    // serialising, run after run.
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!ownOnly(statSync(folder))) return;
+    fd = openSync(temp, 'wx', 0o600);
     setFlagsFromString('--verify-snapshot-checksum');
     let data;
     try {
@@ -119,9 +125,9 @@ function writeCache(file, paths) {
     const list = Buffer.from(json.padEnd(json.length + ((8 - ((4 + Buffer.byteLength(json)) % 8)) % 8)), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32LE(list.length, 0);
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    if (!ownOnly(statSync(folder))) return;
-    writeFileSync(temp, Buffer.concat([length, list, data]), { mode: 0o600, flag: 'wx' });
+    writeFileSync(fd, Buffer.concat([length, list, data]));
+    closeSync(fd);
+    fd = undefined;
     renameSync(temp, file);
     const others = readdirSync(folder)
       .filter((name) => name.startsWith('cli-') && name.endsWith(suffix) && join(folder, name) !== file)
@@ -131,6 +137,7 @@ function writeCache(file, paths) {
   } catch {
     // A read-only or missing home, a full disk: the next run compiles again.
   } finally {
+    if (fd !== undefined) try { closeSync(fd); } catch { /* already closed */ }
     try { rmSync(temp, { force: true }); } catch { /* nothing to remove */ }
   }
 }

@@ -203,6 +203,31 @@ describe('the code cache', () => {
   });
 });
 
+describe('what a check loads', () => {
+  // Start-up: each of these built-in modules costs milliseconds of Node's own compiling, and a check of a folder
+  // outside a git work tree needs none of them (git needs node:child_process; a Hub target loads its own). Load them
+  // inside the function that needs them, and write output with writeStdout (src/terminal.ts), not process.stdout.
+  const heavy = ['child_process', 'fs/promises', 'net', 'tty', 'readline', 'zlib', 'http', 'https', 'crypto', 'worker_threads', 'dgram'];
+  // SARIF fingerprints are hashes: that formatter alone needs node:crypto.
+  test.each<[string, string[]]>([['text', []], ['json', []], ['sarif', ['crypto']]])('--format %s of a card and a near-miss LICENSE loads only %j of them', (format, allowed) => {
+    const repo = join(work, `loads-${format}`);
+    mkdirSync(repo);
+    writeFileSync(join(repo, 'README.md'), '---\nlicense: apache-2.0\n---\n# A model\n');
+    writeFileSync(join(repo, 'LICENSE'), readFileSync(join(ROOT, 'LICENSE'), 'utf8').replace('Grant of Copyright License.', 'Grant of Copyright License to you.'));
+    const list = join(work, `modules-${format}.txt`);
+    const preload = join(work, 'module-list.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
+    const h = home(`loads-${format}`);
+    for (let i = 0; i < 2; i++) {
+      const r = spawnSync(process.execPath, ['-r', preload, CLI, 'check', repo, '--format', format], { encoding: 'utf8', env: { ...process.env, ...h.env, NO_COLOR: '1' } });
+      expect(r.stderr, `run ${i + 1}`).toBe('');
+      expect(r.status, `run ${i + 1}`).toBe(1);
+    }
+    const loaded = readFileSync(list, 'utf8').split('\n').filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+    expect(loaded.filter((m) => heavy.includes(m))).toEqual(allowed);
+  });
+});
+
 describe('the bundle and the library agree', () => {
   // The bundle is built by esbuild from the same sources, with package data required rather than read through
   // createRequire, two built-ins shimmed and zod's modules loaded from dist/: its reports must be the library's.
