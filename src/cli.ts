@@ -68,7 +68,7 @@ function buildProgram(): Command {
     .action(async (path: string, flags: { config?: string; token?: string }) => {
       const { lock } = await import('./run.js');
       const { report, file } = await lock(path, { ...(flags.token ? { token: flags.token } : {}), ...(flags.config ? { config: flags.config } : {}) });
-      process.stdout.write(`wrote ${file} (${report.target.path}${report.target.revision ? ` at ${report.target.revision}` : ''})\n`);
+      stdout().write(`wrote ${file} (${report.target.path}${report.target.revision ? ` at ${report.target.revision}` : ''})\n`);
     });
   program.command('licenses')
     .description('list the licenses osai knows, with their rating of the four freedoms')
@@ -77,7 +77,7 @@ function buildProgram(): Command {
       const [{ loadRuleSet }, { listLicenses }, { formatLicensesText }] = await Promise.all([
         import('./ruleset/rule-set.js'), import('./explain/explain.js'), import('./explain/format.js')]);
       const rows = listLicenses(await loadRuleSet());
-      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatLicensesText(rows));
+      stdout().write(flags.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatLicensesText(rows));
     });
   program.command('explain')
     .description('explain one license freedom by freedom: clauses, restrictions, obligations and the profiles it can pass')
@@ -93,7 +93,7 @@ function buildProgram(): Command {
           lookup.closest.length ? `closest ids: ${lookup.closest.join(', ')}` : 'run `osai licenses` to list them');
       }
       const explanation = explainLicense(lookup.found, rules);
-      process.stdout.write(flags.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation));
+      stdout().write(flags.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation));
     });
 
   // osai init: a commented .osai.yml for the repository (its own block, so other commands merge cleanly).
@@ -114,7 +114,7 @@ function buildProgram(): Command {
       // The repository as it stands, without any config found upward, so every undeclared component is listed.
       const report = await checkReader(await openFsRepo(path), { profile: flags.profile });
       writeAtomically(file, renderInitConfig(report));
-      process.stdout.write(`wrote ${file}\n`);
+      stdout().write(`wrote ${file}\n`);
     });
   return program;
 }
@@ -144,12 +144,21 @@ function writeAtomically(file: string, text: string): void {
   }
 }
 
+/**
+ * process.stdout, with a reader that stops early (`osai licenses | head`) ending the run quietly with its exit code.
+ * Touched only by commands that stream; `check` writes through writeStdout, which handles EPIPE itself.
+ */
+function stdout(): NodeJS.WriteStream {
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
+  return process.stdout;
+}
+
 async function main(argv: string[]): Promise<void> {
-  // A reader that stops early (`osai check | head`) closes the pipe: that is not an error, the run's exit code stands.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
