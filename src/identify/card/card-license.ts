@@ -25,7 +25,8 @@ export function identifyCardLicenses(
     const text = String(value);
     if (text.toLowerCase() === 'other') {
       const other = resolveOther(card, rules, repoFiles);
-      if (other) findings.push({ ...other, source: { ...source, line: other.line ?? source.line }, scope: { kind: 'repo' } });
+      // `line` belongs in the source, not on the finding (the report schema has no top-level line).
+      if (other) { const { line: at, ...found } = other; findings.push({ ...found, source: { ...source, line: at ?? source.line }, scope: { kind: 'repo' } }); }
       return;
     }
     const hub = rules.hubIds.get(text.trim().toLowerCase());
