@@ -165,6 +165,11 @@ const TABLE: Row[] = [
   ['gated-restricts-noncommercial', 'osaid-1.0', 'fail', ['access-gate-restricts']],
   ['gated-purpose-select', 'osaid-1.0', 'unknown', ['access-gate-purpose']],
   ['card-tags-research-only', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // A restriction spelt with Cyrillic look-alike letters is read as the Latin words it shows.
+  ['card-body-homoglyph-restriction', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // A sentence that names a known license is that license only when it says nothing more.
+  ['card-subject-to-apache-and-policy', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-subject-to-apache-only-passes', 'osaid-1.0', 'pass', []],
   // osai scan's inputs (test/scan.test.ts): checked as one repository, none of them is a model release.
   ['scan-application-references', 'osaid-1.0', 'fail', ['card-metadata-missing']],
   ['scan-model-folders', 'osaid-1.0', 'fail', ['card-missing']],
@@ -421,7 +426,9 @@ describe('one finding per cause', () => {
     // [fixture, the findings' codes in order]
     ['llama-3-weights', ['freedom-restricted', 'component-missing', 'component-missing', 'component-missing', 'component-missing', 'component-missing-any', 'data-information-missing']],
     ['card-apache-license-llama-3', ['license-conflict', 'freedom-restricted']],
-    ['osi-falcon-like-fails-on-terms', ['freedom-restricted']],
+    // Its card's sentence adds terms of its own ("adds an acceptable use policy and excludes hosting use"): a second
+    // cause, unknown until a person reads it, beside the license's restriction.
+    ['osi-falcon-like-fails-on-terms', ['license-terms-added', 'freedom-restricted', 'freedom-unknown']],
   ])('%s', async (name, codes) => {
     const report = await check(fixture(name), { profile: 'osaid-1.0' });
     expect(report.findings.map((f) => f.code)).toEqual(codes);

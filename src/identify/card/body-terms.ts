@@ -34,13 +34,26 @@ export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: Lic
     for (const { sentence, lineOffset } of sentencesOf(block.text)) {
       const hit = sentenceTerms(sentence, rules.cardTerms);
       if (!hit) continue;
-      const named = hit.type === 'other-terms' ? NAMED_LICENSE.exec(sentence) : null;
-      const resolved = named ? resolveLicenseName(named[1]!.trim(), rules) ?? resolveLicenseName(`${named[1]!.trim()} license`, rules) : undefined;
-      push(block.line + lineOffset, hit, resolved);
+      push(block.line + lineOffset, hit, namedLicenseOnly(sentence, hit, rules));
     }
   }
   for (const table of tables) for (const row of tableTerms(table, rules)) push(row.line, row, row.resolved);
   return out;
+}
+
+/**
+ * The license a sentence names when naming it is all the sentence does ("subject to the Apache 2.0 license"). When the
+ * rest of the sentence states terms of its own ("… and to our acceptable use policy", "…, which adds a use policy"),
+ * the sentence is more than that license: undefined, so it stays unknown.
+ */
+function namedLicenseOnly(sentence: string, hit: TermsHit, rules: RuleSet): { expression: string; confidence: number } | undefined {
+  if (hit.type !== 'other-terms') return undefined;
+  const named = NAMED_LICENSE.exec(sentence);
+  if (!named) return undefined;
+  const rest = `${sentence.slice(0, named.index)} ${sentence.slice(named.index + named[0].length)}`;
+  if (sentenceTerms(rest, rules.cardTerms)) return undefined;
+  const name = named[1]!.trim();
+  return resolveLicenseName(name, rules) ?? resolveLicenseName(`${name} license`, rules);
 }
 
 interface RowTerms { raw: string; line: number; resolved?: { expression: string; confidence: number } }

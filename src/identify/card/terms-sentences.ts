@@ -23,13 +23,29 @@ function compile(rules: CardTermsRules): Compiled {
   return c;
 }
 
+/**
+ * Cyrillic and Greek letters drawn like Latin ones (lower case, after NFKC), by the Latin letter they pass for. A word
+ * that mixes them with Latin letters ("nоn-commercial" with a Cyrillic о) is read as the Latin word it shows.
+ */
+const CONFUSABLES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', һ: 'h', і: 'i', ї: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c',
+  т: 't', у: 'y', х: 'x', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ϲ: 'c',
+};
+const MIXED = /\p{Script=Latin}/u;
+const LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/gu;
+
+function unmix(word: string): string {
+  return MIXED.test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
+}
+
 /** Lower-case words with contractions opened (don't → do not, can't → can not) and punctuation dropped. */
 export function termsWords(text: string): string[] {
   return text.normalize('NFKC').toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/\bcan't\b/g, 'can not').replace(/\bwon't\b/g, 'will not').replace(/\bshan't\b/g, 'shall not')
     .replace(/n't\b/g, ' not')
-    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    .split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(unmix);
 }
 
 const wordMatches = (pattern: string, word: string | undefined) =>
