@@ -16,7 +16,7 @@ const bundle = `${root}dist/cli-bundle.cjs`;
  * and loading rules from YAML. The bundle keeps their dynamic import() and loads tsc's dist/ copy when needed, so a
  * run without a config neither reads nor compiles them.
  */
-const COLD = ['config/schema.ts', 'ruleset/load.ts'];
+const COLD = ['config/schema.ts', 'ruleset/load.ts', 'scan/command.ts', 'format/cyclonedx.ts'];
 const cold = {
   name: 'osai-cold-modules',
   setup(b) {

@@ -7,6 +7,7 @@ import { noteCodePath } from './code-path.js';
 import { OsaiError, UsageError } from './errors.js';
 import { FORMATS, formatReport, type FormatName } from './format/index.js';
 import { exitCodeFor } from './report/exit-code.js';
+import { registerScanCommands } from './scan/register.js';
 import { isTerminal, writeStdout } from './terminal.js';
 import { TOOL } from './version.js';
 
@@ -113,6 +114,8 @@ function buildProgram(): Command {
       writeAtomically(file, renderInitConfig(report));
       process.stdout.write(`wrote ${file}\n`);
     });
+  // osai scan / osai summary: many targets in one process (src/scan/, loaded only when they run).
+  registerScanCommands(program);
   return program;
 }
 

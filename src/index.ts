@@ -9,3 +9,5 @@ export type { Policy, PolicyRule, IgnoreRule } from './evaluate/policy.js';
 export { OsaiError, UsageError, InputError, RulesError } from './errors.js';
 export type * from './report/types.js';
 export type * from './model.js';
+export { scan, type ScanOptions, type ScanProgress } from './scan/scan.js';
+export type { ScanResult, ScanReference, ScanTarget, ScanVerdict } from './scan/types.js';

@@ -104,6 +104,11 @@ describe('licenses read under the EU profile', () => {
     const files = (body: string) => ({ 'README.md': card(body), 'model.safetensors': real('model.safetensors'), 'config.json': real('config.json') });
     const ok = await checkReader(createMemoryReader(files('## Uses\nx\n## Limitations\nx\n## Quickstart\nx\n')), { profile: PROFILE });
     expect(ok.profile.verdict).toBe('pass');
+    // The Hub's model-card template, without pipeline_tag in the front matter: its headings cover every item.
+    const template = '## Model Details\n### Model Description\nx\n## Uses\n### Direct Use\nx\n### Out-of-Scope Use\nx\n'
+      + '## Bias, Risks, and Limitations\nx\n## How to Get Started with the Model\nx\n';
+    const hub = await checkReader(createMemoryReader({ ...files(template), 'README.md': `---\nlicense: mit\n---\n${template}` }), { profile: PROFILE });
+    expect(hub.profile.verdict).toBe('pass');
     const fenced = await checkReader(createMemoryReader(files('```\n## Uses\n## Limitations\n## Quickstart\n```\n')), { profile: PROFILE });
     expect(fenced.findings.map((f) => f.code)).toContain('eu-usage-information-missing');
   });

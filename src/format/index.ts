@@ -21,6 +21,7 @@ export const FORMATS = {
   markdown: () => import('./markdown.js'),
   github: () => import('./github.js'),
   junit: () => import('./junit.js'),
+  cyclonedx: () => import('./cyclonedx.js'),
 } satisfies Record<string, () => Promise<{ default: Formatter }>>;
 export type FormatName = keyof typeof FORMATS;
 

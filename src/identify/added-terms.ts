@@ -14,6 +14,7 @@ interface Vocabulary {
   topic: (w: string) => boolean;
   phrases: string[][];
   benign: string[][];
+  contractions: Set<string>;
 }
 
 const compiled = new WeakMap<AddedTermsRules, Vocabulary>();
@@ -35,6 +36,7 @@ function vocabulary(rules: AddedTermsRules): Vocabulary {
       topic: wordTest(rules.topics),
       phrases: rules.phrases.map((p) => p.split(' ')),
       benign: rules.benign.map((p) => p.split(' ')),
+      contractions: new Set(rules.contractions),
     };
     compiled.set(rules, v);
   }
@@ -48,6 +50,8 @@ function vocabulary(rules: AddedTermsRules): Vocabulary {
 export function findAddedTerms(words: string[], rules: RuleSet): AddedTerms | undefined {
   const v = vocabulary(rules.addedTerms);
   const masked = maskBenign(words, v.benign);
+  // "don't" normalises to "don t": the "t" is the "not" the limiters know.
+  for (let i = 1; i < masked.length; i++) if (masked[i] === 't' && v.contractions.has(masked[i - 1]!)) masked[i] = 'not';
   for (let i = 0; i < masked.length; i++) {
     const w = masked[i]!;
     if (w === '') continue;

@@ -32,7 +32,7 @@ const NOT_WORD = /[^\p{L}\p{N}]+/u;
 /** Any character outside ASCII: such text (or line) takes the Unicode-aware regex path. */
 const NON_ASCII = /[^\x00-\x7f]/;
 /** What stripMarkup rewrites; text without any of it skips the five replacements. */
-const MARKUP = /[<&]|\]\(|\+\+/;
+const MARKUP = /[<&{]|\]\(|\+\+/;
 
 /** Lower-case words separated by single spaces; everything that is not a letter or digit is a separator. */
 export function normalizeText(text: string): string {
@@ -60,6 +60,7 @@ function stripMarkup(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/<[^<>\n]{0,200}>/g, ' ')         // HTML tags (the class excludes its opener: linear on "<<<<…")
+    .replace(/\{[^{}\n]{0,200}\}/g, ' ')       // template variables, "{year}", as the SPDX texts' "<year>" are
     .replace(/\]\([^()\n]{0,500}\)/g, ' ')      // Markdown link targets (linear on "](](…")
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, ' ')
     .replace(/\+\+/g, ' plusplus ');           // RAIL++ is another license than RAIL: keep the pluses as a word
@@ -93,8 +94,12 @@ function foldWords(words: string[], lines?: number[]): string[] {
   return words;
 }
 
-/** The words of a text as the reference matcher sees them, with the 1-based line each word is on. */
-export interface MatchWords { words: string[]; lines: number[] }
+/**
+ * The words of a text as the reference matcher sees them, with the 1-based line each word is on; and the lines it
+ * left out (copyright lines and leading title paragraphs), in order, with their text, for the reader of what a match
+ * leaves unexplained.
+ */
+export interface MatchWords { words: string[]; lines: number[]; dropped: { line: number; text: string }[] }
 
 /** A copyright statement line: "Copyright (c) 2024 …", "Copyright © …", "Copyright 2024 …", "Copyright <year> …", "(c) 2024 …". */
 const COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i;
@@ -107,7 +112,7 @@ const TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
  * One pass over the characters (this runs on every license file, so it avoids a regex per line).
  */
 export function matchWords(input: string): MatchWords {
-  const text = /[<&+]|\]\(/.test(input) ? stripMarkup(input) : input.replace(/^\uFEFF/, '');
+  const text = /[<&+{]|\]\(/.test(input) ? stripMarkup(input) : input.replace(/^\uFEFF/, '');
   // ASCII text is lower-cased once and scanned by character code; a text with other characters is checked line by
   // line, and a line with any takes the Unicode-aware regex path (both give the same words on ASCII).
   const lowerAll = NON_ASCII.test(text) ? undefined : text.toLowerCase();
@@ -119,14 +124,18 @@ export function matchWords(input: string): MatchWords {
   let lineCount = 0;
   let lastStart = 0;
   let lastEnd = 0;
+  const dropped: { line: number; text: string }[] = [];
+  // The lines of the current paragraph while it may still be a title (only leading paragraphs: a few lines).
+  let pending: { line: number; text: string }[] = [];
   const flush = (): void => {
     const n = words.length - start;
     if (n > 0 && leading) {
       // A heading: one line that ends without a full stop, or a short paragraph with a title word.
       const heading = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text.slice(lastStart, lastEnd));
-      if (n <= 6 || (n <= 15 && (titleish || heading))) { words.length = start; lineOf.length = start; }
+      if (n <= 6 || (n <= 15 && (titleish || heading))) { words.length = start; lineOf.length = start; dropped.push(...pending); }
       else leading = false;
     }
+    pending = [];
     start = words.length;
     titleish = false;
     lineCount = 0;
@@ -166,9 +175,11 @@ export function matchWords(input: string): MatchWords {
       copyright = COPYRIGHT_LINE.test(raw);
       if (!copyright) tokenizeLine(raw, line, words, lineOf);
     }
+    if (copyright) dropped.push({ line, text: text.slice(pos, end) });
     if (words.length === before) {
       if (!copyright) flush();
     } else {
+      if (leading) pending.push({ line, text: text.slice(pos, end) });
       lineCount++;
       lastStart = pos;
       lastEnd = end;
@@ -179,7 +190,8 @@ export function matchWords(input: string): MatchWords {
     line++;
   }
   flush();
-  return { words: foldWords(words, lineOf), lines: lineOf };
+  if (dropped.length > 1) dropped.sort((a, b) => a.line - b.line);
+  return { words: foldWords(words, lineOf), lines: lineOf, dropped };
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { normalizeText } from '../identify/normalize.js';
 import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
 import { canonicalSpdxId } from '../spdx/expression.js';
-import type { AddedTermsRules, BaseModelRule, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
+import type { AddedTermsRules, BaseModelRule, BenignLinesRules, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
 
 export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string; members?: string[] }
 export interface DataInformationItem { id: string; label: string; anyOf: string[] }
@@ -23,6 +23,8 @@ export interface RuleSet {
   datasets: DatasetRule[];
   /** Words that limit use in text no license explains (rules/added-terms.yaml). */
   addedTerms: AddedTermsRules;
+  /** What a license file may hold beside its license text (rules/benign-lines.yaml). */
+  benignLines: BenignLinesRules;
   /** The licenses' `identify:` phrases, normalised at build time (absent for a custom folder: see licenseMatchers). */
   matchers?: LicenseMatcher[];
 }
@@ -66,7 +68,8 @@ export function serializeRuleSet(rules: RuleSet): string {
   const head = JSON.stringify({
     licenses: { shared: licenses.shared.length }, aliases: [...rules.aliases], hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
-    baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms, matchers: licenseMatchers(rules),
+    baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms, benignLines: rules.benignLines,
+    matchers: licenseMatchers(rules),
   });
   const text = [head, ...licenses.shared, ...licenses.entries.map(([id, json]) => `${id}\t${json}`)].join('\n');
   // ASCII only (\uXXXX for the rest, the same JSON value): read as latin1 it is a one-byte string, which V8 decodes
@@ -85,7 +88,8 @@ export function deserializeRuleSet(text: string): RuleSet {
   return {
     licenses: expandLicenses({ shared: lines.slice(1, 1 + count), entries }), aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
-    baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms, matchers: data.matchers,
+    baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
+    matchers: data.matchers,
   };
 }
 

@@ -154,8 +154,28 @@ export const AddedTermsFile = z.object({
   limiters: z.array(TermWord).min(1),
   topics: z.array(TermWord).min(1),
   benign: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)+$/, 'two or more lower-case words')),
+  contractions: z.array(TermWord),
+  grants: z.array(TermWord),
 }).strict();
 export type AddedTermsRules = z.infer<typeof AddedTermsFile>;
+
+/** What a license file may hold beside its license text without adding terms (rules/benign-lines.yaml). */
+const LinePattern = z.string().min(1).refine((p) => { try { new RegExp(p, 'u'); return true; } catch { return false; } }, 'a valid regular expression');
+export const BenignLinesFile = z.object({
+  copyright: z.object({
+    starts: z.array(z.string().min(1)).min(1),
+    maxWords: z.number().int().min(1).max(64),
+    continuationWords: z.number().int().min(0).max(32),
+    deny: z.array(TermWord.refine((w) => !w.endsWith('*'), 'a whole word')),
+    abbreviations: z.array(z.string().regex(/^[a-z]+$/, 'a lower-case word')),
+  }).strict(),
+  titleWords: z.array(z.string().regex(/^[a-z0-9]+$/, 'a lower-case word')),
+  urlHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/, 'a host name')),
+  urlPath: LinePattern,
+  sentences: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), LinePattern),
+  englishWords: z.array(z.string().regex(/^[a-z]+$/, 'a lower-case word')).min(10),
+}).strict();
+export type BenignLinesRules = z.infer<typeof BenignLinesFile>;
 
 /** A Hugging Face repo id pattern: `owner/name`, where `*` matches any run of characters (also a whole owner). */
 const RepoPattern = z.string().regex(/^[A-Za-z0-9*][\w.*-]*(\/[\w.*-]+)?$/, 'a Hugging Face id such as meta-llama/Meta-Llama-3-*');

@@ -3,8 +3,10 @@
 import type { FindingKind, LicenseFinding, LicenseScope } from '../../model.js';
 import { licenseMatchers, type RuleSet } from '../../ruleset/rule-set.js';
 import { findAddedTerms } from '../added-terms.js';
-import { matchWords, normalizeText } from '../normalize.js';
-import { matchReferences, type ReferenceMatch } from './reference-match.js';
+import { gramHashes } from './reference-index.js';
+import { matchWords, normalizeText, type MatchWords } from '../normalize.js';
+import { matchReferences, referenceHasGram, type ReferenceMatch, type ReferenceResult } from './reference-match.js';
+import { extraGramSets, findUnexplained, isForeign } from './unexplained.js';
 import { canonicalSpdxId, parseExpression, UNKNOWN } from '../../spdx/expression.js';
 
 const matchersFor = licenseMatchers;
@@ -34,6 +36,9 @@ export interface TextOptions {
 export function identifyLicenseText(file: string, text: string, scope: LicenseScope, rules: RuleSet, options: TextOptions = {}): LicenseFinding[] {
   const kind = options.kind ?? 'license-file';
   const offset = options.lineOffset ?? 0;
+  // A license file is read whole: what its match leaves unexplained is terms. A NOTICE, a use policy or a card
+  // section is prose around a license, where only words that limit use are terms.
+  const strict = kind === 'license-file' && !options.policy;
   const source = (line: number) => ({ file, line: line + offset, kind });
 
   // A tag in the file's first lines declares its license; one further down (CAL-1.0 shows how to mark a work) only
@@ -45,17 +50,24 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
     // The tag declares the license, but words past it that no reference text explains may still limit use.
     const declared = tagFindings(top);
     if (top.some((t) => t.expression.includes('LicenseRef-'))) return declared;
-    const explained = matchReferences(text).matches.flatMap((m) => (m.words ? [m.words] : []));
-    const terms = addedTerms(rules, text, explained, source, scope, top.map((t) => t.expression));
+    const tagged = matchReferences(text);
+    const explained = tagged.matches.flatMap((m) => (m.words ? [m.words] : []));
+    const beside = top.map((t) => t.expression);
+    const terms = strict
+      ? unexplainedTerms(rules, text, tagged, tagged.matches, source, scope, beside)
+      : addedTerms(rules, text, explained, source, scope, beside);
     return terms ? [...declared, terms] : declared;
   }
 
   const reuse = reuseId(file, kind);
-  const result = matchReferences(text);
+  const result = refuseCutGrants(matchReferences(text), rules);
   const exact = result.matches.length === 1 && result.matches[0]!.score === 1 ? result.matches[0]! : undefined;
   if (exact && !reuse) {
-    // The whole text is one reference text word for word: nothing else can be in it.
-    return [{ expression: exact.id, confidence: 1, source: source(exact.line), scope }];
+    // The whole text is one reference text word for word, but the copyright and title lines matching leaves out
+    // may still hold terms.
+    const finding: LicenseFinding = { expression: exact.id, confidence: 1, source: source(exact.line), scope };
+    const terms = strict ? unexplainedTerms(rules, text, result, result.matches, source, scope, [exact.id]) : undefined;
+    return terms ? [finding, terms] : [finding];
   }
   const normalized = ` ${normalizeText(text)} `;
   const matchers = matchersFor(rules);
@@ -63,7 +75,8 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
     const rule = matchers.find((x) => x.id === m.id);
     if (!rule || rule.excludes.length === 0) return false;
     const region = ` ${normalizeText(text.split(/\r\n|\r|\n/).slice(m.line - 1, m.endLine).join('\n'))} `;
-    return rule.excludes.some((p) => region.includes(` ${p} `));
+    // A phrase the reference text itself holds (GPL-3.0's appendix names the GNU Lesser GPL) vetoes nothing.
+    return rule.excludes.some((p) => region.includes(` ${p} `) && !inOwnText(m.id, p));
   };
   const found: { id: string; line: number; confidence: number; match?: ReferenceMatch }[] = result.matches
     .filter((m) => !vetoed(m))
@@ -85,7 +98,8 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
   }
   if (found.length === 0 && tags.length > 0) {
     // A tag further down an unidentified text: the tag speaks, and so do words in the text that limit use.
-    const terms = addedTerms(rules, text, [], source, scope, tags.map((t) => t.expression));
+    const beside = tags.map((t) => t.expression);
+    const terms = strict ? unexplainedTerms(rules, text, result, [], source, scope, beside) : addedTerms(rules, text, [], source, scope, beside);
     return terms ? [...tagFindings(tags), terms] : tagFindings(tags);
   }
   if (found.length === 0) {
@@ -113,7 +127,10 @@ export function identifyLicenseText(file: string, text: string, scope: LicenseSc
   // restriction; a text an AI license's phrases identified is that license whole, so it has nothing left over.
   const explained = found.flatMap((f) => (f.match?.words ? [f.match.words] : []));
   if (kept.length === 0 && explained.length > 0) {
-    const terms = addedTerms(rules, text, explained, source, scope, found.map((f) => f.id));
+    const matched = found.flatMap((f) => (f.match ? [f.match] : []));
+    const terms = strict
+      ? unexplainedTerms(rules, text, result, matched, source, scope, found.map((f) => f.id))
+      : addedTerms(rules, text, explained, source, scope, found.map((f) => f.id));
     if (terms) out.push(terms);
   }
   return out;
@@ -150,6 +167,77 @@ function addedTerms(
     i = j;
   }
   return undefined;
+}
+
+/**
+ * Refuses matches whose region lacks a word of the reference's grant (rules/added-terms.yaml `grants`): a license with
+ * its grant cut is not that license. The best refused match becomes the closest.
+ */
+function refuseCutGrants(result: ReferenceResult, rules: RuleSet): ReferenceResult {
+  const grants = rules.addedTerms.grants;
+  const cut = (m: ReferenceMatch) => m.missing?.find((w) => grants.includes(w));
+  if (!result.matches.some(cut)) return result;
+  const matches: ReferenceMatch[] = [];
+  let closest = result.closest;
+  for (const m of result.matches) {
+    const word = cut(m);
+    if (!word) { matches.push(m); continue; }
+    if (!closest || m.score > closest.score) closest = { ...m, refused: `the text lacks "${word}" of ${m.id}'s grant` };
+  }
+  return { ...result, matches, ...(closest ? { closest } : {}) };
+}
+
+/**
+ * The file's words that no match explains and no benign rule recognises, as one `unknown` finding: the words that
+ * limit use when the vocabulary finds some (quoted), else the first unexplained sentence. Undefined when none.
+ */
+function unexplainedTerms(
+  rules: RuleSet, text: string, result: ReferenceResult, matches: ReferenceMatch[], source: (line: number) => LicenseFinding['source'],
+  scope: LicenseScope, beside: string[],
+): LicenseFinding | undefined {
+  const mw = result.words;
+  const explained = explainedWords(mw, matches);
+  const items = findUnexplained(text, mw, explained, matches.map((m) => m.id), rules);
+  if (items.length === 0) return undefined;
+  const finding = (line: number, raw: string): LicenseFinding => ({
+    expression: UNKNOWN, confidence: 0, source: source(line), scope, raw, addedTerms: { beside },
+  });
+  for (const item of items) {
+    const hit = findAddedTerms(normalizeText(item.text).split(' '), rules);
+    if (hit) return finding(item.line, hit.words);
+  }
+  const first = items[0]!;
+  const quote = first.text.length > 200 ? `${first.text.slice(0, 200)} …` : first.text;
+  return finding(first.line, isForeign(first.text, rules) ? `${quote} (in a language osai has no vocabulary for: a person must read it)` : quote);
+}
+
+/** Which words the matches explain: their regions, less long inner runs the reference lacks, plus optional tails. */
+function explainedWords(mw: MatchWords, matches: ReferenceMatch[]): Uint8Array {
+  const out = new Uint8Array(mw.words.length);
+  for (const m of matches) {
+    if (!m.words) continue;
+    out.fill(1, m.words[0], Math.min(m.words[1] + 1, out.length));
+    for (const [a, b] of m.inner ?? []) out.fill(0, a, b + 1);
+  }
+  if (out.indexOf(0) < 0) return out;
+  // An appendix (Apache-2.0's "How to apply", the GNU one) is the license's optional text: its trigrams explain it.
+  const sets = extraGramSets(matches.map((m) => m.id));
+  if (sets.length === 0) return out;
+  const grams = gramHashes(mw.words);
+  const covered = new Uint8Array(mw.words.length);
+  for (let g = 0; g < grams.length; g++) {
+    if (!sets.some((s) => s.has(grams[g]!))) continue;
+    covered[g] = 1; covered[g + 1] = 1; covered[g + 2] = 1;
+  }
+  for (let i = 0; i < out.length; i++) if (covered[i]) out[i] = 1;
+  return out;
+}
+
+/** Whether a normalised phrase is in a reference's own text (its matching words, tail and left-out lines). */
+function inOwnText(id: string, phrase: string): boolean {
+  const extra = extraGramSets([id]);
+  const grams = gramHashes(phrase.split(' '));
+  return grams.length > 0 && grams.every((g) => referenceHasGram(id, g) || extra.some((set) => set.has(g)));
 }
 
 /** Every `SPDX-License-Identifier:` line whose value is an expression; repeats of one expression count once. */

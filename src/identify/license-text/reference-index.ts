@@ -33,7 +33,7 @@ export const WORD_IDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.bin');
 export const SAMPLES_FILE = join(PACKAGE_ROOT, 'dist', 'license-samples.bin');
 
 /** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
@@ -110,6 +110,15 @@ export function optionalTailStart(words: string[]): number {
   return words.length;
 }
 
+/** The heading of the GPL-3.0 text that the LGPL-3.0 reference texts append to their own. */
+const SUPPLEMENTED = /\n\s*GNU GENERAL PUBLIC LICENSE\s*\n\s*Version 3, 29 June 2007/;
+
+/** Where a reference text's appended base license starts (past its own first 1,000 characters), if it has one. */
+export function supplementStart(text: string): number | undefined {
+  const m = SUPPLEMENTED.exec(text);
+  return m && m.index > 1000 ? m.index : undefined;
+}
+
 interface SpdxFull { [id: string]: { name: string; licenseText: string } }
 
 /**
@@ -137,10 +146,14 @@ export function buildReferenceIndex(): BuiltReferences {
   let offset = 0;
   for (const id of Object.keys(full).sort()) {
     if (deprecated.has(id) || id.endsWith('+')) continue;
-    const { words } = matchWords(full[id]!.licenseText);
-    if (words.length === 0) continue;
+    const { words: fullWords } = matchWords(full[id]!.licenseText);
+    if (fullWords.length === 0) continue;
+    // The license alone: LGPL-3.0's SPDX text carries the GPL-3.0 it supplements, which a standalone LGPL-3.0 file
+    // lacks. The whole text stays an exact key (a COPYING.LESSER with both is LGPL-3.0).
+    const alone = supplementStart(full[id]!.licenseText);
+    const words = alone === undefined ? fullWords : matchWords(full[id]!.licenseText.slice(0, alone)).words;
     const tail = optionalTailStart(words);
-    for (const key of new Set([exactKey(words), exactKey(words.slice(0, tail))])) {
+    for (const key of new Set([exactKey(fullWords), exactKey(words), exactKey(words.slice(0, tail))])) {
       byKey.set(key, [...(byKey.get(key) ?? []), id]);
       exact[key] = exact[key] === undefined ? id : preferred(exact[key]!, id);
     }

@@ -27,11 +27,15 @@ export interface ReferenceMatch {
   /** The words (indices into matchWords(text).words) the match explains. */
   words?: [number, number];
   diff?: Diff;
+  /** Runs of words inside the region (indices, inclusive) that the reference does not have: too long to be a name. */
+  inner?: [number, number][];
+  /** Every reference word the region lacks (distinct), so a caller can refuse a match whose grant was cut. */
+  missing?: string[];
   /** Why a region that scored above the threshold was still refused. */
   refused?: string;
 }
 
-export interface ReferenceResult { matches: ReferenceMatch[]; closest?: ReferenceMatch }
+export interface ReferenceResult { matches: ReferenceMatch[]; closest?: ReferenceMatch; words: MatchWords }
 
 /** Words whose presence in a text but absence from the reference adds a restriction the reference does not have. */
 const RESTRICTING = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike', 'research', 'nonprofit'];
@@ -39,15 +43,20 @@ const RESTRICTING = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike',
 const CC_ELEMENTS = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike'];
 /** Extra words inside a matched region that can carry a new restriction. */
 const RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users)$/;
+/**
+ * A run of this many words inside a matched region that the reference lacks is more than a holder's or a project's
+ * name put in for the reference's: it is left unexplained (see unexplained.ts).
+ */
+const INNER_RUN = 8;
 
 /** Exact match first; then candidate regions, best first, each explaining text no better match explained. */
 export function matchReferences(text: string): ReferenceResult {
   const mw = matchWords(text);
-  if (mw.words.length === 0) return { matches: [] };
+  if (mw.words.length === 0) return { matches: [], words: mw };
   const whole = exactMatches().get(exactKey(mw.words));
   // The whole file is the license, title lines included, so it starts on the file's first non-blank line.
-  if (whole) return { matches: [{ id: whole, score: 1, line: firstTextLine(text), endLine: mw.lines[mw.lines.length - 1]!, words: [0, mw.words.length - 1] }] };
-  return similar(mw);
+  if (whole) return { matches: [{ id: whole, score: 1, line: firstTextLine(text), endLine: mw.lines[mw.lines.length - 1]!, words: [0, mw.words.length - 1] }], words: mw };
+  return { ...similar(mw), words: mw };
 }
 
 /**
@@ -68,7 +77,7 @@ function queryOf(grams: Uint32Array): Query {
   return { grams, sorted, rank, seen: new Uint32Array(m), stamp: 0 };
 }
 
-function similar(mw: MatchWords): ReferenceResult {
+function similar(mw: MatchWords): Omit<ReferenceResult, 'words'> {
   noteCodePath('license-near-miss');
   const query = gramHashes(mw.words);
   if (query.length === 0) return { matches: [] };
@@ -201,6 +210,7 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
   const { inRef } = s;
   const { rank } = q;
   const extraWords: string[][] = [];
+  const inner: [number, number][] = [];
   let run: string[] = [];
   const regionGuards = new Set<string>();
   for (let w = s.start; w <= s.end + 2 && w < mw.words.length; w++) {
@@ -210,7 +220,7 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
     let found = false;
     for (let g = Math.max(s.start, w - 2); g <= Math.min(s.end, w); g++) if (inRef[rank[g]!]) { found = true; break; }
     if (!found) run.push(word);
-    else if (run.length) { extraWords.push(run); run = []; }
+    else if (run.length) { extraWords.push(run); if (run.length >= INNER_RUN) inner.push([w - run.length, w - 1]); run = []; }
   }
   if (run.length) extraWords.push(run);
   const match: ReferenceMatch = {
@@ -218,7 +228,12 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
     words: [s.start, Math.min(s.end + 2, mw.words.length - 1)],
   };
   const ref = wordsOf(s.entry, s.at);
-  if (s.score < 1) match.diff = { missing: phrases(missingWords(ref, q, s.start, s.end)), extra: phrases(extraWords) };
+  if (inner.length > 0) match.inner = inner;
+  if (s.score < 1) {
+    const missing = missingWords(ref, q, s.start, s.end);
+    match.missing = [...new Set(missing.flat())];
+    match.diff = { missing: phrases(missing), extra: phrases(extraWords) };
+  }
   const added = RESTRICTING.find((w) => regionGuards.has(w) && !ref.guards.has(w));
   const lacking = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
   if (added) match.refused = `the text says "${added}" and ${s.entry.id} does not`;
@@ -257,6 +272,40 @@ function wordsOf(entry: ReferenceEntry, at: number): RefWords {
   ref = { vocab, ids, grams: mixGrams(hashes), guards };
   refCache.set(entry.id, ref); // at most one per reference text
   return ref;
+}
+
+let positions: Map<string, number> | undefined;
+const gramsById = new Map<string, Uint32Array | undefined>();
+
+/** A reference's sorted trigram hashes by id, read once per id; undefined for an id with no reference text. */
+function gramsOf(id: string): Uint32Array | undefined {
+  if (!gramsById.has(id)) {
+    positions ??= new Map(referenceEntries().map((e, i) => [e.id, i]));
+    const at = positions.get(id);
+    gramsById.set(id, at === undefined ? undefined : referenceGrams(at));
+  }
+  return gramsById.get(id);
+}
+
+/** Whether a reference text (by id) has a trigram; false for an id with no reference text. */
+export function referenceHasGram(id: string, gram: number): boolean {
+  const grams = gramsOf(id);
+  return grams !== undefined && indexOf(grams, gram) >= 0;
+}
+
+const vocabularies = new Map<string, Set<string>>();
+
+/** The distinct words of a reference text (empty for an id without one), built once per id. */
+export function referenceVocabulary(id: string): Set<string> {
+  let set = vocabularies.get(id);
+  if (!set) {
+    positions ??= new Map(referenceEntries().map((e, i) => [e.id, i]));
+    const at = positions.get(id);
+    const ref = at === undefined ? undefined : wordsOf(referenceEntries()[at]!, at);
+    set = new Set(ref ? Array.from(ref.ids, (n) => ref.vocab[n]!) : []);
+    vocabularies.set(id, set);
+  }
+  return set;
 }
 
 /** Runs of reference words that no trigram of the region [start, end] covers. */

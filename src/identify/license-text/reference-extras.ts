@@ -1,0 +1,80 @@
+// What a reference text holds beyond the words it is matched on: each license's own title words (its SPDX name and
+// the heading lines its text starts with), and the trigrams of its optional tail (Apache-2.0's appendix, the GNU "How
+// to apply these terms") and of the lines matching leaves out (copyright lines that carry a sentence, as OLDAP's and
+// Unicode's do). Built at build time into dist/license-extras.json, read only when a file has words its match does
+// not explain.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../paths.js';
+import { matchWords, normalizeText } from '../normalize.js';
+import { exactKey, gramHashes, INDEX_VERSION, optionalTailStart } from './reference-index.js';
+
+const require = createRequire(import.meta.url);
+
+export const EXTRAS_FILE = join(PACKAGE_ROOT, 'dist', 'license-extras.json');
+
+export interface ReferenceExtras {
+  /** id → the words its title lines may use (space-separated, each once). */
+  titles: Record<string, string>;
+  /** id → the sorted trigram hashes of its optional tail and its left-out lines, for the ids that have any. */
+  grams: Record<string, number[]>;
+}
+
+/** Builds the extras from the spdx-license-list package. */
+export function buildReferenceExtras(): ReferenceExtras {
+  const full: Record<string, { name: string; licenseText: string }> = require('spdx-license-list/full');
+  const titles: Record<string, string> = {};
+  const extra: Record<string, number[]> = {};
+  const groups = new Map<string, string[]>();
+  for (const id of Object.keys(full).sort()) {
+    const { name, licenseText } = full[id]!;
+    const mw = matchWords(licenseText);
+    const lines = licenseText.split(/\r\n|[\r\n\u2028\u2029]/);
+    // The heading lines matchWords leaves out of the reference (everything above its first matching word).
+    const head = lines.slice(0, Math.max(0, (mw.lines[0] ?? 1) - 1)).join(' ');
+    const words = new Set([...normalizeText(`${name} ${id.replace(/[-.]/g, ' ')} ${head}`).split(' ')].filter((w) => w !== ''));
+    titles[id] = [...words].join(' ');
+    // Ids whose texts are the same words (GPL-3.0-only and -or-later, OFL-1.1 and -RFN) share their titles: a text
+    // titled "GNU General Public License v3.0 or later" over the GPL-3.0 text has no words beyond the license.
+    const key = exactKey(mw.words);
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+    const grams = new Set<number>();
+    const tail = optionalTailStart(mw.words);
+    // The tail starts after "end of terms and conditions"; its first words overlap the body's last trigrams.
+    if (tail < mw.words.length) for (const g of gramHashes(mw.words.slice(Math.max(0, tail - 2)))) grams.add(g);
+    const kept = new Set(mw.lines);
+    lines.forEach((line, i) => {
+      if (kept.has(i + 1) || !/[\p{L}\p{N}]/u.test(line)) return;
+      const words = normalizeText(line);
+      if (words !== '') for (const g of gramHashes(words.split(' '))) grams.add(g);
+    });
+    if (grams.size > 0) extra[id] = [...grams].sort((a, b) => a - b);
+  }
+  for (const ids of groups.values()) {
+    if (ids.length < 2) continue;
+    const shared = [...new Set(ids.flatMap((id) => titles[id]!.split(' ')))].join(' ');
+    for (const id of ids) titles[id] = shared;
+  }
+  return { titles, grams: extra };
+}
+
+export function serializeExtras(extras: ReferenceExtras): string {
+  return JSON.stringify({ version: INDEX_VERSION, ...extras });
+}
+
+let loaded: ReferenceExtras | undefined;
+
+/** The extras from dist/, or rebuilt in memory when the file is missing or from another index version. */
+export function referenceExtras(): ReferenceExtras {
+  if (!loaded) {
+    let data: (ReferenceExtras & { version?: number }) | undefined;
+    try {
+      data = JSON.parse(readFileSync(EXTRAS_FILE, 'utf8')) as ReferenceExtras & { version?: number };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    loaded = data && data.version === INDEX_VERSION ? { titles: data.titles, grams: data.grams } : buildReferenceExtras();
+  }
+  return loaded;
+}

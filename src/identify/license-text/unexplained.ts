@@ -1,0 +1,319 @@
+// Finds what a license file says beyond the license text it matched: lines and sentences no matched reference
+// accounts for and rules/benign-lines.yaml does not recognise (a copyright notice, a title, a URL, a pointer to
+// NOTICE). Whatever is left is read as terms: osai cannot say it adds nothing.
+import type { RuleSet } from '../../ruleset/rule-set.js';
+import { canonicalSpdxId, parseExpression } from '../../spdx/expression.js';
+import type { BenignLinesRules } from '../../ruleset/schema.js';
+import { findAddedTerms } from '../added-terms.js';
+import { normalizeText, type MatchWords } from '../normalize.js';
+import { referenceExtras } from './reference-extras.js';
+import { gramHashes } from './reference-index.js';
+import { referenceHasGram, referenceVocabulary } from './reference-match.js';
+
+export interface Unexplained { line: number; text: string }
+
+/** Lines longer than this are never benign: the line patterns stay cheap on a hostile file. */
+const MAX_LINE = 500;
+/** A paragraph longer than this is not split into sentences and tested: it is terms. */
+const MAX_PARAGRAPH = 4000;
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+/** A heading this short may use any word of its license's text. */
+const TITLE_VOCABULARY_WORDS = 8;
+/** A line that is only a template's variable text: "{one line to give the program's name …}", "[name of author]". */
+const PLACEHOLDER = /^(\{[^{}]{1,200}\}|\[[^[\]]{1,200}\]|<[^<>]{1,200}>)$/;
+const TAG = /^spdx-license-identifier\s*:/i;
+const NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/;
+
+interface Compiled {
+  rules: BenignLinesRules; ruleSet: RuleSet; abbreviations: Set<string>; deny: Set<string>; title: Set<string>; hosts: Set<string>; urlPath: RegExp;
+  sentences: RegExp[]; english: Set<string>;
+}
+const compiled = new WeakMap<BenignLinesRules, Compiled>();
+
+function compile(ruleSet: RuleSet): Compiled {
+  const rules = ruleSet.benignLines;
+  let c = compiled.get(rules);
+  if (!c) {
+    c = {
+      rules, ruleSet, abbreviations: new Set(rules.copyright.abbreviations), deny: new Set(rules.copyright.deny), title: new Set(rules.titleWords), hosts: new Set(rules.urlHosts),
+      urlPath: new RegExp(rules.urlPath, 'iu'), sentences: Object.values(rules.sentences).map((p) => new RegExp(p, 'u')),
+      english: new Set(rules.englishWords),
+    };
+    compiled.set(rules, c);
+  }
+  return c;
+}
+
+/**
+ * The text of `text` outside the explained words (`explained[i]` for `mw.words[i]`) and outside the lines matchWords
+ * leaves out (copyright and title lines), less what the benign rules recognise; at most `limit` items, each with its
+ * line. `ids` are the matched licenses, whose own titles are benign.
+ */
+export function findUnexplained(
+  text: string, mw: MatchWords, explained: Uint8Array, ids: string[], rules: RuleSet, limit = 3,
+): Unexplained[] {
+  // The candidates, in line order: lines matching left out, and lines with words no match explains.
+  const candidates: { line: number; text: string; continues?: boolean }[] = [];
+  if (explained.indexOf(0) < 0) candidates.push(...mw.dropped);
+  else {
+    const lines = text.split(LINE_BREAK);
+    // Per line: 0 no matching word on it, 1 all its words explained, 2 some not.
+    const state = new Uint8Array(lines.length + 2);
+    for (let i = 0; i < mw.words.length; i++) {
+      const l = mw.lines[i]!;
+      state[l] = explained[i] ? (state[l] || 1) : 2;
+    }
+    let d = 0;
+    let word = 0;
+    let open = false;
+    for (let l = 1; l <= lines.length; l++) {
+      while (d < mw.dropped.length && mw.dropped[d]!.line < l) d++;
+      if (d < mw.dropped.length && mw.dropped[d]!.line === l) {
+        candidates.push(mw.dropped[d]!);
+        open = !/[.!?;:]["')\]]*\s*$/.test(mw.dropped[d]!.text);
+        continue;
+      }
+      if (state[l] !== 2) {
+        // An explained line that ends a sentence an unexplained line began is read with it ("… use the GNU Lesser
+        // General" / "Public License instead of this License.").
+        // So is a URL in <> that matching read as markup and left no word of.
+        if (open && (state[l] === 1 || lines[l - 1]!.includes('://'))) candidates.push({ line: l, text: lines[l - 1]!, continues: true });
+        open = false;
+        continue;
+      }
+      // Only the words no match explains; the whole line when none of it is explained.
+      while (word < mw.words.length && mw.lines[word]! < l) word++;
+      const own: string[] = [];
+      let before = 0;
+      let tail = true;
+      for (let i = word; i < mw.words.length && mw.lines[i] === l; i++) {
+        if (!explained[i]) own.push(mw.words[i]!);
+        else if (own.length === 0) before++;
+        else tail = false;
+      }
+      // The line's end after its explained words is quoted as written (its punctuation ends sentences); a line
+      // with unexplained words among explained ones is read whole.
+      const raw = lines[l - 1]!;
+      candidates.push({ line: l, text: before > 0 && tail && !open ? rawAfterWords(raw, before) : raw });
+      open = !/[.!?;:]["')\]]*\s*$/.test(raw);
+    }
+  }
+  // An SPDX tag needs no rules to be benign (and a tag-only file is read before any rules are).
+  const open = candidates.filter((x) => !isTag(stripDecoration(x.text)));
+  if (open.length === 0) return [];
+  const c = compile(rules);
+  let grams: Set<number>[] | undefined;
+  const extraGrams = (): Set<number>[] => {
+    grams ??= ids.flatMap((id) => { const g = gramSet(id); return g ? [g] : []; });
+    return grams;
+  };
+  let titles: Set<string> | undefined;
+  const titleWords = (): Set<string> => {
+    if (!titles) titles = ids.length === 1 ? titleSet(ids[0]!, rules) : new Set(ids.flatMap((id) => [...titleSet(id, rules)]));
+    return titles;
+  };
+  let vocabulary: Set<string> | undefined;
+  const vocabularyWords = (): Set<string> => {
+    vocabulary ??= new Set(ids.flatMap((id) => [...referenceVocabulary(id)]));
+    return vocabulary;
+  };
+  const out: Unexplained[] = [];
+  let paragraph: { line: number; text: string }[] = [];
+  const flush = (): void => {
+    if (paragraph.length > 0 && out.length < limit) out.push(...unexplainedSentences(paragraph, c, extraGrams, titleWords, ids).slice(0, limit - out.length));
+    paragraph = [];
+  };
+  let afterCopyright = false;
+  let previous = -1;
+  for (const { line: l, text: candidate, continues } of open) {
+    if (out.length >= limit) break;
+    // A line between two candidates (blank, or explained) ends a paragraph.
+    if (l !== previous + 1) { afterCopyright = false; flush(); }
+    previous = l;
+    // An explained line read only to finish a sentence counts only after an unexplained one.
+    if (continues && paragraph.length === 0) continue;
+    const line = stripDecoration(candidate);
+    if (line === '') continue;
+    const copyright = isCopyright(line, c);
+    const url = isTagOrUrl(line, c);
+    // A URL that ends a sentence ("For more information, please see" / "<https://…>") is read with it.
+    const last = paragraph[paragraph.length - 1];
+    if (url && last && !/[.!?;]\s*$/.test(last.text)) { paragraph.push({ line: l, text: line }); continue; }
+    if (copyright || (afterCopyright && isContinuation(line, c)) || url || PLACEHOLDER.test(line) || isTitle(line, c, titleWords, vocabularyWords)) {
+      afterCopyright = copyright || afterCopyright;
+      flush();
+      continue;
+    }
+    afterCopyright = false;
+    paragraph.push({ line: l, text: line });
+  }
+  flush();
+  return out;
+}
+
+const gramSets = new Map<string, Set<number> | undefined>();
+const titleSets = new Map<string, Set<string>>();
+
+/** A reference's tail and left-out-line trigrams as a set, built once per id. */
+function gramSet(id: string): Set<number> | undefined {
+  if (!gramSets.has(id)) { const g = referenceExtras().grams[id]; gramSets.set(id, g ? new Set(g) : undefined); }
+  return gramSets.get(id);
+}
+
+/** The words a license's title lines may use, built once per id. */
+function titleSet(id: string, rules: RuleSet): Set<string> {
+  let set = titleSets.get(id);
+  if (!set) {
+    set = new Set((referenceExtras().titles[id] ?? normalizeText(rules.licenses.get(id)?.name ?? '')).split(' '));
+    titleSets.set(id, set);
+  }
+  return set;
+}
+
+/** The tail and left-out-line trigrams of the matched ids (for explainedWords). */
+export function extraGramSets(ids: string[]): Set<number>[] {
+  return ids.flatMap((id) => { const g = gramSet(id); return g ? [g] : []; });
+}
+
+/** The line from its `n`-th word on (approximately: folds and list markers may shift the count by a word). */
+function rawAfterWords(raw: string, n: number): string {
+  const word = /[\p{L}\p{N}]+/gu;
+  for (let k = 0; k < n && word.exec(raw); k++);
+  return raw.slice(word.lastIndex);
+}
+
+function stripDecoration(line: string): string {
+  const s = line.length > MAX_LINE ? line : line.replace(/<[^<>\n]{0,200}>/g, ' ');
+  return s.replace(/^[\s#>*_`|=~+-]+/, '').replace(/[\s#>*_`|=~+-]+$/, '');
+}
+
+function words(line: string): string[] {
+  const n = normalizeText(line);
+  return n === '' ? [] : n.split(' ');
+}
+
+function isCopyright(line: string, c: Compiled): boolean {
+  if (line.length > MAX_LINE) return false;
+  const lower = line.toLowerCase();
+  if (!c.rules.copyright.starts.some((s) => lower.startsWith(s))) return false;
+  const rest = lower
+    .replace(/copyright|\(c\)|©|all rights reserved/g, ' ')
+    .replace(/<[^<>\s]{1,200}>/g, ' ')
+    .replace(/[^\s@]{1,100}@[^\s@]{1,100}/g, ' ')
+    .replace(/https?:\/\/\S{1,300}/g, ' ');
+  const holder = words(rest).filter((w) => !NUMBER.test(w) && w !== 'present');
+  return holder.length <= c.rules.copyright.maxWords && !holder.some((w) => c.deny.has(w)) && !secondSentence(rest, c)
+    && findAddedTerms(holder, c.ruleSet) === undefined;
+}
+
+/** Whether a holder part goes on after a full stop or semicolon that ends no abbreviation ("Inc.", "Ltd."). */
+function secondSentence(rest: string, c: Compiled): boolean {
+  if (rest.includes(';')) return true;
+  const stop = /([\p{L}\p{N}]+)\.\s+(?=[\p{L}\p{N}])/gu;
+  for (let m = stop.exec(rest); m; m = stop.exec(rest)) if (!c.abbreviations.has(m[1]!) && m[1]!.length > 1) return true;
+  return false;
+}
+
+function isContinuation(line: string, c: Compiled): boolean {
+  if (line.length > MAX_LINE) return false;
+  const w = words(line);
+  // It goes on with the holders ("and contributors", "& Co.", an address, a capitalised name, a URL) and says
+  // nothing more.
+  const holderLike = /^(and\b|&|,|<|\(|[^\s@]+@)/i.test(line) || /^(\p{Lu}[\p{L}.'-]*[\s,]*){1,6}$/u.test(line) || /^https?:\/\/\S+$/.test(line);
+  return holderLike && w.length <= c.rules.copyright.continuationWords
+    && !w.some((x) => c.deny.has(x)) && !secondSentence(line.toLowerCase(), c) && findAddedTerms(w, c.ruleSet) === undefined;
+}
+
+function isTagOrUrl(line: string, c: Compiled): boolean {
+  if (line.length > MAX_LINE) return false;
+  if (isTag(line)) return true;
+  const link = /^\[[^\]]{0,200}\]\(([^()\s]{1,300})\)$/.exec(line);
+  const url = (link ? link[1]! : line).replace(/^[<(]|[>).,]$/g, '');
+  const m = /^https?:\/\/([^/\s]{1,200})(\/\S{0,300})?$/i.exec(url);
+  if (!m) return false;
+  const host = m[1]!.toLowerCase();
+  return c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, '')) || c.urlPath.test(m[2] ?? '');
+}
+
+/** An SPDX-License-Identifier line whose value is an expression and nothing else (ids joined by AND, OR, WITH). */
+function isTag(line: string): boolean {
+  const m = TAG.exec(line);
+  if (!m || line.length > MAX_LINE) return false;
+  const value = line.slice(m[0].length).replace(/\*\/|-->/g, ' ').trim();
+  return !/\bunknown\b/i.test(value) && parseExpression(canonicalSpdxId(value) ?? value) !== undefined;
+}
+
+function isTitle(line: string, c: Compiled, own: () => Set<string>, ownVocabulary: () => Set<string>): boolean {
+  if (line.length > MAX_LINE) return false;
+  const w = words(line);
+  if (w.length === 0 || w.length > 20) return false;
+  // List markers left alone on a line ("e.", "(iv)") are numbering, not words.
+  if (w.every((x) => x.length === 1 || NUMBER.test(x))) return true;
+  const rest = w.filter((x) => !c.title.has(x) && !NUMBER.test(x));
+  if (rest.length === 0) return true;
+  const titles = own();
+  if (rest.every((x) => titles.has(x))) return true;
+  // A short heading in the license's own words ("Statement of Purpose"), not ending as a sentence does, with none
+  // of the words that make a copyright line more than a notice.
+  if (w.length > TITLE_VOCABULARY_WORDS || /[.;,:]\W*$/.test(line) || rest.some((x) => c.deny.has(x))) return false;
+  const vocabulary = ownVocabulary();
+  return rest.every((x) => vocabulary.has(x) || titles.has(x));
+}
+
+/** A paragraph's sentences that no sentence rule recognises, each with the line it starts on. */
+function unexplainedSentences(
+  paragraph: { line: number; text: string }[], c: Compiled, extra: () => Set<number>[], titles: () => Set<string>, ids: string[],
+): Unexplained[] {
+  const joined = paragraph.map((p) => p.text).join('\n');
+  if (joined.length > MAX_PARAGRAPH) return [{ line: paragraph[0]!.line, text: joined }];
+  const out: Unexplained[] = [];
+  let at = 0;
+  for (const sentence of joined.split(/(?<=[.!?;])\s+(?=[^a-z])/)) {
+    const start = joined.indexOf(sentence, at);
+    at = start + sentence.length;
+    const normal = normalizeText(sentence);
+    if (normal === '' || isBenignSentence(normal, c, titles) || isCopyright(sentence.trim(), c) || inReference(normal, extra(), ids)) continue;
+    let newlines = 0;
+    for (let i = 0; i < start; i++) if (joined.charCodeAt(i) === 10) newlines++;
+    out.push({ line: paragraph[Math.min(newlines, paragraph.length - 1)]!.line, text: sentence.replace(/\s+/g, ' ').trim() });
+  }
+  return out;
+}
+
+/**
+ * Whether every word of a sentence is in a trigram the matched reference has: in its text, its left-out lines or its
+ * tail (a copyright line a re-wrap ran into the license's first sentence, as GPL-2.0's "Everyone is permitted").
+ */
+function inReference(normal: string, sets: Set<number>[], ids: string[]): boolean {
+  const w = normal.split(' ');
+  if (w.length < 3) return false;
+  const grams = gramHashes(w);
+  const covered = new Uint8Array(w.length);
+  for (let g = 0; g < grams.length; g++) {
+    const h = grams[g]!;
+    if (sets.some((s) => s.has(h)) || ids.some((id) => referenceHasGram(id, h))) { covered[g] = 1; covered[g + 1] = 1; covered[g + 2] = 1; }
+  }
+  return covered.indexOf(0) < 0;
+}
+
+function isBenignSentence(normal: string, c: Compiled, titles: () => Set<string>): boolean {
+  for (const pattern of c.sentences) {
+    const m = pattern.exec(normal);
+    if (!m) continue;
+    const free = m.groups?.['free'];
+    if (free !== undefined && free.split(' ').some((w) => c.deny.has(w))) continue;
+    // A `title` group must name the matched license: its words are the license's title words.
+    const title = m.groups?.['title'];
+    if (title !== undefined && !title.trim().split(' ').every((w) => c.title.has(w) || NUMBER.test(w) || titles().has(w))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Whether text reads as a language osai has no vocabulary for: a non-Latin script, or eight or more words, and not one English word. */
+export function isForeign(text: string, rules: RuleSet): boolean {
+  const c = compile(rules);
+  const w = words(text);
+  const nonLatin = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u08ff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(text);
+  return (w.length >= 8 || nonLatin) && !w.some((x) => c.english.has(x));
+}
