@@ -25,8 +25,6 @@ export interface RuleSet {
   addedTerms: AddedTermsRules;
   /** What a license file may hold beside its license text (rules/benign-lines.yaml). */
   benignLines: BenignLinesRules;
-  /** The licenses' `identify:` phrases, normalised at build time (absent for a custom folder: see licenseMatchers). */
-  matchers?: LicenseMatcher[];
 }
 
 /** A license's `identify:` phrases, excludes and titles as normalised text, for finding it in a file. */
@@ -85,20 +83,21 @@ export function deserializeRuleSet(text: string): RuleSet {
     const tab = line.indexOf('\t');
     return [line.slice(0, tab), line.slice(tab + 1)];
   });
+  const licenses = expandLicenses({ shared: lines.slice(1, 1 + count), entries });
+  // Normalised at build time; tied to this licenses map, so a rule set made with other licenses computes its own.
+  matcherCache.set(licenses, data.matchers);
   return {
-    licenses: expandLicenses({ shared: lines.slice(1, 1 + count), entries }), aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
+    licenses, aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
     baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
-    matchers: data.matchers,
   };
 }
 
-const matcherCache = new WeakMap<RuleSet, LicenseMatcher[]>();
+const matcherCache = new WeakMap<Map<string, LicenseRule>, LicenseMatcher[]>();
 
-/** The rules' identify matchers: compiled ones as they are, else computed once per rule set. */
+/** The licenses' identify matchers: the compiled ones for the compiled licenses, else computed once per licenses map. */
 export function licenseMatchers(rules: RuleSet): LicenseMatcher[] {
-  if (rules.matchers) return rules.matchers;
-  let matchers = matcherCache.get(rules);
+  let matchers = matcherCache.get(rules.licenses);
   if (!matchers) {
     matchers = [...rules.licenses.values()].flatMap((rule) => (rule.identify ? [{
       id: rule.id,
@@ -108,7 +107,7 @@ export function licenseMatchers(rules: RuleSet): LicenseMatcher[] {
       weight: rule.identify.phrases.join('').length,
       spdx: canonicalSpdxId(rule.id) === rule.id,
     }] : []));
-    matcherCache.set(rules, matchers);
+    matcherCache.set(rules.licenses, matchers);
   }
   return matchers;
 }
