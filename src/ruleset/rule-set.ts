@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { normalizeText } from '../identify/normalize.js';
 import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
 import { canonicalSpdxId } from '../spdx/expression.js';
-import type { AddedTermsRules, BaseModelRule, BenignLinesRules, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
+import type { AddedTermsRules, BaseModelRule, BenignLinesRules, CardTermsRules, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule, TermsFilesRules } from './schema.js';
 
 export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string; members?: string[] }
 export interface DataInformationItem { id: string; label: string; anyOf: string[] }
@@ -23,6 +23,10 @@ export interface RuleSet {
   datasets: DatasetRule[];
   /** Words that limit use in text no license explains (rules/added-terms.yaml). */
   addedTerms: AddedTermsRules;
+  /** File names that carry terms (rules/terms-files.yaml). */
+  termsFiles: TermsFilesRules;
+  /** Sentences that state terms in a card, a gate or a metadata string (rules/card-terms.yaml). */
+  cardTerms: CardTermsRules;
   /** What a license file may hold beside its license text (rules/benign-lines.yaml). */
   benignLines: BenignLinesRules;
 }
@@ -67,7 +71,7 @@ export function serializeRuleSet(rules: RuleSet): string {
     licenses: { shared: licenses.shared.length }, aliases: [...rules.aliases], hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
     baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms, benignLines: rules.benignLines,
-    matchers: licenseMatchers(rules),
+    termsFiles: rules.termsFiles, cardTerms: rules.cardTerms, matchers: licenseMatchers(rules),
   });
   const text = [head, ...licenses.shared, ...licenses.entries.map(([id, json]) => `${id}\t${json}`)].join('\n');
   // ASCII only (\uXXXX for the rest, the same JSON value): read as latin1 it is a one-byte string, which V8 decodes
@@ -90,6 +94,7 @@ export function deserializeRuleSet(text: string): RuleSet {
     licenses, aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
     baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
+    termsFiles: data.termsFiles, cardTerms: data.cardTerms,
   };
 }
 
