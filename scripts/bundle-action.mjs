@@ -11,7 +11,8 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Every data file the build writes beside the code (compiled rules, the license reference index and its parts). */
 const DATA = existsSync(join(root, 'dist'))
-  ? readdirSync(join(root, 'dist')).filter((f) => /\.(json|bin)$/.test(f)).sort()
+  ? readdirSync(join(root, 'dist'), { withFileTypes: true })
+    .filter((e) => e.isFile() && !/\.(c?js|d\.ts|map)$/.test(e.name)).map((e) => e.name).sort()
   : [];
 const check = process.argv.includes('--check');
 const out = check ? mkdtempSync(join(tmpdir(), 'osai-action-')) : join(root, 'action', 'dist');

@@ -16028,6 +16028,172 @@ var import_cyclonedx_library, HUB_ID, LIBRARY_FACTORY, init_cyclonedx = __esm({
   }
 });
 
+// src/identify/normalize.ts
+function normalizeText(text5) {
+  let lower = text5.toLowerCase(), stripped = MARKUP.test(lower) ? stripMarkup(lower) : lower, words2 = NON_ASCII.test(stripped) ? stripped.split(NOT_WORD).filter((w) => w !== "") : asciiWords(stripped);
+  return foldWords(words2).join(" ");
+}
+function asciiWords(text5) {
+  let out = [], n = text5.length, p = 0;
+  for (; p < n; ) {
+    if (!isWordCode(text5.charCodeAt(p))) {
+      p++;
+      continue;
+    }
+    let start = p;
+    for (; p < n && isWordCode(text5.charCodeAt(p)); ) p++;
+    out.push(text5.slice(start, p));
+  }
+  return out;
+}
+function stripMarkup(text5) {
+  return text5.replace(/^\uFEFF/, "").replace(/<[^<>\n]{0,200}>/g, " ").replace(/\{[^{}\n]{0,200}\}/g, " ").replace(/\]\([^()\n]{0,500}\)/g, " ").replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ").replace(/\+\+/g, " plusplus ");
+}
+function foldWords(words2, lines) {
+  let n = words2.length, o = 0;
+  for (let i = 0; i < n; i++) {
+    let w = words2[i], line2 = lines ? lines[i] : 0, bits = SHAPES[shape(w)];
+    if (bits !== 0) {
+      let pair2 = bits & PAIR_BIT && i + 1 < n && PAIR_FIRST.has(w) ? PAIR_FOLD.get(`${w} ${words2[i + 1]}`) : void 0;
+      if (pair2 !== void 0)
+        w = pair2, i++;
+      else {
+        let folded = bits & WORD_BIT ? WORD_FOLD.get(w) : void 0;
+        folded !== void 0 ? w = folded : bits & HOLDER_BIT && o > 0 && words2[o - 1] === "copyright" && COPYRIGHT_HOLDER.has(w) && (w = "holder");
+      }
+    }
+    words2[o] = w, lines && (lines[o] = line2), o++;
+  }
+  return words2.length = o, lines && (lines.length = o), words2;
+}
+function matchWords(input3) {
+  let text5 = /[<&+{]|\]\(/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf4 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
+    let n = words2.length - start;
+    if (n > 0 && leading) {
+      let heading2 = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text5.slice(lastStart, lastEnd));
+      n <= 6 || n <= 15 && (titleish || heading2) ? (words2.length = start, lineOf4.length = start, dropped.push(...pending)) : leading = !1;
+    }
+    pending = [], start = words2.length, titleish = !1, lineCount = 0;
+  }, line2 = 1, pos = 0, len = text5.length, lf = -1, cr = -1;
+  for (; pos <= len; ) {
+    let end = pos, ascii = lowerAll !== void 0;
+    if (ascii)
+      lf < pos && (lf = text5.indexOf(`
+`, pos), lf < 0 && (lf = len)), cr < pos && (cr = text5.indexOf("\r", pos), cr < 0 && (cr = len)), end = lf < cr ? lf : cr;
+    else
+      for (ascii = !0; end < len; ) {
+        let c = text5.charCodeAt(end);
+        if (c === 10 || c === 13 || c === 8232 || c === 8233) break;
+        c > 127 && (ascii = !1), end++;
+      }
+    let before = words2.length, copyright;
+    if (ascii) {
+      let lower = lowerAll ?? text5.slice(pos, end).toLowerCase(), from = lowerAll === void 0 ? 0 : pos, to = from + end - pos;
+      copyright = mayBeCopyright(lower, from, to) && COPYRIGHT_LINE.test(text5.slice(pos, end)), copyright || tokenizeAscii(lower, from, to, line2, words2, lineOf4);
+    } else {
+      let raw = text5.slice(pos, end);
+      copyright = COPYRIGHT_LINE.test(raw), copyright || tokenizeLine(raw, line2, words2, lineOf4);
+    }
+    copyright && dropped.push({ line: line2, text: text5.slice(pos, end) }), words2.length === before ? copyright || flush() : (leading && pending.push({ line: line2, text: text5.slice(pos, end) }), lineCount++, lastStart = pos, lastEnd = end, leading && TITLE_WORD.test(text5.slice(pos, end)) && (titleish = !0)), end < len && text5.charCodeAt(end) === 13 && text5.charCodeAt(end + 1) === 10 && end++, pos = end + 1, line2++;
+  }
+  return flush(), dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldWords(words2, lineOf4), lines: lineOf4, dropped };
+}
+function tokenizeLine(raw, line2, words2, lines) {
+  let lower = raw.toLowerCase(), n = raw.length, word = new RegExp(WORD);
+  for (let m = word.exec(lower); m; m = word.exec(lower)) {
+    let i = m.index, j = i + m[0].length, text5 = m[0], k = j;
+    if (DIGITS.test(text5))
+      for (; raw[k] === "." && k + 1 < n && isDigitCode(raw.charCodeAt(k + 1)); ) {
+        let e = k + 1;
+        for (; e < n && isDigitCode(raw.charCodeAt(e)); ) e++;
+        k = e;
+      }
+    let prev = i === 0 ? " " : raw[i - 1], after = raw[k], afterNext = raw[k + 1];
+    if ((k > j || text5.length <= 3 && (DIGITS.test(text5) || text5.length === 1 || ROMAN.test(text5))) && ((after === "." || after === ")") && (afterNext === void 0 || afterNext === " " || afterNext === "	") && (prev === " " || prev === "	" || prev === "(" || i === 0 || /[*#>-]/.test(prev)) || k > j && (after === void 0 || after === " "))) {
+      word.lastIndex = k + 1;
+      continue;
+    }
+    words2.push(text5), lines.push(line2);
+  }
+}
+function isDigitCode(c) {
+  return c >= 48 && c <= 57;
+}
+function isWordCode(c) {
+  return c >= 97 && c <= 122 || c >= 48 && c <= 57 || c >= 65 && c <= 90;
+}
+function mayBeCopyright(lower, from, to) {
+  let p = from;
+  for (; p < to; p++) {
+    let c = lower.charCodeAt(p);
+    if (!(c === 32 || c === 9 || c === 11 || c === 12 || c === 35 || c === 62 || c === 42 || c === 95 || c === 96 || c === 124 || c === 45)) break;
+  }
+  return lower.startsWith("copyright", p) || lower.startsWith("(c)", p) || lower.startsWith("all rights reserved", p);
+}
+function tokenizeAscii(lower, from, to, line2, words2, lines) {
+  let p = from;
+  for (; p < to; ) {
+    if (!isWordCode(lower.charCodeAt(p))) {
+      p++;
+      continue;
+    }
+    let i = p;
+    for (; p < to && isWordCode(lower.charCodeAt(p)); ) p++;
+    let j = p, digits = isDigitCode(lower.charCodeAt(i));
+    for (let x = i + 1; digits && x < j; x++) digits = isDigitCode(lower.charCodeAt(x));
+    let roman = j - i <= 3;
+    for (let x = i; roman && x < j; x++) {
+      let c = lower.charCodeAt(x);
+      roman = c === 105 || c === 118 || c === 120;
+    }
+    let k = j;
+    if (digits)
+      for (; k + 1 < to && lower.charCodeAt(k) === 46 && isDigitCode(lower.charCodeAt(k + 1)); ) {
+        let e = k + 1;
+        for (; e < to && isDigitCode(lower.charCodeAt(e)); ) e++;
+        k = e;
+      }
+    let n = j - i;
+    if (k > j || n <= 3 && (digits || n === 1 || roman)) {
+      let prev = i === from ? 32 : lower.charCodeAt(i - 1), after = k < to ? lower.charCodeAt(k) : -1, afterNext = k + 1 < to ? lower.charCodeAt(k + 1) : -1;
+      if ((after === 46 || after === 41) && (afterNext === -1 || afterNext === 32 || afterNext === 9) && (prev === 32 || prev === 9 || prev === 40 || prev === 42 || prev === 35 || prev === 62 || prev === 45) || k > j && (after === -1 || after === 32)) {
+        p = k + 1;
+        continue;
+      }
+    }
+    words2.push(lower.slice(i, j)), lines.push(line2);
+  }
+}
+var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, NOT_WORD, NON_ASCII, MARKUP, COPYRIGHT_LINE, TITLE_WORD, WORD, DIGITS, ROMAN, init_normalize = __esm({
+  "src/identify/normalize.ts"() {
+    "use strict";
+    WORD_FOLD = /* @__PURE__ */ new Map([
+      ["licence", "license"],
+      ["licences", "licenses"],
+      ["licenced", "licensed"],
+      ["licencing", "licensing"],
+      ["licensor", "licensor"],
+      ["acknowledgment", "acknowledgement"],
+      ["acknowledgments", "acknowledgements"],
+      ["authorise", "authorize"],
+      ["authorised", "authorized"],
+      ["authorises", "authorizes"],
+      ["whilst", "while"]
+    ]), PAIR_FOLD = /* @__PURE__ */ new Map([
+      ["non commercial", "noncommercial"],
+      ["no derivatives", "noderivatives"],
+      ["share alike", "sharealike"],
+      ["sub license", "sublicense"],
+      ["per cent", "percent"]
+    ]), PAIR_FIRST = new Set([...PAIR_FOLD.keys()].map((k) => k.split(" ")[0])), COPYRIGHT_HOLDER = /* @__PURE__ */ new Set(["holders", "owner", "owners"]), shape = (w) => (w.charCodeAt(0) & 127) << 6 | Math.min(w.length, 63), PAIR_BIT = 1, WORD_BIT = 2, HOLDER_BIT = 4, SHAPES = new Uint8Array(8192);
+    for (let [keys, bit] of [[PAIR_FIRST, PAIR_BIT], [WORD_FOLD.keys(), WORD_BIT], [COPYRIGHT_HOLDER, HOLDER_BIT]])
+      for (let k of keys) SHAPES[shape(k)] |= bit;
+    NOT_WORD = /[^\p{L}\p{N}]+/u, NON_ASCII = /[^\x00-\x7f]/, MARKUP = /[<&{]|\]\(|\+\+/;
+    COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i, TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
+    WORD = /[\p{L}\p{N}]+/gu, DIGITS = /^\d+$/, ROMAN = /^[ivx]{1,5}$/;
+  }
+});
+
 // src/paths.ts
 function findPackageRoot() {
   for (let dir = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__osaiActionUrl)); ; dir = (0, import_node_path.dirname)(dir)) {
@@ -16040,7 +16206,1044 @@ var import_node_fs, import_node_path, import_node_url, PACKAGE_ROOT, PACKAGE_JSO
   "src/paths.ts"() {
     "use strict";
     import_node_fs = require("node:fs"), import_node_path = require("node:path"), import_node_url = require("node:url");
-    PACKAGE_ROOT = findPackageRoot(), PACKAGE_JSON = (0, import_node_path.join)(PACKAGE_ROOT, "package.json"), RULES_DIR = (0, import_node_path.join)(PACKAGE_ROOT, "rules"), COMPILED_RULES_FILE = (0, import_node_path.join)(PACKAGE_ROOT, "dist", "rules.json");
+    PACKAGE_ROOT = findPackageRoot(), PACKAGE_JSON = (0, import_node_path.join)(PACKAGE_ROOT, "package.json"), RULES_DIR = (0, import_node_path.join)(PACKAGE_ROOT, "rules"), COMPILED_RULES_FILE = (0, import_node_path.join)(PACKAGE_ROOT, "dist", "rules.compiled");
+  }
+});
+
+// node_modules/spdx-license-ids/index.json
+var require_spdx_license_ids = __commonJS({
+  "node_modules/spdx-license-ids/index.json"(exports2, module2) {
+    module2.exports = [
+      "0BSD",
+      "3D-Slicer-1.0",
+      "AAL",
+      "ADSL",
+      "AFL-1.1",
+      "AFL-1.2",
+      "AFL-2.0",
+      "AFL-2.1",
+      "AFL-3.0",
+      "AGPL-1.0-only",
+      "AGPL-1.0-or-later",
+      "AGPL-3.0-only",
+      "AGPL-3.0-or-later",
+      "ALGLIB-Documentation",
+      "AMD-newlib",
+      "AMDPLPA",
+      "AML",
+      "AML-glslang",
+      "AMPAS",
+      "ANTLR-PD",
+      "ANTLR-PD-fallback",
+      "APAFML",
+      "APL-1.0",
+      "APSL-1.0",
+      "APSL-1.1",
+      "APSL-1.2",
+      "APSL-2.0",
+      "ASWF-Digital-Assets-1.0",
+      "ASWF-Digital-Assets-1.1",
+      "Abstyles",
+      "AdaCore-doc",
+      "Adobe-2006",
+      "Adobe-Display-PostScript",
+      "Adobe-Glyph",
+      "Adobe-Utopia",
+      "Advanced-Cryptics-Dictionary",
+      "Afmparse",
+      "Aladdin",
+      "Apache-1.0",
+      "Apache-1.1",
+      "Apache-2.0",
+      "App-s2p",
+      "Arphic-1999",
+      "Artistic-1.0",
+      "Artistic-1.0-Perl",
+      "Artistic-1.0-cl8",
+      "Artistic-2.0",
+      "Artistic-dist",
+      "Aspell-RU",
+      "BOLA-1.1",
+      "BSD-1-Clause",
+      "BSD-2-Clause",
+      "BSD-2-Clause-Darwin",
+      "BSD-2-Clause-Patent",
+      "BSD-2-Clause-Views",
+      "BSD-2-Clause-first-lines",
+      "BSD-2-Clause-pkgconf-disclaimer",
+      "BSD-2-Clause-pos-unchanged",
+      "BSD-3-Clause",
+      "BSD-3-Clause-Attribution",
+      "BSD-3-Clause-Clear",
+      "BSD-3-Clause-HP",
+      "BSD-3-Clause-LBNL",
+      "BSD-3-Clause-Modification",
+      "BSD-3-Clause-No-Military-License",
+      "BSD-3-Clause-No-Nuclear-License",
+      "BSD-3-Clause-No-Nuclear-License-2014",
+      "BSD-3-Clause-No-Nuclear-Warranty",
+      "BSD-3-Clause-Open-MPI",
+      "BSD-3-Clause-OpenWebUI",
+      "BSD-3-Clause-Sun",
+      "BSD-3-Clause-Tso",
+      "BSD-3-Clause-acpica",
+      "BSD-3-Clause-flex",
+      "BSD-4-Clause",
+      "BSD-4-Clause-Shortened",
+      "BSD-4-Clause-UC",
+      "BSD-4.3RENO",
+      "BSD-4.3TAHOE",
+      "BSD-Advertising-Acknowledgement",
+      "BSD-Attribution-HPND-disclaimer",
+      "BSD-Inferno-Nettverk",
+      "BSD-Mark-Modifications",
+      "BSD-Protection",
+      "BSD-Source-Code",
+      "BSD-Source-Code-no-disclaimer",
+      "BSD-Source-alt-GPL",
+      "BSD-Source-beginning-file",
+      "BSD-Systemics",
+      "BSD-Systemics-W3Works",
+      "BSD-ask-to-endorse",
+      "BSL-1.0",
+      "BUSL-1.1",
+      "Baekmuk",
+      "Bahyph",
+      "Barr",
+      "Beerware",
+      "BitTorrent-1.0",
+      "BitTorrent-1.1",
+      "Bitstream-Charter",
+      "Bitstream-Vera",
+      "BlueOak-1.0.0",
+      "Boehm-GC",
+      "Boehm-GC-without-fee",
+      "Borceux",
+      "Brian-Gladman-2-Clause",
+      "Brian-Gladman-3-Clause",
+      "Brian-Gladman-3-Clause-no-conversion",
+      "Buddy",
+      "Bugroff",
+      "C-UDA-1.0",
+      "CAL-1.0",
+      "CAL-1.0-Combined-Work-Exception",
+      "CAPEC-tou",
+      "CATOSL-1.1",
+      "CC-BY-1.0",
+      "CC-BY-2.0",
+      "CC-BY-2.5",
+      "CC-BY-2.5-AU",
+      "CC-BY-3.0",
+      "CC-BY-3.0-AT",
+      "CC-BY-3.0-AU",
+      "CC-BY-3.0-DE",
+      "CC-BY-3.0-IGO",
+      "CC-BY-3.0-NL",
+      "CC-BY-3.0-US",
+      "CC-BY-4.0",
+      "CC-BY-NC-1.0",
+      "CC-BY-NC-2.0",
+      "CC-BY-NC-2.5",
+      "CC-BY-NC-3.0",
+      "CC-BY-NC-3.0-DE",
+      "CC-BY-NC-3.0-IGO",
+      "CC-BY-NC-4.0",
+      "CC-BY-NC-ND-1.0",
+      "CC-BY-NC-ND-2.0",
+      "CC-BY-NC-ND-2.5",
+      "CC-BY-NC-ND-3.0",
+      "CC-BY-NC-ND-3.0-DE",
+      "CC-BY-NC-ND-3.0-IGO",
+      "CC-BY-NC-ND-4.0",
+      "CC-BY-NC-SA-1.0",
+      "CC-BY-NC-SA-2.0",
+      "CC-BY-NC-SA-2.0-DE",
+      "CC-BY-NC-SA-2.0-FR",
+      "CC-BY-NC-SA-2.0-UK",
+      "CC-BY-NC-SA-2.5",
+      "CC-BY-NC-SA-3.0",
+      "CC-BY-NC-SA-3.0-DE",
+      "CC-BY-NC-SA-3.0-IGO",
+      "CC-BY-NC-SA-4.0",
+      "CC-BY-ND-1.0",
+      "CC-BY-ND-2.0",
+      "CC-BY-ND-2.5",
+      "CC-BY-ND-3.0",
+      "CC-BY-ND-3.0-DE",
+      "CC-BY-ND-4.0",
+      "CC-BY-SA-1.0",
+      "CC-BY-SA-2.0",
+      "CC-BY-SA-2.0-UK",
+      "CC-BY-SA-2.1-JP",
+      "CC-BY-SA-2.5",
+      "CC-BY-SA-3.0",
+      "CC-BY-SA-3.0-AT",
+      "CC-BY-SA-3.0-DE",
+      "CC-BY-SA-3.0-IGO",
+      "CC-BY-SA-4.0",
+      "CC-PDDC",
+      "CC-PDM-1.0",
+      "CC-SA-1.0",
+      "CC0-1.0",
+      "CDDL-1.0",
+      "CDDL-1.1",
+      "CDL-1.0",
+      "CDLA-Permissive-1.0",
+      "CDLA-Permissive-2.0",
+      "CDLA-Sharing-1.0",
+      "CECILL-1.0",
+      "CECILL-1.1",
+      "CECILL-2.0",
+      "CECILL-2.1",
+      "CECILL-B",
+      "CECILL-C",
+      "CERN-OHL-1.1",
+      "CERN-OHL-1.2",
+      "CERN-OHL-P-2.0",
+      "CERN-OHL-S-2.0",
+      "CERN-OHL-W-2.0",
+      "CFITSIO",
+      "CMU-Mach",
+      "CMU-Mach-nodoc",
+      "CNRI-Jython",
+      "CNRI-Python",
+      "CNRI-Python-GPL-Compatible",
+      "COIL-1.0",
+      "CPAL-1.0",
+      "CPL-1.0",
+      "CPOL-1.02",
+      "CUA-OPL-1.0",
+      "Caldera",
+      "Caldera-no-preamble",
+      "Catharon",
+      "ClArtistic",
+      "Clips",
+      "Community-Spec-1.0",
+      "Condor-1.1",
+      "Cornell-Lossless-JPEG",
+      "Cronyx",
+      "Crossword",
+      "CryptoSwift",
+      "CrystalStacker",
+      "Cube",
+      "D-FSL-1.0",
+      "DEC-3-Clause",
+      "DL-DE-BY-2.0",
+      "DL-DE-ZERO-2.0",
+      "DOC",
+      "DRL-1.0",
+      "DRL-1.1",
+      "DSDP",
+      "DocBook-DTD",
+      "DocBook-Schema",
+      "DocBook-Stylesheet",
+      "DocBook-XML",
+      "Dotseqn",
+      "ECL-1.0",
+      "ECL-2.0",
+      "EFL-1.0",
+      "EFL-2.0",
+      "EPICS",
+      "EPL-1.0",
+      "EPL-2.0",
+      "ESA-PL-permissive-2.4",
+      "ESA-PL-strong-copyleft-2.4",
+      "ESA-PL-weak-copyleft-2.4",
+      "EUDatagrid",
+      "EUPL-1.0",
+      "EUPL-1.1",
+      "EUPL-1.2",
+      "Elastic-2.0",
+      "Entessa",
+      "ErlPL-1.1",
+      "Eurosym",
+      "FBM",
+      "FDK-AAC",
+      "FDK-MPEG-H",
+      "FSFAP",
+      "FSFAP-no-warranty-disclaimer",
+      "FSFUL",
+      "FSFULLR",
+      "FSFULLRSD",
+      "FSFULLRWD",
+      "FSL-1.1-ALv2",
+      "FSL-1.1-MIT",
+      "FTL",
+      "Fair",
+      "Ferguson-Twofish",
+      "Frameworx-1.0",
+      "FreeBSD-DOC",
+      "FreeImage",
+      "Furuseth",
+      "GCR-docs",
+      "GD",
+      "GFDL-1.1-invariants-only",
+      "GFDL-1.1-invariants-or-later",
+      "GFDL-1.1-no-invariants-only",
+      "GFDL-1.1-no-invariants-or-later",
+      "GFDL-1.1-only",
+      "GFDL-1.1-or-later",
+      "GFDL-1.2-invariants-only",
+      "GFDL-1.2-invariants-or-later",
+      "GFDL-1.2-no-invariants-only",
+      "GFDL-1.2-no-invariants-or-later",
+      "GFDL-1.2-only",
+      "GFDL-1.2-or-later",
+      "GFDL-1.3-invariants-only",
+      "GFDL-1.3-invariants-or-later",
+      "GFDL-1.3-no-invariants-only",
+      "GFDL-1.3-no-invariants-or-later",
+      "GFDL-1.3-only",
+      "GFDL-1.3-or-later",
+      "GL2PS",
+      "GLWTPL",
+      "GPL-1.0-only",
+      "GPL-1.0-or-later",
+      "GPL-2.0-only",
+      "GPL-2.0-or-later",
+      "GPL-3.0-only",
+      "GPL-3.0-or-later",
+      "Game-Programming-Gems",
+      "Giftware",
+      "Glide",
+      "Glulxe",
+      "Graphics-Gems",
+      "Gutmann",
+      "HDF5",
+      "HIDAPI",
+      "HP-1986",
+      "HP-1989",
+      "HPND",
+      "HPND-DEC",
+      "HPND-Fenneberg-Livingston",
+      "HPND-INRIA-IMAG",
+      "HPND-Intel",
+      "HPND-Kevlin-Henney",
+      "HPND-MIT-disclaimer",
+      "HPND-Markus-Kuhn",
+      "HPND-Netrek",
+      "HPND-Pbmplus",
+      "HPND-SMC",
+      "HPND-UC",
+      "HPND-UC-export-US",
+      "HPND-doc",
+      "HPND-doc-sell",
+      "HPND-export-US",
+      "HPND-export-US-acknowledgement",
+      "HPND-export-US-modify",
+      "HPND-export2-US",
+      "HPND-merchantability-variant",
+      "HPND-sell-MIT-disclaimer-xserver",
+      "HPND-sell-regexpr",
+      "HPND-sell-variant",
+      "HPND-sell-variant-MIT-disclaimer",
+      "HPND-sell-variant-MIT-disclaimer-rev",
+      "HPND-sell-variant-critical-systems",
+      "HTMLTIDY",
+      "HaskellReport",
+      "Hippocratic-2.1",
+      "Hippocratic-3.0-core",
+      "IBM-pibs",
+      "ICU",
+      "IEC-Code-Components-EULA",
+      "IJG",
+      "IJG-short",
+      "IPA",
+      "IPL-1.0",
+      "ISC",
+      "ISC-Veillard",
+      "ISO-permission",
+      "ImageMagick",
+      "Imlib2",
+      "Info-ZIP",
+      "Informatica",
+      "Inner-Net-2.0",
+      "InnoSetup",
+      "Intel",
+      "Intel-ACPI",
+      "Interbase-1.0",
+      "JPL-image",
+      "JPNIC",
+      "JSON",
+      "Jam",
+      "JasPer-2.0",
+      "Kastrup",
+      "Kazlib",
+      "Knuth-CTAN",
+      "LAL-1.2",
+      "LAL-1.3",
+      "LGPL-2.0-only",
+      "LGPL-2.0-or-later",
+      "LGPL-2.1-only",
+      "LGPL-2.1-or-later",
+      "LGPL-3.0-only",
+      "LGPL-3.0-or-later",
+      "LGPLLR",
+      "LOOP",
+      "LPD-document",
+      "LPL-1.0",
+      "LPL-1.02",
+      "LPPL-1.0",
+      "LPPL-1.1",
+      "LPPL-1.2",
+      "LPPL-1.3a",
+      "LPPL-1.3c",
+      "LZMA-SDK-9.11-to-9.20",
+      "LZMA-SDK-9.22",
+      "Latex2e",
+      "Latex2e-translated-notice",
+      "Leptonica",
+      "LiLiQ-P-1.1",
+      "LiLiQ-R-1.1",
+      "LiLiQ-Rplus-1.1",
+      "Libpng",
+      "Linux-OpenIB",
+      "Linux-man-pages-1-para",
+      "Linux-man-pages-copyleft",
+      "Linux-man-pages-copyleft-2-para",
+      "Linux-man-pages-copyleft-var",
+      "Lucida-Bitmap-Fonts",
+      "MIPS",
+      "MIT",
+      "MIT-0",
+      "MIT-CMU",
+      "MIT-Click",
+      "MIT-Festival",
+      "MIT-Khronos-old",
+      "MIT-Modern-Variant",
+      "MIT-STK",
+      "MIT-Wu",
+      "MIT-advertising",
+      "MIT-enna",
+      "MIT-feh",
+      "MIT-open-group",
+      "MIT-testregex",
+      "MITNFA",
+      "MMIXware",
+      "MMPL-1.0.1",
+      "MPEG-SSG",
+      "MPL-1.0",
+      "MPL-1.1",
+      "MPL-2.0",
+      "MPL-2.0-no-copyleft-exception",
+      "MS-LPL",
+      "MS-PL",
+      "MS-RL",
+      "MTLL",
+      "MVT-1.1",
+      "Mackerras-3-Clause",
+      "Mackerras-3-Clause-acknowledgment",
+      "MakeIndex",
+      "Martin-Birgmeier",
+      "McPhee-slideshow",
+      "Minpack",
+      "MirOS",
+      "Motosoto",
+      "MulanPSL-1.0",
+      "MulanPSL-2.0",
+      "Multics",
+      "Mup",
+      "NAIST-2003",
+      "NASA-1.3",
+      "NBPL-1.0",
+      "NCBI-PD",
+      "NCGL-UK-2.0",
+      "NCL",
+      "NCSA",
+      "NGPL",
+      "NICTA-1.0",
+      "NIST-PD",
+      "NIST-PD-TNT",
+      "NIST-PD-fallback",
+      "NIST-Software",
+      "NLOD-1.0",
+      "NLOD-2.0",
+      "NLPL",
+      "NOSL",
+      "NPL-1.0",
+      "NPL-1.1",
+      "NPOSL-3.0",
+      "NRL",
+      "NTIA-PD",
+      "NTP",
+      "NTP-0",
+      "Naumen",
+      "NetCDF",
+      "Newsletr",
+      "Nokia",
+      "Noweb",
+      "O-UDA-1.0",
+      "OAR",
+      "OCCT-PL",
+      "OCLC-2.0",
+      "ODC-By-1.0",
+      "ODbL-1.0",
+      "OFFIS",
+      "OFL-1.0",
+      "OFL-1.0-RFN",
+      "OFL-1.0-no-RFN",
+      "OFL-1.1",
+      "OFL-1.1-RFN",
+      "OFL-1.1-no-RFN",
+      "OGC-1.0",
+      "OGDL-Taiwan-1.0",
+      "OGL-Canada-2.0",
+      "OGL-UK-1.0",
+      "OGL-UK-2.0",
+      "OGL-UK-3.0",
+      "OGTSL",
+      "OLDAP-1.1",
+      "OLDAP-1.2",
+      "OLDAP-1.3",
+      "OLDAP-1.4",
+      "OLDAP-2.0",
+      "OLDAP-2.0.1",
+      "OLDAP-2.1",
+      "OLDAP-2.2",
+      "OLDAP-2.2.1",
+      "OLDAP-2.2.2",
+      "OLDAP-2.3",
+      "OLDAP-2.4",
+      "OLDAP-2.5",
+      "OLDAP-2.6",
+      "OLDAP-2.7",
+      "OLDAP-2.8",
+      "OLFL-1.3",
+      "OML",
+      "OPL-1.0",
+      "OPL-UK-3.0",
+      "OPUBL-1.0",
+      "OSC-1.0",
+      "OSET-PL-2.1",
+      "OSL-1.0",
+      "OSL-1.1",
+      "OSL-2.0",
+      "OSL-2.1",
+      "OSL-3.0",
+      "OSSP",
+      "OpenMDW-1.0",
+      "OpenPBS-2.3",
+      "OpenSSL",
+      "OpenSSL-standalone",
+      "OpenVision",
+      "PADL",
+      "PDDL-1.0",
+      "PHP-3.0",
+      "PHP-3.01",
+      "PPL",
+      "PSF-2.0",
+      "ParaType-Free-Font-1.3",
+      "Parity-6.0.0",
+      "Parity-7.0.0",
+      "Pixar",
+      "Plexus",
+      "PolyForm-Noncommercial-1.0.0",
+      "PolyForm-Small-Business-1.0.0",
+      "PostgreSQL",
+      "Python-2.0",
+      "Python-2.0.1",
+      "QPL-1.0",
+      "QPL-1.0-INRIA-2004",
+      "Qhull",
+      "RHeCos-1.1",
+      "RPL-1.1",
+      "RPL-1.5",
+      "RPSL-1.0",
+      "RSA-MD",
+      "RSCPL",
+      "Rdisc",
+      "Ruby",
+      "Ruby-pty",
+      "SAX-PD",
+      "SAX-PD-2.0",
+      "SCEA",
+      "SGI-B-1.0",
+      "SGI-B-1.1",
+      "SGI-B-2.0",
+      "SGI-OpenGL",
+      "SGMLUG-PM",
+      "SGP4",
+      "SHL-0.5",
+      "SHL-0.51",
+      "SISSL",
+      "SISSL-1.2",
+      "SL",
+      "SMAIL-GPL",
+      "SMLNJ",
+      "SMPPL",
+      "SNIA",
+      "SOFA",
+      "SPL-1.0",
+      "SSH-OpenSSH",
+      "SSH-short",
+      "SSLeay-standalone",
+      "SSPL-1.0",
+      "SUL-1.0",
+      "SWL",
+      "Saxpath",
+      "SchemeReport",
+      "Sendmail",
+      "Sendmail-8.23",
+      "Sendmail-Open-Source-1.1",
+      "SimPL-2.0",
+      "Sleepycat",
+      "Soundex",
+      "Spencer-86",
+      "Spencer-94",
+      "Spencer-99",
+      "SugarCRM-1.1.3",
+      "Sun-PPP",
+      "Sun-PPP-2000",
+      "SunPro",
+      "Symlinks",
+      "TAPR-OHL-1.0",
+      "TCL",
+      "TCP-wrappers",
+      "TGPPL-1.0",
+      "TMate",
+      "TORQUE-1.1",
+      "TOSL",
+      "TPDL",
+      "TPL-1.0",
+      "TTWL",
+      "TTYP0",
+      "TU-Berlin-1.0",
+      "TU-Berlin-2.0",
+      "TekHVC",
+      "TermReadKey",
+      "ThirdEye",
+      "TrustedQSL",
+      "UCAR",
+      "UCL-1.0",
+      "UMich-Merit",
+      "UPL-1.0",
+      "URT-RLE",
+      "Ubuntu-font-1.0",
+      "UnRAR",
+      "Unicode-3.0",
+      "Unicode-DFS-2015",
+      "Unicode-DFS-2016",
+      "Unicode-TOU",
+      "UnixCrypt",
+      "Unlicense",
+      "Unlicense-libtelnet",
+      "Unlicense-libwhirlpool",
+      "VOSTROM",
+      "VSL-1.0",
+      "Vim",
+      "Vixie-Cron",
+      "W3C",
+      "W3C-19980720",
+      "W3C-20150513",
+      "WTFNMFPL",
+      "WTFPL",
+      "Watcom-1.0",
+      "Widget-Workshop",
+      "WordNet",
+      "Wsuipa",
+      "X11",
+      "X11-distribute-modifications-variant",
+      "X11-no-permit-persons",
+      "X11-swapped",
+      "XFree86-1.1",
+      "XSkat",
+      "Xdebug-1.03",
+      "Xerox",
+      "Xfig",
+      "Xnet",
+      "YPL-1.0",
+      "YPL-1.1",
+      "ZPL-1.1",
+      "ZPL-2.0",
+      "ZPL-2.1",
+      "Zed",
+      "Zeeff",
+      "Zend-2.0",
+      "Zimbra-1.3",
+      "Zimbra-1.4",
+      "Zlib",
+      "any-OSI",
+      "any-OSI-perl-modules",
+      "atc-game",
+      "bcrypt-Solar-Designer",
+      "blessing",
+      "bzip2-1.0.6",
+      "check-cvs",
+      "checkmk",
+      "copyleft-next-0.3.0",
+      "copyleft-next-0.3.1",
+      "curl",
+      "cve-tou",
+      "diffmark",
+      "dtoa",
+      "dvipdfm",
+      "eGenix",
+      "etalab-2.0",
+      "fwlw",
+      "gSOAP-1.3b",
+      "generic-xts",
+      "gnuplot",
+      "gtkbook",
+      "hdparm",
+      "hyphen-bulgarian",
+      "iMatix",
+      "jove",
+      "libpng-1.6.35",
+      "libpng-2.0",
+      "libselinux-1.0",
+      "libtiff",
+      "libutil-David-Nugent",
+      "lsof",
+      "magaz",
+      "mailprio",
+      "man2html",
+      "metamail",
+      "mpi-permissive",
+      "mpich2",
+      "mplus",
+      "ngrep",
+      "pkgconf",
+      "pnmstitch",
+      "psfrag",
+      "psutils",
+      "python-ldap",
+      "radvd",
+      "snprintf",
+      "softSurfer",
+      "ssh-keyscan",
+      "swrule",
+      "threeparttable",
+      "ulem",
+      "w3m",
+      "wwl",
+      "xinetd",
+      "xkeyboard-config-Zinoviev",
+      "xlock",
+      "xpp",
+      "xzoom",
+      "zlib-acknowledgement"
+    ];
+  }
+});
+
+// node_modules/spdx-license-ids/deprecated.json
+var require_deprecated = __commonJS({
+  "node_modules/spdx-license-ids/deprecated.json"(exports2, module2) {
+    module2.exports = [
+      "AGPL-1.0",
+      "AGPL-3.0",
+      "BSD-2-Clause-FreeBSD",
+      "BSD-2-Clause-NetBSD",
+      "GFDL-1.1",
+      "GFDL-1.2",
+      "GFDL-1.3",
+      "GPL-1.0",
+      "GPL-2.0",
+      "GPL-2.0-with-GCC-exception",
+      "GPL-2.0-with-autoconf-exception",
+      "GPL-2.0-with-bison-exception",
+      "GPL-2.0-with-classpath-exception",
+      "GPL-2.0-with-font-exception",
+      "GPL-3.0",
+      "GPL-3.0-with-GCC-exception",
+      "GPL-3.0-with-autoconf-exception",
+      "LGPL-2.0",
+      "LGPL-2.1",
+      "LGPL-3.0",
+      "Net-SNMP",
+      "Nunit",
+      "StandardML-NJ",
+      "bzip2-1.0.5",
+      "eCos-2.0",
+      "wxWindows"
+    ];
+  }
+});
+
+// node_modules/spdx-exceptions/index.json
+var require_spdx_exceptions = __commonJS({
+  "node_modules/spdx-exceptions/index.json"(exports2, module2) {
+    module2.exports = [
+      "389-exception",
+      "Asterisk-exception",
+      "Autoconf-exception-2.0",
+      "Autoconf-exception-3.0",
+      "Autoconf-exception-generic",
+      "Autoconf-exception-generic-3.0",
+      "Autoconf-exception-macro",
+      "Bison-exception-1.24",
+      "Bison-exception-2.2",
+      "Bootloader-exception",
+      "Classpath-exception-2.0",
+      "CLISP-exception-2.0",
+      "cryptsetup-OpenSSL-exception",
+      "DigiRule-FOSS-exception",
+      "eCos-exception-2.0",
+      "Fawkes-Runtime-exception",
+      "FLTK-exception",
+      "fmt-exception",
+      "Font-exception-2.0",
+      "freertos-exception-2.0",
+      "GCC-exception-2.0",
+      "GCC-exception-2.0-note",
+      "GCC-exception-3.1",
+      "Gmsh-exception",
+      "GNAT-exception",
+      "GNOME-examples-exception",
+      "GNU-compiler-exception",
+      "gnu-javamail-exception",
+      "GPL-3.0-interface-exception",
+      "GPL-3.0-linking-exception",
+      "GPL-3.0-linking-source-exception",
+      "GPL-CC-1.0",
+      "GStreamer-exception-2005",
+      "GStreamer-exception-2008",
+      "i2p-gpl-java-exception",
+      "KiCad-libraries-exception",
+      "LGPL-3.0-linking-exception",
+      "libpri-OpenH323-exception",
+      "Libtool-exception",
+      "Linux-syscall-note",
+      "LLGPL",
+      "LLVM-exception",
+      "LZMA-exception",
+      "mif-exception",
+      "OCaml-LGPL-linking-exception",
+      "OCCT-exception-1.0",
+      "OpenJDK-assembly-exception-1.0",
+      "openvpn-openssl-exception",
+      "PS-or-PDF-font-exception-20170817",
+      "QPL-1.0-INRIA-2004-exception",
+      "Qt-GPL-exception-1.0",
+      "Qt-LGPL-exception-1.1",
+      "Qwt-exception-1.0",
+      "SANE-exception",
+      "SHL-2.0",
+      "SHL-2.1",
+      "stunnel-exception",
+      "SWI-exception",
+      "Swift-exception",
+      "Texinfo-exception",
+      "u-boot-exception-2.0",
+      "UBDL-exception",
+      "Universal-FOSS-exception-1.0",
+      "vsftpd-openssl-exception",
+      "WxWindows-exception-3.1",
+      "x11vnc-openssl-exception"
+    ];
+  }
+});
+
+// node_modules/spdx-expression-parse/scan.js
+var require_scan = __commonJS({
+  "node_modules/spdx-expression-parse/scan.js"(exports2, module2) {
+    "use strict";
+    var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated()), exceptions2 = require_spdx_exceptions();
+    module2.exports = function(source2) {
+      var index2 = 0;
+      function hasMore() {
+        return index2 < source2.length;
+      }
+      function read(value) {
+        if (value instanceof RegExp) {
+          var chars = source2.slice(index2), match = chars.match(value);
+          if (match)
+            return index2 += match[0].length, match[0];
+        } else if (source2.indexOf(value, index2) === index2)
+          return index2 += value.length, value;
+      }
+      function skipWhitespace() {
+        read(/[ ]*/);
+      }
+      function operator() {
+        for (var string6, possibilities = [/^WITH/i, /^AND/i, /^OR/i, "(", ")", ":", "+"], i = 0; i < possibilities.length && (string6 = read(possibilities[i]), !string6); i++)
+          ;
+        if (string6 === "+" && index2 > 1 && source2[index2 - 2] === " ")
+          throw new Error("Space before `+`");
+        return string6 && {
+          type: "OPERATOR",
+          string: string6.toUpperCase()
+        };
+      }
+      function idstring() {
+        return read(/[A-Za-z0-9-.]+/);
+      }
+      function expectIdstring() {
+        var string6 = idstring();
+        if (!string6)
+          throw new Error("Expected idstring at offset " + index2);
+        return string6;
+      }
+      function documentRef() {
+        if (read("DocumentRef-")) {
+          var string6 = expectIdstring();
+          return { type: "DOCUMENTREF", string: string6 };
+        }
+      }
+      function licenseRef() {
+        if (read("LicenseRef-")) {
+          var string6 = expectIdstring();
+          return { type: "LICENSEREF", string: string6 };
+        }
+      }
+      function identifier() {
+        var begin = index2, string6 = idstring();
+        if (licenses.indexOf(string6) !== -1)
+          return {
+            type: "LICENSE",
+            string: string6
+          };
+        if (exceptions2.indexOf(string6) !== -1)
+          return {
+            type: "EXCEPTION",
+            string: string6
+          };
+        index2 = begin;
+      }
+      function parseToken() {
+        return operator() || documentRef() || licenseRef() || identifier();
+      }
+      for (var tokens = []; hasMore() && (skipWhitespace(), !!hasMore()); ) {
+        var token = parseToken();
+        if (!token)
+          throw new Error("Unexpected `" + source2[index2] + "` at offset " + index2);
+        tokens.push(token);
+      }
+      return tokens;
+    };
+  }
+});
+
+// node_modules/spdx-expression-parse/parse.js
+var require_parse = __commonJS({
+  "node_modules/spdx-expression-parse/parse.js"(exports2, module2) {
+    "use strict";
+    module2.exports = function(tokens) {
+      var index2 = 0;
+      function hasMore() {
+        return index2 < tokens.length;
+      }
+      function token() {
+        return hasMore() ? tokens[index2] : null;
+      }
+      function next() {
+        if (!hasMore())
+          throw new Error();
+        index2++;
+      }
+      function parseOperator(operator) {
+        var t = token();
+        if (t && t.type === "OPERATOR" && operator === t.string)
+          return next(), t.string;
+      }
+      function parseWith() {
+        if (parseOperator("WITH")) {
+          var t = token();
+          if (t && t.type === "EXCEPTION")
+            return next(), t.string;
+          throw new Error("Expected exception after `WITH`");
+        }
+      }
+      function parseLicenseRef() {
+        var begin = index2, string6 = "", t = token();
+        if (t.type === "DOCUMENTREF" && (next(), string6 += "DocumentRef-" + t.string + ":", !parseOperator(":")))
+          throw new Error("Expected `:` after `DocumentRef-...`");
+        if (t = token(), t.type === "LICENSEREF")
+          return next(), string6 += "LicenseRef-" + t.string, { license: string6 };
+        index2 = begin;
+      }
+      function parseLicense() {
+        var t = token();
+        if (t && t.type === "LICENSE") {
+          next();
+          var node4 = { license: t.string };
+          parseOperator("+") && (node4.plus = !0);
+          var exception = parseWith();
+          return exception && (node4.exception = exception), node4;
+        }
+      }
+      function parseParenthesizedExpression() {
+        var left = parseOperator("(");
+        if (left) {
+          var expr = parseExpression2();
+          if (!parseOperator(")"))
+            throw new Error("Expected `)`");
+          return expr;
+        }
+      }
+      function parseAtom() {
+        return parseParenthesizedExpression() || parseLicenseRef() || parseLicense();
+      }
+      function makeBinaryOpParser(operator, nextParser) {
+        return function parseBinaryOp() {
+          var left = nextParser();
+          if (left) {
+            if (!parseOperator(operator))
+              return left;
+            var right = parseBinaryOp();
+            if (!right)
+              throw new Error("Expected expression");
+            return {
+              left,
+              conjunction: operator.toLowerCase(),
+              right
+            };
+          }
+        };
+      }
+      var parseAnd = makeBinaryOpParser("AND", parseAtom), parseExpression2 = makeBinaryOpParser("OR", parseAnd), node3 = parseExpression2();
+      if (!node3 || hasMore())
+        throw new Error("Syntax error");
+      return node3;
+    };
+  }
+});
+
+// node_modules/spdx-expression-parse/index.js
+var require_spdx_expression_parse = __commonJS({
+  "node_modules/spdx-expression-parse/index.js"(exports2, module2) {
+    "use strict";
+    var scan = require_scan(), parse6 = require_parse();
+    module2.exports = function(source2) {
+      return parse6(scan(source2));
+    };
+  }
+});
+
+// src/spdx/expression.ts
+function canonicalSpdxId(id) {
+  return canonical ??= new Map([...ids, ...deprecated].map((i) => [i.toLowerCase(), i])), canonical.get(id.toLowerCase());
+}
+function parseExpression(source2) {
+  let text5 = source2.trim();
+  if (text5 !== "") {
+    if (text5 === UNKNOWN) return { license: UNKNOWN };
+    if (!(text5.length > MAX_EXPRESSION_CHARS || (text5.match(/\s(AND|OR|WITH)\s|\(/gi)?.length ?? 0) > MAX_EXPRESSION_OPERATORS))
+      try {
+        return convert((0, import_spdx_expression_parse.default)(text5.replace(/\bunknown\b/g, "LicenseRef-osai-unknown")));
+      } catch {
+        return;
+      }
+  }
+}
+function convert(node3) {
+  return "conjunction" in node3 ? { op: node3.conjunction, left: convert(node3.left), right: convert(node3.right) } : { license: node3.license === "LicenseRef-osai-unknown" ? UNKNOWN : node3.license, ...node3.plus ? { plus: !0 } : {}, ...node3.exception ? { exception: node3.exception } : {} };
+}
+function expressionLeaves(node3) {
+  let out = [], walk2 = (n) => {
+    "op" in n ? (walk2(n.left), walk2(n.right)) : out.includes(n.license) || out.push(n.license);
+  };
+  return walk2(node3), out;
+}
+function conjoin(expressions) {
+  let unique2 = [...new Set(expressions)];
+  return unique2.length === 0 ? UNKNOWN : unique2.length === 1 ? unique2[0] : unique2.map((e) => /\s(AND|OR)\s/i.test(e) ? `(${e})` : e).join(" AND ");
+}
+var import_spdx_expression_parse, ids, deprecated, UNKNOWN, canonical, MAX_EXPRESSION_CHARS, MAX_EXPRESSION_OPERATORS, init_expression = __esm({
+  "src/spdx/expression.ts"() {
+    "use strict";
+    import_spdx_expression_parse = __toESM(require_spdx_expression_parse(), 1), ids = require_spdx_license_ids(), deprecated = require_deprecated(), UNKNOWN = "unknown";
+    MAX_EXPRESSION_CHARS = 4e3, MAX_EXPRESSION_OPERATORS = 100;
   }
 });
 
@@ -22389,7 +23592,7 @@ function validateFallback(schema, value, _ctx) {
     throw new $ZodAsyncError();
   return result2.issues.length === 0;
 }
-var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync, init_parse = __esm({
+var _parse, parse2, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync, init_parse = __esm({
   "node_modules/zod/v4/core/parse.js"() {
     init_core();
     init_errors2();
@@ -22406,7 +23609,7 @@ var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsy
         return result2.value;
       };
       return fn;
-    }, parse = /* @__PURE__ */ _parse($ZodRealError), _parseAsync = (_Err) => {
+    }, parse2 = /* @__PURE__ */ _parse($ZodRealError), _parseAsync = (_Err) => {
       let fn = async (schema, value, _ctx, params) => {
         let ctx = _ctx ? { ..._ctx, async: !0 } : { async: !0 }, result2 = schema._zod.run({ value, issues: [] }, ctx);
         if (result2 instanceof Promise && (result2 = await result2), result2.issues.length) {
@@ -24534,8 +25737,8 @@ var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID
       if (typeof func != "function")
         throw new Error("implement() must be called with a function");
       return Object.defineProperty(function(...args) {
-        let parsedArgs = inst._def.input ? parse(inst._def.input, args) : args, result2 = Reflect.apply(func, this, parsedArgs);
-        return inst._def.output ? parse(inst._def.output, result2) : result2;
+        let parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args, result2 = Reflect.apply(func, this, parsedArgs);
+        return inst._def.output ? parse2(inst._def.output, result2) : result2;
       }, "_zod", { value: inst._zod, enumerable: !1 });
     }, inst.implementAsync = (func) => {
       if (typeof func != "function")
@@ -34658,7 +35861,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse,
+  parse: () => parse2,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -34792,12 +35995,12 @@ var _installedErrorProtos, initializer2, ZodError, ZodRealError, init_errors3 = 
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2, parseAsync2, safeParse2, safeParseAsync2, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2, init_parse2 = __esm({
+var parse3, parseAsync2, safeParse2, safeParseAsync2, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2, init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
     init_errors3();
     init_core2();
-    parse2 = /* @__PURE__ */ _parse(ZodRealError), parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError), safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError), safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError), encode2 = /* @__PURE__ */ _encode(ZodRealError), decode2 = /* @__PURE__ */ _decode(ZodRealError), encodeAsync2 = /* @__PURE__ */ _encodeAsync(ZodRealError), decodeAsync2 = /* @__PURE__ */ _decodeAsync(ZodRealError), safeEncode2 = /* @__PURE__ */ _safeEncode(ZodRealError), safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError), safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError), safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
+    parse3 = /* @__PURE__ */ _parse(ZodRealError), parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError), safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError), safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError), encode2 = /* @__PURE__ */ _encode(ZodRealError), decode2 = /* @__PURE__ */ _decode(ZodRealError), encodeAsync2 = /* @__PURE__ */ _encodeAsync(ZodRealError), decodeAsync2 = /* @__PURE__ */ _decodeAsync(ZodRealError), safeEncode2 = /* @__PURE__ */ _safeEncode(ZodRealError), safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError), safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError), safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
   }
 });
 
@@ -35573,7 +36776,7 @@ var ZodType, _ZodString, ZodString, ZodStringFormat, ZodISODateTime, ZodISODate,
         util_exports.own(this, "~standard", value);
       },
       parse: function _parse2(data, params) {
-        return parse2(this, data, params, { callee: _parse2 });
+        return parse3(this, data, params, { callee: _parse2 });
       },
       parseAsync: async function _parseAsync2(data, params) {
         return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -37194,7 +38397,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse2,
+  parse: () => parse3,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -37569,6 +38772,7 @@ __export(rule_set_exports, {
   COMPILED_RULES: () => COMPILED_RULES,
   DEFAULT_RULES_DIR: () => DEFAULT_RULES_DIR,
   deserializeRuleSet: () => deserializeRuleSet,
+  licenseMatchers: () => licenseMatchers,
   loadRuleSet: () => loadRuleSet,
   serializeRuleSet: () => serializeRuleSet
 });
@@ -37584,8 +38788,9 @@ async function loadRuleSet(dir) {
   return cache.set(key2, rules), rules;
 }
 function serializeRuleSet(rules) {
-  return JSON.stringify({
-    licenses: compactLicenses([...rules.licenses]),
+  let licenses = compactLicenses([...rules.licenses]);
+  return [JSON.stringify({
+    licenses: { shared: licenses.shared.length },
     aliases: [...rules.aliases],
     hubIds: [...rules.hubIds],
     components: rules.components,
@@ -37597,13 +38802,19 @@ function serializeRuleSet(rules) {
     addedTerms: rules.addedTerms,
     benignLines: rules.benignLines,
     termsFiles: rules.termsFiles,
-    cardTerms: rules.cardTerms
-  }).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    cardTerms: rules.cardTerms,
+    matchers: licenseMatchers(rules)
+  }), ...licenses.shared, ...licenses.entries.map(([id, json2]) => `${id}	${json2}`)].join(`
+`).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function deserializeRuleSet(json2) {
-  let data = JSON.parse(json2);
-  return {
-    licenses: new Map(expandLicenses(data.licenses)),
+function deserializeRuleSet(text5) {
+  let lines = text5.split(`
+`), data = JSON.parse(lines[0]), count = data.licenses.shared, entries = lines.slice(1 + count).map((line2) => {
+    let tab = line2.indexOf("	");
+    return [line2.slice(0, tab), line2.slice(tab + 1)];
+  }), licenses = expandLicenses({ shared: lines.slice(1, 1 + count), entries });
+  return matcherCache.set(licenses, data.matchers), {
+    licenses,
     aliases: new Map(data.aliases),
     hubIds: new Map(data.hubIds),
     components: data.components,
@@ -37618,30 +38829,101 @@ function deserializeRuleSet(json2) {
     cardTerms: data.cardTerms
   };
 }
+function licenseMatchers(rules) {
+  let matchers = matcherCache.get(rules.licenses);
+  return matchers || (matchers = [...rules.licenses.values()].flatMap((rule) => rule.identify ? [{
+    id: rule.id,
+    phrases: rule.identify.phrases.map(normalizeText),
+    excludes: rule.identify.excludes.map(normalizeText),
+    titles: (rule.identify.title ?? []).map(normalizeText),
+    weight: rule.identify.phrases.join("").length,
+    spdx: canonicalSpdxId(rule.id) === rule.id
+  }] : []), matcherCache.set(rules.licenses, matchers)), matchers;
+}
 function compactLicenses(entries) {
   let shared = [], index2 = /* @__PURE__ */ new Map(), out = entries.map(([id, rule]) => {
     let copy = { ...rule };
     for (let field of SHARED_FIELDS) {
       let key2 = JSON.stringify(rule[field]), i = index2.get(key2);
-      i === void 0 && (i = shared.push(rule[field]) - 1, index2.set(key2, i)), copy[field] = i;
+      i === void 0 && (i = shared.push(key2) - 1, index2.set(key2, i)), copy[field] = i;
     }
-    return [id, copy];
+    return [id, JSON.stringify(copy)];
   });
   return { shared, entries: out };
 }
 function expandLicenses(data) {
-  return data.entries.map(([id, rule]) => {
-    for (let field of SHARED_FIELDS) rule[field] = data.shared[rule[field]];
-    return [id, rule];
+  let shared = [], value = (i) => shared[i] ??= JSON.parse(data.shared[i]);
+  return new LazyMap(data.entries, (text5) => {
+    let rule = JSON.parse(text5);
+    for (let field of SHARED_FIELDS) rule[field] = value(rule[field]);
+    return rule;
   });
 }
-var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, SHARED_FIELDS, init_rule_set = __esm({
+var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHARED_FIELDS, LazyMap, init_rule_set = __esm({
   "src/ruleset/rule-set.ts"() {
     "use strict";
     import_node_fs3 = require("node:fs");
+    init_normalize();
     init_paths();
+    init_expression();
     DEFAULT_RULES_DIR = RULES_DIR, COMPILED_RULES = COMPILED_RULES_FILE, cache = /* @__PURE__ */ new Map();
+    matcherCache = /* @__PURE__ */ new WeakMap();
     SHARED_FIELDS = ["freedoms", "obligations", "restrictions"];
+    LazyMap = class extends Map {
+      raw;
+      parse;
+      constructor(entries, parse6) {
+        super(), this.raw = new Map(entries), this.parse = parse6;
+      }
+      all() {
+        let raw = this.raw;
+        if (raw) {
+          this.raw = void 0;
+          let done = new Map(super.entries());
+          super.clear();
+          for (let [key2, text5] of raw) super.set(key2, done.get(key2) ?? this.parse(text5));
+        }
+        return this;
+      }
+      get(key2) {
+        let hit = super.get(key2);
+        if (hit !== void 0 || !this.raw) return hit;
+        let text5 = this.raw.get(key2);
+        if (text5 === void 0) return;
+        let value = this.parse(text5);
+        return super.set(key2, value), value;
+      }
+      has(key2) {
+        return this.raw ? this.raw.has(key2) : super.has(key2);
+      }
+      get size() {
+        return this.raw ? this.raw.size : super.size;
+      }
+      set(key2, value) {
+        return this.all(), super.set(key2, value);
+      }
+      delete(key2) {
+        return this.all(), super.delete(key2);
+      }
+      clear() {
+        this.raw = void 0, super.clear();
+      }
+      keys() {
+        return this.raw ? this.raw.keys() : super.keys();
+      }
+      values() {
+        return this.all(), super.values();
+      }
+      entries() {
+        return this.all(), super.entries();
+      }
+      forEach(fn, self2) {
+        this.all(), super.forEach(fn, self2);
+      }
+      [Symbol.iterator]() {
+        return this.all(), super[Symbol.iterator]();
+      }
+    };
   }
 });
 
@@ -37732,1043 +39014,6 @@ var require_mod = __commonJS({
       return arr[min_index];
     };
     exports2.closest = closest;
-  }
-});
-
-// node_modules/spdx-license-ids/index.json
-var require_spdx_license_ids = __commonJS({
-  "node_modules/spdx-license-ids/index.json"(exports2, module2) {
-    module2.exports = [
-      "0BSD",
-      "3D-Slicer-1.0",
-      "AAL",
-      "ADSL",
-      "AFL-1.1",
-      "AFL-1.2",
-      "AFL-2.0",
-      "AFL-2.1",
-      "AFL-3.0",
-      "AGPL-1.0-only",
-      "AGPL-1.0-or-later",
-      "AGPL-3.0-only",
-      "AGPL-3.0-or-later",
-      "ALGLIB-Documentation",
-      "AMD-newlib",
-      "AMDPLPA",
-      "AML",
-      "AML-glslang",
-      "AMPAS",
-      "ANTLR-PD",
-      "ANTLR-PD-fallback",
-      "APAFML",
-      "APL-1.0",
-      "APSL-1.0",
-      "APSL-1.1",
-      "APSL-1.2",
-      "APSL-2.0",
-      "ASWF-Digital-Assets-1.0",
-      "ASWF-Digital-Assets-1.1",
-      "Abstyles",
-      "AdaCore-doc",
-      "Adobe-2006",
-      "Adobe-Display-PostScript",
-      "Adobe-Glyph",
-      "Adobe-Utopia",
-      "Advanced-Cryptics-Dictionary",
-      "Afmparse",
-      "Aladdin",
-      "Apache-1.0",
-      "Apache-1.1",
-      "Apache-2.0",
-      "App-s2p",
-      "Arphic-1999",
-      "Artistic-1.0",
-      "Artistic-1.0-Perl",
-      "Artistic-1.0-cl8",
-      "Artistic-2.0",
-      "Artistic-dist",
-      "Aspell-RU",
-      "BOLA-1.1",
-      "BSD-1-Clause",
-      "BSD-2-Clause",
-      "BSD-2-Clause-Darwin",
-      "BSD-2-Clause-Patent",
-      "BSD-2-Clause-Views",
-      "BSD-2-Clause-first-lines",
-      "BSD-2-Clause-pkgconf-disclaimer",
-      "BSD-2-Clause-pos-unchanged",
-      "BSD-3-Clause",
-      "BSD-3-Clause-Attribution",
-      "BSD-3-Clause-Clear",
-      "BSD-3-Clause-HP",
-      "BSD-3-Clause-LBNL",
-      "BSD-3-Clause-Modification",
-      "BSD-3-Clause-No-Military-License",
-      "BSD-3-Clause-No-Nuclear-License",
-      "BSD-3-Clause-No-Nuclear-License-2014",
-      "BSD-3-Clause-No-Nuclear-Warranty",
-      "BSD-3-Clause-Open-MPI",
-      "BSD-3-Clause-OpenWebUI",
-      "BSD-3-Clause-Sun",
-      "BSD-3-Clause-Tso",
-      "BSD-3-Clause-acpica",
-      "BSD-3-Clause-flex",
-      "BSD-4-Clause",
-      "BSD-4-Clause-Shortened",
-      "BSD-4-Clause-UC",
-      "BSD-4.3RENO",
-      "BSD-4.3TAHOE",
-      "BSD-Advertising-Acknowledgement",
-      "BSD-Attribution-HPND-disclaimer",
-      "BSD-Inferno-Nettverk",
-      "BSD-Mark-Modifications",
-      "BSD-Protection",
-      "BSD-Source-Code",
-      "BSD-Source-Code-no-disclaimer",
-      "BSD-Source-alt-GPL",
-      "BSD-Source-beginning-file",
-      "BSD-Systemics",
-      "BSD-Systemics-W3Works",
-      "BSD-ask-to-endorse",
-      "BSL-1.0",
-      "BUSL-1.1",
-      "Baekmuk",
-      "Bahyph",
-      "Barr",
-      "Beerware",
-      "BitTorrent-1.0",
-      "BitTorrent-1.1",
-      "Bitstream-Charter",
-      "Bitstream-Vera",
-      "BlueOak-1.0.0",
-      "Boehm-GC",
-      "Boehm-GC-without-fee",
-      "Borceux",
-      "Brian-Gladman-2-Clause",
-      "Brian-Gladman-3-Clause",
-      "Brian-Gladman-3-Clause-no-conversion",
-      "Buddy",
-      "Bugroff",
-      "C-UDA-1.0",
-      "CAL-1.0",
-      "CAL-1.0-Combined-Work-Exception",
-      "CAPEC-tou",
-      "CATOSL-1.1",
-      "CC-BY-1.0",
-      "CC-BY-2.0",
-      "CC-BY-2.5",
-      "CC-BY-2.5-AU",
-      "CC-BY-3.0",
-      "CC-BY-3.0-AT",
-      "CC-BY-3.0-AU",
-      "CC-BY-3.0-DE",
-      "CC-BY-3.0-IGO",
-      "CC-BY-3.0-NL",
-      "CC-BY-3.0-US",
-      "CC-BY-4.0",
-      "CC-BY-NC-1.0",
-      "CC-BY-NC-2.0",
-      "CC-BY-NC-2.5",
-      "CC-BY-NC-3.0",
-      "CC-BY-NC-3.0-DE",
-      "CC-BY-NC-3.0-IGO",
-      "CC-BY-NC-4.0",
-      "CC-BY-NC-ND-1.0",
-      "CC-BY-NC-ND-2.0",
-      "CC-BY-NC-ND-2.5",
-      "CC-BY-NC-ND-3.0",
-      "CC-BY-NC-ND-3.0-DE",
-      "CC-BY-NC-ND-3.0-IGO",
-      "CC-BY-NC-ND-4.0",
-      "CC-BY-NC-SA-1.0",
-      "CC-BY-NC-SA-2.0",
-      "CC-BY-NC-SA-2.0-DE",
-      "CC-BY-NC-SA-2.0-FR",
-      "CC-BY-NC-SA-2.0-UK",
-      "CC-BY-NC-SA-2.5",
-      "CC-BY-NC-SA-3.0",
-      "CC-BY-NC-SA-3.0-DE",
-      "CC-BY-NC-SA-3.0-IGO",
-      "CC-BY-NC-SA-4.0",
-      "CC-BY-ND-1.0",
-      "CC-BY-ND-2.0",
-      "CC-BY-ND-2.5",
-      "CC-BY-ND-3.0",
-      "CC-BY-ND-3.0-DE",
-      "CC-BY-ND-4.0",
-      "CC-BY-SA-1.0",
-      "CC-BY-SA-2.0",
-      "CC-BY-SA-2.0-UK",
-      "CC-BY-SA-2.1-JP",
-      "CC-BY-SA-2.5",
-      "CC-BY-SA-3.0",
-      "CC-BY-SA-3.0-AT",
-      "CC-BY-SA-3.0-DE",
-      "CC-BY-SA-3.0-IGO",
-      "CC-BY-SA-4.0",
-      "CC-PDDC",
-      "CC-PDM-1.0",
-      "CC-SA-1.0",
-      "CC0-1.0",
-      "CDDL-1.0",
-      "CDDL-1.1",
-      "CDL-1.0",
-      "CDLA-Permissive-1.0",
-      "CDLA-Permissive-2.0",
-      "CDLA-Sharing-1.0",
-      "CECILL-1.0",
-      "CECILL-1.1",
-      "CECILL-2.0",
-      "CECILL-2.1",
-      "CECILL-B",
-      "CECILL-C",
-      "CERN-OHL-1.1",
-      "CERN-OHL-1.2",
-      "CERN-OHL-P-2.0",
-      "CERN-OHL-S-2.0",
-      "CERN-OHL-W-2.0",
-      "CFITSIO",
-      "CMU-Mach",
-      "CMU-Mach-nodoc",
-      "CNRI-Jython",
-      "CNRI-Python",
-      "CNRI-Python-GPL-Compatible",
-      "COIL-1.0",
-      "CPAL-1.0",
-      "CPL-1.0",
-      "CPOL-1.02",
-      "CUA-OPL-1.0",
-      "Caldera",
-      "Caldera-no-preamble",
-      "Catharon",
-      "ClArtistic",
-      "Clips",
-      "Community-Spec-1.0",
-      "Condor-1.1",
-      "Cornell-Lossless-JPEG",
-      "Cronyx",
-      "Crossword",
-      "CryptoSwift",
-      "CrystalStacker",
-      "Cube",
-      "D-FSL-1.0",
-      "DEC-3-Clause",
-      "DL-DE-BY-2.0",
-      "DL-DE-ZERO-2.0",
-      "DOC",
-      "DRL-1.0",
-      "DRL-1.1",
-      "DSDP",
-      "DocBook-DTD",
-      "DocBook-Schema",
-      "DocBook-Stylesheet",
-      "DocBook-XML",
-      "Dotseqn",
-      "ECL-1.0",
-      "ECL-2.0",
-      "EFL-1.0",
-      "EFL-2.0",
-      "EPICS",
-      "EPL-1.0",
-      "EPL-2.0",
-      "ESA-PL-permissive-2.4",
-      "ESA-PL-strong-copyleft-2.4",
-      "ESA-PL-weak-copyleft-2.4",
-      "EUDatagrid",
-      "EUPL-1.0",
-      "EUPL-1.1",
-      "EUPL-1.2",
-      "Elastic-2.0",
-      "Entessa",
-      "ErlPL-1.1",
-      "Eurosym",
-      "FBM",
-      "FDK-AAC",
-      "FDK-MPEG-H",
-      "FSFAP",
-      "FSFAP-no-warranty-disclaimer",
-      "FSFUL",
-      "FSFULLR",
-      "FSFULLRSD",
-      "FSFULLRWD",
-      "FSL-1.1-ALv2",
-      "FSL-1.1-MIT",
-      "FTL",
-      "Fair",
-      "Ferguson-Twofish",
-      "Frameworx-1.0",
-      "FreeBSD-DOC",
-      "FreeImage",
-      "Furuseth",
-      "GCR-docs",
-      "GD",
-      "GFDL-1.1-invariants-only",
-      "GFDL-1.1-invariants-or-later",
-      "GFDL-1.1-no-invariants-only",
-      "GFDL-1.1-no-invariants-or-later",
-      "GFDL-1.1-only",
-      "GFDL-1.1-or-later",
-      "GFDL-1.2-invariants-only",
-      "GFDL-1.2-invariants-or-later",
-      "GFDL-1.2-no-invariants-only",
-      "GFDL-1.2-no-invariants-or-later",
-      "GFDL-1.2-only",
-      "GFDL-1.2-or-later",
-      "GFDL-1.3-invariants-only",
-      "GFDL-1.3-invariants-or-later",
-      "GFDL-1.3-no-invariants-only",
-      "GFDL-1.3-no-invariants-or-later",
-      "GFDL-1.3-only",
-      "GFDL-1.3-or-later",
-      "GL2PS",
-      "GLWTPL",
-      "GPL-1.0-only",
-      "GPL-1.0-or-later",
-      "GPL-2.0-only",
-      "GPL-2.0-or-later",
-      "GPL-3.0-only",
-      "GPL-3.0-or-later",
-      "Game-Programming-Gems",
-      "Giftware",
-      "Glide",
-      "Glulxe",
-      "Graphics-Gems",
-      "Gutmann",
-      "HDF5",
-      "HIDAPI",
-      "HP-1986",
-      "HP-1989",
-      "HPND",
-      "HPND-DEC",
-      "HPND-Fenneberg-Livingston",
-      "HPND-INRIA-IMAG",
-      "HPND-Intel",
-      "HPND-Kevlin-Henney",
-      "HPND-MIT-disclaimer",
-      "HPND-Markus-Kuhn",
-      "HPND-Netrek",
-      "HPND-Pbmplus",
-      "HPND-SMC",
-      "HPND-UC",
-      "HPND-UC-export-US",
-      "HPND-doc",
-      "HPND-doc-sell",
-      "HPND-export-US",
-      "HPND-export-US-acknowledgement",
-      "HPND-export-US-modify",
-      "HPND-export2-US",
-      "HPND-merchantability-variant",
-      "HPND-sell-MIT-disclaimer-xserver",
-      "HPND-sell-regexpr",
-      "HPND-sell-variant",
-      "HPND-sell-variant-MIT-disclaimer",
-      "HPND-sell-variant-MIT-disclaimer-rev",
-      "HPND-sell-variant-critical-systems",
-      "HTMLTIDY",
-      "HaskellReport",
-      "Hippocratic-2.1",
-      "Hippocratic-3.0-core",
-      "IBM-pibs",
-      "ICU",
-      "IEC-Code-Components-EULA",
-      "IJG",
-      "IJG-short",
-      "IPA",
-      "IPL-1.0",
-      "ISC",
-      "ISC-Veillard",
-      "ISO-permission",
-      "ImageMagick",
-      "Imlib2",
-      "Info-ZIP",
-      "Informatica",
-      "Inner-Net-2.0",
-      "InnoSetup",
-      "Intel",
-      "Intel-ACPI",
-      "Interbase-1.0",
-      "JPL-image",
-      "JPNIC",
-      "JSON",
-      "Jam",
-      "JasPer-2.0",
-      "Kastrup",
-      "Kazlib",
-      "Knuth-CTAN",
-      "LAL-1.2",
-      "LAL-1.3",
-      "LGPL-2.0-only",
-      "LGPL-2.0-or-later",
-      "LGPL-2.1-only",
-      "LGPL-2.1-or-later",
-      "LGPL-3.0-only",
-      "LGPL-3.0-or-later",
-      "LGPLLR",
-      "LOOP",
-      "LPD-document",
-      "LPL-1.0",
-      "LPL-1.02",
-      "LPPL-1.0",
-      "LPPL-1.1",
-      "LPPL-1.2",
-      "LPPL-1.3a",
-      "LPPL-1.3c",
-      "LZMA-SDK-9.11-to-9.20",
-      "LZMA-SDK-9.22",
-      "Latex2e",
-      "Latex2e-translated-notice",
-      "Leptonica",
-      "LiLiQ-P-1.1",
-      "LiLiQ-R-1.1",
-      "LiLiQ-Rplus-1.1",
-      "Libpng",
-      "Linux-OpenIB",
-      "Linux-man-pages-1-para",
-      "Linux-man-pages-copyleft",
-      "Linux-man-pages-copyleft-2-para",
-      "Linux-man-pages-copyleft-var",
-      "Lucida-Bitmap-Fonts",
-      "MIPS",
-      "MIT",
-      "MIT-0",
-      "MIT-CMU",
-      "MIT-Click",
-      "MIT-Festival",
-      "MIT-Khronos-old",
-      "MIT-Modern-Variant",
-      "MIT-STK",
-      "MIT-Wu",
-      "MIT-advertising",
-      "MIT-enna",
-      "MIT-feh",
-      "MIT-open-group",
-      "MIT-testregex",
-      "MITNFA",
-      "MMIXware",
-      "MMPL-1.0.1",
-      "MPEG-SSG",
-      "MPL-1.0",
-      "MPL-1.1",
-      "MPL-2.0",
-      "MPL-2.0-no-copyleft-exception",
-      "MS-LPL",
-      "MS-PL",
-      "MS-RL",
-      "MTLL",
-      "MVT-1.1",
-      "Mackerras-3-Clause",
-      "Mackerras-3-Clause-acknowledgment",
-      "MakeIndex",
-      "Martin-Birgmeier",
-      "McPhee-slideshow",
-      "Minpack",
-      "MirOS",
-      "Motosoto",
-      "MulanPSL-1.0",
-      "MulanPSL-2.0",
-      "Multics",
-      "Mup",
-      "NAIST-2003",
-      "NASA-1.3",
-      "NBPL-1.0",
-      "NCBI-PD",
-      "NCGL-UK-2.0",
-      "NCL",
-      "NCSA",
-      "NGPL",
-      "NICTA-1.0",
-      "NIST-PD",
-      "NIST-PD-TNT",
-      "NIST-PD-fallback",
-      "NIST-Software",
-      "NLOD-1.0",
-      "NLOD-2.0",
-      "NLPL",
-      "NOSL",
-      "NPL-1.0",
-      "NPL-1.1",
-      "NPOSL-3.0",
-      "NRL",
-      "NTIA-PD",
-      "NTP",
-      "NTP-0",
-      "Naumen",
-      "NetCDF",
-      "Newsletr",
-      "Nokia",
-      "Noweb",
-      "O-UDA-1.0",
-      "OAR",
-      "OCCT-PL",
-      "OCLC-2.0",
-      "ODC-By-1.0",
-      "ODbL-1.0",
-      "OFFIS",
-      "OFL-1.0",
-      "OFL-1.0-RFN",
-      "OFL-1.0-no-RFN",
-      "OFL-1.1",
-      "OFL-1.1-RFN",
-      "OFL-1.1-no-RFN",
-      "OGC-1.0",
-      "OGDL-Taiwan-1.0",
-      "OGL-Canada-2.0",
-      "OGL-UK-1.0",
-      "OGL-UK-2.0",
-      "OGL-UK-3.0",
-      "OGTSL",
-      "OLDAP-1.1",
-      "OLDAP-1.2",
-      "OLDAP-1.3",
-      "OLDAP-1.4",
-      "OLDAP-2.0",
-      "OLDAP-2.0.1",
-      "OLDAP-2.1",
-      "OLDAP-2.2",
-      "OLDAP-2.2.1",
-      "OLDAP-2.2.2",
-      "OLDAP-2.3",
-      "OLDAP-2.4",
-      "OLDAP-2.5",
-      "OLDAP-2.6",
-      "OLDAP-2.7",
-      "OLDAP-2.8",
-      "OLFL-1.3",
-      "OML",
-      "OPL-1.0",
-      "OPL-UK-3.0",
-      "OPUBL-1.0",
-      "OSC-1.0",
-      "OSET-PL-2.1",
-      "OSL-1.0",
-      "OSL-1.1",
-      "OSL-2.0",
-      "OSL-2.1",
-      "OSL-3.0",
-      "OSSP",
-      "OpenMDW-1.0",
-      "OpenPBS-2.3",
-      "OpenSSL",
-      "OpenSSL-standalone",
-      "OpenVision",
-      "PADL",
-      "PDDL-1.0",
-      "PHP-3.0",
-      "PHP-3.01",
-      "PPL",
-      "PSF-2.0",
-      "ParaType-Free-Font-1.3",
-      "Parity-6.0.0",
-      "Parity-7.0.0",
-      "Pixar",
-      "Plexus",
-      "PolyForm-Noncommercial-1.0.0",
-      "PolyForm-Small-Business-1.0.0",
-      "PostgreSQL",
-      "Python-2.0",
-      "Python-2.0.1",
-      "QPL-1.0",
-      "QPL-1.0-INRIA-2004",
-      "Qhull",
-      "RHeCos-1.1",
-      "RPL-1.1",
-      "RPL-1.5",
-      "RPSL-1.0",
-      "RSA-MD",
-      "RSCPL",
-      "Rdisc",
-      "Ruby",
-      "Ruby-pty",
-      "SAX-PD",
-      "SAX-PD-2.0",
-      "SCEA",
-      "SGI-B-1.0",
-      "SGI-B-1.1",
-      "SGI-B-2.0",
-      "SGI-OpenGL",
-      "SGMLUG-PM",
-      "SGP4",
-      "SHL-0.5",
-      "SHL-0.51",
-      "SISSL",
-      "SISSL-1.2",
-      "SL",
-      "SMAIL-GPL",
-      "SMLNJ",
-      "SMPPL",
-      "SNIA",
-      "SOFA",
-      "SPL-1.0",
-      "SSH-OpenSSH",
-      "SSH-short",
-      "SSLeay-standalone",
-      "SSPL-1.0",
-      "SUL-1.0",
-      "SWL",
-      "Saxpath",
-      "SchemeReport",
-      "Sendmail",
-      "Sendmail-8.23",
-      "Sendmail-Open-Source-1.1",
-      "SimPL-2.0",
-      "Sleepycat",
-      "Soundex",
-      "Spencer-86",
-      "Spencer-94",
-      "Spencer-99",
-      "SugarCRM-1.1.3",
-      "Sun-PPP",
-      "Sun-PPP-2000",
-      "SunPro",
-      "Symlinks",
-      "TAPR-OHL-1.0",
-      "TCL",
-      "TCP-wrappers",
-      "TGPPL-1.0",
-      "TMate",
-      "TORQUE-1.1",
-      "TOSL",
-      "TPDL",
-      "TPL-1.0",
-      "TTWL",
-      "TTYP0",
-      "TU-Berlin-1.0",
-      "TU-Berlin-2.0",
-      "TekHVC",
-      "TermReadKey",
-      "ThirdEye",
-      "TrustedQSL",
-      "UCAR",
-      "UCL-1.0",
-      "UMich-Merit",
-      "UPL-1.0",
-      "URT-RLE",
-      "Ubuntu-font-1.0",
-      "UnRAR",
-      "Unicode-3.0",
-      "Unicode-DFS-2015",
-      "Unicode-DFS-2016",
-      "Unicode-TOU",
-      "UnixCrypt",
-      "Unlicense",
-      "Unlicense-libtelnet",
-      "Unlicense-libwhirlpool",
-      "VOSTROM",
-      "VSL-1.0",
-      "Vim",
-      "Vixie-Cron",
-      "W3C",
-      "W3C-19980720",
-      "W3C-20150513",
-      "WTFNMFPL",
-      "WTFPL",
-      "Watcom-1.0",
-      "Widget-Workshop",
-      "WordNet",
-      "Wsuipa",
-      "X11",
-      "X11-distribute-modifications-variant",
-      "X11-no-permit-persons",
-      "X11-swapped",
-      "XFree86-1.1",
-      "XSkat",
-      "Xdebug-1.03",
-      "Xerox",
-      "Xfig",
-      "Xnet",
-      "YPL-1.0",
-      "YPL-1.1",
-      "ZPL-1.1",
-      "ZPL-2.0",
-      "ZPL-2.1",
-      "Zed",
-      "Zeeff",
-      "Zend-2.0",
-      "Zimbra-1.3",
-      "Zimbra-1.4",
-      "Zlib",
-      "any-OSI",
-      "any-OSI-perl-modules",
-      "atc-game",
-      "bcrypt-Solar-Designer",
-      "blessing",
-      "bzip2-1.0.6",
-      "check-cvs",
-      "checkmk",
-      "copyleft-next-0.3.0",
-      "copyleft-next-0.3.1",
-      "curl",
-      "cve-tou",
-      "diffmark",
-      "dtoa",
-      "dvipdfm",
-      "eGenix",
-      "etalab-2.0",
-      "fwlw",
-      "gSOAP-1.3b",
-      "generic-xts",
-      "gnuplot",
-      "gtkbook",
-      "hdparm",
-      "hyphen-bulgarian",
-      "iMatix",
-      "jove",
-      "libpng-1.6.35",
-      "libpng-2.0",
-      "libselinux-1.0",
-      "libtiff",
-      "libutil-David-Nugent",
-      "lsof",
-      "magaz",
-      "mailprio",
-      "man2html",
-      "metamail",
-      "mpi-permissive",
-      "mpich2",
-      "mplus",
-      "ngrep",
-      "pkgconf",
-      "pnmstitch",
-      "psfrag",
-      "psutils",
-      "python-ldap",
-      "radvd",
-      "snprintf",
-      "softSurfer",
-      "ssh-keyscan",
-      "swrule",
-      "threeparttable",
-      "ulem",
-      "w3m",
-      "wwl",
-      "xinetd",
-      "xkeyboard-config-Zinoviev",
-      "xlock",
-      "xpp",
-      "xzoom",
-      "zlib-acknowledgement"
-    ];
-  }
-});
-
-// node_modules/spdx-license-ids/deprecated.json
-var require_deprecated = __commonJS({
-  "node_modules/spdx-license-ids/deprecated.json"(exports2, module2) {
-    module2.exports = [
-      "AGPL-1.0",
-      "AGPL-3.0",
-      "BSD-2-Clause-FreeBSD",
-      "BSD-2-Clause-NetBSD",
-      "GFDL-1.1",
-      "GFDL-1.2",
-      "GFDL-1.3",
-      "GPL-1.0",
-      "GPL-2.0",
-      "GPL-2.0-with-GCC-exception",
-      "GPL-2.0-with-autoconf-exception",
-      "GPL-2.0-with-bison-exception",
-      "GPL-2.0-with-classpath-exception",
-      "GPL-2.0-with-font-exception",
-      "GPL-3.0",
-      "GPL-3.0-with-GCC-exception",
-      "GPL-3.0-with-autoconf-exception",
-      "LGPL-2.0",
-      "LGPL-2.1",
-      "LGPL-3.0",
-      "Net-SNMP",
-      "Nunit",
-      "StandardML-NJ",
-      "bzip2-1.0.5",
-      "eCos-2.0",
-      "wxWindows"
-    ];
-  }
-});
-
-// node_modules/spdx-exceptions/index.json
-var require_spdx_exceptions = __commonJS({
-  "node_modules/spdx-exceptions/index.json"(exports2, module2) {
-    module2.exports = [
-      "389-exception",
-      "Asterisk-exception",
-      "Autoconf-exception-2.0",
-      "Autoconf-exception-3.0",
-      "Autoconf-exception-generic",
-      "Autoconf-exception-generic-3.0",
-      "Autoconf-exception-macro",
-      "Bison-exception-1.24",
-      "Bison-exception-2.2",
-      "Bootloader-exception",
-      "Classpath-exception-2.0",
-      "CLISP-exception-2.0",
-      "cryptsetup-OpenSSL-exception",
-      "DigiRule-FOSS-exception",
-      "eCos-exception-2.0",
-      "Fawkes-Runtime-exception",
-      "FLTK-exception",
-      "fmt-exception",
-      "Font-exception-2.0",
-      "freertos-exception-2.0",
-      "GCC-exception-2.0",
-      "GCC-exception-2.0-note",
-      "GCC-exception-3.1",
-      "Gmsh-exception",
-      "GNAT-exception",
-      "GNOME-examples-exception",
-      "GNU-compiler-exception",
-      "gnu-javamail-exception",
-      "GPL-3.0-interface-exception",
-      "GPL-3.0-linking-exception",
-      "GPL-3.0-linking-source-exception",
-      "GPL-CC-1.0",
-      "GStreamer-exception-2005",
-      "GStreamer-exception-2008",
-      "i2p-gpl-java-exception",
-      "KiCad-libraries-exception",
-      "LGPL-3.0-linking-exception",
-      "libpri-OpenH323-exception",
-      "Libtool-exception",
-      "Linux-syscall-note",
-      "LLGPL",
-      "LLVM-exception",
-      "LZMA-exception",
-      "mif-exception",
-      "OCaml-LGPL-linking-exception",
-      "OCCT-exception-1.0",
-      "OpenJDK-assembly-exception-1.0",
-      "openvpn-openssl-exception",
-      "PS-or-PDF-font-exception-20170817",
-      "QPL-1.0-INRIA-2004-exception",
-      "Qt-GPL-exception-1.0",
-      "Qt-LGPL-exception-1.1",
-      "Qwt-exception-1.0",
-      "SANE-exception",
-      "SHL-2.0",
-      "SHL-2.1",
-      "stunnel-exception",
-      "SWI-exception",
-      "Swift-exception",
-      "Texinfo-exception",
-      "u-boot-exception-2.0",
-      "UBDL-exception",
-      "Universal-FOSS-exception-1.0",
-      "vsftpd-openssl-exception",
-      "WxWindows-exception-3.1",
-      "x11vnc-openssl-exception"
-    ];
-  }
-});
-
-// node_modules/spdx-expression-parse/scan.js
-var require_scan = __commonJS({
-  "node_modules/spdx-expression-parse/scan.js"(exports2, module2) {
-    "use strict";
-    var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated()), exceptions2 = require_spdx_exceptions();
-    module2.exports = function(source2) {
-      var index2 = 0;
-      function hasMore() {
-        return index2 < source2.length;
-      }
-      function read(value) {
-        if (value instanceof RegExp) {
-          var chars = source2.slice(index2), match = chars.match(value);
-          if (match)
-            return index2 += match[0].length, match[0];
-        } else if (source2.indexOf(value, index2) === index2)
-          return index2 += value.length, value;
-      }
-      function skipWhitespace() {
-        read(/[ ]*/);
-      }
-      function operator() {
-        for (var string6, possibilities = [/^WITH/i, /^AND/i, /^OR/i, "(", ")", ":", "+"], i = 0; i < possibilities.length && (string6 = read(possibilities[i]), !string6); i++)
-          ;
-        if (string6 === "+" && index2 > 1 && source2[index2 - 2] === " ")
-          throw new Error("Space before `+`");
-        return string6 && {
-          type: "OPERATOR",
-          string: string6.toUpperCase()
-        };
-      }
-      function idstring() {
-        return read(/[A-Za-z0-9-.]+/);
-      }
-      function expectIdstring() {
-        var string6 = idstring();
-        if (!string6)
-          throw new Error("Expected idstring at offset " + index2);
-        return string6;
-      }
-      function documentRef() {
-        if (read("DocumentRef-")) {
-          var string6 = expectIdstring();
-          return { type: "DOCUMENTREF", string: string6 };
-        }
-      }
-      function licenseRef() {
-        if (read("LicenseRef-")) {
-          var string6 = expectIdstring();
-          return { type: "LICENSEREF", string: string6 };
-        }
-      }
-      function identifier() {
-        var begin = index2, string6 = idstring();
-        if (licenses.indexOf(string6) !== -1)
-          return {
-            type: "LICENSE",
-            string: string6
-          };
-        if (exceptions2.indexOf(string6) !== -1)
-          return {
-            type: "EXCEPTION",
-            string: string6
-          };
-        index2 = begin;
-      }
-      function parseToken() {
-        return operator() || documentRef() || licenseRef() || identifier();
-      }
-      for (var tokens = []; hasMore() && (skipWhitespace(), !!hasMore()); ) {
-        var token = parseToken();
-        if (!token)
-          throw new Error("Unexpected `" + source2[index2] + "` at offset " + index2);
-        tokens.push(token);
-      }
-      return tokens;
-    };
-  }
-});
-
-// node_modules/spdx-expression-parse/parse.js
-var require_parse = __commonJS({
-  "node_modules/spdx-expression-parse/parse.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function(tokens) {
-      var index2 = 0;
-      function hasMore() {
-        return index2 < tokens.length;
-      }
-      function token() {
-        return hasMore() ? tokens[index2] : null;
-      }
-      function next() {
-        if (!hasMore())
-          throw new Error();
-        index2++;
-      }
-      function parseOperator(operator) {
-        var t = token();
-        if (t && t.type === "OPERATOR" && operator === t.string)
-          return next(), t.string;
-      }
-      function parseWith() {
-        if (parseOperator("WITH")) {
-          var t = token();
-          if (t && t.type === "EXCEPTION")
-            return next(), t.string;
-          throw new Error("Expected exception after `WITH`");
-        }
-      }
-      function parseLicenseRef() {
-        var begin = index2, string6 = "", t = token();
-        if (t.type === "DOCUMENTREF" && (next(), string6 += "DocumentRef-" + t.string + ":", !parseOperator(":")))
-          throw new Error("Expected `:` after `DocumentRef-...`");
-        if (t = token(), t.type === "LICENSEREF")
-          return next(), string6 += "LicenseRef-" + t.string, { license: string6 };
-        index2 = begin;
-      }
-      function parseLicense() {
-        var t = token();
-        if (t && t.type === "LICENSE") {
-          next();
-          var node4 = { license: t.string };
-          parseOperator("+") && (node4.plus = !0);
-          var exception = parseWith();
-          return exception && (node4.exception = exception), node4;
-        }
-      }
-      function parseParenthesizedExpression() {
-        var left = parseOperator("(");
-        if (left) {
-          var expr = parseExpression2();
-          if (!parseOperator(")"))
-            throw new Error("Expected `)`");
-          return expr;
-        }
-      }
-      function parseAtom() {
-        return parseParenthesizedExpression() || parseLicenseRef() || parseLicense();
-      }
-      function makeBinaryOpParser(operator, nextParser) {
-        return function parseBinaryOp() {
-          var left = nextParser();
-          if (left) {
-            if (!parseOperator(operator))
-              return left;
-            var right = parseBinaryOp();
-            if (!right)
-              throw new Error("Expected expression");
-            return {
-              left,
-              conjunction: operator.toLowerCase(),
-              right
-            };
-          }
-        };
-      }
-      var parseAnd = makeBinaryOpParser("AND", parseAtom), parseExpression2 = makeBinaryOpParser("OR", parseAnd), node3 = parseExpression2();
-      if (!node3 || hasMore())
-        throw new Error("Syntax error");
-      return node3;
-    };
-  }
-});
-
-// node_modules/spdx-expression-parse/index.js
-var require_spdx_expression_parse = __commonJS({
-  "node_modules/spdx-expression-parse/index.js"(exports2, module2) {
-    "use strict";
-    var scan = require_scan(), parse6 = require_parse();
-    module2.exports = function(source2) {
-      return parse6(scan(source2));
-    };
-  }
-});
-
-// src/spdx/expression.ts
-function canonicalSpdxId(id) {
-  return canonical ??= new Map([...ids, ...deprecated].map((i) => [i.toLowerCase(), i])), canonical.get(id.toLowerCase());
-}
-function parseExpression(source2) {
-  let text5 = source2.trim();
-  if (text5 !== "") {
-    if (text5 === UNKNOWN) return { license: UNKNOWN };
-    if (!(text5.length > MAX_EXPRESSION_CHARS || (text5.match(/\s(AND|OR|WITH)\s|\(/gi)?.length ?? 0) > MAX_EXPRESSION_OPERATORS))
-      try {
-        return convert((0, import_spdx_expression_parse.default)(text5.replace(/\bunknown\b/g, "LicenseRef-osai-unknown")));
-      } catch {
-        return;
-      }
-  }
-}
-function convert(node3) {
-  return "conjunction" in node3 ? { op: node3.conjunction, left: convert(node3.left), right: convert(node3.right) } : { license: node3.license === "LicenseRef-osai-unknown" ? UNKNOWN : node3.license, ...node3.plus ? { plus: !0 } : {}, ...node3.exception ? { exception: node3.exception } : {} };
-}
-function expressionLeaves(node3) {
-  let out = [], walk2 = (n) => {
-    "op" in n ? (walk2(n.left), walk2(n.right)) : out.includes(n.license) || out.push(n.license);
-  };
-  return walk2(node3), out;
-}
-function conjoin(expressions) {
-  let unique2 = [...new Set(expressions)];
-  return unique2.length === 0 ? UNKNOWN : unique2.length === 1 ? unique2[0] : unique2.map((e) => /\s(AND|OR)\s/i.test(e) ? `(${e})` : e).join(" AND ");
-}
-var import_spdx_expression_parse, ids, deprecated, UNKNOWN, canonical, MAX_EXPRESSION_CHARS, MAX_EXPRESSION_OPERATORS, init_expression = __esm({
-  "src/spdx/expression.ts"() {
-    "use strict";
-    import_spdx_expression_parse = __toESM(require_spdx_expression_parse(), 1), ids = require_spdx_license_ids(), deprecated = require_deprecated(), UNKNOWN = "unknown";
-    MAX_EXPRESSION_CHARS = 4e3, MAX_EXPRESSION_OPERATORS = 100;
   }
 });
 
@@ -39598,172 +39843,6 @@ var compiled2, init_added_terms = __esm({
   "src/identify/added-terms.ts"() {
     "use strict";
     compiled2 = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/identify/normalize.ts
-function normalizeText(text5) {
-  let lower = text5.toLowerCase(), stripped = MARKUP.test(lower) ? stripMarkup(lower) : lower, words2 = NON_ASCII.test(stripped) ? stripped.split(NOT_WORD).filter((w) => w !== "") : asciiWords(stripped);
-  return foldWords(words2).join(" ");
-}
-function asciiWords(text5) {
-  let out = [], n = text5.length, p = 0;
-  for (; p < n; ) {
-    if (!isWordCode(text5.charCodeAt(p))) {
-      p++;
-      continue;
-    }
-    let start = p;
-    for (; p < n && isWordCode(text5.charCodeAt(p)); ) p++;
-    out.push(text5.slice(start, p));
-  }
-  return out;
-}
-function stripMarkup(text5) {
-  return text5.replace(/^\uFEFF/, "").replace(/<[^<>\n]{0,200}>/g, " ").replace(/\{[^{}\n]{0,200}\}/g, " ").replace(/\]\([^()\n]{0,500}\)/g, " ").replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ").replace(/\+\+/g, " plusplus ");
-}
-function foldWords(words2, lines) {
-  let n = words2.length, o = 0;
-  for (let i = 0; i < n; i++) {
-    let w = words2[i], line2 = lines ? lines[i] : 0, bits = SHAPES[shape(w)];
-    if (bits !== 0) {
-      let pair2 = bits & PAIR_BIT && i + 1 < n && PAIR_FIRST.has(w) ? PAIR_FOLD.get(`${w} ${words2[i + 1]}`) : void 0;
-      if (pair2 !== void 0)
-        w = pair2, i++;
-      else {
-        let folded = bits & WORD_BIT ? WORD_FOLD.get(w) : void 0;
-        folded !== void 0 ? w = folded : bits & HOLDER_BIT && o > 0 && words2[o - 1] === "copyright" && COPYRIGHT_HOLDER.has(w) && (w = "holder");
-      }
-    }
-    words2[o] = w, lines && (lines[o] = line2), o++;
-  }
-  return words2.length = o, lines && (lines.length = o), words2;
-}
-function matchWords(input3) {
-  let text5 = /[<&+{]|\]\(/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf4 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
-    let n = words2.length - start;
-    if (n > 0 && leading) {
-      let heading2 = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text5.slice(lastStart, lastEnd));
-      n <= 6 || n <= 15 && (titleish || heading2) ? (words2.length = start, lineOf4.length = start, dropped.push(...pending)) : leading = !1;
-    }
-    pending = [], start = words2.length, titleish = !1, lineCount = 0;
-  }, line2 = 1, pos = 0, len = text5.length, lf = -1, cr = -1;
-  for (; pos <= len; ) {
-    let end = pos, ascii = lowerAll !== void 0;
-    if (ascii)
-      lf < pos && (lf = text5.indexOf(`
-`, pos), lf < 0 && (lf = len)), cr < pos && (cr = text5.indexOf("\r", pos), cr < 0 && (cr = len)), end = lf < cr ? lf : cr;
-    else
-      for (ascii = !0; end < len; ) {
-        let c = text5.charCodeAt(end);
-        if (c === 10 || c === 13 || c === 8232 || c === 8233) break;
-        c > 127 && (ascii = !1), end++;
-      }
-    let before = words2.length, copyright;
-    if (ascii) {
-      let lower = lowerAll ?? text5.slice(pos, end).toLowerCase(), from = lowerAll === void 0 ? 0 : pos, to = from + end - pos;
-      copyright = mayBeCopyright(lower, from, to) && COPYRIGHT_LINE.test(text5.slice(pos, end)), copyright || tokenizeAscii(lower, from, to, line2, words2, lineOf4);
-    } else {
-      let raw = text5.slice(pos, end);
-      copyright = COPYRIGHT_LINE.test(raw), copyright || tokenizeLine(raw, line2, words2, lineOf4);
-    }
-    copyright && dropped.push({ line: line2, text: text5.slice(pos, end) }), words2.length === before ? copyright || flush() : (leading && pending.push({ line: line2, text: text5.slice(pos, end) }), lineCount++, lastStart = pos, lastEnd = end, leading && TITLE_WORD.test(text5.slice(pos, end)) && (titleish = !0)), end < len && text5.charCodeAt(end) === 13 && text5.charCodeAt(end + 1) === 10 && end++, pos = end + 1, line2++;
-  }
-  return flush(), dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldWords(words2, lineOf4), lines: lineOf4, dropped };
-}
-function tokenizeLine(raw, line2, words2, lines) {
-  let lower = raw.toLowerCase(), n = raw.length, word = new RegExp(WORD);
-  for (let m = word.exec(lower); m; m = word.exec(lower)) {
-    let i = m.index, j = i + m[0].length, text5 = m[0], k = j;
-    if (DIGITS.test(text5))
-      for (; raw[k] === "." && k + 1 < n && isDigitCode(raw.charCodeAt(k + 1)); ) {
-        let e = k + 1;
-        for (; e < n && isDigitCode(raw.charCodeAt(e)); ) e++;
-        k = e;
-      }
-    let prev = i === 0 ? " " : raw[i - 1], after = raw[k], afterNext = raw[k + 1];
-    if ((k > j || text5.length <= 3 && (DIGITS.test(text5) || text5.length === 1 || ROMAN.test(text5))) && ((after === "." || after === ")") && (afterNext === void 0 || afterNext === " " || afterNext === "	") && (prev === " " || prev === "	" || prev === "(" || i === 0 || /[*#>-]/.test(prev)) || k > j && (after === void 0 || after === " "))) {
-      word.lastIndex = k + 1;
-      continue;
-    }
-    words2.push(text5), lines.push(line2);
-  }
-}
-function isDigitCode(c) {
-  return c >= 48 && c <= 57;
-}
-function isWordCode(c) {
-  return c >= 97 && c <= 122 || c >= 48 && c <= 57 || c >= 65 && c <= 90;
-}
-function mayBeCopyright(lower, from, to) {
-  let p = from;
-  for (; p < to; p++) {
-    let c = lower.charCodeAt(p);
-    if (!(c === 32 || c === 9 || c === 11 || c === 12 || c === 35 || c === 62 || c === 42 || c === 95 || c === 96 || c === 124 || c === 45)) break;
-  }
-  return lower.startsWith("copyright", p) || lower.startsWith("(c)", p) || lower.startsWith("all rights reserved", p);
-}
-function tokenizeAscii(lower, from, to, line2, words2, lines) {
-  let p = from;
-  for (; p < to; ) {
-    if (!isWordCode(lower.charCodeAt(p))) {
-      p++;
-      continue;
-    }
-    let i = p;
-    for (; p < to && isWordCode(lower.charCodeAt(p)); ) p++;
-    let j = p, digits = isDigitCode(lower.charCodeAt(i));
-    for (let x = i + 1; digits && x < j; x++) digits = isDigitCode(lower.charCodeAt(x));
-    let roman = j - i <= 3;
-    for (let x = i; roman && x < j; x++) {
-      let c = lower.charCodeAt(x);
-      roman = c === 105 || c === 118 || c === 120;
-    }
-    let k = j;
-    if (digits)
-      for (; k + 1 < to && lower.charCodeAt(k) === 46 && isDigitCode(lower.charCodeAt(k + 1)); ) {
-        let e = k + 1;
-        for (; e < to && isDigitCode(lower.charCodeAt(e)); ) e++;
-        k = e;
-      }
-    let n = j - i;
-    if (k > j || n <= 3 && (digits || n === 1 || roman)) {
-      let prev = i === from ? 32 : lower.charCodeAt(i - 1), after = k < to ? lower.charCodeAt(k) : -1, afterNext = k + 1 < to ? lower.charCodeAt(k + 1) : -1;
-      if ((after === 46 || after === 41) && (afterNext === -1 || afterNext === 32 || afterNext === 9) && (prev === 32 || prev === 9 || prev === 40 || prev === 42 || prev === 35 || prev === 62 || prev === 45) || k > j && (after === -1 || after === 32)) {
-        p = k + 1;
-        continue;
-      }
-    }
-    words2.push(lower.slice(i, j)), lines.push(line2);
-  }
-}
-var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, NOT_WORD, NON_ASCII, MARKUP, COPYRIGHT_LINE, TITLE_WORD, WORD, DIGITS, ROMAN, init_normalize = __esm({
-  "src/identify/normalize.ts"() {
-    "use strict";
-    WORD_FOLD = /* @__PURE__ */ new Map([
-      ["licence", "license"],
-      ["licences", "licenses"],
-      ["licenced", "licensed"],
-      ["licencing", "licensing"],
-      ["licensor", "licensor"],
-      ["acknowledgment", "acknowledgement"],
-      ["acknowledgments", "acknowledgements"],
-      ["authorise", "authorize"],
-      ["authorised", "authorized"],
-      ["authorises", "authorizes"],
-      ["whilst", "while"]
-    ]), PAIR_FOLD = /* @__PURE__ */ new Map([
-      ["non commercial", "noncommercial"],
-      ["no derivatives", "noderivatives"],
-      ["share alike", "sharealike"],
-      ["sub license", "sublicense"],
-      ["per cent", "percent"]
-    ]), PAIR_FIRST = new Set([...PAIR_FOLD.keys()].map((k) => k.split(" ")[0])), COPYRIGHT_HOLDER = /* @__PURE__ */ new Set(["holders", "owner", "owners"]), shape = (w) => (w.charCodeAt(0) & 127) << 6 | Math.min(w.length, 63), PAIR_BIT = 1, WORD_BIT = 2, HOLDER_BIT = 4, SHAPES = new Uint8Array(8192);
-    for (let [keys, bit] of [[PAIR_FIRST, PAIR_BIT], [WORD_FOLD.keys(), WORD_BIT], [COPYRIGHT_HOLDER, HOLDER_BIT]])
-      for (let k of keys) SHAPES[shape(k)] |= bit;
-    NOT_WORD = /[^\p{L}\p{N}]+/u, NON_ASCII = /[^\x00-\x7f]/, MARKUP = /[<&{]|\]\(|\+\+/;
-    COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i, TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
-    WORD = /[\p{L}\p{N}]+/gu, DIGITS = /^\d+$/, ROMAN = /^[ivx]{1,5}$/;
   }
 });
 
@@ -59608,6 +59687,7 @@ function ratingVerdict(rating) {
 init_expression();
 
 // src/identify/license-text/license-text.ts
+init_rule_set();
 init_added_terms();
 
 // src/identify/license-text/reference-index.ts
@@ -60239,19 +60319,7 @@ function isForeign(text5, rules) {
 
 // src/identify/license-text/license-text.ts
 init_expression();
-var matcherCache = /* @__PURE__ */ new WeakMap();
-function matchersFor(rules) {
-  let matchers = matcherCache.get(rules);
-  return matchers || (matchers = [...rules.licenses.values()].flatMap((rule) => rule.identify ? [{
-    id: rule.id,
-    phrases: rule.identify.phrases.map(normalizeText),
-    excludes: rule.identify.excludes.map(normalizeText),
-    titles: (rule.identify.title ?? []).map(normalizeText),
-    weight: rule.identify.phrases.join("").length,
-    spdx: canonicalSpdxId(rule.id) === rule.id
-  }] : []), matcherCache.set(rules, matchers)), matchers;
-}
-var SPDX_TAG = "SPDX-License-Identifier:", MAX_TAGS = 50, TITLE_LINES = 8, TAG_LINES = 5, USE_POLICY_TITLE = /\bacceptable use policy\W*$/i;
+var matchersFor = licenseMatchers, SPDX_TAG = "SPDX-License-Identifier:", MAX_TAGS = 50, TITLE_LINES = 8, TAG_LINES = 5, USE_POLICY_TITLE = /\bacceptable use policy\W*$/i;
 function identifyLicenseText(file2, text5, scope, rules, options = {}) {
   let kind = options.kind ?? "license-file", offset = options.lineOffset ?? 0, strict = kind === "license-file" && !options.policy, source2 = (line2) => ({ file: file2, line: line2 + offset, kind }), tags = spdxTags(text5), tagFindings = (list3) => list3.map((t) => ({ expression: t.expression, confidence: 1, source: source2(t.line), scope })), top = tags.filter((t) => t.line <= TAG_LINES);
   if (top.length > 0) {
@@ -60849,8 +60917,47 @@ function compile4(rules) {
     advisory: rules.advisory.map(toPhrase)
   }, compiled4.set(rules, c)), c;
 }
+var CONFUSABLES = {
+  \u0430: "a",
+  \u0432: "b",
+  \u0435: "e",
+  \u0451: "e",
+  \u04BB: "h",
+  \u0456: "i",
+  \u0457: "i",
+  \u0458: "j",
+  \u043A: "k",
+  \u043C: "m",
+  \u043D: "h",
+  \u043E: "o",
+  \u0440: "p",
+  \u0441: "c",
+  \u0442: "t",
+  \u0443: "y",
+  \u0445: "x",
+  \u0455: "s",
+  "\u0501": "d",
+  "\u051B": "q",
+  "\u051D": "w",
+  \u0261: "g",
+  \u03B1: "a",
+  \u03B2: "b",
+  \u03B5: "e",
+  \u03B9: "i",
+  \u03BA: "k",
+  \u03BD: "v",
+  \u03BF: "o",
+  \u03C1: "p",
+  \u03C4: "t",
+  \u03C5: "u",
+  \u03C7: "x",
+  \u03F2: "c"
+}, MIXED = new RegExp("\\p{Script=Latin}", "u"), LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/gu;
+function unmix(word) {
+  return MIXED.test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
+}
 function termsWords(text5) {
-  return text5.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\bcan't\b/g, "can not").replace(/\bwon't\b/g, "will not").replace(/\bshan't\b/g, "shall not").replace(/n't\b/g, " not").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text5.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\bcan't\b/g, "can not").replace(/\bwon't\b/g, "will not").replace(/\bshan't\b/g, "shall not").replace(/n't\b/g, " not").split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(unmix);
 }
 var wordMatches = (pattern, word) => word !== void 0 && word !== "" && (pattern.endsWith("*") ? word.startsWith(pattern.slice(0, -1)) : word === pattern), DENIALS = /* @__PURE__ */ new Set(["not", "no", "never", "nor", "without", "except", "only"]);
 function matchAt(phrase, words2, at2, k = 0, grant = !1) {
@@ -60963,12 +61070,19 @@ function identifyCardTerms(card, rules, scope = { kind: "repo" }) {
   for (let block of blocks)
     for (let { sentence, lineOffset } of sentencesOf(block.text)) {
       let hit = sentenceTerms(sentence, rules.cardTerms);
-      if (!hit) continue;
-      let named = hit.type === "other-terms" ? NAMED_LICENSE.exec(sentence) : null, resolved = named ? resolveLicenseName(named[1].trim(), rules) ?? resolveLicenseName(`${named[1].trim()} license`, rules) : void 0;
-      push2(block.line + lineOffset, hit, resolved);
+      hit && push2(block.line + lineOffset, hit, namedLicenseOnly(sentence, hit, rules));
     }
   for (let table2 of tables) for (let row of tableTerms(table2, rules)) push2(row.line, row, row.resolved);
   return out;
+}
+function namedLicenseOnly(sentence, hit, rules) {
+  if (hit.type !== "other-terms") return;
+  let named = NAMED_LICENSE.exec(sentence);
+  if (!named) return;
+  let rest = `${sentence.slice(0, named.index)} ${sentence.slice(named.index + named[0].length)}`;
+  if (sentenceTerms(rest, rules.cardTerms)) return;
+  let name = named[1].trim();
+  return resolveLicenseName(name, rules) ?? resolveLicenseName(`${name} license`, rules);
 }
 var cellText = (text5) => termsWords(text5).join(" ");
 function tableTerms(table2, rules) {
