@@ -13,7 +13,7 @@ import { TOOL } from './version.js';
 
 interface CheckFlags {
   profile?: string; format: FormatName; output?: string; config?: string; strict?: boolean; color?: boolean;
-  token?: string; online?: boolean; offline?: boolean; allFiles?: boolean;
+  token?: string; online?: boolean; offline?: boolean; allFiles?: boolean; quiet?: boolean; verbose?: boolean;
 }
 
 const remoteFlags = (flags: CheckFlags) => ({
@@ -38,6 +38,8 @@ function buildProgram(): Command {
     .option('--strict', 'warnings fail the profile')
     .option('--all-files', 'in a git work tree, judge every file in the folder, not only those git tracks')
     .option('--no-color', 'no colour in text output (also off when not a TTY or NO_COLOR is set)')
+    .addOption(new Option('-q, --quiet', 'text output: only the verdict and its causes').conflicts('verbose'))
+    .option('-v, --verbose', 'text output: also the licenses found, the evidence of each component, the freedoms and every profile')
     .option('--token <token>', 'Hugging Face token for hf: targets and --online (default: HF_TOKEN, else the huggingface-cli login token)')
     .option('--online', 'resolve base models, datasets and linked code repositories where they live (hf: targets always do)')
     .option('--offline', 'use only osai.lock.json and the cache for remote facts; never open a connection')
@@ -53,7 +55,8 @@ function buildProgram(): Command {
       const color = flags.color !== false && !flags.output && !('NO_COLOR' in process.env) && isTerminal(1);
       // SARIF and annotations need paths from the repository root, which in CI is the working directory.
       const root = path.startsWith('hf:') ? '' : relative(process.cwd(), resolve(path)).split(sep).join('/');
-      const text = await formatReport(report, flags.format, { color, root });
+      const detail = flags.quiet ? 'quiet' as const : flags.verbose ? 'verbose' as const : 'normal' as const;
+      const text = await formatReport(report, flags.format, { color, root, detail });
       if (flags.output) writeAtomically(flags.output, text);
       else writeStdout(text);
       process.exitCode = exitCodeFor(report);
@@ -66,7 +69,7 @@ function buildProgram(): Command {
     .action(async (path: string, flags: { config?: string; token?: string }) => {
       const { lock } = await import('./run.js');
       const { report, file } = await lock(path, { ...(flags.token ? { token: flags.token } : {}), ...(flags.config ? { config: flags.config } : {}) });
-      process.stdout.write(`wrote ${file} (${report.target.path}${report.target.revision ? ` at ${report.target.revision}` : ''})\n`);
+      stdout().write(`wrote ${file} (${report.target.path}${report.target.revision ? ` at ${report.target.revision}` : ''})\n`);
     });
   program.command('licenses')
     .description('list the licenses osai knows, with their rating of the four freedoms')
@@ -75,7 +78,7 @@ function buildProgram(): Command {
       const [{ loadRuleSet }, { listLicenses }, { formatLicensesText }] = await Promise.all([
         import('./ruleset/rule-set.js'), import('./explain/explain.js'), import('./explain/format.js')]);
       const rows = listLicenses(await loadRuleSet());
-      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatLicensesText(rows));
+      stdout().write(flags.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatLicensesText(rows));
     });
   program.command('explain')
     .description('explain one license freedom by freedom: clauses, restrictions, obligations and the profiles it can pass')
@@ -91,7 +94,7 @@ function buildProgram(): Command {
           lookup.closest.length ? `closest ids: ${lookup.closest.join(', ')}` : 'run `osai licenses` to list them');
       }
       const explanation = explainLicense(lookup.found, rules);
-      process.stdout.write(flags.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation));
+      stdout().write(flags.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation));
     });
 
   // osai init: a commented .osai.yml for the repository (its own block, so other commands merge cleanly).
@@ -112,7 +115,7 @@ function buildProgram(): Command {
       // The repository as it stands, without any config found upward, so every undeclared component is listed.
       const report = await checkReader(await openFsRepo(path), { profile: flags.profile });
       writeAtomically(file, renderInitConfig(report));
-      process.stdout.write(`wrote ${file}\n`);
+      stdout().write(`wrote ${file}\n`);
     });
   // osai scan / osai summary: many targets in one process (src/scan/, loaded only when they run).
   registerScanCommands(program);
@@ -142,6 +145,20 @@ function writeAtomically(file: string, text: string): void {
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * process.stdout, with a reader that stops early (`osai licenses | head`) ending the run quietly with its exit code.
+ * Touched only by commands that stream; `check` writes through writeStdout, which handles EPIPE itself.
+ */
+function stdout(): NodeJS.WriteStream {
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
+  return process.stdout;
 }
 
 async function main(argv: string[]): Promise<void> {

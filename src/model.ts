@@ -18,7 +18,11 @@ export interface FileEntry { path: string; size: number }
 export interface InventoryFile extends FileEntry { role: FileRole; topic?: FileTopic }
 
 /** A problem met while listing or reading the repository: it becomes a finding, never a crash. */
-export interface Problem { code: string; file?: string; line?: number; args?: Record<string, string | number> }
+export interface Problem {
+  code: string; file?: string; line?: number; args?: Record<string, string | number>;
+  /** `unknown`: the problem hides what the repo says (a terms file osai cannot read), so it gates as unknown, not fail. */
+  verdict?: 'unknown';
+}
 
 export interface Inventory { files: InventoryFile[]; problems: Problem[] }
 
@@ -31,6 +35,8 @@ export interface CardDocument {
   body: string;
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
+  /** For a README.md with model front matter in a sub-folder: that folder (`quantized/`), whose files it binds. */
+  folder?: string;
 }
 
 export interface TextDocument { file: string; text: string }
@@ -47,6 +53,10 @@ export interface WeightsHeader {
   baseModels: { name?: string; organization?: string; repoUrl?: string }[];
   /** The model's own names (GGUF `general.name`, `general.basename` with `general.size_label`), most specific first. */
   names?: string[];
+  /** Every string value (safetensors `__metadata__`, GGUF `general.*`), scanned for terms whatever its key. */
+  strings?: { key: string; value: string }[];
+  /** License keys whose value osai cannot read (a number, an array, an oversized string). */
+  invalid?: { key: string; reason: string }[];
 }
 
 /** The sha256 of a file named in a `clarify:` entry, hashed by the read stage (bounded). */
@@ -66,6 +76,8 @@ export interface Documents {
   manifests?: TextDocument[];
   /** Training, inference, evaluation, preprocessing and architecture code up to 64 KiB, read to find placeholders. */
   code?: TextDocument[];
+  /** config.json, adapter_config.json, generation_config.json and model_index.json, read for license and terms keys. */
+  metadataFiles?: TextDocument[];
   /** adapter_config.json and config.json, read for the base model they name. */
   configs?: TextDocument[];
   /** Weights files that are Git LFS pointers: the release's weights live on the LFS server, with this size. */
@@ -138,6 +150,14 @@ export interface DataInformation {
 export interface AccessTerms {
   /** `unknown`: the card sets `gated:` to a value Hugging Face does not define, so the gate cannot be told. */
   gated: false | 'auto' | 'manual' | 'unknown'; line?: number; extraTerms: boolean; clickThrough: boolean; euDisallowed: boolean;
+  /** Restrictions the gate's words state (prompt, heading, field labels, select options): agreeing to them binds. */
+  restrictions?: { type: string; text: string; key: string; line?: number }[];
+  /** Fields asking what the user will do with the weights: what they limit cannot be told. */
+  purposeFields?: string[];
+  /** Fields that are neither contact data, nor a purpose, nor an agreement: osai cannot tell what they ask. */
+  unreadFields?: string[];
+  /** Set when the gate only collects contact data (these fields), with no terms to accept. */
+  contactFields?: string[];
 }
 
 /** A base model the card (`base_model:`) or a GGUF header names, with the license the rules know for it. */

@@ -16,4 +16,4 @@ export const PACKAGE_ROOT = findPackageRoot();
 export const PACKAGE_JSON = join(PACKAGE_ROOT, 'package.json');
 /** The rules as YAML (the source of truth) and as compiled by the build (what a run loads). */
 export const RULES_DIR = join(PACKAGE_ROOT, 'rules');
-export const COMPILED_RULES_FILE = join(PACKAGE_ROOT, 'dist', 'rules.json');
+export const COMPILED_RULES_FILE = join(PACKAGE_ROOT, 'dist', 'rules.compiled');

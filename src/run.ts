@@ -7,6 +7,7 @@ import type { IgnoreRule, Policy } from './evaluate/policy.js';
 import { discoverFiles } from './discover/discover.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { identify } from './identify/identify.js';
+import { loadMarkdownParser } from './identify/card/markdown.js';
 import { identifyEuFacts, type EuDeclaration } from './identify/eu-facts.js';
 import { loadConfig } from './read/config.js';
 import { openFsRepo } from './read/fs-reader.js';
@@ -121,9 +122,11 @@ export async function checkReader(
 ): Promise<Report> {
   const rules = await loadRuleSet(options.rulesDir);
   const listing = await reader.list();
-  const inventory = discoverFiles(listing.entries, listing.problems);
-  const documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path));
+  const inventory = discoverFiles(listing.entries, listing.problems, rules.termsFiles);
+  const documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path), rules.termsFiles);
   const remote = resolveRemote ? await resolveRemote(documents) : undefined;
+  // The Markdown parser is loaded only for a run that reads a card body; identify() itself stays synchronous.
+  if (documents.card || documents.otherCards?.length) await loadMarkdownParser();
   const evidence = { ...identify(inventory, documents, rules, declarations, clarifications, remote, bases), euAiAct: identifyEuFacts(documents.card, euAiAct) };
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,

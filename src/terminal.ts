@@ -9,7 +9,9 @@ export function writeStdout(text: string): void {
   let done = 0;
   try {
     while (done < bytes.length) done += writeSync(1, bytes, done);
-  } catch {
+  } catch (error) {
+    // The reader closed the pipe (`osai check | head`): nothing more to say, and the run's exit code stands.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
     process.stdout.write(bytes.subarray(done));
   }
 }

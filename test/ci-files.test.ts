@@ -6,48 +6,60 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { FORMATS } from '../src/format/index.js';
-import { CLI, ROOT } from './helpers/run-cli.js';
+import { ROOT } from './helpers/run-cli.js';
 
 const action = parse(readFileSync(`${ROOT}action.yml`, 'utf8'));
 
 describe('action.yml', () => {
-  test('is a composite action with the inputs and outputs the README documents', () => {
-    expect(action.runs.using).toBe('composite');
+  test('is a JavaScript action whose entry is the committed bundle, with the inputs and outputs the README documents', () => {
+    expect(action.runs).toEqual({ using: 'node20', main: 'action/dist/index.cjs' });
     expect(Object.keys(action.inputs)).toEqual(['path', 'profile', 'format', 'config', 'strict', 'sarif-file', 'summary']);
     expect(Object.keys(action.outputs)).toEqual(['sarif-file', 'verdict', 'exit-code']);
     expect(Object.keys(FORMATS)).toContain(action.inputs.format.default);
   });
 
-  /** Runs the action's check step as the runner would: inputs as env, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. */
-  function runStep(inputs: Record<string, string>) {
-    const step = action.runs.steps.find((s: { id?: string }) => s.id === 'check');
+  /** Runs the action's entry as the runner would: inputs as INPUT_* (defaults from action.yml), GITHUB_* files. */
+  function runAction(inputs: Record<string, string>) {
     const dir = mkdtempSync(join(tmpdir(), 'osai-action-'));
     const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md'), sarif: join(dir, 'osai.sarif') };
     writeFileSync(files.output, '');
     writeFileSync(files.summary, '');
+    const defaults = Object.fromEntries(Object.entries(action.inputs as Record<string, { default: string }>).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v.default]));
     const env = {
-      ...process.env, NO_COLOR: '1', GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, OSAI_CLI: CLI,
-      OSAI_PATH: '.', OSAI_PROFILE: '', OSAI_FORMAT: 'github', OSAI_CONFIG: '', OSAI_STRICT: 'false', OSAI_SARIF: files.sarif, OSAI_SUMMARY: 'true',
-      ...inputs,
+      ...process.env, GITHUB_WORKSPACE: ROOT, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary,
+      ...defaults, 'INPUT_SARIF-FILE': files.sarif, ...inputs,
     };
-    const r = spawnSync('bash', ['-e', '-c', step.run], { cwd: ROOT, env, encoding: 'utf8' });
-    const outputs = Object.fromEntries(readFileSync(files.output, 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
-    return { code: r.status, stdout: r.stdout, outputs, summary: readFileSync(files.summary, 'utf8'), sarif: files.sarif };
+    const r = spawnSync(process.execPath, [`${ROOT}${action.runs.main}`], { cwd: dir, env, encoding: 'utf8' });
+    // GITHUB_OUTPUT in the runner's multi-line form: name<<delimiter, value, delimiter.
+    const outputs = Object.fromEntries([...readFileSync(files.output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1], m[3]]));
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs, summary: readFileSync(files.summary, 'utf8'), sarif: files.sarif };
   }
 
-  test('the check step fails on a failing repo, annotates, writes SARIF and the summary', () => {
-    const r = runStep({ OSAI_PATH: 'fixtures/llama-3-weights' });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=fixtures\/llama-3-weights\/README\.md,line=2,/m);
+  test('one run fails a failing repo, annotates, writes SARIF and the summary, and sets the outputs', () => {
+    const r = runAction({ INPUT_PATH: 'fixtures/llama-3-weights' });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=fixtures\/llama-3-weights\/LICENSE,line=1,title=osai freedom-restricted::/m);
     expect(r.outputs).toEqual({ 'sarif-file': r.sarif, verdict: 'fail', 'exit-code': '1' });
-    expect(JSON.parse(readFileSync(r.sarif, 'utf8')).version).toBe('2.1.0');
+    const sarif = JSON.parse(readFileSync(r.sarif, 'utf8'));
+    expect(sarif.runs[0].results).toHaveLength(7);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('fixtures/llama-3-weights/LICENSE');
     expect(r.summary).toMatch(/^## osai: ❌ fail/);
+    expect(r.summary).toContain('`fixtures/llama-3-weights`');
   });
 
-  test('it passes a passing repo and honours profile and strict', () => {
-    expect(runStep({ OSAI_PATH: 'fixtures/apache-weights-full-release' }).code).toBe(0);
-    expect(runStep({ OSAI_PATH: 'fixtures/mit-weights-only', OSAI_PROFILE: 'open-weights' }).outputs.verdict).toBe('pass');
-    expect(runStep({ OSAI_PATH: 'fixtures/policy-strict-warning', OSAI_STRICT: 'false', OSAI_CONFIG: 'fixtures/policy-ignore/.osai.yml' }).code).toBe(0);
+  test('it passes a passing repo and honours profile, config and strict; a bad path is exit 2 with an annotation', () => {
+    expect(runAction({ INPUT_PATH: 'fixtures/apache-weights-full-release' }).code).toBe(0);
+    expect(runAction({ INPUT_PATH: 'fixtures/mit-weights-only', INPUT_PROFILE: 'open-weights' }).outputs.verdict).toBe('pass');
+    expect(runAction({ INPUT_PATH: 'fixtures/policy-strict-warning', INPUT_STRICT: 'false', INPUT_CONFIG: 'fixtures/policy-ignore/.osai.yml' }).code).toBe(0);
+    const bad = runAction({ INPUT_PATH: 'no/such/folder' });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toMatch(/^::error title=osai::path not found/);
+    expect(bad.outputs['exit-code']).toBe('2');
+  });
+
+  test('the committed bundle is what the sources build (scripts/bundle-action.mjs --check)', () => {
+    const r = spawnSync(process.execPath, [`${ROOT}scripts/bundle-action.mjs`, '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
   });
 });
 

@@ -1,9 +1,10 @@
 // The built CLI, spawned as a user runs it: exit codes, JSON on stdout, one-line errors without stack traces.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fixture, runCli } from './helpers/run-cli.js';
+import { CLI, fixture, runCli } from './helpers/run-cli.js';
 
 describe('osai check', () => {
   test.each([
@@ -27,8 +28,10 @@ describe('osai check', () => {
 
   test('the Llama 3 report lists the restricted freedoms', () => {
     const report = JSON.parse(runCli(['check', fixture('llama-3-weights'), '--format', 'json']).stdout);
-    const restricted = report.findings.filter((f: { code: string; component: string }) => f.code === 'freedom-restricted' && f.component === 'model-parameters-final');
-    expect(restricted.map((f: { freedom: string }) => f.freedom).sort()).toEqual(['modify', 'share', 'use']);
+    const restricted = report.findings.filter((f: { code: string; components: string[] }) => f.code === 'freedom-restricted' && f.components.includes('model-parameters-final'));
+    // One cause, one finding: the Llama license, with every freedom it restricts, at the LICENSE that holds it.
+    expect(restricted).toHaveLength(1);
+    expect(restricted[0]).toMatchObject({ file: 'LICENSE', line: 1, freedoms: ['use', 'modify', 'share'] });
   });
 
   test('a missing path exits 2 with one line naming it', () => {
@@ -74,9 +77,63 @@ describe('osai check', () => {
 
   test('text output: verdict first, no colour when NO_COLOR is set', () => {
     const { stdout } = runCli(['check', fixture('llama-3-weights')]);
-    expect(stdout.split('\n')[1]).toMatch(/^FAIL {2}osaid-1.0/);
+    expect(stdout.split('\n')[0]).toMatch(/^FAIL {2}osaid-1.0/);
     expect(stdout).not.toMatch(/\u001b\[/);
-    expect(stdout).toContain('700 million');
+    expect(stdout).toContain('§1(b)(iv)');
+  });
+
+  test('the first screen is the verdict, the causes and their next steps; --quiet and --verbose', () => {
+    const normal = runCli(['check', fixture('llama-3-weights')]);
+    const lines = normal.stdout.split('\n');
+    expect(lines[2]).toBe('Causes (7)');
+    expect(lines[3]).toMatch(/^ {2}fail {4}LICENSE:1 {2}LicenseRef-llama-3-community restricts/);
+    expect(lines[4]).toMatch(/^ {10}next: /);
+    const quiet = runCli(['check', fixture('llama-3-weights'), '--quiet']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout.split('\n').filter(Boolean)).toHaveLength(1 + 1 + 7);
+    expect(quiet.stdout).not.toContain('next:');
+    const verbose = runCli(['check', fixture('llama-3-weights'), '--verbose']);
+    for (const part of ['Licenses found', 'All profiles', '700 million', 'license-file, confidence', 'file: config.json']) expect(verbose.stdout).toContain(part);
+    expect(runCli(['check', fixture('llama-3-weights'), '--quiet', '--verbose']).code).toBe(2);
+  });
+
+  test('a reader that closes the pipe early ends the run quietly with its exit code', () => {
+    const bash = spawnSync('bash', ['-c', `node ${JSON.stringify(CLI)} check ${JSON.stringify(fixture('card-apache-license-llama-3'))} --format json | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(bash.stderr).toBe('');
+    expect(bash.status).toBe(1);
+  });
+
+  test.each([
+    // [.osai.yml, --profile, what stderr must suggest]
+    ['profil: open-weights\n', undefined, /Unrecognized key: "profil".*did you mean "profile"/],
+    ['ignore:\n  - code: license-conflict\n    reason: accepted\n    untill: 2999-12-31\n', undefined, /did you mean "until"/],
+    ['', 'osaid-10', /unknown profile "osaid-10" \(did you mean "osaid-1.0"\?\)/],
+    ['profile: mof-class3\n', undefined, /did you mean "mof-class-3"/],
+  ])('a mistyped name in %j / --profile %s is exit 2 and suggests the closest valid one', (config, profile, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'osai-typo-'));
+    writeFileSync(join(dir, '.osai.yml'), config);
+    writeFileSync(join(dir, 'README.md'), '---\nlicense: apache-2.0\n---\n# m\n');
+    const r = runCli(['check', dir, ...(profile ? ['--profile', profile] : [])]);
+    rmSync(dir, { recursive: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('a target that is a file, or a folder osai may not read, is exit 2', () => {
+    const file = runCli(['check', fixture('llama-3-weights/LICENSE')]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/^osai: not a folder/);
+    const dir = mkdtempSync(join(tmpdir(), 'osai-unreadable-'));
+    chmodSync(dir, 0o700);
+    // As root every folder is readable: run as nobody (uid 65534), which root may do, else skip saying so.
+    const asNobody = process.getuid?.() === 0;
+    const r = asNobody
+      ? spawnSync(process.execPath, [CLI, 'check', dir], { encoding: 'utf8', uid: 65534, gid: 65534, env: { ...process.env, HOME: tmpdir(), XDG_CACHE_HOME: tmpdir() } })
+      : (chmodSync(dir, 0o000), spawnSync(process.execPath, [CLI, 'check', dir], { encoding: 'utf8' }));
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^osai: cannot read the folder/);
+    chmodSync(dir, 0o700);
+    rmSync(dir, { recursive: true });
   });
 });
 
@@ -94,6 +151,10 @@ describe('osai licenses and osai explain', () => {
     const { code, stdout } = runCli(['licenses']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^LicenseRef-gemma-terms +RESTRICTED/m);
+    // Columns sized by their widest cell: every row splits into the same six cells on runs of two spaces.
+    const rows = stdout.split('\n\n')[0]!.split('\n');
+    for (const row of rows) expect(row.split(/ {2,}/), row).toHaveLength(6);
+    expect(stdout).not.toMatch(/RESTRICTED(granted|cond|RESTRICTED)/);
   });
 
   test.each([

@@ -8,6 +8,10 @@ import { hubId, matchesPattern } from '../src/identify/lineage/lineage.js';
 import { statedLicense } from '../src/identify/card/stated-license.js';
 import type { Documents } from '../src/model.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
+import { loadMarkdownParser } from '../src/identify/card/markdown.js';
+
+// identify() reads card bodies with the Markdown parser, which the pipeline loads before it (run.ts).
+await loadMarkdownParser();
 
 const rules = await loadRuleSet();
 
@@ -54,8 +58,20 @@ describe('classifyPath', () => {
     ['terms.py', 'code', undefined],
     ['contributor_agreement.md', 'docs', undefined],
     ['docs/README.md', 'docs', undefined],
+    // Terms files by name (rules/terms-files.yaml): any case, separator, extension or folder.
+    ['USAGE.md', 'license', 'notice'],
+    ['USE_POLICY', 'license', 'use-policy'],
+    ['docs/acceptable-use.md', 'license', 'use-policy'],
+    ['Model Agreement.pdf', 'license', 'use-policy'],
+    ['legal/TermsOfUse', 'license', 'use-policy'],
+    ['LLAMA3LICENSE.txt', 'license', undefined],
+    ['COPYING.LESSER', 'license', undefined],
+    ['quantized/NOTICE.md', 'license', 'notice'],
+    ['policy.py', 'code', undefined],
+    ['policy_model.safetensors', 'weights', undefined],
+    ['CLA.md', 'docs', undefined],
   ])('%s is %s (%s)', (path, role, topic) => {
-    const got = classifyPath(path);
+    const got = classifyPath(path, rules.termsFiles);
     expect(got.role).toBe(role);
     expect(got.topic).toBe(topic);
   });

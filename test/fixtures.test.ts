@@ -9,7 +9,7 @@ type Row = [fixture: string, profile: string, verdict: 'pass' | 'fail' | 'unknow
 
 const TABLE: Row[] = [
   ['apache-weights-full-release', 'osaid-1.0', 'pass', []],
-  ['llama-3-weights', 'osaid-1.0', 'fail', ['freedom-restricted', 'license-category']],
+  ['llama-3-weights', 'osaid-1.0', 'fail', ['freedom-restricted']], // license-category joins the restriction's finding
   ['cc-by-nc-weights', 'osaid-1.0', 'fail', ['freedom-restricted']],
   ['mit-weights-only', 'osaid-1.0', 'fail', ['component-missing', 'component-missing-any', 'data-information-missing']],
   ['card-apache-license-llama-3', 'osaid-1.0', 'fail', ['license-conflict', 'freedom-restricted']],
@@ -28,9 +28,9 @@ const TABLE: Row[] = [
   ['osi-grok-like-fails', 'osaid-1.0', 'fail', ['component-missing', 'data-information-missing']],
   ['osi-phi-2-like-fails', 'osaid-1.0', 'fail', ['component-missing', 'data-information-missing']],
   ['osi-mixtral-like-fails', 'osaid-1.0', 'fail', ['component-missing', 'data-information-missing']],
-  ['osi-bloom-like-fails-on-terms', 'osaid-1.0', 'fail', ['freedom-restricted', 'license-category']],
-  ['osi-starcoder2-like-fails-on-terms', 'osaid-1.0', 'fail', ['freedom-restricted', 'license-category']],
-  ['osi-falcon-like-fails-on-terms', 'osaid-1.0', 'fail', ['freedom-restricted', 'license-category']],
+  ['osi-bloom-like-fails-on-terms', 'osaid-1.0', 'fail', ['freedom-restricted']], // license-category joins the restriction's finding
+  ['osi-starcoder2-like-fails-on-terms', 'osaid-1.0', 'fail', ['freedom-restricted']], // license-category joins the restriction's finding
+  ['osi-falcon-like-fails-on-terms', 'osaid-1.0', 'fail', ['freedom-restricted']], // license-category joins the restriction's finding
   // The Model Openness Tool's Class I entries (openness-frameworks.md §2.7), every component declared.
   ['osi-pythia-like-passes', 'mof-class-1', 'pass', []],
   ['osi-olmo-like-passes', 'mof-class-1', 'pass', []],
@@ -142,11 +142,41 @@ const TABLE: Row[] = [
   ['data-card-negated-items', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['data-card-lorem-ipsum', 'osaid-1.0', 'fail', ['data-information-incomplete']],
   ['git-ignored-weights', 'open-weights', 'unknown', ['license-unidentified', 'weights-header-invalid']],
+  // Issue 10: every file, card sentence, table row, gate word and metadata field that can carry terms is read as terms.
+  ['terms-usage-md-research-only', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['terms-file-spaced-name', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['terms-file-pdf', 'osaid-1.0', 'unknown', ['terms-file-unreadable']],
+  ['terms-file-how-to-use-passes', 'osaid-1.0', 'pass', []],
+  ['card-table-commercial-no', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-table-header-keyed-unknown', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-body-noncommercial-sentence', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-setext-html-bold-headings', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-advisory-sentences-pass', 'osaid-1.0', 'pass', []],
+  ['card-key-capitalised-license', 'osaid-1.0', 'fail', ['card-key-noncanonical', 'freedom-restricted']],
+  ['card-license-name-beside-apache', 'osaid-1.0', 'fail', ['license-conflict', 'freedom-restricted']],
+  ['card-license-other-external-link', 'osaid-1.0', 'unknown', ['license-unidentified']],
+  ['card-no-license', 'osaid-1.0', 'fail', ['card-license-missing']],
+  ['subfolder-card-noncommercial', 'osaid-1.0', 'fail', ['freedom-restricted']],
+  ['config-license-noncommercial', 'osaid-1.0', 'fail', ['freedom-restricted']],
+  ['config-license-number', 'osaid-1.0', 'unknown', ['metadata-license-invalid']],
+  ['safetensors-description-research-only', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['pyproject-pep639-license', 'osaid-1.0', 'pass', []],
+  ['pyproject-license-file-unread', 'osaid-1.0', 'unknown', ['license-unidentified']],
+  ['gated-restricts-noncommercial', 'osaid-1.0', 'fail', ['access-gate-restricts']],
+  ['gated-purpose-select', 'osaid-1.0', 'unknown', ['access-gate-purpose']],
+  ['card-tags-research-only', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // A restriction spelt with Cyrillic look-alike letters is read as the Latin words it shows.
+  ['card-body-homoglyph-restriction', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // A sentence that names a known license is that license only when it says nothing more.
+  ['card-subject-to-apache-and-policy', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-subject-to-apache-only-passes', 'osaid-1.0', 'pass', []],
   // osai scan's inputs (test/scan.test.ts): checked as one repository, none of them is a model release.
   ['scan-application-references', 'osaid-1.0', 'fail', ['card-metadata-missing']],
   ['scan-model-folders', 'osaid-1.0', 'fail', ['card-missing']],
   ['scan-hf-cache-two-snapshots', 'osaid-1.0', 'fail', ['card-missing']],
   ['scan-targets-file', 'osaid-1.0', 'fail', ['card-missing']],
+  // issue 13: an ignore that accepts nothing warns, naming the code a typo meant
+  ['policy-ignore-unmatched', 'osaid-1.0', 'pass', ['ignore-unmatched', 'ignore-code-unknown']],
   ...RULES_FIXTURES,
 ];
 
@@ -235,7 +265,7 @@ describe('what the fixtures must say', () => {
 
   test('CC-BY-NC-4.0 fails the use freedom of the weights, while the MIT code passes', async () => {
     const report = await check(fixture('cc-by-nc-weights'));
-    const use = report.findings.find((f) => f.code === 'freedom-restricted' && f.component === 'model-parameters-final' && f.freedom === 'use');
+    const use = report.findings.find((f) => f.code === 'freedom-restricted' && f.components?.includes('model-parameters-final') && f.freedoms?.includes('use'));
     expect(use?.reasons?.[0]?.license).toBe('CC-BY-NC-4.0');
     expect(report.components.find((c) => c.id === 'training-code')).toMatchObject({ license: 'MIT', verdict: 'pass' });
   });
@@ -363,8 +393,8 @@ describe('OSI validation and MOT classes: why each modelled release gets its ver
       const report = await check(fixture(name), { profile: 'osaid-1.0' });
       const codes = new Set(report.findings.map((f) => f.code));
       expect(MISSING.filter((c) => codes.has(c))).toEqual([]);
-      const weights = report.findings.filter((f) => f.code === 'freedom-restricted' && f.component === 'model-parameters-final');
-      expect(weights.map((f) => f.freedom)).toContain('use');
+      const weights = report.findings.filter((f) => f.code === 'freedom-restricted' && f.components?.includes('model-parameters-final'));
+      expect(weights.flatMap((f) => f.freedoms)).toContain('use');
     });
 
   test.each(['osi-grok-like-fails', 'osi-mixtral-like-fails', 'osi-phi-2-like-fails'])(
@@ -387,5 +417,37 @@ describe('OSI validation and MOT classes: why each modelled release gets its ver
     expect(Object.fromEntries(report.profiles.map((p) => [p.id, p.verdict]))).toEqual({
       'eu-ai-act-53-2': 'unknown', 'mof-class-1': 'pass', 'mof-class-2': 'pass', 'mof-class-3': 'pass', 'open-weights': 'pass', 'osaid-1.0': 'pass',
     });
+  });
+});
+
+// issue 13: one finding per cause, where the cause is (evaluate/group.ts).
+describe('one finding per cause', () => {
+  test.each([
+    // [fixture, the findings' codes in order]
+    ['llama-3-weights', ['freedom-restricted', 'component-missing', 'component-missing', 'component-missing', 'component-missing', 'component-missing-any', 'data-information-missing']],
+    ['card-apache-license-llama-3', ['license-conflict', 'freedom-restricted']],
+    // Its card's sentence adds terms of its own ("adds an acceptable use policy and excludes hosting use"): a second
+    // cause, unknown until a person reads it, beside the license's restriction.
+    ['osi-falcon-like-fails-on-terms', ['license-terms-added', 'freedom-restricted', 'freedom-unknown']],
+  ])('%s', async (name, codes) => {
+    const report = await check(fixture(name), { profile: 'osaid-1.0' });
+    expect(report.findings.map((f) => f.code)).toEqual(codes);
+  });
+
+  test('a restricting license is located at the license file that carries its terms, naming both sources of a conflict apart', async () => {
+    const report = await check(fixture('card-apache-license-llama-3'));
+    const restricted = report.findings.find((f) => f.code === 'freedom-restricted')!;
+    expect(restricted).toMatchObject({ file: 'LICENSE', line: 1, args: { license: 'LicenseRef-llama-3-community' } });
+    expect(restricted.components).toContain('training-code');
+    expect(restricted.reasons!.map((r) => r.clause)).toEqual(expect.arrayContaining(['§2', '§1(b)(iv)', '§1(b)(v)']));
+    const conflict = report.findings.find((f) => f.code === 'license-conflict')!;
+    expect(conflict.args).toMatchObject({ aFile: 'README.md', bFile: 'LICENSE' });
+  });
+
+  test('grouping never changes a verdict: an ignored component keeps the rest of the cause', async () => {
+    const all = await check(fixture('llama-3-weights'));
+    const some = await check(fixture('llama-3-weights'), { ignore: [{ code: 'freedom-restricted', component: 'model-architecture', reason: 'test' }] });
+    expect(some.profile.verdict).toBe(all.profile.verdict);
+    expect(some.findings.find((f) => f.code === 'freedom-restricted')!.components).toEqual(['model-parameters-final']);
   });
 });

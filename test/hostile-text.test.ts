@@ -13,6 +13,10 @@ import { createMemoryReader } from '../src/read/reader.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
 import { checkReader } from '../src/run.js';
 import { expectNoPass, passingFiles } from './helpers/hostile-repo.js';
+import { loadMarkdownParser } from '../src/identify/card/markdown.js';
+
+// identify() reads card bodies with the Markdown parser, which the pipeline loads before it (run.ts).
+await loadMarkdownParser();
 
 const require = createRequire(import.meta.url);
 const MIT: string = require('spdx-license-list/licenses/MIT.json').licenseText;

@@ -13,6 +13,10 @@ import { matchWords, normalizeText } from '../src/identify/normalize.js';
 import { loadRuleSet, type RuleSet } from '../src/ruleset/rule-set.js';
 import type { LicenseRule } from '../src/ruleset/schema.js';
 import { ROOT } from './helpers/run-cli.js';
+import { loadMarkdownParser } from '../src/identify/card/markdown.js';
+
+// identify() reads card bodies with the Markdown parser, which the pipeline loads before it (run.ts).
+await loadMarkdownParser();
 
 const full: Record<string, { licenseText: string }> = createRequire(import.meta.url)('spdx-license-list/full');
 const text = (id: string) => full[id]!.licenseText;
@@ -259,6 +263,19 @@ describe('manifests', () => {
     ['package.json', 'not json'],
     ['setup.cfg', '[options]\nlicense = MIT\n'],
   ])('%s without a license field of its own gives nothing', (file, t) => {
-    expect(identifyManifestLicense(file, t, rules)).toEqual([]);
+    expect(identifyManifestLicense(file, t, rules, new Set(['LICENSE']))).toEqual([]);
+  });
+
+  test.each<[string, string, string]>([
+    ['[project]\nlicense = "Apache-2.0 OR MIT"\n', 'Apache-2.0 OR MIT', ''],
+    ['[project]\nlicense = {text = "MIT"}\n', 'MIT', ''],
+    ['[project]\nlicense = {file = "LEGAL.txt"}\n', 'unknown', 'LEGAL.txt'],
+    ['[project]\nlicense = 3\n', 'unknown', 'unexpected type'],
+    ['[project]\nlicense-files = ["TERMS.md"]\n', 'unknown', 'TERMS.md'],
+    ['[project\nlicense = "MIT"\n', 'unknown', 'not valid TOML'],
+  ])('pyproject.toml %j (PEP 639, read with a TOML parser) → %s', (t, want, raw) => {
+    const [f] = identifyManifestLicense('pyproject.toml', t, rules, new Set(['LICENSE']));
+    expect(f?.expression).toBe(want);
+    expect(f?.raw ?? '').toContain(raw);
   });
 });

@@ -20,7 +20,7 @@ const MATRIX: Row[] = [
   ['policy-strict-warning', 1, ['access-gated-auto'], []], // strict: a warning fails
   ['policy-ignore', 0, [], ['access-gated-auto']], // ignored: out of the verdict, still in the report
   ['policy-ignore-expired', 1, ['access-gated-auto', 'ignore-expired'], []],
-  ['policy-ignore-scoped', 1, ['access-gated-auto'], []], // scoped to another file: does not apply
+  ['policy-ignore-scoped', 1, ['access-gated-auto', 'ignore-unmatched'], []], // scoped to another file: does not apply, and says so
   // Restriction types as deny entries (issue 12): territory lists where, business-model and revenue-threshold gate.
   ['policy-deny-territory', 1, ['license-denied'], []],
   ['policy-deny-territory-none', 0, [], []], // Kimi K2's attribution trigger is no territory clause

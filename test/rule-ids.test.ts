@@ -5,6 +5,10 @@ import { identify } from '../src/identify/identify.js';
 import { withRuleIds } from '../src/spdx/rule-ids.js';
 import type { Documents } from '../src/model.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
+import { loadMarkdownParser } from '../src/identify/card/markdown.js';
+
+// identify() reads card bodies with the Markdown parser, which the pipeline loads before it (run.ts).
+await loadMarkdownParser();
 
 const rules = await loadRuleSet();
 

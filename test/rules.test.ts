@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { identifyLicenseText } from '../src/identify/license-text/license-text.js';
 import { licenseInCategory } from '../src/ruleset/categories.js';
 import { loadRuleSetFromYaml } from '../src/ruleset/load.js';
-import { DEFAULT_RULES_DIR, deserializeRuleSet, serializeRuleSet } from '../src/ruleset/rule-set.js';
+import { DEFAULT_RULES_DIR, deserializeRuleSet, licenseMatchers, serializeRuleSet } from '../src/ruleset/rule-set.js';
 import { FREEDOMS } from '../src/ruleset/vocabulary.js';
 import { ROOT } from './helpers/run-cli.js';
 
@@ -100,7 +100,14 @@ describe('rule set consistency', () => {
 
   test('the compiled rule set (shared freedoms stored once) reads back exactly as the YAML', () => {
     const back = deserializeRuleSet(serializeRuleSet(rules));
+    // One license parsed on lookup first, then the rest by iterating: same values, same order.
+    expect(back.licenses.get('Apache-2.0')).toEqual(rules.licenses.get('Apache-2.0'));
+    expect(back.licenses.has('no-such-license')).toBe(false);
+    expect(back.licenses.size).toBe(rules.licenses.size);
     expect([...back.licenses]).toEqual([...rules.licenses]);
+    // Normalised at build time, the same as at run time; a rule set with other licenses computes its own.
+    expect(licenseMatchers(back)).toEqual(licenseMatchers(rules));
+    expect(licenseMatchers({ ...back, licenses: new Map() })).toEqual([]);
     expect([...back.aliases]).toEqual([...rules.aliases]);
     expect(back.profiles).toEqual(rules.profiles);
   });

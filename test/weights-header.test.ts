@@ -24,6 +24,8 @@ describe('GGUF metadata', () => {
       file: 'm.gguf', format: 'gguf',
       license: [{ key: 'general.license', value: 'llama3' }, { key: 'general.license.link', value: 'https://llama.meta.com/llama3/license' }],
       baseModels: [{ name: 'Meta Llama 3 8B', organization: 'Meta Llama', repoUrl: 'https://huggingface.co/meta-llama/Meta-Llama-3-8B' }],
+      // Every general.* string is kept to be read for terms (identify/metadata/metadata-terms.ts).
+      strings: expect.arrayContaining([{ key: 'general.architecture', value: 'llama' }]),
     } });
   });
 

@@ -62,3 +62,12 @@ export const ConfigSchema = z.object({
   eu_ai_act: EuAiActDeclaration.optional().describe('facts for the eu-ai-act-53-2 profile that no file shows'),
 }).strict();
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The keys each level of .osai.yml accepts, by its top-level key ('' for the top level), for "did you mean". */
+export const CONFIG_KEYS: Record<string, string[]> = {
+  '': Object.keys(ConfigSchema.shape),
+  components: Object.keys(ComponentDeclaration.shape),
+  clarify: Object.keys(Clarification.shape),
+  base_models: Object.keys(BaseModelDeclaration.shape),
+  ignore: Object.keys(IgnoreEntry.shape),
+};

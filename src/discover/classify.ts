@@ -1,5 +1,7 @@
 // Scores file names: each path gets a role (and for code, configs and docs a topic) from its name alone.
 import type { FileRole, FileTopic } from '../model.js';
+import type { TermsFilesRules } from '../ruleset/schema.js';
+import { termsFileKind } from './terms-files.js';
 
 interface NameRule { test: (name: string, path: string, dirs: string[]) => boolean; role: FileRole; topic?: FileTopic }
 
@@ -10,12 +12,6 @@ const inDir = (dirs: string[], pattern: RegExp) => dirs.some((d) => pattern.test
 
 // First match wins, so the more specific rules come first.
 const RULES: NameRule[] = [
-  { test: re(/^(use_policy|acceptable_use|acceptable-use)[\w.-]*$/i), role: 'license', topic: 'use-policy' },
-  // Terms under another name (TERMS_OF_USE.md, EULA.txt, MODEL_AGREEMENT.md, LLAMA_USE_POLICY.md, RESPONSIBLE_USE.md):
-  // they bind next to the license, so they are read like a use policy.
-  { test: re(/^(?!licen[cs]e|contributor|individual|corporate|cla[_-])([\w-]*[_-])?(use[_-]?policy|acceptable[_-]?use([_-]policy)?|usage[_-]?policy|terms([_-]of[_-](use|service))?|tos|eula|agreement|responsible[_-]use|(use|usage)[_-]restrictions?|prohibited[_-]uses?)(\.(md|txt|rst|html?))?$/i), role: 'license', topic: 'use-policy' },
-  { test: re(/^notice([.-]\w+)?$/i), role: 'license', topic: 'notice' },
-  { test: re(/^(licen[cs]es?|copying)([._-][\w.-]*)?$/i), role: 'license' },
   { test: re(/\.license$/i), role: 'license' },
   { test: (_n, _p, dirs) => dirs[0]?.toUpperCase() === 'LICENSES' && dirs.length === 1, role: 'license' },
   { test: re(/^(model_card|modelcard|model-card)\.md$/i), role: 'model-card' },
@@ -48,11 +44,20 @@ const RULES: NameRule[] = [
   { test: re(/\.(md|rst|txt)$/i), role: 'docs' },
 ];
 
+/**
+ * Without the rule set (a listing's warning about an untracked file) only the classic names count as terms.
+ * Kept to the names every rule set lists, so it never says less than the rules do about LICENSE, COPYING or NOTICE.
+ */
+const CLASSIC_TERMS = /^(licen[cs]e|copying|notice)/i;
+
 /** The role of a repo-relative POSIX path, from its name and folders; `other` when nothing fits. */
-export function classifyPath(path: string): { role: FileRole; topic?: FileTopic } {
+export function classifyPath(path: string, terms?: TermsFilesRules): { role: FileRole; topic?: FileTopic } {
   const parts = path.split('/');
   const name = parts[parts.length - 1]!;
   const dirs = parts.slice(0, -1);
+  // Terms first, in any folder and with any extension but code's, weights' and data's (rules/terms-files.yaml).
+  const kind = terms ? termsFileKind(name, terms) : CLASSIC_TERMS.test(name) ? 'license' : undefined;
+  if (kind) return kind === 'license' ? { role: 'license' } : { role: 'license', topic: kind };
   const rule = RULES.find((r) => r.test(name, path, dirs));
   if (!rule) return { role: 'other' };
   const topic = rule.topic ?? checkpointTopic(rule.role, dirs);

@@ -19,6 +19,9 @@ export interface Outcome {
   line?: number;
   component?: string;
   freedom?: Freedom;
+  /** A finding merged per cause (evaluate/group.ts): every component and freedom it covers. */
+  components?: string[];
+  freedoms?: Freedom[];
   reasons?: FreedomReason[];
   /** A passing note the report must still show (the EU profile's para 75 reminders); other passing notes are dropped. */
   note?: boolean;

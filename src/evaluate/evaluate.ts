@@ -1,6 +1,7 @@
 // The pure core: (Evidence, RuleSet, options) → Report. Every profile is evaluated; the chosen one sets the verdict.
 import type { ComponentEvidence, Evidence } from '../model.js';
 import { UsageError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
 import type { CheckSpec, ProfileRule } from '../ruleset/schema.js';
 import { FREEDOMS } from '../ruleset/vocabulary.js';
@@ -10,6 +11,7 @@ import {
 } from '../report/types.js';
 import type { CheckContext, Outcome } from './check.js';
 import { runCheck } from './checks/index.js';
+import { groupByCause } from './group.js';
 import { applyIgnores } from './ignore.js';
 import { checkPolicy, type Policy } from './policy.js';
 import { rateFreedom } from './license-expression.js';
@@ -31,7 +33,7 @@ export interface EvaluateOptions {
 export function evaluate(evidence: Evidence, rules: RuleSet, options: EvaluateOptions): Report {
   const chosen = rules.profiles.get(options.profile);
   if (!chosen) {
-    throw new UsageError(`unknown profile "${options.profile}"`, `choose one of: ${[...rules.profiles.keys()].sort().join(', ')}`);
+    throw new UsageError(`unknown profile "${options.profile}"${didYouMean(options.profile, rules.profiles.keys())}`, `choose one of: ${[...rules.profiles.keys()].sort().join(', ')}`);
   }
   const byId = new Map(evidence.components.map((c) => [c.id, c]));
   const ctx: CheckContext = {
@@ -79,8 +81,8 @@ function evaluateProfile(
     // A check that says nothing has seen no evidence; silence must never read as a pass.
     return out.length > 0 ? out : [{ code: 'check-no-evidence', verdict: 'unknown', severity: 'error', args: { check: spec.kind } }];
   });
-  const { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today);
-  const findings = dedupe(outcomes.filter((o) => o.verdict !== 'pass' || o.severity !== 'note' || o.note).map((o) => renderOutcome(o, ctx.rules)));
+  const { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today, Object.keys(ctx.rules.messages));
+  const findings = dedupe(groupByCause(outcomes.filter((o) => o.verdict !== 'pass' || o.severity !== 'note' || o.note), ctx).map((o) => renderOutcome(o, ctx.rules)));
   return {
     id: profile.id,
     name: profile.name,

@@ -1,6 +1,7 @@
 // Accepted findings: an `ignore` entry takes matching findings out of the verdict until its date, and says so when it expires.
 import { UsageError } from '../errors.js';
-import { fail, type Outcome } from './check.js';
+import { closestName } from '../suggest.js';
+import { fail, warn, type Outcome } from './check.js';
 import type { IgnoreRule, Policy } from './policy.js';
 
 export interface IgnoreResult { active: Outcome[]; ignored: { outcome: Outcome; rule: IgnoreRule }[] }
@@ -12,7 +13,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * adds `ignore-expired` (a failure), so a forgotten exception cannot pass a build forever. `ignore-expired` itself
  * cannot be ignored. Passing outcomes are not findings and are never ignored.
  */
-export function applyIgnores(outcomes: Outcome[], policy: Policy | undefined, today: string | undefined): IgnoreResult {
+export function applyIgnores(outcomes: Outcome[], policy: Policy | undefined, today: string | undefined, codes: string[] = []): IgnoreResult {
   const rules = policy?.ignore ?? [];
   if (rules.length === 0) return { active: outcomes, ignored: [] };
   if (rules.some((r) => r.until) && !(today && ISO_DATE.test(today))) {
@@ -27,6 +28,17 @@ export function applyIgnores(outcomes: Outcome[], policy: Policy | undefined, to
     const rule = isFinding && o.code !== 'ignore-expired' ? live.find((r) => covers(r, o)) : undefined;
     if (rule) ignored.push({ outcome: o, rule });
     else active.push(o);
+  }
+  // An ignore that accepts nothing is a typo or a fixed problem: say so (a warning), naming the code it may have meant.
+  for (const r of live.filter((rule) => !ignored.some((i) => i.rule === rule))) {
+    const at = { ...(policy?.file ? { file: policy.file } : {}), ...(r.line ? { line: r.line } : {}) };
+    const config = policy?.file || 'the policy';
+    if (codes.length > 0 && !codes.includes(r.code)) {
+      const guess = closestName(r.code, codes);
+      active.push(warn('ignore-code-unknown', { code: r.code, config, guess: guess ? `did you mean "${guess}"? ` : '' }, at));
+    } else {
+      active.push(warn('ignore-unmatched', { code: r.code, config }, at));
+    }
   }
   for (const r of expired) {
     active.push(fail('ignore-expired', { code: r.code, until: r.until!, reason: r.reason, config: policy?.file || 'the policy' }, {

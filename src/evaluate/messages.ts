@@ -6,7 +6,8 @@ import type { Outcome } from './check.js';
 export function renderOutcome(outcome: Outcome, rules: RuleSet): Finding {
   const template = rules.messages[outcome.code];
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in outcome.args ? String(outcome.args[key]) : whole));
-  const { code, severity, verdict, args, ...rest } = outcome;
+  // `note` only tells evaluate() to keep a passing note; it is not part of the report's Finding.
+  const { code, severity, verdict, args, note: _keep, ...rest } = outcome;
   return {
     code,
     severity,

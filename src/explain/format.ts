@@ -4,15 +4,14 @@ import type { Explanation, LicenseRow, ProfileOutcome } from './explain.js';
 const SHORT = { granted: 'granted', conditional: 'cond.', restricted: 'RESTRICTED', unknown: 'unknown' } as const;
 
 export function formatLicensesText(rows: LicenseRow[]): string {
-  const width = Math.min(48, Math.max(2, ...rows.map((r) => r.id.length)));
-  const head = `${'id'.padEnd(width)}  ${['use', 'study', 'modify', 'share'].map((h) => h.padEnd(10)).join('')}open`;
-  const lines = rows.map((r) => {
-    const cells = (['use', 'study', 'modify', 'share'] as const).map((f) => SHORT[r.freedoms[f]].padEnd(10)).join('');
-    const open = [r.osiApproved ? 'OSI' : '', r.osdConformant ? 'OSD' : ''].filter(Boolean).join('+') || '-';
-    return `${r.id.padEnd(width)}  ${cells}${open}`;
-  });
+  const FREEDOM_COLS = ['use', 'study', 'modify', 'share'] as const;
+  const table = rows.map((r) => [r.id, ...FREEDOM_COLS.map((f) => SHORT[r.freedoms[f]]), [r.osiApproved ? 'OSI' : '', r.osdConformant ? 'OSD' : ''].filter(Boolean).join('+') || '-']);
+  const head = ['id', ...FREEDOM_COLS, 'open'];
+  // Every column as wide as its widest cell, two spaces apart: no value can run into the next (`RESTRICTEDgranted`).
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const render = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   const unrated = rows.filter((r) => Object.values(r.freedoms).includes('unknown')).length;
-  return `${[head, ...lines].join('\n')}\n\n${rows.length} licenses (${rows.length - unrated} rated, ${unrated} unknown until read). OSI = OSI-approved; OSD = grants all four freedoms with no restriction (osd-conformant).\n`;
+  return `${[render(head), ...table.map(render)].join('\n')}\n\n${rows.length} licenses (${rows.length - unrated} rated, ${unrated} unknown until read). OSI = OSI-approved; OSD = grants all four freedoms with no restriction (osd-conformant).\n`;
 }
 
 const OUTCOME: Record<ProfileOutcome, string> = {

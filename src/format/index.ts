@@ -11,6 +11,10 @@ export interface FormatOptions {
   root?: string;
   /** Message templates by finding code (rules/messages.yaml), for SARIF rule descriptions; loaded when missing. */
   messages?: Messages;
+  /** Text output: `quiet` = verdict and causes, `verbose` = every piece of evidence too (default `normal`). */
+  detail?: 'quiet' | 'normal' | 'verbose';
+  /** The README's address, for SARIF `helpUri` (one section per finding code). */
+  docsUrl?: string;
 }
 export type Formatter = (report: Report, options: FormatOptions) => string;
 

@@ -1,5 +1,6 @@
 // Markdown for pull-request comments and $GITHUB_STEP_SUMMARY: verdict, profiles, components, freedoms, findings.
 import type { Report, Verdict } from '../report/types.js';
+import { componentRows, type RowVerdict } from './component-rows.js';
 import { freedomRows } from './freedom-rows.js';
 import type { FormatOptions } from './index.js';
 
@@ -26,10 +27,11 @@ export default function formatMarkdown(report: Report, _options: FormatOptions):
 
   out.push('### Profiles', '', ...table(['Profile', 'Verdict'], report.profiles.map((p) => [`${p.id} (${p.name})`, MARK[p.verdict]])), '');
 
-  const shown = report.components.filter((c) => c.status !== 'absent' || c.required);
+  // Judged by the chosen profile's findings, as the summary line is, so the two never disagree.
+  const ROW: Record<RowVerdict, string> = { ...MARK, missing: '❌ missing', 'not required': '—' };
   out.push('### Components', '');
-  out.push(...table(['Component', 'Required', 'Status', 'License', 'Four freedoms'],
-    shown.map((c) => [c.id, c.required ? 'yes' : '', c.status, c.license ?? '—', MARK[c.verdict]])), '');
+  out.push(...table(['Component', 'Required', 'Status', 'License', `Verdict (${profile.id})`],
+    componentRows(report).map(({ component: c, verdict }) => [c.id, c.required ? 'yes' : '', c.status, c.license ?? '—', ROW[verdict]])), '');
 
   const rows = freedomRows(report);
   if (rows.length > 0) {

@@ -10,14 +10,18 @@ export default function formatSarif(report: Report, options: FormatOptions): str
   const codes = [...new Set(report.findings.map((f) => f.code))].sort();
   const rules: ReportingDescriptor[] = codes.map((code) => {
     const template = options.messages?.[code];
-    // Templates hold `{name}` slots; in a rule description they read as placeholders.
-    const slot = (text: string) => text.replace(/\{(\w+)\}/g, '<$1>');
     const severity = report.findings.find((f) => f.code === code)!.severity;
+    const helpUri = codeHelpUri(code, report, options);
+    // One fix for every finding of the code: say it as it is; else the template, its slots said as nouns.
+    const helps = [...new Set(report.findings.filter((f) => f.code === code).map((f) => f.help))];
+    const fix = helps.length === 1 && helps[0] ? helps[0].replace(/\.$/, '') : template?.help ? generic(template.help) : '';
+    const help = fix ? `${fix}. See ${helpUri}` : `See ${helpUri}`;
     return {
       id: code,
       name: code,
-      shortDescription: { text: template ? slot(template.message) : code },
-      ...(template?.help ? { help: { text: slot(template.help) } } : {}),
+      shortDescription: { text: template ? generic(template.message) : code },
+      helpUri,
+      help: { text: help, markdown: `${fix ? `${fix}. ` : ''}[${code} in the osai README](${helpUri})` },
       defaultConfiguration: { level: LEVEL[severity] },
       properties: { tags: ['license', 'openness'] },
     };
@@ -33,6 +37,28 @@ export default function formatSarif(report: Report, options: FormatOptions): str
     }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** The README section of a finding code (`<a id="code-…">` in README.md), at this version of the package. */
+export function codeHelpUri(code: string, report: Report, options: FormatOptions): string {
+  const base = options.docsUrl ?? `https://www.npmjs.com/package/${report.tool.name}/v/${report.tool.version}`;
+  return `${base}#code-${code}`;
+}
+
+const NOUN: Record<string, string> = { a: 'one source', b: 'the other', add: 'what the component needs', raw: 'the text read', by: 'git or .gitignore' };
+
+/**
+ * A rule describes every finding of its code, so a template's `{slot}` becomes the noun it stands for
+ * (`{component}` → "the component", `{aFile}` → "a file"): no placeholder reaches code scanning.
+ */
+export function generic(text: string): string {
+  return text.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(' ');
+    // aFile / bLine: the two sides of a conflict.
+    if (words.length > 1 && (words[0] === 'a' || words[0] === 'b')) return `${words[0] === 'a' ? 'one' : 'the other'} ${words.slice(1).join(' ')}`;
+    if (name in NOUN) return NOUN[name]!;
+    return `the ${words.join(' ')}`;
+  }).replace(/\.$/, '');
 }
 
 function result(report: Report, f: Finding, options: FormatOptions, ruleIndex: number): Result {

@@ -1,52 +1,72 @@
-// Text output for a person: verdict first, then licenses, components, freedoms and every finding with its fix.
+// Text output for a person. The first screen: the verdict, then one line per cause with its next step, then the
+// component table. `detail: 'quiet'` stops after the causes; `'verbose'` adds the evidence behind every verdict.
 import { Chalk } from 'chalk';
-import type { Report, Verdict } from '../report/types.js';
+import type { Finding, Report, Verdict } from '../report/types.js';
+import { componentRows, type RowVerdict } from './component-rows.js';
 import { freedomRows } from './freedom-rows.js';
 import type { FormatOptions } from './index.js';
 
 export default function formatText(input: Report, options: FormatOptions): string {
   // Strings from the repository (license text, card values, file names) are shown, never obeyed by the terminal.
   const report = JSON.parse(JSON.stringify(input), (_key, value: unknown) => (typeof value === 'string' ? visible(value) : value)) as Report;
+  const detail = options.detail ?? 'normal';
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const paint = (v: Verdict, text = v.toUpperCase()) => (v === 'pass' ? c.green(text) : v === 'fail' ? c.red(text) : c.yellow(text));
-  const out: string[] = [];
+  const paint = (v: Verdict, text: string = v.toUpperCase()) => (v === 'pass' ? c.green(text) : v === 'fail' ? c.red(text) : c.yellow(text));
+  const paintRow = (v: RowVerdict) => (v === 'missing' ? c.red(v) : v === 'not required' ? c.dim(v) : paint(v, v));
   const { profile } = report;
-  out.push(`${c.bold('osai check')} ${report.target.path}`);
-  out.push(`${paint(profile.verdict)}  ${profile.id} (${profile.name})${profile.strict ? ' [strict]' : ''}`, '');
+  const s = report.profiles.find((p) => p.id === profile.id)!.summary;
+  const summary = `${s.errors} failed, ${s.unknown} unknown, ${s.warnings} warnings${report.ignored.length ? `, ${report.ignored.length} ignored` : ''}`;
+  const out: string[] = [];
+  out.push(`${paint(profile.verdict)}  ${profile.id} (${profile.name})${profile.strict ? ' [strict]' : ''}: ${report.target.path}`);
 
-  out.push(c.bold('Licenses found'));
+  // Under --strict a warning fails the profile, so it is a cause like an error.
+  const isCause = (f: Finding) => f.severity === 'error' || (profile.strict && f.severity === 'warning');
+  const causes = report.findings.filter(isCause);
+  const others = report.findings.filter((f) => !isCause(f));
+  const line = (f: Finding) => {
+    const sev = f.severity === 'error' ? (f.verdict === 'unknown' ? c.yellow('unknown') : c.red('fail   ')) : f.severity === 'warning' ? c.yellow('warning') : c.dim('note   ');
+    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}  ` : '';
+    out.push(`  ${sev} ${where}${f.message} ${c.dim(`[${f.code}]`)}`);
+    if (detail !== 'quiet' && f.help) out.push(`          ${c.bold('next:')} ${f.help}`);
+    if (detail === 'verbose') for (const r of f.reasons ?? []) out.push(`          ${c.dim(`${r.license} ${r.clause}:`)} ${r.text}`);
+  };
+  out.push('', c.bold(causes.length === 0 ? 'No cause fails this profile' : `Causes (${causes.length})`));
+  causes.forEach(line);
+  if (others.length > 0) {
+    out.push('', c.bold(`Warnings and notes (${others.length})`));
+    others.forEach(line);
+  }
+  if (detail === 'quiet') return `${out.join('\n')}\n`;
+
+  out.push('', c.bold(`Components (* required by ${profile.id})`));
+  for (const row of componentRows(report)) {
+    const comp = row.component;
+    const name = `${comp.id}${comp.required ? '*' : ''}`;
+    out.push(`  ${name.padEnd(32)} ${comp.status.padEnd(10)} ${(comp.license ?? '-').padEnd(28)} ${paintRow(row.verdict)}`);
+    if (detail === 'verbose') for (const e of comp.evidence) out.push(`      ${c.dim(`${e.kind}:`)} ${e.file}${e.line ? `:${e.line}` : ''}${e.detail ? ` (${e.detail})` : ''}`);
+  }
+
+  if (detail === 'verbose') verboseSections(report, out, c, paint);
+  else out.push('', c.dim('(--verbose: licenses found, evidence, freedoms and every profile; --quiet: verdict and causes only)'));
+  out.push('', `${paint(profile.verdict)} ${profile.id}: ${summary}`);
+  return `${out.join('\n')}\n`;
+}
+
+function verboseSections(report: Report, out: string[], c: InstanceType<typeof Chalk>, paint: (v: Verdict, text?: string) => string): void {
+  out.push('', c.bold('Licenses found'));
   if (report.licenses.length === 0) out.push('  none: no license in the card metadata or in a license file');
   for (const l of report.licenses) {
     const where = `${l.source.file}${l.source.line ? `:${l.source.line}` : ''}`;
     const raw = l.raw ? ` (read: "${l.raw}")` : '';
     out.push(`  ${l.expression.padEnd(28)} ${where.padEnd(24)} ${l.source.kind}, confidence ${l.confidence.toFixed(2)}${raw}`);
   }
-  out.push('', c.bold('Components'));
-  for (const comp of report.components) {
-    if (comp.status === 'absent' && !comp.required) continue;
-    const name = `${comp.id}${comp.required ? '*' : ''}`;
-    // An absent component has no license to judge: say it is missing rather than print a bare "unknown".
-    const verdict = comp.status === 'absent' ? c.red('missing') : paint(comp.verdict, comp.verdict);
-    out.push(`  ${name.padEnd(32)} ${comp.status.padEnd(10)} ${(comp.license ?? '-').padEnd(28)} ${verdict}`);
-  }
-  out.push(`  (* required by ${profile.id}; the verdict is whether the component's license grants all four freedoms)`);
-
   const rows = freedomRows(report);
   if (rows.length > 0) {
-    out.push('', c.bold('Freedoms not granted'));
+    out.push('', c.bold('Freedoms not granted (by each component\'s license)'));
     for (const row of rows) {
       out.push(`  ${paint(row.verdict, row.verdict.padEnd(7))} ${row.freedom.padEnd(6)} ${row.components.join(', ')}`);
       out.push(`                 ${row.why}`);
     }
-  }
-
-  const findings = report.findings;
-  out.push('', c.bold(`Findings (${findings.length})`));
-  for (const f of findings) {
-    const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.dim('note   ');
-    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}  ` : '';
-    out.push(`  ${sev} ${where}${f.message} ${c.dim(`[${f.code}]`)}`);
-    if (f.help) out.push(`          ${c.dim('fix:')} ${f.help}`);
   }
   if (report.ignored.length > 0) {
     out.push('', c.bold(`Ignored by the config (${report.ignored.length})`));
@@ -59,9 +79,6 @@ export default function formatText(input: Report, options: FormatOptions): strin
   }
   out.push('', c.bold('All profiles'));
   for (const p of report.profiles) out.push(`  ${paint(p.verdict, p.verdict.padEnd(7))} ${p.id.padEnd(12)} ${p.name}`);
-  const s = report.profiles.find((p) => p.id === profile.id)!.summary;
-  out.push('', `${paint(profile.verdict)} ${profile.id}: ${s.errors} failed, ${s.unknown} unknown, ${s.warnings} warnings`);
-  return `${out.join('\n')}\n`;
 }
 
 // C0 and C1 controls (escape sequences, newlines that would forge report lines) and bidirectional overrides.

@@ -19,6 +19,9 @@ import { applyClarifications } from './license-text/clarify.js';
 import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage, type ResolvedBase } from './lineage/lineage.js';
 import { identifyHeaderLicenses } from './metadata/weights-license.js';
 import { readAccess } from './access/access.js';
+import { identifyCardTerms, identifyMetadataTerms } from './card/body-terms.js';
+import { textTerms } from './card/terms-sentences.js';
+import { identifyConfigTerms, identifyHeaderTerms } from './metadata/metadata-terms.js';
 import { identifyManifestLicense } from './metadata/manifest-license.js';
 import { withRuleIds } from '../spdx/rule-ids.js';
 import { UNKNOWN } from '../spdx/expression.js';
@@ -58,6 +61,11 @@ export function identify(
     // A NOTICE or use policy that names no license is not an unidentified license, but the limits it states bind.
     const findings = identifyLicenseText(doc.file, doc.text, scopeOfLicenseFile(doc.file), rules, { ...(policy === 'use-policy' || policy === 'notice' ? { policy } : {}), terms: true });
     fileFindings.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN && !f.addedTerms)));
+    // A NOTICE, USAGE.md or use policy is also read sentence by sentence with the card's vocabulary (rules/card-terms.yaml).
+    if ((policy === 'use-policy' || policy === 'notice') && !findings.some((f) => f.addedTerms)) {
+      const hit = textTerms(doc.text, rules.cardTerms);
+      if (hit) fileFindings.push({ expression: UNKNOWN, confidence: 0, source: { file: doc.file, line: hit.lineOffset + 1, kind: 'license-file' }, scope: scopeOfLicenseFile(doc.file), raw: hit.sentence, addedTerms: { beside: [] } });
+    }
   }
   const card = documents.card;
   if (card) {
@@ -74,9 +82,27 @@ export function identify(
       }
     });
   }
-  for (const other of documents.otherCards ?? []) licenses.push(...identifyCardLicenses(other, rules, repoFiles, fileFindings));
+  // Terms stated anywhere in a card body bind: sentences and table rows (issue 10). A sub-folder's card binds its folder.
+  if (card) {
+    // A sentence the License/Terms section reading already quoted is one finding, not two.
+    const quoted = new Set(licenses.filter((l) => l.addedTerms && l.source.file === card.file).map((l) => l.source.line));
+    licenses.push(...identifyCardTerms(card, rules).filter((f) => !(f.addedTerms && quoted.has(f.source.line))), ...identifyMetadataTerms(card, rules));
+  }
+  for (const other of documents.otherCards ?? []) {
+    const scope = other.folder ? { kind: 'path' as const, prefix: other.folder } : undefined;
+    const found = [...identifyCardLicenses(other, rules, repoFiles, fileFindings), ...identifyCardTerms(other, rules, scope), ...identifyMetadataTerms(other, rules, scope)];
+    licenses.push(...(scope ? found.map((f) => ({ ...f, scope })) : found));
+  }
   licenses.push(...fileFindings);
-  for (const doc of documents.manifests ?? []) licenses.push(...identifyManifestLicense(doc.file, doc.text, rules));
+  const licenseFiles = new Set(documents.licenseTexts.map((d) => d.file));
+  for (const doc of documents.manifests ?? []) licenses.push(...identifyManifestLicense(doc.file, doc.text, rules, licenseFiles));
+  for (const found of [identifyConfigTerms(documents.metadataFiles ?? [], rules), identifyHeaderTerms(documents.weightsHeaders ?? [], rules)]) {
+    licenses.push(...found.findings);
+    problems.push(...found.problems);
+  }
+  // A card that names no license, beside no license file, manifest or header that does: its own finding.
+  if (card && !['license', 'license_name', 'license_link'].some((k) => card.metadata[k] !== undefined && card.metadata[k] !== null)
+    && !licenses.some((l) => l.source.kind !== 'card-section')) problems.push({ code: 'card-license-missing', file: card.file, line: 1 });
 
   const clarified = applyClarifications(licenses, clarifications, documents.hashes ?? [], rules, scopeOfLicenseFile);
   licenses.splice(0, licenses.length, ...clarified.licenses);
@@ -125,7 +151,7 @@ export function identify(
     licenses,
     components,
     dataInformation: assessDataInformation(dataTexts, rules),
-    access: remote ? applyRemoteAccess(readAccess(card?.metadata ?? {}, card?.lines ?? {}), remote) : readAccess(card?.metadata ?? {}, card?.lines ?? {}),
+    access: remote ? applyRemoteAccess(readAccess(card?.metadata ?? {}, card?.lines ?? {}, rules.cardTerms), remote) : readAccess(card?.metadata ?? {}, card?.lines ?? {}, rules.cardTerms),
     conflicts: findConflicts(licenses),
     lineage: lineage.links,
     datasets,

@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
+import { closestName } from '../suggest.js';
 
 const NAMES = ['.osai.yml', '.osai.yaml'];
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -74,15 +75,18 @@ async function parseConfigFile(file: string): Promise<{ config: Config; lineOf: 
 
 async function validate(data: unknown, file: string, lineOf: (path: (string | number)[]) => number, prefix?: string): Promise<Config> {
   // zod costs ~60 ms to load, so only a run that has a config pays for it.
-  const { ConfigSchema } = await import('../config/schema.js');
+  const { ConfigSchema, CONFIG_KEYS } = await import('../config/schema.js');
   const result = ConfigSchema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = issue.path as (string | number)[];
   const where = [prefix, ...path].filter((p) => p !== undefined).join('.') || '(top level)';
-  const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-  throw new InputError(`${relative(process.cwd(), file)}:${lineOf(path)}: ${where}: ${issue.message}${keys}`,
-    'see README.md, "Configuration", for the keys .osai.yml accepts');
+  const keys = issue.code === 'unrecognized_keys' && !issue.keys.every((k) => issue.message.includes(k)) ? ` (${issue.keys.join(', ')})` : '';
+  // An unknown key is most often a typo of a known one: name it.
+  const known = issue.code === 'unrecognized_keys' ? CONFIG_KEYS[typeof path[0] === 'string' ? path[0] : ''] ?? [] : [];
+  const guess = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [k, closestName(k, known)] as const).find(([, g]) => g) : undefined;
+  throw new InputError(`${relative(process.cwd(), file)}:${lineOf(guess ? [...path, guess[0]] : path)}: ${where}: ${issue.message}${keys}${guess ? `; did you mean "${guess[1]}" for "${guess[0]}"?` : ''}`,
+    issue.code === 'unrecognized_keys' ? `keys accepted here: ${known.join(', ')} (README.md, "Configuration")` : 'see README.md, "Configuration", for the keys .osai.yml accepts');
 }
 
 /** Reads a regular file of at most MAX_CONFIG_BYTES; a folder, FIFO, device or unreadable file is an input error. */

@@ -71,3 +71,34 @@ function toPlainRecord(value: Record<string, unknown>): Record<string, unknown> 
   for (const [k, v] of Object.entries(value)) out[k] = v;
   return out;
 }
+
+/** The card keys Hugging Face reads, spelled as it spells them; a card may write them in another case (`License:`). */
+const CANONICAL_KEYS = ['license', 'license_name', 'license_link', 'base_model', 'base_model_relation', 'datasets', 'gated',
+  'extra_gated_prompt', 'extra_gated_fields', 'extra_gated_heading', 'extra_gated_description', 'extra_gated_button_content',
+  'extra_gated_eu_disallowed', 'tags', 'pipeline_tag', 'library_name', 'model-index', 'language', 'model_name', 'inference'];
+const spelling = (key: string) => key.toLowerCase().replace(/[\s-]+/g, '_');
+const CANONICAL = new Map(CANONICAL_KEYS.map((k) => [spelling(k), k]));
+
+export interface KeySpelling { key: string; canonical: string; line?: number; clash: boolean }
+
+/**
+ * Moves keys written in another case or with other separators (`License:`, `License-Name:`) to their canonical
+ * name, in place, and returns each such key. Hugging Face may ignore the odd spelling, but its value still states
+ * terms. A key whose canonical spelling is also present is a clash: both are kept apart and both are reported.
+ */
+export function canonicalizeKeys(metadata: Record<string, unknown>, lines: Record<string, number>): KeySpelling[] {
+  const out: KeySpelling[] = [];
+  for (const key of Object.keys(metadata)) {
+    const canonical = CANONICAL.get(spelling(key)) ?? (/^licen[cs]e$/i.test(key) ? 'license' : undefined);
+    if (!canonical || canonical === key) continue;
+    const clash = Object.hasOwn(metadata, canonical) && metadata[canonical] !== metadata[key];
+    out.push({ key, canonical, ...(lines[key] ? { line: lines[key] } : {}), clash });
+    if (clash || Object.hasOwn(metadata, canonical)) continue;
+    metadata[canonical] = metadata[key];
+    delete metadata[key];
+    for (const [k, v] of Object.entries(lines)) {
+      if (k === key || k.startsWith(`${key}[`)) { lines[canonical + k.slice(key.length)] = v; delete lines[k]; }
+    }
+  }
+  return out;
+}

@@ -3,7 +3,7 @@
 // by one, ~0.3 s batched with Promise.all, ~0.08 s in line; see bench/startup.mjs), and node:fs/promises alone costs
 // ~4 ms to load. Everything is bounded (the caps below, reads by maxBytes), and nothing here can block: folders are
 // read in small batches, FIFOs and devices are never opened for reading.
-import { closeSync, constants, fstatSync, lstatSync, openSync, opendirSync, readSync, realpathSync, statSync, type Dir, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, opendirSync, readdirSync, readSync, realpathSync, statSync, type Dir, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import type { FileEntry, Problem } from '../model.js';
@@ -183,5 +183,11 @@ export async function openFsRepo(path: string): Promise<RepoReader> {
   }
   if (!info) throw new InputError(`path not found: ${path}`, 'give the folder of a model repository, e.g. `osai check .`');
   if (!info.isDirectory()) throw new InputError(`not a folder: ${path}`, 'osai checks a repository folder; give the folder that holds the model card');
+  try {
+    readdirSync(path);
+  } catch (error) {
+    // A folder osai cannot list is one it cannot check (exit 2), not a repository with no files in it.
+    throw new InputError(`cannot read the folder ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'give a folder the user running osai may list and read');
+  }
   return createFsReader(path, await hubCacheSnapshot(path));
 }

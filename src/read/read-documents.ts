@@ -3,10 +3,12 @@ import { classifyPath } from '../discover/classify.js';
 import type { Documents, FileHash, Inventory, InventoryFile, LfsPointer, Problem, TextDocument } from '../model.js';
 import { MAX_POINTER_BYTES, parseLfsPointer } from './lfs-pointer.js';
 import { decodeText } from './decode-text.js';
-import { readFrontMatter } from './front-matter.js';
+import { canonicalizeKeys, readFrontMatter } from './front-matter.js';
 import { OsaiError } from '../errors.js';
 import type { RepoReader } from './reader.js';
 import { readWeightsHeader } from './weights-header.js';
+import type { TermsFilesRules } from '../ruleset/schema.js';
+import { isUnreadableTermsName } from '../discover/terms-files.js';
 
 /** No card, license or data card is this long; the cap keeps a hostile repo from costing memory. */
 /** Manifests read for their license field (identify/manifest-license.ts parses them). */
@@ -31,7 +33,7 @@ export const MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
 interface Budget { left: number; reported: boolean }
 
 /** Reads the card, license texts, data docs and weights headers; `hashPaths` are the files `clarify:` pins. */
-export async function readDocuments(inventory: Inventory, reader: RepoReader, hashPaths: string[] = []): Promise<Documents> {
+export async function readDocuments(inventory: Inventory, reader: RepoReader, hashPaths: string[] = [], terms?: TermsFilesRules): Promise<Documents> {
   const problems: Problem[] = [];
   const budget: Budget = { left: MAX_TOTAL_TEXT_BYTES, reported: false };
   const docs: Documents = { docs: [], licenseTexts: [], weightsHeaders: [], hashes: [], problems };
@@ -44,7 +46,10 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     const text = await readText(reader, cardFile, problems, budget);
     if (text !== undefined) {
       const fm = readFrontMatter(text);
-      if (fm.kind === 'ok') docs.card = { file: cardFile.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine };
+      if (fm.kind === 'ok') {
+        docs.card = { file: cardFile.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine };
+        problems.push(...keySpellings(cardFile.path, fm.metadata, fm.lines));
+      }
       else if (fm.kind === 'none') {
         problems.push({ code: 'card-metadata-missing', file: cardFile.path, line: 1 });
         docs.card = { file: cardFile.path, metadata: Object.create(null), lines: {}, body: fm.body, bodyLine: 1 };
@@ -56,12 +61,20 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
   for (const other of cards.slice(1)) {
     const text = await readText(reader, other, problems, budget);
     const fm = text === undefined ? undefined : readFrontMatter(text);
-    if (fm?.kind === 'ok') (docs.otherCards ??= []).push({ file: other.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine });
+    if (fm?.kind === 'ok') {
+      (docs.otherCards ??= []).push({ file: other.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine });
+      problems.push(...keySpellings(other.path, fm.metadata, fm.lines));
+    }
   }
 
   for (const file of inventory.files.filter((f) => f.role === 'license')) {
-    const text = await readText(reader, file, problems, budget, 'license-file');
+    const text = await readTermsFile(reader, file, problems, budget, terms);
     if (text !== undefined) docs.licenseTexts.push({ file: file.path, text });
+  }
+  await readFolderCards(inventory, reader, problems, budget, docs);
+  for (const file of inventory.files.filter((f) => METADATA_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
+    const text = await readText(reader, file, [], budget);
+    if (text !== undefined) (docs.metadataFiles ??= []).push({ file: file.path, text });
   }
   for (const file of inventory.files.filter((f) => f.topic === 'manifest' && MANIFEST_NAMES.test(f.path))) {
     const text = await readText(reader, file, problems, budget);
@@ -159,6 +172,59 @@ async function readLfsPointers(inventory: Inventory, reader: RepoReader): Promis
     }
   }
   return out;
+}
+
+/** Config files whose license, terms or usage keys are read (identify/metadata/config-terms.ts). */
+const METADATA_NAMES = /(^|\/)(config|adapter_config|generation_config|model_index)\.json$/i;
+/** A classic license name: a binary one is `license-file-binary`; any other terms file osai cannot read is unknown. */
+const CLASSIC_LICENSE = /^(licen[cs]e|copying)([._-][\w.-]*)?$/i;
+/** Sub-folder READMEs read for model front matter, at most this many. */
+const MAX_FOLDER_CARDS = 32;
+/** Front-matter keys of a model card (a dataset card or a docs page has none of them). */
+const MODEL_KEYS = /^(license|license_name|license_link|base_model|pipeline_tag|library_name|model-index|model_name|inference|extra_gated_\w+|gated)$/i;
+
+/**
+ * A terms file: read as text, or, when it is a PDF, DOCX, image or binary, `terms-file-unreadable` (verdict unknown):
+ * osai cannot say what it states, so it is neither passed over nor taken for a paper.
+ */
+async function readTermsFile(reader: RepoReader, file: InventoryFile, problems: Problem[], budget: Budget, terms?: TermsFilesRules): Promise<string | undefined> {
+  const name = file.path.split('/').pop()!;
+  const unreadable = (format: string): undefined => {
+    problems.push({ code: 'terms-file-unreadable', file: file.path, verdict: 'unknown', args: { format } });
+    return undefined;
+  };
+  if (terms && isUnreadableTermsName(name, terms)) return unreadable(name.split('.').pop()!.toUpperCase());
+  const own: Problem[] = [];
+  const text = await readText(reader, file, own, budget, 'license-file');
+  for (const p of own) {
+    if (p.code === 'license-file-binary' && !CLASSIC_LICENSE.test(name)) unreadable('binary');
+    else problems.push(p);
+  }
+  return text;
+}
+
+/**
+ * A README.md with model front matter in a sub-folder (a quantization, an adapter) is that folder's model card: its
+ * license binds the folder's files. Other READMEs (docs pages, dataset cards) carry no model keys and are left alone.
+ */
+async function readFolderCards(inventory: Inventory, reader: RepoReader, problems: Problem[], budget: Budget, docs: Documents): Promise<void> {
+  const readmes = inventory.files.filter((f) => /\/readme\.md$/i.test(f.path) && f.role !== 'dataset-card').slice(0, MAX_FOLDER_CARDS);
+  for (const file of readmes) {
+    const text = await readText(reader, file, [], budget);
+    const fm = text === undefined ? undefined : readFrontMatter(text);
+    if (fm?.kind === 'invalid') problems.push({ code: 'front-matter-invalid', file: file.path, line: fm.line, args: { reason: fm.reason } });
+    if (fm?.kind !== 'ok' || !Object.keys(fm.metadata).some((k) => MODEL_KEYS.test(k))) continue;
+    problems.push(...keySpellings(file.path, fm.metadata, fm.lines));
+    const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
+    (docs.otherCards ??= []).push({ file: file.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, folder });
+  }
+}
+
+/** A card key in another spelling is a warning; one that clashes with the canonical key is an error. */
+function keySpellings(file: string, metadata: Record<string, unknown>, lines: Record<string, number>): Problem[] {
+  return canonicalizeKeys(metadata, lines).map((k) => ({
+    code: k.clash ? 'card-key-clash' : 'card-key-noncanonical', file, ...(k.line ? { line: k.line } : {}), args: { key: k.key, canonical: k.canonical },
+  }));
 }
 
 /** README.md at the root first, then the dedicated model-card names. */

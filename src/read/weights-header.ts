@@ -45,8 +45,15 @@ async function readSafetensors(reader: RepoReader, file: string, size: number): 
   if (!isRecord(json)) throw new HeaderError('the header is not a JSON object');
   const meta = json['__metadata__'];
   const values: Record<string, string> = Object.create(null);
-  if (isRecord(meta)) for (const [k, v] of Object.entries(meta)) if (typeof v === 'string') values[k] = v;
-  return headerFrom(file, 'safetensors', values);
+  const invalid: { key: string; reason: string }[] = [];
+  if (isRecord(meta)) {
+    for (const [k, v] of Object.entries(meta)) {
+      if (typeof v === 'string') values[k] = v;
+      // The format allows only strings; a license key holding anything else cannot be read, which is not "no license".
+      else if (LICENSE_KEY.test(k)) invalid.push({ key: k, reason: `a ${Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v}, not a string` });
+    }
+  }
+  return headerFrom(file, 'safetensors', values, invalid);
 }
 
 /**
@@ -55,7 +62,11 @@ async function readSafetensors(reader: RepoReader, file: string, size: number): 
  */
 const LICENSE_KEY = /(^|[._-])licen[cs]e([._-][a-z]+)?$/i;
 
-function headerFrom(file: string, format: WeightsHeader['format'], values: Record<string, string>): WeightsHeader {
+/** Every string of the header is scanned for terms; this many keys are kept, the rest are one problem. */
+const MAX_HEADER_STRINGS = 512;
+
+function headerFrom(file: string, format: WeightsHeader['format'], values: Record<string, string>, invalid: { key: string; reason: string }[] = []): WeightsHeader {
+  const strings = Object.keys(values).slice(0, MAX_HEADER_STRINGS).map((key) => ({ key, value: values[key]! }));
   const license = Object.keys(values).filter((k) => LICENSE_KEY.test(k)).sort().map((key) => ({ key, value: values[key]! }));
   const count = Number(values['general.base_model.count'] ?? 0);
   const baseModels: WeightsHeader['baseModels'] = [];
@@ -67,7 +78,10 @@ function headerFrom(file: string, format: WeightsHeader['format'], values: Recor
   const size = values['general.size_label'];
   const basename = values['general.basename'];
   const names = [values['general.name'], basename && size ? `${basename}-${size}` : undefined, basename].filter((n): n is string => Boolean(n && n.trim()));
-  return { file, format, license, baseModels, ...(names.length > 0 ? { names: [...new Set(names)] } : {}) };
+  return {
+    file, format, license, baseModels, ...(names.length > 0 ? { names: [...new Set(names)] } : {}),
+    strings, ...(invalid.length > 0 ? { invalid } : {}),
+  };
 }
 
 /** A forward-only cursor over a file that reads 1 MiB chunks on demand and seeks past what it skips. */
@@ -150,6 +164,7 @@ async function readGguf(reader: RepoReader, file: string, size: number): Promise
     return n;
   };
   const values: Record<string, string> = Object.create(null);
+  const invalid: { key: string; reason: string }[] = [];
   for (let i = 0; i < keys; i++) {
     const key = text.decode(await c.bytes(await readString(GGUF_LIMITS.maxKeyBytes)));
     const type = await c.u32();
@@ -157,21 +172,26 @@ async function readGguf(reader: RepoReader, file: string, size: number): Promise
     if (type === STRING) {
       const n = await readString(GGUF_LIMITS.maxStringBytes);
       if (keep && n <= 64 * 1024) values[key] = text.decode(await c.bytes(n));
-      else c.skip(n);
+      else {
+        if (keep && LICENSE_KEY.test(key)) invalid.push({ key, reason: `a string of ${n} bytes, longer than osai reads` });
+        c.skip(n);
+      }
     } else if (type === ARRAY) {
       const itemType = await c.u32();
       const items = await count();
+      if (keep && LICENSE_KEY.test(key)) invalid.push({ key, reason: 'an array, not a string' });
       if (items > GGUF_LIMITS.maxArrayItems) throw new HeaderError(`an array of ${items} items exceeds the limit of ${GGUF_LIMITS.maxArrayItems}`);
       if (itemType === STRING) await c.skipStrings(items, version > 1, GGUF_LIMITS.maxStringBytes);
       else if (FIXED_SIZE[itemType] !== undefined) c.skip(items * FIXED_SIZE[itemType]!);
       else throw new HeaderError(`key ${key} holds an array of unsupported type ${itemType}`);
     } else if (FIXED_SIZE[type] !== undefined) {
       const width = FIXED_SIZE[type]!;
-      if (keep && (type === 4 || type === 10)) values[key] = String(width === 4 ? await c.u32() : await c.u64());
+      if (keep && LICENSE_KEY.test(key)) { invalid.push({ key, reason: `a number (type ${type}), not a string` }); c.skip(width); }
+      else if (keep && (type === 4 || type === 10)) values[key] = String(width === 4 ? await c.u32() : await c.u64());
       else c.skip(width);
     } else throw new HeaderError(`key ${key} has unsupported value type ${type}`);
   }
-  return headerFrom(file, 'gguf', values);
+  return headerFrom(file, 'gguf', values, invalid);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -24,6 +24,8 @@ const Finding = z.object({
   line: Line.optional(),
   component: z.string().optional(),
   freedom: Freedom.optional(),
+  components: z.array(z.string()).optional().describe('every component one cause covers'),
+  freedoms: z.array(Freedom).optional().describe('every freedom one cause restricts'),
   reasons: z.array(FreedomReason).optional(),
 }).strict();
 
@@ -65,6 +67,8 @@ const LicenseFinding = z.object({
   scope: Scope,
   raw: z.string().optional(),
   closest: z.object({ id: z.string(), score: z.number() }).strict().optional(),
+  diff: z.object({ missing: z.array(z.string()), extra: z.array(z.string()) }).strict().optional()
+    .describe('phrases the reference has and the text lacks (missing), and the reverse (extra)'),
   addedTerms: z.object({ beside: z.array(z.string()) }).strict().optional(),
   versionOpen: z.boolean().optional().describe('a Hub GNU id (gpl-3.0) that says neither -only nor -or-later'),
 }).strict();

@@ -21,6 +21,9 @@ export interface Finding {
   line?: number;
   component?: string;
   freedom?: Freedom;
+  /** One finding per cause: every component and freedom the cause covers (`component`/`freedom` when there is one). */
+  components?: string[];
+  freedoms?: Freedom[];
   reasons?: FreedomReason[];
 }
 

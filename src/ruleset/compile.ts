@@ -1,4 +1,4 @@
-// Build step: validates rules/*.yaml with zod and writes dist/rules.json, so a run never pays for YAML and zod.
+// Build step: validates rules/*.yaml with zod and writes dist/rules.compiled (see serializeRuleSet), so a run never pays for YAML and zod.
 import { writeFileSync } from 'node:fs';
 import { OsaiError } from '../errors.js';
 import { loadRuleSetFromYaml } from './load.js';

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { RulesError } from '../errors.js';
 import {
-  AddedTermsFile, BaseModelsFile, BenignLinesFile, ComponentsFile, DataInformationFile, DatasetsFile, HubIdsFile, LicenseRule, MessagesFile, ProfileRule,
+  AddedTermsFile, BaseModelsFile, BenignLinesFile, CardTermsFile, ComponentsFile, DataInformationFile, DatasetsFile, HubIdsFile, LicenseRule, MessagesFile, ProfileRule, TermsFilesFile,
 } from './schema.js';
 import type { RuleSet } from './rule-set.js';
 
@@ -49,6 +49,8 @@ export function loadRuleSetFromYaml(dir: string): RuleSet {
     baseModels: loadFile(join(dir, 'base-models.yaml'), BaseModelsFile).models,
     datasets: loadFile(join(dir, 'datasets.yaml'), DatasetsFile).datasets,
     addedTerms: loadFile(join(dir, 'added-terms.yaml'), AddedTermsFile),
+    termsFiles: loadFile(join(dir, 'terms-files.yaml'), TermsFilesFile),
+    cardTerms: loadFile(join(dir, 'card-terms.yaml'), CardTermsFile),
     benignLines: loadFile(join(dir, 'benign-lines.yaml'), BenignLinesFile),
   };
   checkReferences(ruleSet, dir);

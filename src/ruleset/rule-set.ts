@@ -1,7 +1,9 @@
 // The loaded rule set, and the fast path: rules compiled to JSON at build time, validated YAML for a custom folder.
 import { existsSync, readFileSync } from 'node:fs';
+import { normalizeText } from '../identify/normalize.js';
 import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
-import type { AddedTermsRules, BaseModelRule, BenignLinesRules, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule } from './schema.js';
+import { canonicalSpdxId } from '../spdx/expression.js';
+import type { AddedTermsRules, BaseModelRule, BenignLinesRules, CardTermsRules, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule, TermsFilesRules } from './schema.js';
 
 export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string; members?: string[] }
 export interface DataInformationItem { id: string; label: string; anyOf: string[] }
@@ -21,9 +23,16 @@ export interface RuleSet {
   datasets: DatasetRule[];
   /** Words that limit use in text no license explains (rules/added-terms.yaml). */
   addedTerms: AddedTermsRules;
+  /** File names that carry terms (rules/terms-files.yaml). */
+  termsFiles: TermsFilesRules;
+  /** Sentences that state terms in a card, a gate or a metadata string (rules/card-terms.yaml). */
+  cardTerms: CardTermsRules;
   /** What a license file may hold beside its license text (rules/benign-lines.yaml). */
   benignLines: BenignLinesRules;
 }
+
+/** A license's `identify:` phrases, excludes and titles as normalised text, for finding it in a file. */
+export interface LicenseMatcher { id: string; phrases: string[]; excludes: string[]; titles: string[]; weight: number; spdx: boolean }
 
 /** The rules folder shipped with the package (dist/ruleset → ../../rules). */
 export const DEFAULT_RULES_DIR = RULES_DIR;
@@ -33,7 +42,7 @@ export const COMPILED_RULES = COMPILED_RULES_FILE;
 const cache = new Map<string, RuleSet>();
 
 /**
- * The rule set: the shipped rules from their compiled JSON (no YAML or zod at start-up), or a custom folder
+ * The rule set: the shipped rules from their compiled lines of JSON (no YAML or zod at start-up), or a custom folder
  * validated file by file. Cached per folder.
  */
 export async function loadRuleSet(dir?: string): Promise<RuleSet> {
@@ -41,7 +50,7 @@ export async function loadRuleSet(dir?: string): Promise<RuleSet> {
   const hit = cache.get(key);
   if (hit) return hit;
   let rules: RuleSet;
-  // latin1: the compiled JSON is ASCII (serializeRuleSet escapes the rest), and a one-byte string parses faster.
+  // latin1: the compiled text is ASCII (serializeRuleSet escapes the rest), and a one-byte string parses faster.
   if (dir === undefined && existsSync(COMPILED_RULES)) rules = deserializeRuleSet(readFileSync(COMPILED_RULES, 'latin1'));
   else {
     const { loadRuleSetFromYaml } = await import('./load.js');
@@ -51,51 +60,141 @@ export async function loadRuleSet(dir?: string): Promise<RuleSet> {
   return rules;
 }
 
+/**
+ * The compiled form: one line of JSON for everything but the licenses, then one line per distinct shared value and
+ * one `id<TAB>json` line per license (JSON.stringify never writes a raw line break), so a run parses only the first
+ * line and, on first lookup, the licenses it asks for.
+ */
 export function serializeRuleSet(rules: RuleSet): string {
-  const json = JSON.stringify({
-    licenses: compactLicenses([...rules.licenses]), aliases: [...rules.aliases], hubIds: [...rules.hubIds],
+  const licenses = compactLicenses([...rules.licenses]);
+  const head = JSON.stringify({
+    licenses: { shared: licenses.shared.length }, aliases: [...rules.aliases], hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
     baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms, benignLines: rules.benignLines,
+    termsFiles: rules.termsFiles, cardTerms: rules.cardTerms, matchers: licenseMatchers(rules),
   });
+  const text = [head, ...licenses.shared, ...licenses.entries.map(([id, json]) => `${id}\t${json}`)].join('\n');
   // ASCII only (\uXXXX for the rest, the same JSON value): read as latin1 it is a one-byte string, which V8 decodes
   // and parses faster than the two-byte string a few non-ASCII characters make of UTF-8.
-  return json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function deserializeRuleSet(json: string): RuleSet {
-  const data = JSON.parse(json);
+export function deserializeRuleSet(text: string): RuleSet {
+  const lines = text.split('\n');
+  const data = JSON.parse(lines[0]!);
+  const count = data.licenses.shared as number;
+  const entries = lines.slice(1 + count).map((line): [string, string] => {
+    const tab = line.indexOf('\t');
+    return [line.slice(0, tab), line.slice(tab + 1)];
+  });
+  const licenses = expandLicenses({ shared: lines.slice(1, 1 + count), entries });
+  // Normalised at build time; tied to this licenses map, so a rule set made with other licenses computes its own.
+  matcherCache.set(licenses, data.matchers);
   return {
-    licenses: new Map(expandLicenses(data.licenses)), aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
+    licenses, aliases: new Map(data.aliases), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
     baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
+    termsFiles: data.termsFiles, cardTerms: data.cardTerms,
   };
 }
 
+const matcherCache = new WeakMap<Map<string, LicenseRule>, LicenseMatcher[]>();
+
+/** The licenses' identify matchers: the compiled ones for the compiled licenses, else computed once per licenses map. */
+export function licenseMatchers(rules: RuleSet): LicenseMatcher[] {
+  let matchers = matcherCache.get(rules.licenses);
+  if (!matchers) {
+    matchers = [...rules.licenses.values()].flatMap((rule) => (rule.identify ? [{
+      id: rule.id,
+      phrases: rule.identify.phrases.map(normalizeText),
+      excludes: rule.identify.excludes.map(normalizeText),
+      titles: (rule.identify.title ?? []).map(normalizeText),
+      weight: rule.identify.phrases.join('').length,
+      spdx: canonicalSpdxId(rule.id) === rule.id,
+    }] : []));
+    matcherCache.set(rules.licenses, matchers);
+  }
+  return matchers;
+}
+
 /**
- * The generated SPDX rules repeat the same freedoms and obligations hundreds of times; the compiled JSON stores each
- * distinct value once (`shared`) and licenses point at it by index, so start-up parses a third of the text.
+ * The generated SPDX rules repeat the same freedoms and obligations hundreds of times; the compiled text stores each
+ * distinct value once (`shared`) and licenses point at it by index. Each license and each shared value is its own
+ * JSON string, parsed on first lookup: a run asks for a handful of the ~800 licenses, so start-up parses a few.
  */
 const SHARED_FIELDS = ['freedoms', 'obligations', 'restrictions'] as const;
 
-function compactLicenses(entries: [string, LicenseRule][]): { shared: unknown[]; entries: [string, Record<string, unknown>][] } {
-  const shared: unknown[] = [];
+interface CompactLicenses { shared: string[]; entries: [string, string][] }
+
+function compactLicenses(entries: [string, LicenseRule][]): CompactLicenses {
+  const shared: string[] = [];
   const index = new Map<string, number>();
-  const out = entries.map(([id, rule]): [string, Record<string, unknown>] => {
+  const out = entries.map(([id, rule]): [string, string] => {
     const copy: Record<string, unknown> = { ...rule };
     for (const field of SHARED_FIELDS) {
       const key = JSON.stringify(rule[field]);
       let i = index.get(key);
-      if (i === undefined) { i = shared.push(rule[field]) - 1; index.set(key, i); }
+      if (i === undefined) { i = shared.push(key) - 1; index.set(key, i); }
       copy[field] = i;
     }
-    return [id, copy];
+    return [id, JSON.stringify(copy)];
   });
   return { shared, entries: out };
 }
 
-function expandLicenses(data: { shared: unknown[]; entries: [string, Record<string, unknown>][] }): [string, LicenseRule][] {
-  return data.entries.map(([id, rule]) => {
-    for (const field of SHARED_FIELDS) rule[field] = data.shared[rule[field] as number];
-    return [id, rule as unknown as LicenseRule];
+function expandLicenses(data: CompactLicenses): Map<string, LicenseRule> {
+  const shared: unknown[] = [];
+  const value = (i: number) => (shared[i] ??= JSON.parse(data.shared[i]!));
+  return new LazyMap(data.entries, (text) => {
+    const rule = JSON.parse(text) as Record<string, unknown>;
+    for (const field of SHARED_FIELDS) rule[field] = value(rule[field] as number);
+    return rule as unknown as LicenseRule;
   });
+}
+
+/**
+ * A Map whose values are parsed from their text on first `get`; iterating or changing it parses the rest first,
+ * in the original order, so it behaves as the Map it stands for.
+ */
+class LazyMap<V> extends Map<string, V> {
+  private raw: Map<string, string> | undefined;
+  private readonly parse: (text: string) => V;
+
+  constructor(entries: [string, string][], parse: (text: string) => V) {
+    super();
+    this.raw = new Map(entries);
+    this.parse = parse;
+  }
+
+  private all(): this {
+    const raw = this.raw;
+    if (raw) {
+      this.raw = undefined;
+      const done = new Map(super.entries());
+      super.clear();
+      for (const [key, text] of raw) super.set(key, done.get(key) ?? this.parse(text));
+    }
+    return this;
+  }
+
+  override get(key: string): V | undefined {
+    const hit = super.get(key);
+    if (hit !== undefined || !this.raw) return hit;
+    const text = this.raw.get(key);
+    if (text === undefined) return undefined;
+    const value = this.parse(text);
+    super.set(key, value);
+    return value;
+  }
+
+  override has(key: string): boolean { return this.raw ? this.raw.has(key) : super.has(key); }
+  override get size(): number { return this.raw ? this.raw.size : super.size; }
+  override set(key: string, value: V): this { this.all(); return super.set(key, value); }
+  override delete(key: string): boolean { this.all(); return super.delete(key); }
+  override clear(): void { this.raw = undefined; super.clear(); }
+  override keys(): MapIterator<string> { return this.raw ? this.raw.keys() : super.keys(); }
+  override values(): MapIterator<V> { return this.all(), super.values(); }
+  override entries(): MapIterator<[string, V]> { return this.all(), super.entries(); }
+  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, self?: unknown): void { this.all(); super.forEach(fn, self); }
+  override [Symbol.iterator](): MapIterator<[string, V]> { return this.all(), super[Symbol.iterator](); }
 }

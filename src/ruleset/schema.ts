@@ -159,6 +159,29 @@ export const AddedTermsFile = z.object({
 }).strict();
 export type AddedTermsRules = z.infer<typeof AddedTermsFile>;
 
+/** Names of files that carry terms (rules/terms-files.yaml): regex fragments and words of a file name. */
+export const TermsFilesFile = z.object({
+  contains: z.array(z.string().min(2)).min(1),
+  words: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
+  notice: z.array(z.string().regex(/^[a-z0-9]+$/)),
+  except: z.array(z.string().min(1)),
+  'not-extensions': z.array(z.string().regex(/^[a-z0-9]+$/)),
+  'unreadable-extensions': z.array(z.string().regex(/^[a-z0-9]+$/)),
+}).strict();
+export type TermsFilesRules = z.infer<typeof TermsFilesFile>;
+
+/** Sentences that state terms in a card body, gate text or metadata string (rules/card-terms.yaml). */
+const TermsPhrase = z.string().regex(/^([a-z0-9]+\*?|~)( ([a-z0-9]+\*?|~))*$/, 'lower-case words, `word*` for a prefix, `~` for a gap');
+const CellWord = z.string().min(1);
+export const CardTermsFile = z.object({
+  restrictions: z.record(z.string().regex(/^[a-z-]+$/), z.array(TermsPhrase).min(1)),
+  negations: z.array(TermsPhrase),
+  advisory: z.array(TermsPhrase),
+  table: z.object({ keys: z.array(z.string().min(1)).min(1), yes: z.array(CellWord).min(1), no: z.array(CellWord).min(1) }).strict(),
+  'contact-fields': z.array(z.string().min(1)).min(1),
+  'purpose-fields': z.array(z.string().min(1)).min(1),
+}).strict();
+export type CardTermsRules = z.infer<typeof CardTermsFile>;
 /** What a license file may hold beside its license text without adding terms (rules/benign-lines.yaml). */
 const LinePattern = z.string().min(1).refine((p) => { try { new RegExp(p, 'u'); return true; } catch { return false; } }, 'a valid regular expression');
 export const BenignLinesFile = z.object({

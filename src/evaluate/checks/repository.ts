@@ -8,6 +8,7 @@ export function checkReadable(ctx: CheckContext): Outcome[] {
     const severity = ctx.rules.messages[p.code]?.severity ?? 'error';
     const args = { file: p.file ?? '', ...p.args };
     const at = { ...(p.file ? { file: p.file } : {}), ...(p.line ? { line: p.line } : {}) };
+    if (p.verdict === 'unknown') return unknown(p.code, args, at);
     if (severity === 'error') return fail(p.code, args, at);
     return { ...warn(p.code, args, at), severity };
   });
@@ -45,8 +46,14 @@ export function checkAccessOpen(ctx: CheckContext): Outcome[] {
   // Terms to accept before download bind on top of the license, whatever kind of gate shows them.
   if (clickThrough) out.push(fail('access-click-through', {}, at));
   if (euDisallowed) out.push(fail('access-eu-disallowed', {}, at));
+  // The gate's words are terms: a restriction the user must accept to download binds like the license's own.
+  const access = ctx.evidence.access;
+  for (const r of access.restrictions ?? []) out.push(fail('access-gate-restricts', { restriction: r.type, text: r.text, key: r.key }, { ...at, ...(r.line ? { line: r.line } : {}) }));
+  if (access.purposeFields) out.push(unknown('access-gate-purpose', { fields: access.purposeFields.join(', ') }, at));
+  if (access.unreadFields) out.push(unknown('access-gate-field-unknown', { fields: access.unreadFields.join(', ') }, at));
   if (out.length > 0) return out;
-  if (gated === 'auto' || extraTerms) return [warn('access-gated-auto', {}, at)];
+  const fields = access.contactFields?.join(', ') ?? 'the Hugging Face account name and email';
+  if (gated === 'auto' || extraTerms) return [warn('access-gated-auto', { fields }, at)];
   return [pass('access-open')];
 }
 

@@ -25,7 +25,8 @@ export function identifyCardLicenses(
     const text = String(value);
     if (text.toLowerCase() === 'other') {
       const other = resolveOther(card, rules, repoFiles);
-      if (other) findings.push({ ...other, source: { ...source, line: other.line ?? source.line }, scope: { kind: 'repo' } });
+      // `line` belongs in the source, not on the finding (the report schema has no top-level line).
+      if (other) { const { line: at, ...found } = other; findings.push({ ...found, source: { ...source, line: at ?? source.line }, scope: { kind: 'repo' } }); }
       return;
     }
     const hub = rules.hubIds.get(text.trim().toLowerCase());
@@ -44,7 +45,55 @@ export function identifyCardLicenses(
     if (resolved) findings.push({ ...resolved, source, scope: { kind: 'repo' }, ...(VERSION_OPEN_HUB_ID.test(text.trim()) ? { versionOpen: true } : {}) });
     else findings.push({ expression: UNKNOWN, confidence: 0, source, scope: { kind: 'repo' }, raw: text });
   });
+  if (!values.some((v) => String(v).toLowerCase() === 'other')) findings.push(...nameAndLink(card, rules, repoFiles, findings));
   return findings;
+}
+
+/**
+ * `license_name` and `license_link` are evidence whatever `license:` says: a name osai resolves is a finding (a
+ * different license from `license:` is then a conflict), one it cannot resolve is unknown; a link to a known license
+ * page is that license. A link to a page osai does not read, beside an identified license, adds nothing.
+ */
+function nameAndLink(card: CardDocument, rules: RuleSet, repoFiles: Set<string>, stated: LicenseFinding[]): LicenseFinding[] {
+  const out: LicenseFinding[] = [];
+  const name = card.metadata['license_name'];
+  const link = card.metadata['license_link'];
+  const at = (key: string) => ({ file: card.file, ...(card.lines[key] ? { line: card.lines[key] } : {}), kind: 'card-metadata' as const });
+  const known = new Set(stated.map((f) => f.expression));
+  if (name !== undefined && name !== null) {
+    const resolved = typeof name === 'string' ? resolveLicenseName(name, rules) : undefined;
+    if (!resolved) out.push({ expression: UNKNOWN, confidence: 0, source: at('license_name'), scope: { kind: 'repo' }, raw: `license_name: ${String(name).slice(0, 200)}` });
+    else if (!known.has(resolved.expression)) out.push({ ...resolved, source: at('license_name'), scope: { kind: 'repo' }, raw: `license_name: ${name as string}` });
+  }
+  if (typeof link === 'string' && repoPath(link, repoFiles) === undefined) {
+    const id = linkedLicenseId(link);
+    const resolved = id ? resolveLicenseName(id, rules) : undefined;
+    if (resolved && !known.has(resolved.expression)) out.push({ ...resolved, source: at('license_link'), scope: { kind: 'repo' }, raw: `license_link: ${link}` });
+  } else if (link !== undefined && link !== null && typeof link !== 'string') {
+    out.push({ expression: UNKNOWN, confidence: 0, source: at('license_link'), scope: { kind: 'repo' }, raw: `license_link: ${JSON.stringify(link).slice(0, 200)}` });
+  }
+  return out;
+}
+
+/** The repository file a `license_link` names (`LICENSE`, `./LICENSE.md`, the card's own Hub blob URL), if it exists. */
+function repoPath(link: string, repoFiles: Set<string>): string | undefined {
+  const path = link.trim().replace(/^https?:\/\/huggingface\.co\/[^/]+\/[^/]+\/(?:blob|resolve|raw)\/[^/]+\//i, '').replace(/^\.?\//, '');
+  return repoFiles.has(path) ? path : undefined;
+}
+
+/** License pages whose address names the license: OSI, SPDX, choosealicense, Apache, Creative Commons, GNU. */
+const LICENSE_PAGES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/opensource\.org\/licenses?\/([\w.+-]+?)(?:\.php|\.html)?\/?$/i, (m) => m[1]!],
+  [/spdx\.org\/licenses\/([\w.+-]+?)(?:\.html)?\/?$/i, (m) => m[1]!],
+  [/choosealicense\.com\/licenses\/([\w.+-]+?)\/?$/i, (m) => m[1]!],
+  [/apache\.org\/licenses\/LICENSE-2\.0(?:\.txt|\.html)?\/?$/i, () => 'Apache-2.0'],
+  [/creativecommons\.org\/licenses\/([a-z-]+)\/(\d\.\d)\/?/i, (m) => `CC-${m[1]!.toUpperCase()}-${m[2]}`],
+  [/gnu\.org\/licenses\/((?:a|l)?gpl)-(\d\.\d)/i, (m) => `${m[1]!.toUpperCase()}-${m[2]}-only`],
+];
+
+function linkedLicenseId(link: string): string | undefined {
+  for (const [re, id] of LICENSE_PAGES) { const m = re.exec(link.trim()); if (m) return id(m); }
+  return undefined;
 }
 
 const VERSION_OPEN_HUB_ID = /^(a|l)?gpl-[23]\.[01]$|^gfdl-1\.[123]$/i;
@@ -56,7 +105,7 @@ function resolveOther(card: CardDocument, rules: RuleSet, repoFiles: Set<string>
     const resolved = resolveLicenseName(name, rules);
     if (resolved) return { ...resolved, line: card.lines['license_name'] };
   }
-  if (typeof link === 'string' && repoFiles.has(link.replace(/^\.?\//, ''))) return undefined;
+  if (typeof link === 'string' && repoPath(link, repoFiles) !== undefined) return undefined;
   const raw = [name, link].filter((v) => typeof v === 'string').join(' ') || 'other';
   return { expression: UNKNOWN, confidence: 0, raw, line: card.lines['license_name'] ?? card.lines['license_link'] };
 }

@@ -1,7 +1,7 @@
 // Identifies the licenses a file's text holds: SPDX-License-Identifier tags, REUSE file names, the SPDX reference
 // texts (exact, then by similarity), and the rules' `identify:` phrases for licenses that have no SPDX text.
 import type { FindingKind, LicenseFinding, LicenseScope } from '../../model.js';
-import type { RuleSet } from '../../ruleset/rule-set.js';
+import { licenseMatchers, type RuleSet } from '../../ruleset/rule-set.js';
 import { findAddedTerms } from '../added-terms.js';
 import { gramHashes } from './reference-index.js';
 import { matchWords, normalizeText, type MatchWords } from '../normalize.js';
@@ -10,25 +10,7 @@ import { matchReferences, referenceHasGram, type ReferenceMatch, type ReferenceR
 import { extraGramSets, findUnexplained, isForeign } from './unexplained.js';
 import { canonicalSpdxId, parseExpression, UNKNOWN } from '../../spdx/expression.js';
 
-interface Matcher { id: string; phrases: string[]; excludes: string[]; titles: string[]; weight: number; spdx: boolean }
-
-const matcherCache = new WeakMap<RuleSet, Matcher[]>();
-
-function matchersFor(rules: RuleSet): Matcher[] {
-  let matchers = matcherCache.get(rules);
-  if (!matchers) {
-    matchers = [...rules.licenses.values()].flatMap((rule) => (rule.identify ? [{
-      id: rule.id,
-      phrases: rule.identify.phrases.map(normalizeText),
-      excludes: rule.identify.excludes.map(normalizeText),
-      titles: (rule.identify.title ?? []).map(normalizeText),
-      weight: rule.identify.phrases.join('').length,
-      spdx: canonicalSpdxId(rule.id) === rule.id,
-    }] : []));
-    matcherCache.set(rules, matchers);
-  }
-  return matchers;
-}
+const matchersFor = licenseMatchers;
 
 const SPDX_TAG = 'SPDX-License-Identifier:';
 /** A notice is short: a text longer than this (in matching words) is never read as one. */

@@ -3,15 +3,16 @@ import type { LicenseFinding } from '../../model.js';
 import type { RuleSet } from '../../ruleset/rule-set.js';
 import { resolveLicenseName } from '../license-name.js';
 import { UNKNOWN } from '../../spdx/expression.js';
+import { parse as parseToml } from 'smol-toml';
 
-interface Field { value: string; line: number }
+interface Field { value: string; line: number; unreadable?: boolean }
 
 /** The manifest's license finding (kind 'manifest'), or none when it has no license field or points at a file. */
-export function identifyManifestLicense(file: string, text: string, rules: RuleSet): LicenseFinding[] {
-  const field = /package\.json$/i.test(file) ? packageJson(text) : /pyproject\.toml$/i.test(file) ? pyproject(text) : setupCfg(text);
+export function identifyManifestLicense(file: string, text: string, rules: RuleSet, licenseFiles: Set<string> = new Set()): LicenseFinding[] {
+  const field = /package\.json$/i.test(file) ? packageJson(text) : /pyproject\.toml$/i.test(file) ? pyproject(text, licenseFiles) : setupCfg(text);
   if (!field) return [];
   const source = { file, line: field.line, kind: 'manifest' as const };
-  const resolved = resolveLicenseName(field.value, rules);
+  const resolved = field.unreadable ? undefined : resolveLicenseName(field.value, rules);
   return [resolved
     ? { ...resolved, source, scope: { kind: 'repo' } }
     : { expression: UNKNOWN, confidence: 0, source, scope: { kind: 'repo' }, raw: field.value }];
@@ -33,26 +34,40 @@ function packageJson(text: string): Field | undefined {
   return { value, line: at >= 0 ? lineOf(text, at) : 1 };
 }
 
-/** `license = "MIT"` or `license = {text = "MIT"}` in [project] or [tool.poetry]; `{file = …}` defers to that file. */
-function pyproject(text: string): Field | undefined {
-  const lines = text.split(/\r?\n/);
-  let table = '';
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
-    if (header) { table = header[1]!.trim(); continue; }
-    if (table !== 'project' && table !== 'tool.poetry') continue;
-    const m = /^\s*license\s*=\s*(.+?)\s*$/.exec(line);
-    if (!m) continue;
-    const raw = m[1]!;
-    const str = /^["']([^"']+)["']/.exec(raw);
-    if (str) return { value: str[1]!, line: i + 1 };
-    const inline = /\btext\s*=\s*["']([^"']+)["']/.exec(raw);
-    if (inline) return { value: inline[1]!, line: i + 1 };
-    return undefined;
+/**
+ * pyproject.toml through a TOML parser (smol-toml: a maintained, dependency-free TOML 1.0 parser, loaded with this
+ * module): PEP 639 `license = "SPDX expression"`, the older `license = {text = …}`, and `{file = …}` / `license-files`,
+ * which defer to files osai reads as license texts. [tool.poetry] `license` counts too.
+ */
+function pyproject(text: string, licenseFiles: Set<string>): Field | undefined {
+  let data: Record<string, unknown>;
+  try { data = parseToml(text) as Record<string, unknown>; } catch (error) {
+    return { value: `pyproject.toml is not valid TOML (${(error as Error).message.split('\n')[0]})`, line: 1, unreadable: true };
+  }
+  const project = record(data['project']);
+  const poetry = record(record(data['tool'])['poetry']);
+  const line = (key: string) => { const at = text.search(new RegExp(`^\\s*${key}\\s*=`, 'm')); return at >= 0 ? lineOf(text, at) : 1; };
+  for (const table of [project, poetry]) {
+    const license = table['license'];
+    if (typeof license === 'string') return { value: license, line: line('license') };
+    const spec = record(license);
+    if (typeof spec['text'] === 'string') return { value: spec['text'], line: line('license') };
+    if (typeof spec['file'] === 'string') {
+      const path = spec['file'].replace(/^\.?\//, '');
+      if (licenseFiles.has(path)) return undefined; // the file's own finding speaks
+      return { value: `license = {file = "${spec['file']}"}, a file osai did not read as a license`, line: line('license'), unreadable: true };
+    }
+    if (license !== undefined) return { value: `license of unexpected type ${typeof license}`, line: line('license'), unreadable: true };
+  }
+  const files = project['license-files'];
+  if (Array.isArray(files)) {
+    const unread = files.filter((f): f is string => typeof f === 'string' && !/[*?[]/.test(f) && !licenseFiles.has(f.replace(/^\.?\//, '')));
+    if (unread.length > 0) return { value: `license-files names ${unread.join(', ')}, not read as a license`, line: line('license-files'), unreadable: true };
   }
   return undefined;
 }
+
+const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {});
 
 function setupCfg(text: string): Field | undefined {
   const lines = text.split(/\r?\n/);

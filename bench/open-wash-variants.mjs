@@ -1,0 +1,42 @@
+// Open-washing variants: ways real publishers add restrictions to a release that otherwise passes. Each variant takes
+// a passing fixture's files (path → text) and returns the files to write over them. Used by test/open-wash.test.ts
+// (no variant may pass) and by bench/open-wash.mjs (how many pass with a given build of osai).
+
+const card = (files) => files['README.md'] ?? '';
+const body = (files, extra) => ({ 'README.md': `${card(files).replace(/\s*$/, '\n')}\n${extra}\n` });
+const front = (files, extra) => ({ 'README.md': card(files).replace(/^---\n/, `---\n${extra}`) });
+const json = (files, name, add) => ({ [name]: JSON.stringify({ ...(files[name] ? JSON.parse(files[name]) : {}), ...add }, null, 2) });
+
+/**
+ * A value `{ copy: path }` stands for the bytes of another file of the fixture (weights copied into a sub-folder).
+ * @type {[string, (files: Record<string, string>) => Record<string, string | { copy: string }>][]}
+ */
+export const VARIANTS = [
+  ['usage-md-research-only', () => ({ 'USAGE.md': '# Usage\n\nThe weights are provided for non-commercial research only.\n' })],
+  ['terms-file-spaced-name', () => ({ 'Model Terms.txt': 'You may use these weights for academic purposes only.\n' })],
+  ['acceptable-use-in-docs', () => ({ 'docs/acceptable-use.md': '# Acceptable use\n\nYou must not use the model to develop competing models.\n' })],
+  ['terms-pdf', () => ({ 'TERMS.pdf': '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n\u0000\u0001 obj\n' })],
+  ['eula-no-extension', () => ({ EULA: 'Redistribution of the weights is not permitted.\n' })],
+  ['card-table-commercial-no', (f) => body(f, '| Commercial use | No |\n|---|---|\n')],
+  ['card-table-row-no', (f) => body(f, '## Terms\n\n| Term | Allowed |\n|---|---|\n| Redistribution | ❌ |\n')],
+  ['card-table-column-contact', (f) => body(f, '| Variant | Commercial use |\n|---|---|\n| base | Contact sales |\n')],
+  ['card-prose-noncommercial', (f) => body(f, 'The model may be used for non-commercial purposes.')],
+  ['card-prose-wrapped', (f) => body(f, 'These weights are released for research\npurposes only.')],
+  ['card-setext-terms', (f) => body(f, 'Usage notes\n===========\n\nCommercial use requires a separate license from us.')],
+  ['card-html-heading', (f) => body(f, '<h2>Availability</h2>\n<p>Use of the model is subject to the Acme Model License.</p>')],
+  ['card-bold-heading', (f) => body(f, '**Restrictions**\n\nYou may not redistribute the weights without our prior written permission.')],
+  ['card-contraction', (f) => body(f, "Please don't use this model commercially.")],
+  ['card-no-improving-others', (f) => body(f, 'You may not use the outputs to improve any other large language model.')],
+  ['card-cc-by-nc-mention', (f) => body(f, 'The weights are released under CC BY-NC 4.0.')],
+  ['card-list-item', (f) => body(f, '## Notes\n\n- Weights: for academic use only\n- Code: see LICENSE')],
+  ['front-matter-capitalised-license', (f) => ({ 'README.md': card(f).replace(/^license:.*$/m, 'License: cc-by-nc-4.0') })],
+  ['license-name-rider', (f) => front(f, 'license_name: llama3\n')],
+  ['gate-prompt-noncommercial', (f) => front(f, 'gated: auto\nextra_gated_prompt: "Access is granted for non-commercial research."\n')],
+  ['gate-field-label', (f) => front(f, 'gated: auto\nextra_gated_fields:\n  I will only use this for research purposes: checkbox\n')],
+  ['gate-purpose-select', (f) => front(f, 'gated: auto\nextra_gated_fields:\n  Intended use:\n    type: select\n    options: [Research, Commercial]\n')],
+  ['config-license-nc', (f) => json(f, 'config.json', { license: 'cc-by-nc-4.0' })],
+  ['config-terms-key', (f) => json(f, 'config.json', { terms_of_use: 'Research use only.' })],
+  ['generation-config-license-number', (f) => json(f, 'generation_config.json', { license: 7 })],
+  ['subfolder-card-nc', () => ({ 'int8/README.md': '---\nlicense: cc-by-nc-4.0\nbase_model: acme/tiny\n---\n\n# int8\n', 'int8/model.safetensors': { copy: 'model.safetensors' } })],
+  ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
+];

@@ -1,0 +1,130 @@
+// Reads the whole card body as terms: a sentence that restricts, anywhere, and table rows read as key/value terms.
+import type { Table } from 'mdast';
+import type { CardDocument, LicenseFinding, LicenseScope } from '../../model.js';
+import type { RuleSet } from '../../ruleset/rule-set.js';
+import { UNKNOWN } from '../../spdx/expression.js';
+import { resolveLicenseName } from '../license-name.js';
+import { parseMarkdown, proseBlocks, textOf } from './markdown.js';
+import { sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit } from './terms-sentences.js';
+
+/** More findings than this from one card say nothing new: the first ones settle that the card states terms. */
+const MAX_FINDINGS = 20;
+/** "subject to the Llama 3 Community License": the license named, so a known one is rated rather than left unknown. */
+const NAMED_LICENSE = /\b(?:subject to|governed by|comply with|abide by|adhere to)\s+(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?)?([\p{L}\p{N}][\p{L}\p{N} .+-]{1,60}?)\s+licen[cs]e\b/iu;
+
+/**
+ * Findings for every sentence of the card body that states a restriction (kind `card-section`, unknown with the
+ * sentence quoted), and for every table row whose key names a freedom and whose value denies it or cannot be read.
+ * A sentence that only names a known license ("subject to the Apache 2.0 license") is that license's finding.
+ */
+export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: LicenseScope = { kind: 'repo' }): LicenseFinding[] {
+  const tree = parseMarkdown(card.body);
+  const { blocks, tables } = proseBlocks(tree);
+  const out: LicenseFinding[] = [];
+  const lines = new Set<number>();
+  const push = (line: number, hit: TermsHit | { raw: string }, resolved?: { expression: string; confidence: number }) => {
+    const fileLine = card.bodyLine + line - 1;
+    if (lines.has(fileLine) || out.length >= MAX_FINDINGS) return;
+    lines.add(fileLine);
+    const source = { file: card.file, line: fileLine, kind: 'card-section' as const };
+    const raw = 'raw' in hit ? hit.raw : hit.sentence;
+    out.push(resolved ? { ...resolved, source, scope, raw } : { expression: UNKNOWN, confidence: 0, source, scope, raw, addedTerms: { beside: [] } });
+  };
+  for (const block of blocks) {
+    for (const { sentence, lineOffset } of sentencesOf(block.text)) {
+      const hit = sentenceTerms(sentence, rules.cardTerms);
+      if (!hit) continue;
+      push(block.line + lineOffset, hit, namedLicenseOnly(sentence, hit, rules));
+    }
+  }
+  for (const table of tables) for (const row of tableTerms(table, rules)) push(row.line, row, row.resolved);
+  return out;
+}
+
+/**
+ * The license a sentence names when naming it is all the sentence does ("subject to the Apache 2.0 license"). When the
+ * rest of the sentence states terms of its own ("… and to our acceptable use policy", "…, which adds a use policy"),
+ * the sentence is more than that license: undefined, so it stays unknown.
+ */
+function namedLicenseOnly(sentence: string, hit: TermsHit, rules: RuleSet): { expression: string; confidence: number } | undefined {
+  if (hit.type !== 'other-terms') return undefined;
+  const named = NAMED_LICENSE.exec(sentence);
+  if (!named) return undefined;
+  const rest = `${sentence.slice(0, named.index)} ${sentence.slice(named.index + named[0].length)}`;
+  if (sentenceTerms(rest, rules.cardTerms)) return undefined;
+  const name = named[1]!.trim();
+  return resolveLicenseName(name, rules) ?? resolveLicenseName(`${name} license`, rules);
+}
+
+interface RowTerms { raw: string; line: number; resolved?: { expression: string; confidence: number } }
+
+const cellText = (text: string) => termsWords(text).join(' ');
+
+/**
+ * Key/value terms in a table: a row whose first cell is a key (`| Commercial use | No |`, the header row too), or a
+ * column whose header is a key. A value that denies the freedom restricts; one that is neither yes nor no is unknown.
+ * A `License` value names a license: a known one is its finding, anything else is unknown. Every cell is also read
+ * as a sentence.
+ */
+function tableTerms(table: Table, rules: RuleSet): RowTerms[] {
+  const t = rules.cardTerms.table;
+  const keys = new Set(t.keys.map(cellText));
+  const yes = new Set(t.yes.map((v) => cellText(v) || v));
+  const no = new Set(t.no.map((v) => cellText(v) || v));
+  const rows = table.children.map((row) => ({ line: row.position?.start.line ?? 1, cells: row.children.map((c) => textOf(c).trim()) }));
+  const out: RowTerms[] = [];
+  const judge = (key: string, value: string, line: number) => {
+    const k = cellText(key);
+    const v = cellText(value) || value.trim();
+    const raw = `${key.trim()}: ${value.trim()}`;
+    if (v === '') return;
+    if (k === 'license' || k === 'licence') {
+      const resolved = resolveLicenseName(value.trim(), rules);
+      out.push(resolved ? { raw, line, resolved } : { raw, line });
+      return;
+    }
+    const first = v.split(' ')[0]!;
+    if (yes.has(v) || (yes.has(first) && !sentenceTerms(value, rules.cardTerms))) return;
+    out.push({ raw: `${raw} (${no.has(v) || no.has(first) ? 'denied' : 'neither yes nor no'})`, line });
+  };
+  const header = rows[0]?.cells ?? [];
+  // A column headed License in a many-row table lists others' licenses (datasets, base models): not the card's terms.
+  const isLicense = (h: string) => /^licen[cs]es?$/.test(cellText(h));
+  const headerKeyed = header.slice(1).some((h) => keys.has(cellText(h)) && !isLicense(h)) && !keys.has(cellText(header[0] ?? ''));
+  const listed = new Set(header.flatMap((h, c) => (c > 0 && isLicense(h) && !keys.has(cellText(header[0] ?? '')) ? [c] : [])));
+  rows.forEach((row, r) => {
+    if (keys.has(cellText(row.cells[0] ?? '')) && row.cells.length >= 2) judge(row.cells[0]!, row.cells.slice(1).join(' '), row.line);
+    else if (headerKeyed && r > 0) header.forEach((h, c) => { if (c > 0 && keys.has(cellText(h)) && !isLicense(h)) judge(h, row.cells[c] ?? '', row.line); });
+    for (const [c, cell] of row.cells.entries()) {
+      if (listed.has(c)) continue;
+      const hit = sentenceTerms(cell, rules.cardTerms);
+      if (hit) out.push({ raw: hit.sentence, line: row.line });
+    }
+  });
+  return out;
+}
+
+/** Front-matter keys that hold ids and names, not prose: a dataset id with "nc" in it states no terms of the model's. */
+const ID_KEYS = new Set(['base_model', 'datasets', 'language', 'model-index', 'widget', 'pipeline_tag', 'library_name', 'metrics', 'license', 'license_name', 'license_link']);
+const MAX_METADATA_STRINGS = 2000;
+
+/**
+ * Every other string of the front matter (`tags: [research-only]`, `description:`, `usage_terms:`, a key osai does not
+ * know) is read for terms like the body: the card's metadata can state them as well as its prose. Gate keys are
+ * read by identify/access.
+ */
+export function identifyMetadataTerms(card: CardDocument, rules: RuleSet, scope: LicenseScope = { kind: 'repo' }): LicenseFinding[] {
+  const out: LicenseFinding[] = [];
+  let seen = 0;
+  const walk = (key: string, value: unknown, depth: number) => {
+    if (seen++ > MAX_METADATA_STRINGS || depth > 8 || out.length >= MAX_FINDINGS) return;
+    if (typeof value === 'string') {
+      const hit = textTerms(value, rules.cardTerms);
+      const line = card.lines[key];
+      if (hit) out.push({ expression: UNKNOWN, confidence: 0, source: { file: card.file, ...(line ? { line } : {}), kind: 'card-metadata' }, scope, raw: `${key}: ${hit.sentence}`, addedTerms: { beside: [] } });
+    } else if (Array.isArray(value)) value.forEach((v) => walk(key, v, depth + 1));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) { walk(key, k, depth + 1); walk(key, v, depth + 1); }
+  };
+  for (const [key, value] of Object.entries(card.metadata)) if (!ID_KEYS.has(key) && !key.startsWith('extra_gated_')) walk(key, value, 0);
+  return out;
+}
