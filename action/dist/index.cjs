@@ -16029,6 +16029,55 @@ var import_cyclonedx_library, HUB_ID, LIBRARY_FACTORY, init_cyclonedx = __esm({
 });
 
 // src/identify/normalize.ts
+function setTemplateSlots(source2) {
+  slotSource = source2, slots = void 0;
+}
+function loadSlots() {
+  if (slots) return slots;
+  let t = slotSource(), byAfter = /* @__PURE__ */ new Map();
+  for (let s of t?.slots ?? []) {
+    let after = s.after.split(" ");
+    (byAfter.get(after[0]) ?? byAfter.set(after[0], []).get(after[0])).push({ before: s.before.split(" "), after });
+  }
+  let shapes = new Uint8Array(8192);
+  for (let k of byAfter.keys()) shapes[shape(k)] = 1;
+  return slots = { byAfter, shapes, maxWords: t?.maxWords ?? 0, deny: new Set(t?.deny ?? []) }, slots;
+}
+function foldSlots(words2, lines) {
+  let { byAfter, shapes, maxWords, deny } = loadSlots();
+  if (byAfter.size === 0) return words2;
+  let n = words2.length, o = 0;
+  for (let i = 0; i < n; i++) {
+    let w = words2[i], cands = shapes[shape(w)] === 1 ? byAfter.get(w) : void 0;
+    if (cands) {
+      let found = 0;
+      for (let c of cands) {
+        if (i + c.after.length > n) continue;
+        let ok2 = !0;
+        for (let a = 1; a < c.after.length; a++) if (words2[i + a] !== c.after[a]) {
+          ok2 = !1;
+          break;
+        }
+        if (ok2) {
+          for (let k = 1; k <= maxWords && o - k - c.before.length >= 0; k++) {
+            let sw = words2[o - k];
+            if (deny.has(sw) || sw === HOLDER_SLOT) break;
+            let b = 0;
+            for (; b < c.before.length && words2[o - k - c.before.length + b] === c.before[b]; ) b++;
+            if (b === c.before.length) {
+              found = k;
+              break;
+            }
+          }
+          if (found) break;
+        }
+      }
+      found && (o -= found, words2[o] = HOLDER_SLOT, lines[o] = lines[o], o++);
+    }
+    words2[o] = w, lines[o] = lines[i], o++;
+  }
+  return words2.length = o, lines.length = o, words2;
+}
 function normalizeText(text5) {
   let lower = text5.toLowerCase(), stripped = MARKUP.test(lower) ? stripMarkup(lower) : lower, words2 = NON_ASCII.test(stripped) ? stripped.split(NOT_WORD).filter((w) => w !== "") : asciiWords(stripped);
   return foldWords(words2).join(" ");
@@ -16047,7 +16096,7 @@ function asciiWords(text5) {
   return out;
 }
 function stripMarkup(text5) {
-  return text5.replace(/^\uFEFF/, "").replace(/<[^<>\n]{0,200}>/g, " ").replace(/\{[^{}\n]{0,200}\}/g, " ").replace(/\]\([^()\n]{0,500}\)/g, " ").replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ").replace(/\+\+/g, " plusplus ");
+  return text5.replace(/^\uFEFF/, "").replace(/<[^<>\n]{0,200}>/g, " ").replace(/<[a-z][^<>\n]{0,100}\n[^<>\n]{0,100}>/gi, " ").replace(/\{[^{}\n]{0,200}\}/g, " ").replace(/\]\([^()\n]{0,500}\)/g, " ").replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ").replace(/\+\+/g, " plusplus ");
 }
 function foldWords(words2, lines) {
   let n = words2.length, o = 0;
@@ -16086,17 +16135,17 @@ function matchWords(input3) {
         if (c === 10 || c === 13 || c === 8232 || c === 8233) break;
         c > 127 && (ascii = !1), end++;
       }
-    let before = words2.length, copyright;
+    let before = words2.length, copyright, grantAt;
     if (ascii) {
       let lower = lowerAll ?? text5.slice(pos, end).toLowerCase(), from = lowerAll === void 0 ? 0 : pos, to = from + end - pos;
-      copyright = mayBeCopyright(lower, from, to) && COPYRIGHT_LINE.test(text5.slice(pos, end)), copyright || tokenizeAscii(lower, from, to, line2, words2, lineOf4);
+      copyright = mayBeCopyright(lower, from, to) && COPYRIGHT_LINE.test(text5.slice(pos, end)), grantAt = copyright ? grantOnLine(text5.slice(pos, end)) : -1, copyright ? grantAt > 0 && tokenizeAscii(lower, from + grantAt, to, line2, words2, lineOf4) : tokenizeAscii(lower, from, to, line2, words2, lineOf4);
     } else {
       let raw = text5.slice(pos, end);
-      copyright = COPYRIGHT_LINE.test(raw), copyright || tokenizeLine(raw, line2, words2, lineOf4);
+      copyright = COPYRIGHT_LINE.test(raw), grantAt = copyright ? grantOnLine(raw) : -1, copyright ? grantAt > 0 && tokenizeLine(raw.slice(grantAt), line2, words2, lineOf4) : tokenizeLine(raw, line2, words2, lineOf4);
     }
-    copyright && dropped.push({ line: line2, text: text5.slice(pos, end) }), words2.length === before ? copyright || flush() : (leading && pending.push({ line: line2, text: text5.slice(pos, end) }), lineCount++, lastStart = pos, lastEnd = end, leading && TITLE_WORD.test(text5.slice(pos, end)) && (titleish = !0)), end < len && text5.charCodeAt(end) === 13 && text5.charCodeAt(end + 1) === 10 && end++, pos = end + 1, line2++;
+    copyright && dropped.push({ line: line2, text: grantAt > 0 ? text5.slice(pos, pos + grantAt).trimEnd() : text5.slice(pos, end) }), words2.length === before ? copyright || flush() : (leading && pending.push({ line: line2, text: text5.slice(pos, end) }), lineCount++, lastStart = pos, lastEnd = end, leading && TITLE_WORD.test(text5.slice(pos, end)) && (titleish = !0)), end < len && text5.charCodeAt(end) === 13 && text5.charCodeAt(end + 1) === 10 && end++, pos = end + 1, line2++;
   }
-  return flush(), dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldWords(words2, lineOf4), lines: lineOf4, dropped };
+  return flush(), dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldSlots(foldWords(words2, lineOf4), lineOf4), lines: lineOf4, dropped };
 }
 function tokenizeLine(raw, line2, words2, lines) {
   let lower = raw.toLowerCase(), n = raw.length, word = new RegExp(WORD);
@@ -16121,6 +16170,10 @@ function isDigitCode(c) {
 }
 function isWordCode(c) {
   return c >= 97 && c <= 122 || c >= 48 && c <= 57 || c >= 65 && c <= 90;
+}
+function grantOnLine(line2) {
+  let m = GRANT_ON_LINE.exec(line2);
+  return m ? m.index + m[0].length : -1;
 }
 function mayBeCopyright(lower, from, to) {
   let p = from;
@@ -16164,7 +16217,7 @@ function tokenizeAscii(lower, from, to, line2, words2, lines) {
     words2.push(lower.slice(i, j)), lines.push(line2);
   }
 }
-var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, NOT_WORD, NON_ASCII, MARKUP, COPYRIGHT_LINE, TITLE_WORD, WORD, DIGITS, ROMAN, init_normalize = __esm({
+var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, slots, slotSource, NOT_WORD, NON_ASCII, MARKUP, COPYRIGHT_LINE, TITLE_WORD, WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
   "src/identify/normalize.ts"() {
     "use strict";
     WORD_FOLD = /* @__PURE__ */ new Map([
@@ -16188,9 +16241,12 @@ var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BI
     ]), PAIR_FIRST = new Set([...PAIR_FOLD.keys()].map((k) => k.split(" ")[0])), COPYRIGHT_HOLDER = /* @__PURE__ */ new Set(["holders", "owner", "owners"]), shape = (w) => (w.charCodeAt(0) & 127) << 6 | Math.min(w.length, 63), PAIR_BIT = 1, WORD_BIT = 2, HOLDER_BIT = 4, SHAPES = new Uint8Array(8192);
     for (let [keys, bit] of [[PAIR_FIRST, PAIR_BIT], [WORD_FOLD.keys(), WORD_BIT], [COPYRIGHT_HOLDER, HOLDER_BIT]])
       for (let k of keys) SHAPES[shape(k)] |= bit;
+    HOLDER_SLOT = "<holder>", slotSource = () => {
+    };
     NOT_WORD = /[^\p{L}\p{N}]+/u, NON_ASCII = /[^\x00-\x7f]/, MARKUP = /[<&{]|\]\(|\+\+/;
     COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i, TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
     WORD = /[\p{L}\p{N}]+/gu, DIGITS = /^\d+$/, ROMAN = /^[ivx]{1,5}$/;
+    GRANT_ON_LINE = /\.\s+(?=permission (is|to|is hereby) )/i;
   }
 });
 
@@ -49746,18 +49802,18 @@ var ComponentDeclaration, Clarification, BaseModelDeclaration, PolicyEntry, Igno
 async function hubCacheSnapshot(path3) {
   let real;
   try {
-    real = import_node_fs7.realpathSync.native(path3);
+    real = import_node_fs8.realpathSync.native(path3);
   } catch {
     real = void 0;
   }
   let match = real ? SNAPSHOT.exec(real) : null;
   if (!(!real || !match))
-    return { model: `${match[1]}/${match[2]}`, revision: match[3], linkRoot: (0, import_node_path6.dirname)((0, import_node_path6.dirname)(real)) + import_node_path6.sep };
+    return { model: `${match[1]}/${match[2]}`, revision: match[3], linkRoot: (0, import_node_path7.dirname)((0, import_node_path7.dirname)(real)) + import_node_path7.sep };
 }
-var import_node_fs7, import_node_path6, SNAPSHOT, init_hf_cache = __esm({
+var import_node_fs8, import_node_path7, SNAPSHOT, init_hf_cache = __esm({
   "src/read/hf-cache.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs"), import_node_path6 = require("node:path"), SNAPSHOT = /(?:^|[\\/])models--([\w.-]+?)--([\w.-]+)[\\/]snapshots[\\/]([0-9a-f]{40})$/;
+    import_node_fs8 = require("node:fs"), import_node_path7 = require("node:path"), SNAPSHOT = /(?:^|[\\/])models--([\w.-]+?)--([\w.-]+)[\\/]snapshots[\\/]([0-9a-f]{40})$/;
   }
 });
 
@@ -49780,20 +49836,20 @@ function createFsReader(root2, snapshot) {
   };
 }
 function readAt(root2, path3, offset, length) {
-  if ((0, import_node_path7.isAbsolute)(path3) || path3.split(/[\\/]/).includes("..")) throw readError(`${path3}: not a path inside the repository`, "EOUTSIDE");
-  let fd = (0, import_node_fs8.openSync)((0, import_node_path7.join)(root2, path3), import_node_fs8.constants.O_RDONLY | (import_node_fs8.constants.O_NONBLOCK ?? 0));
+  if ((0, import_node_path8.isAbsolute)(path3) || path3.split(/[\\/]/).includes("..")) throw readError(`${path3}: not a path inside the repository`, "EOUTSIDE");
+  let fd = (0, import_node_fs9.openSync)((0, import_node_path8.join)(root2, path3), import_node_fs9.constants.O_RDONLY | (import_node_fs9.constants.O_NONBLOCK ?? 0));
   try {
-    let info = (0, import_node_fs8.fstatSync)(fd);
+    let info = (0, import_node_fs9.fstatSync)(fd);
     if (!info.isFile()) throw readError(`${path3}: not a regular file`, "ENOTREG");
     let buffer = Buffer.alloc(Math.max(0, Math.min(info.size - offset, length))), filled = 0;
     for (; filled < buffer.length; ) {
-      let bytesRead = (0, import_node_fs8.readSync)(fd, buffer, filled, buffer.length - filled, offset + filled);
+      let bytesRead = (0, import_node_fs9.readSync)(fd, buffer, filled, buffer.length - filled, offset + filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
     return buffer.subarray(0, filled);
   } finally {
-    (0, import_node_fs8.closeSync)(fd);
+    (0, import_node_fs9.closeSync)(fd);
   }
 }
 function readError(message, code3) {
@@ -49802,7 +49858,7 @@ function readError(message, code3) {
 function walk(root2, limits, linkRoot) {
   let realRoot;
   try {
-    realRoot = (0, import_node_fs8.realpathSync)(root2);
+    realRoot = (0, import_node_fs9.realpathSync)(root2);
   } catch (error62) {
     throw new InputError(`cannot open ${root2} (${errorCode(error62)})`, "give a readable folder");
   }
@@ -49810,7 +49866,7 @@ function walk(root2, limits, linkRoot) {
   for (; stack.length > 0 && !truncated; ) {
     let { dir, dirPath, depth } = stack.pop(), handle2;
     try {
-      handle2 = (0, import_node_fs8.opendirSync)(dir, { encoding: "buffer", bufferSize: 128 });
+      handle2 = (0, import_node_fs9.opendirSync)(dir, { encoding: "buffer", bufferSize: 128 });
     } catch (error62) {
       problems.push({ code: "file-unreadable", file: dirPath || ".", args: { reason: errorCode(error62) } });
       continue;
@@ -49826,7 +49882,7 @@ function walk(root2, limits, linkRoot) {
           problems.push({ code: "file-name-invalid", file: dirPath ? `${dirPath}/${name.shown}` : name.shown });
           continue;
         }
-        let full = dir.endsWith(import_node_path7.sep) ? dir + name.text : dir + import_node_path7.sep + name.text, path3 = dirPath ? `${dirPath}/${name.text}` : name.text;
+        let full = dir.endsWith(import_node_path8.sep) ? dir + name.text : dir + import_node_path8.sep + name.text, path3 = dirPath ? `${dirPath}/${name.text}` : name.text;
         if (child.isDirectory()) {
           if (SKIPPED_DIRS.has(name.text)) continue;
           if (depth + 1 >= limits.maxDepth) {
@@ -49856,7 +49912,7 @@ function walk(root2, limits, linkRoot) {
 }
 function lstatOrUndefined(path3) {
   try {
-    return (0, import_node_fs8.lstatSync)(path3);
+    return (0, import_node_fs9.lstatSync)(path3);
   } catch {
     return;
   }
@@ -49876,21 +49932,21 @@ function decodeName(bytes) {
 function linkTarget(realRoot, full, linkRoot) {
   let target;
   try {
-    target = (0, import_node_fs8.realpathSync)(full);
+    target = (0, import_node_fs9.realpathSync)(full);
   } catch (error62) {
     return errorCode(error62) === "ELOOP" ? "link-loop" : "link-broken";
   }
-  let inside = (base) => target === base || target.startsWith(base.endsWith(import_node_path7.sep) ? base : base + import_node_path7.sep);
+  let inside = (base) => target === base || target.startsWith(base.endsWith(import_node_path8.sep) ? base : base + import_node_path8.sep);
   if (!inside(realRoot) && !(linkRoot && inside(linkRoot))) return "link-outside";
   let info;
   try {
-    info = (0, import_node_fs8.statSync)(target);
+    info = (0, import_node_fs9.statSync)(target);
   } catch {
     return "link-broken";
   }
   if (info.isDirectory()) {
-    let home = (0, import_node_path7.dirname)(full);
-    return home === target || home.startsWith(target + import_node_path7.sep) ? "link-loop" : "link-folder";
+    let home = (0, import_node_path8.dirname)(full);
+    return home === target || home.startsWith(target + import_node_path8.sep) ? "link-loop" : "link-folder";
   }
   return info.isFile() ? info : "special-file";
 }
@@ -49900,23 +49956,23 @@ function errorCode(error62) {
 async function openFsRepo(path3) {
   let info;
   try {
-    info = (0, import_node_fs8.statSync)(path3);
+    info = (0, import_node_fs9.statSync)(path3);
   } catch {
     info = void 0;
   }
   if (!info) throw new InputError(`path not found: ${path3}`, "give the folder of a model repository, e.g. `osai check .`");
   if (!info.isDirectory()) throw new InputError(`not a folder: ${path3}`, "osai checks a repository folder; give the folder that holds the model card");
   try {
-    (0, import_node_fs8.readdirSync)(path3);
+    (0, import_node_fs9.readdirSync)(path3);
   } catch (error62) {
     throw new InputError(`cannot read the folder ${path3} (${error62.code ?? "error"})`, "give a folder the user running osai may list and read");
   }
   return createFsReader(path3, await hubCacheSnapshot(path3));
 }
-var import_node_fs8, import_node_path7, NAME_DECODER, init_fs_reader = __esm({
+var import_node_fs9, import_node_path8, NAME_DECODER, init_fs_reader = __esm({
   "src/read/fs-reader.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs"), import_node_path7 = require("node:path");
+    import_node_fs9 = require("node:fs"), import_node_path8 = require("node:path");
     init_errors();
     init_hf_cache();
     init_reader();
@@ -50284,8 +50340,8 @@ var NAME, init_hub_target = __esm({
 // src/read/hub-credentials.ts
 function tokenFile(env2 = process.env) {
   if (env2.HF_TOKEN_PATH) return env2.HF_TOKEN_PATH;
-  let home = env2.HF_HOME ?? (0, import_node_path9.join)(env2.XDG_CACHE_HOME ?? (0, import_node_path9.join)((0, import_node_os2.homedir)(), ".cache"), "huggingface");
-  return (0, import_node_path9.join)(home, "token");
+  let home = env2.HF_HOME ?? (0, import_node_path10.join)(env2.XDG_CACHE_HOME ?? (0, import_node_path10.join)((0, import_node_os2.homedir)(), ".cache"), "huggingface");
+  return (0, import_node_path10.join)(home, "token");
 }
 function hubCredentials(flagToken, env2 = process.env) {
   let hubUrl = (env2.HF_ENDPOINT || "https://huggingface.co").replace(/\/+$/, "");
@@ -50302,7 +50358,7 @@ function hubCredentials(flagToken, env2 = process.env) {
     }
   }, fileToken;
   try {
-    fileToken = (0, import_node_fs11.readFileSync)(tokenFile(env2), "utf8").split(/\r?\n/)[0];
+    fileToken = (0, import_node_fs12.readFileSync)(tokenFile(env2), "utf8").split(/\r?\n/)[0];
   } catch {
     fileToken = void 0;
   }
@@ -50311,10 +50367,10 @@ function hubCredentials(flagToken, env2 = process.env) {
 function githubCredentials(env2 = process.env) {
   return { apiUrl: (env2.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""), ...env2.GITHUB_TOKEN ? { token: env2.GITHUB_TOKEN } : {} };
 }
-var import_node_fs11, import_node_os2, import_node_path9, init_hub_credentials = __esm({
+var import_node_fs12, import_node_os2, import_node_path10, init_hub_credentials = __esm({
   "src/read/hub-credentials.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs"), import_node_os2 = require("node:os"), import_node_path9 = require("node:path");
+    import_node_fs12 = require("node:fs"), import_node_os2 = require("node:os"), import_node_path10 = require("node:path");
     init_errors();
   }
 });
@@ -58783,7 +58839,7 @@ var lib, loadHub, OUTSIDE_GATE, init_hub_reader = __esm({
 function readLock(dir) {
   let text5;
   try {
-    text5 = (0, import_node_fs12.readFileSync)((0, import_node_path10.join)(dir, LOCK_NAME), "utf8");
+    text5 = (0, import_node_fs13.readFileSync)((0, import_node_path11.join)(dir, LOCK_NAME), "utf8");
   } catch {
     return;
   }
@@ -58791,16 +58847,16 @@ function readLock(dir) {
   try {
     data = JSON.parse(text5);
   } catch (error62) {
-    throw new InputError(`${(0, import_node_path10.join)(dir, LOCK_NAME)} is not JSON (${error62.message})`, "run osai lock to write it again");
+    throw new InputError(`${(0, import_node_path11.join)(dir, LOCK_NAME)} is not JSON (${error62.message})`, "run osai lock to write it again");
   }
   let lock = data;
-  if (!(lock?.lockfileVersion === 1 && Array.isArray(lock.sources) && lock.sources.every((e) => typeof e?.source == "string" && typeof e.revision == "string" && typeof e.sha256 == "string"))) throw new InputError(`${(0, import_node_path10.join)(dir, LOCK_NAME)} is not an osai lock file (lockfileVersion 1)`, "run osai lock to write it again");
+  if (!(lock?.lockfileVersion === 1 && Array.isArray(lock.sources) && lock.sources.every((e) => typeof e?.source == "string" && typeof e.revision == "string" && typeof e.sha256 == "string"))) throw new InputError(`${(0, import_node_path11.join)(dir, LOCK_NAME)} is not an osai lock file (lockfileVersion 1)`, "run osai lock to write it again");
   return lock;
 }
-var import_node_fs12, import_node_path10, LOCK_NAME, init_lock_file = __esm({
+var import_node_fs13, import_node_path11, LOCK_NAME, init_lock_file = __esm({
   "src/read/lock-file.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs"), import_node_path10 = require("node:path");
+    import_node_fs13 = require("node:fs"), import_node_path11 = require("node:path");
     init_errors();
     LOCK_NAME = "osai.lock.json";
   }
@@ -58808,15 +58864,15 @@ var import_node_fs12, import_node_path10, LOCK_NAME, init_lock_file = __esm({
 
 // src/read/remote-cache.ts
 function cacheRoot(env2 = process.env) {
-  return env2.OSAI_CACHE_DIR || (0, import_node_path11.join)(env2.XDG_CACHE_HOME || (0, import_node_path11.join)((0, import_node_os3.homedir)(), ".cache"), "osai");
+  return env2.OSAI_CACHE_DIR || (0, import_node_path12.join)(env2.XDG_CACHE_HOME || (0, import_node_path12.join)((0, import_node_os3.homedir)(), ".cache"), "osai");
 }
 function openCache(root2) {
-  let path3 = (source2, revision, key2) => (0, import_node_path11.join)(root2, slot(source2, revision), sha2562(key2).slice(0, 32));
+  let path3 = (source2, revision, key2) => (0, import_node_path12.join)(root2, slot(source2, revision), sha2562(key2).slice(0, 32));
   return {
     root: root2,
     get(source2, revision, key2) {
       try {
-        return (0, import_node_fs13.readFileSync)(path3(source2, revision, key2));
+        return (0, import_node_fs14.readFileSync)(path3(source2, revision, key2));
       } catch {
         return;
       }
@@ -58824,17 +58880,17 @@ function openCache(root2) {
     put(source2, revision, key2, data) {
       let file2 = path3(source2, revision, key2);
       try {
-        (0, import_node_fs13.mkdirSync)((0, import_node_path11.dirname)(file2), { recursive: !0 }), (0, import_node_fs13.writeFileSync)(`${file2}.tmp`, data), (0, import_node_fs13.renameSync)(`${file2}.tmp`, file2);
+        (0, import_node_fs14.mkdirSync)((0, import_node_path12.dirname)(file2), { recursive: !0 }), (0, import_node_fs14.writeFileSync)(`${file2}.tmp`, data), (0, import_node_fs14.renameSync)(`${file2}.tmp`, file2);
       } catch {
       }
     }
   };
 }
-var import_node_crypto2, import_node_fs13, import_node_os3, import_node_path11, sha2562, slot, init_remote_cache = __esm({
+var import_node_crypto2, import_node_fs14, import_node_os3, import_node_path12, sha2562, slot, init_remote_cache = __esm({
   "src/read/remote-cache.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto"), import_node_fs13 = require("node:fs"), import_node_os3 = require("node:os"), import_node_path11 = require("node:path");
-    sha2562 = (data) => (0, import_node_crypto2.createHash)("sha256").update(data).digest("hex"), slot = (source2, revision) => (0, import_node_path11.join)(source2.replace(/[^\w.-]+/g, "--"), revision.replace(/[^\w.-]+/g, "_"));
+    import_node_crypto2 = require("node:crypto"), import_node_fs14 = require("node:fs"), import_node_os3 = require("node:os"), import_node_path12 = require("node:path");
+    sha2562 = (data) => (0, import_node_crypto2.createHash)("sha256").update(data).digest("hex"), slot = (source2, revision) => (0, import_node_path12.join)(source2.replace(/[^\w.-]+/g, "--"), revision.replace(/[^\w.-]+/g, "_"));
   }
 });
 
@@ -59027,7 +59083,7 @@ var MAX_LINEAGE_DEPTH, init_remote_run = __esm({
 });
 
 // action/main.ts
-var import_node_fs14 = require("node:fs"), import_node_crypto3 = require("node:crypto"), import_node_path13 = require("node:path");
+var import_node_fs15 = require("node:fs"), import_node_crypto3 = require("node:crypto"), import_node_path14 = require("node:path");
 init_errors();
 init_format();
 
@@ -59037,7 +59093,7 @@ function exitCodeFor(report) {
 }
 
 // src/run.ts
-var import_node_path12 = require("node:path");
+var import_node_path13 = require("node:path");
 
 // src/code-path.ts
 var HOOK = /* @__PURE__ */ Symbol.for("osai.codePath");
@@ -59694,6 +59750,18 @@ init_added_terms();
 var import_node_fs4 = require("node:fs"), import_node_path3 = require("node:path");
 init_paths();
 init_normalize();
+var SLOTS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-slots.json");
+function readSlots() {
+  try {
+    return JSON.parse((0, import_node_fs4.readFileSync)(SLOTS_FILE, "utf8"));
+  } catch {
+    return;
+  }
+}
+setTemplateSlots(readSlots);
+function templateOptional() {
+  return readSlots()?.optional ?? {};
+}
 var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.json"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), WORDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.json"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 9, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
 function fnv1a(text5, seed = 2166136261) {
   let h = seed >>> 0;
@@ -59741,15 +59809,30 @@ function preferred(a, b) {
   let rank = (id) => /-or-later$/.test(id) ? 2 : /-only$/.test(id) ? 0 : 1;
   return (rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : 1)) <= 0 ? a : b;
 }
-function buildReferenceIndex() {
-  let full = require("spdx-license-list/full"), deprecated2 = new Set(require_deprecated()), exact = {}, byKey = /* @__PURE__ */ new Map(), entries = [], chunks = [], vocabulary2 = /* @__PURE__ */ new Map(), wordIds = [], offset = 0;
+function withoutOptional(words2, phrases2) {
+  let out = words2;
+  for (let phrase of phrases2 ?? []) {
+    let p = phrase.split(" ");
+    for (let i = 0; i + p.length <= out.length; i++)
+      p.every((w, k) => out[i + k] === w) && (out = [...out.slice(0, i), ...out.slice(i + p.length)], i--);
+  }
+  return out;
+}
+function buildReferenceIndex(optional2 = templateOptional()) {
+  let full = require("spdx-license-list/full"), deprecated2 = new Set(require_deprecated()), exact = {}, byKey = /* @__PURE__ */ new Map(), byBody = /* @__PURE__ */ new Map(), entries = [], chunks = [], vocabulary2 = /* @__PURE__ */ new Map(), wordIds = [], offset = 0;
   for (let id of Object.keys(full).sort()) {
     if (deprecated2.has(id) || id.endsWith("+")) continue;
     let { words: fullWords } = matchWords(full[id].licenseText);
     if (fullWords.length === 0) continue;
-    let alone = supplementStart(full[id].licenseText), words2 = alone === void 0 ? fullWords : matchWords(full[id].licenseText.slice(0, alone)).words, tail = optionalTailStart(words2);
+    let alone = supplementStart(full[id].licenseText), words2 = withoutOptional(alone === void 0 ? fullWords : matchWords(full[id].licenseText.slice(0, alone)).words, optional2[id]), tail = optionalTailStart(words2);
     for (let key2 of /* @__PURE__ */ new Set([exactKey(fullWords), exactKey(words2), exactKey(words2.slice(0, tail))]))
       byKey.set(key2, [...byKey.get(key2) ?? [], id]), exact[key2] = exact[key2] === void 0 ? id : preferred(exact[key2], id);
+    let bodyKey = exactKey(words2.slice(0, tail)), twin = byBody.get(bodyKey);
+    if (twin !== void 0) {
+      entries[twin].id = preferred(entries[twin].id, id);
+      continue;
+    }
+    byBody.set(bodyKey, entries.length);
     let grams2 = [...new Set(gramHashes(words2.slice(0, tail)))].sort((a, b) => a - b);
     chunks.push(Uint32Array.from(grams2)), entries.push({ id, words: tail, offset, count: grams2.length }), offset += grams2.length;
     for (let i = 0; i < tail; i++) {
@@ -59889,6 +59972,28 @@ function alignedBytes(bytes) {
 
 // src/identify/license-text/license-text.ts
 init_normalize();
+
+// src/identify/license-text/notices.ts
+var import_node_fs5 = require("node:fs"), import_node_path4 = require("node:path");
+init_paths();
+var NOTICES_FILE = (0, import_node_path4.join)(PACKAGE_ROOT, "dist", "license-notices.json"), compiled3;
+function load() {
+  if (!compiled3) {
+    let list3 = [];
+    try {
+      list3 = JSON.parse((0, import_node_fs5.readFileSync)(NOTICES_FILE, "utf8"));
+    } catch {
+      list3 = [];
+    }
+    compiled3 = list3.map((n) => ({ id: n.id, says: new RegExp(n.says) }));
+  }
+  return compiled3;
+}
+function noticesIn(normalized) {
+  let ids2 = [];
+  for (let n of load()) n.says.test(normalized) && !ids2.includes(n.id) && ids2.push(n.id);
+  return ids2;
+}
 
 // src/identify/license-text/reference-match.ts
 init_normalize();
@@ -60088,10 +60193,10 @@ init_added_terms();
 init_normalize();
 
 // src/identify/license-text/reference-extras.ts
-var import_node_fs5 = require("node:fs"), import_node_path4 = require("node:path");
+var import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path");
 init_paths();
 init_normalize();
-var EXTRAS_FILE = (0, import_node_path4.join)(PACKAGE_ROOT, "dist", "license-extras.json");
+var EXTRAS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.json");
 function buildReferenceExtras() {
   let full = require("spdx-license-list/full"), titles = {}, extra = {}, groups = /* @__PURE__ */ new Map();
   for (let id of Object.keys(full).sort()) {
@@ -60120,7 +60225,7 @@ function referenceExtras() {
   if (!loaded) {
     let data;
     try {
-      data = JSON.parse((0, import_node_fs5.readFileSync)(EXTRAS_FILE, "utf8"));
+      data = JSON.parse((0, import_node_fs6.readFileSync)(EXTRAS_FILE, "utf8"));
     } catch (error62) {
       if (error62.code !== "ENOENT") throw error62;
     }
@@ -60130,9 +60235,9 @@ function referenceExtras() {
 }
 
 // src/identify/license-text/unexplained.ts
-var MAX_LINE = 500, MAX_PARAGRAPH = 4e3, LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/, TITLE_VOCABULARY_WORDS = 8, PLACEHOLDER = /^(\{[^{}]{1,200}\}|\[[^[\]]{1,200}\]|<[^<>]{1,200}>)$/, TAG = /^spdx-license-identifier\s*:/i, NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/, compiled3 = /* @__PURE__ */ new WeakMap();
+var MAX_LINE = 500, MAX_PARAGRAPH = 4e3, LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/, TITLE_VOCABULARY_WORDS = 8, PLACEHOLDER = /^(\{[^{}]{1,200}\}|\[[^[\]]{1,200}\]|<[^<>]{1,200}>)$/, TAG = /^spdx-license-identifier\s*:/i, NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/, compiled4 = /* @__PURE__ */ new WeakMap();
 function compile3(ruleSet) {
-  let rules = ruleSet.benignLines, c = compiled3.get(rules);
+  let rules = ruleSet.benignLines, c = compiled4.get(rules);
   return c || (c = {
     rules,
     ruleSet,
@@ -60143,7 +60248,7 @@ function compile3(ruleSet) {
     urlPath: new RegExp(rules.urlPath, "iu"),
     sentences: Object.values(rules.sentences).map((p) => new RegExp(p, "u")),
     english: new Set(rules.englishWords)
-  }, compiled3.set(rules, c)), c;
+  }, compiled4.set(rules, c)), c;
 }
 function findUnexplained(text5, mw, explained, ids2, rules, limit = 3) {
   let candidates2 = [];
@@ -60319,7 +60424,7 @@ function isForeign(text5, rules) {
 
 // src/identify/license-text/license-text.ts
 init_expression();
-var matchersFor = licenseMatchers, SPDX_TAG = "SPDX-License-Identifier:", MAX_TAGS = 50, TITLE_LINES = 8, TAG_LINES = 5, USE_POLICY_TITLE = /\bacceptable use policy\W*$/i;
+var matchersFor = licenseMatchers, SPDX_TAG = "SPDX-License-Identifier:", NOTICE_WORDS = 400, MAX_TAGS = 50, TITLE_LINES = 8, TAG_LINES = 5, USE_POLICY_TITLE = /\bacceptable use policy\W*$/i;
 function identifyLicenseText(file2, text5, scope, rules, options = {}) {
   let kind = options.kind ?? "license-file", offset = options.lineOffset ?? 0, strict = kind === "license-file" && !options.policy, source2 = (line2) => ({ file: file2, line: line2 + offset, kind }), tags = spdxTags(text5), tagFindings = (list3) => list3.map((t) => ({ expression: t.expression, confidence: 1, source: source2(t.line), scope })), top = tags.filter((t) => t.line <= TAG_LINES);
   if (top.length > 0) {
@@ -60345,6 +60450,13 @@ function identifyLicenseText(file2, text5, scope, rules, options = {}) {
   if (reuse && !found.some((f) => f.id === reuse) && found.push({ id: reuse, line: 1, confidence: found.length === 0 ? 0.9 : 0.5 }), found.length === 0 && tags.length > 0) {
     let beside = tags.map((t) => t.expression), terms = strict ? unexplainedTerms(rules, text5, result2, [], source2, scope, beside) : addedTerms(rules, text5, [], source2, scope, beside);
     return terms ? [...tagFindings(tags), terms] : tagFindings(tags);
+  }
+  if (found.length === 0 && !options.policy && result2.words.words.length <= NOTICE_WORDS && !(result2.closest && result2.closest.score >= 0.5)) {
+    let named = noticesIn(normalized);
+    if (named.length > 0) {
+      let notices = named.map((id) => ({ expression: id, confidence: 1, source: { file: file2, line: offset + 1, kind: "notice" }, scope })), terms = strict ? unexplainedTerms(rules, text5, result2, [], source2, scope, named) : addedTerms(rules, text5, [], source2, scope, named);
+      return terms ? [...notices, terms] : notices;
+    }
   }
   if (found.length === 0) {
     let usePolicy = options.policy === "use-policy" || USE_POLICY_TITLE.test(firstLine(text5));
@@ -60908,14 +61020,14 @@ function identifyHeaderLicenses(headers, rules) {
 }
 
 // src/identify/card/terms-sentences.ts
-var compiled4 = /* @__PURE__ */ new WeakMap(), toPhrase = (p) => p.split(" ").map((w) => w === "~" ? null : w);
+var compiled5 = /* @__PURE__ */ new WeakMap(), toPhrase = (p) => p.split(" ").map((w) => w === "~" ? null : w);
 function compile4(rules) {
-  let c = compiled4.get(rules);
+  let c = compiled5.get(rules);
   return c || (c = {
     restrictions: Object.entries(rules.restrictions).map(([type, phrases2]) => [type, phrases2.map(toPhrase)]),
     negations: rules.negations.map(toPhrase),
     advisory: rules.advisory.map(toPhrase)
-  }, compiled4.set(rules, c)), c;
+  }, compiled5.set(rules, c)), c;
 }
 var CONFUSABLES = {
   \u0430: "a",
@@ -61817,26 +61929,26 @@ function identifyEuFacts(card, declaration) {
 }
 
 // src/read/config.ts
-var import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path"), import_yaml2 = __toESM(require_dist2(), 1);
+var import_node_fs7 = require("node:fs"), import_node_path6 = require("node:path"), import_yaml2 = __toESM(require_dist2(), 1);
 init_errors();
 var NAMES = [".osai.yml", ".osai.yaml"], MAX_CONFIG_BYTES2 = 256 * 1024, CONFIG_HINT = 'see README.md, "Configuration", for the keys .osai.yml accepts', NO_LINES = () => 1;
 async function loadConfig(target, explicit) {
   if (explicit) {
-    let file2 = (0, import_node_path5.resolve)(explicit);
-    if (!(0, import_node_fs6.existsSync)(file2)) throw new InputError(`config file not found: ${explicit}`, "check the --config path");
+    let file2 = (0, import_node_path6.resolve)(explicit);
+    if (!(0, import_node_fs7.existsSync)(file2)) throw new InputError(`config file not found: ${explicit}`, "check the --config path");
     return { ...await parseConfigFile(file2), file: file2 };
   }
-  for (let dir = (0, import_node_path5.resolve)(target); ; dir = (0, import_node_path5.dirname)(dir)) {
+  for (let dir = (0, import_node_path6.resolve)(target); ; dir = (0, import_node_path6.dirname)(dir)) {
     for (let name of NAMES) {
-      let file2 = (0, import_node_path5.join)(dir, name);
-      if ((0, import_node_fs6.existsSync)(file2)) return { ...await parseConfigFile(file2), file: file2 };
+      let file2 = (0, import_node_path6.join)(dir, name);
+      if ((0, import_node_fs7.existsSync)(file2)) return { ...await parseConfigFile(file2), file: file2 };
     }
-    let pkg2 = (0, import_node_path5.join)(dir, "package.json");
-    if ((0, import_node_fs6.existsSync)(pkg2)) {
+    let pkg2 = (0, import_node_path6.join)(dir, "package.json");
+    if ((0, import_node_fs7.existsSync)(pkg2)) {
       let data = readJson(pkg2);
       if (data && typeof data == "object" && Object.hasOwn(data, "osai")) return { config: await validate2(data.osai, pkg2, NO_LINES, "osai"), file: pkg2, lineOf: NO_LINES };
     }
-    if ((0, import_node_path5.dirname)(dir) === dir || (0, import_node_fs6.existsSync)((0, import_node_path5.join)(dir, ".git"))) return { config: {}, lineOf: NO_LINES };
+    if ((0, import_node_path6.dirname)(dir) === dir || (0, import_node_fs7.existsSync)((0, import_node_path6.join)(dir, ".git"))) return { config: {}, lineOf: NO_LINES };
   }
 }
 async function parseConfigFile(file2) {
@@ -61844,13 +61956,13 @@ async function parseConfigFile(file2) {
   try {
     doc = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, uniqueKeys: !0, prettyErrors: !1, merge: !1 });
   } catch (error62) {
-    throw new InputError(`${(0, import_node_path5.relative)(process.cwd(), file2)}: invalid YAML: ${error62.message.split(`
+    throw new InputError(`${(0, import_node_path6.relative)(process.cwd(), file2)}: invalid YAML: ${error62.message.split(`
 `)[0]}`, CONFIG_HINT);
   }
   let problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
   if (problem) {
     let line2 = counter.linePos(problem.pos[0]).line;
-    throw new InputError(`${(0, import_node_path5.relative)(process.cwd(), file2)}:${line2}: invalid YAML: ${problem.message.split(`
+    throw new InputError(`${(0, import_node_path6.relative)(process.cwd(), file2)}:${line2}: invalid YAML: ${problem.message.split(`
 `)[0]}`, CONFIG_HINT);
   }
   let lineOf4 = (path3) => {
@@ -61863,7 +61975,7 @@ async function parseConfigFile(file2) {
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error62) {
-    throw new InputError(`${(0, import_node_path5.relative)(process.cwd(), file2)}: invalid YAML: ${error62.message.split(`
+    throw new InputError(`${(0, import_node_path6.relative)(process.cwd(), file2)}: invalid YAML: ${error62.message.split(`
 `)[0]}`, CONFIG_HINT);
   }
   return { config: await validate2(data ?? {}, file2, lineOf4), lineOf: lineOf4 };
@@ -61873,20 +61985,20 @@ async function validate2(data, file2, lineOf4, prefix) {
   if (result2.success) return result2.data;
   let issue2 = result2.error.issues[0], path3 = issue2.path, where2 = [prefix, ...path3].filter((p) => p !== void 0).join(".") || "(top level)", keys = issue2.code === "unrecognized_keys" && !issue2.keys.every((k) => issue2.message.includes(k)) ? ` (${issue2.keys.join(", ")})` : "", known = issue2.code === "unrecognized_keys" ? CONFIG_KEYS2[typeof path3[0] == "string" ? path3[0] : ""] ?? [] : [], guess2 = issue2.code === "unrecognized_keys" ? issue2.keys.map((k) => [k, closestName(k, known)]).find(([, g]) => g) : void 0;
   throw new InputError(
-    `${(0, import_node_path5.relative)(process.cwd(), file2)}:${lineOf4(guess2 ? [...path3, guess2[0]] : path3)}: ${where2}: ${issue2.message}${keys}${guess2 ? `; did you mean "${guess2[1]}" for "${guess2[0]}"?` : ""}`,
+    `${(0, import_node_path6.relative)(process.cwd(), file2)}:${lineOf4(guess2 ? [...path3, guess2[0]] : path3)}: ${where2}: ${issue2.message}${keys}${guess2 ? `; did you mean "${guess2[1]}" for "${guess2[0]}"?` : ""}`,
     issue2.code === "unrecognized_keys" ? `keys accepted here: ${known.join(", ")} (README.md, "Configuration")` : 'see README.md, "Configuration", for the keys .osai.yml accepts'
   );
 }
 function readBounded(file2) {
-  let shown = (0, import_node_path5.relative)(process.cwd(), file2) || file2, fd;
+  let shown = (0, import_node_path6.relative)(process.cwd(), file2) || file2, fd;
   try {
-    fd = (0, import_node_fs6.openSync)(file2, import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0));
-    let info = (0, import_node_fs6.fstatSync)(fd);
+    fd = (0, import_node_fs7.openSync)(file2, import_node_fs7.constants.O_RDONLY | (import_node_fs7.constants.O_NONBLOCK ?? 0));
+    let info = (0, import_node_fs7.fstatSync)(fd);
     if (!info.isFile()) throw new InputError(`${shown}: not a regular file`, "a config file must be a plain YAML (or package.json) file");
     if (info.size > MAX_CONFIG_BYTES2) throw new InputError(`${shown}: config file is larger than ${MAX_CONFIG_BYTES2} bytes`, CONFIG_HINT);
     let buffer = Buffer.alloc(info.size), filled = 0;
     for (; filled < buffer.length; ) {
-      let n = (0, import_node_fs6.readSync)(fd, buffer, filled, buffer.length - filled, filled);
+      let n = (0, import_node_fs7.readSync)(fd, buffer, filled, buffer.length - filled, filled);
       if (n === 0) break;
       filled += n;
     }
@@ -61897,7 +62009,7 @@ function readBounded(file2) {
       "make it readable by the user running osai, or point --config at another file"
     );
   } finally {
-    fd !== void 0 && (0, import_node_fs6.closeSync)(fd);
+    fd !== void 0 && (0, import_node_fs7.closeSync)(fd);
   }
 }
 function readJson(file2) {
@@ -61905,7 +62017,7 @@ function readJson(file2) {
   try {
     return JSON.parse(text5);
   } catch (error62) {
-    throw new InputError(`${(0, import_node_path5.relative)(process.cwd(), file2) || file2}: invalid JSON: ${error62.message}`, "fix package.json, or give a config with --config");
+    throw new InputError(`${(0, import_node_path6.relative)(process.cwd(), file2) || file2}: invalid JSON: ${error62.message}`, "fix package.json, or give a config with --config");
   }
 }
 
@@ -61913,12 +62025,12 @@ function readJson(file2) {
 init_fs_reader();
 
 // src/read/git-files.ts
-var import_node_fs9 = require("node:fs"), import_node_path8 = require("node:path");
+var import_node_fs10 = require("node:fs"), import_node_path9 = require("node:path");
 var RELEASE_ROLES = /* @__PURE__ */ new Set(["license", "model-card", "weights"]), MAX_LIST_BYTES = 64 * 1024 * 1024, MAX_GITIGNORE_BYTES = 256 * 1024;
 function workTreeOf(dir) {
-  for (let at2 = (0, import_node_path8.resolve)(dir); ; at2 = (0, import_node_path8.dirname)(at2)) {
-    if ((0, import_node_fs9.existsSync)((0, import_node_path8.join)(at2, ".git"))) return at2;
-    if ((0, import_node_path8.dirname)(at2) === at2) return;
+  for (let at2 = (0, import_node_path9.resolve)(dir); ; at2 = (0, import_node_path9.dirname)(at2)) {
+    if ((0, import_node_fs10.existsSync)((0, import_node_path9.join)(at2, ".git"))) return at2;
+    if ((0, import_node_path9.dirname)(at2) === at2) return;
   }
 }
 async function gitLsFiles(root2, git) {
@@ -61940,14 +62052,14 @@ async function selectReleaseFiles(root2, { allFiles = !1, git = "git" } = {}) {
   let top = workTreeOf(root2);
   if (!top) return { kind: "all" };
   let tracked = await gitLsFiles(root2, git);
-  return tracked instanceof Set ? tracked.size > 0 ? { kind: "git", tracked } : { kind: "all" } : { kind: "gitignore", ignored: await gitignoreMatcher(top, (0, import_node_path8.resolve)(root2)) };
+  return tracked instanceof Set ? tracked.size > 0 ? { kind: "git", tracked } : { kind: "all" } : { kind: "gitignore", ignored: await gitignoreMatcher(top, (0, import_node_path9.resolve)(root2)) };
 }
 async function gitignoreMatcher(top, root2) {
   let { default: ignore } = await Promise.resolve().then(() => __toESM(require_ignore(), 1)), cache2 = /* @__PURE__ */ new Map(), rulesOf = (dir) => {
     if (!cache2.has(dir)) {
-      let file2 = (0, import_node_path8.join)(dir, ".gitignore"), text5;
+      let file2 = (0, import_node_path9.join)(dir, ".gitignore"), text5;
       try {
-        text5 = (0, import_node_fs9.existsSync)(file2) ? (0, import_node_fs9.readFileSync)(file2).subarray(0, MAX_GITIGNORE_BYTES).toString("utf8") : void 0;
+        text5 = (0, import_node_fs10.existsSync)(file2) ? (0, import_node_fs10.readFileSync)(file2).subarray(0, MAX_GITIGNORE_BYTES).toString("utf8") : void 0;
       } catch {
         text5 = void 0;
       }
@@ -61956,9 +62068,9 @@ async function gitignoreMatcher(top, root2) {
     return cache2.get(dir);
   };
   return (path3) => {
-    let full = (0, import_node_path8.join)(root2, ...path3.split("/")), parts = (0, import_node_path8.relative)(top, full).split(import_node_path8.sep);
+    let full = (0, import_node_path9.join)(root2, ...path3.split("/")), parts = (0, import_node_path9.relative)(top, full).split(import_node_path9.sep);
     for (let depth = 0; depth < parts.length; depth++) {
-      let rules = rulesOf((0, import_node_path8.join)(top, ...parts.slice(0, depth)));
+      let rules = rulesOf((0, import_node_path9.join)(top, ...parts.slice(0, depth)));
       if (!rules) continue;
       let below = parts.slice(depth);
       for (let n = 1; n <= below.length; n++) {
@@ -62418,9 +62530,9 @@ init_hub_target();
 init_rule_set();
 
 // src/version.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 init_paths();
-var pkg = JSON.parse((0, import_node_fs10.readFileSync)(PACKAGE_JSON, "utf8")), TOOL = { name: pkg.name, version: pkg.version };
+var pkg = JSON.parse((0, import_node_fs11.readFileSync)(PACKAGE_JSON, "utf8")), TOOL = { name: pkg.name, version: pkg.version };
 
 // src/run.ts
 var DEFAULT_PROFILE = "osaid-1.0";
@@ -62428,7 +62540,7 @@ async function check3(path3, options = {}) {
   return (await checkTarget(path3, options)).report;
 }
 async function checkTarget(path3, options) {
-  let hub = isHubSpec(path3), home = hub ? "." : path3, { config: config2, file: file2, lineOf: lineOf4 } = await loadConfig(home, options.config), where2 = file2 ? (0, import_node_path12.relative)((0, import_node_path12.resolve)(home), file2).split(import_node_path12.sep).join("/") : "", declarations = (config2.components ?? []).map((c, i) => ({
+  let hub = isHubSpec(path3), home = hub ? "." : path3, { config: config2, file: file2, lineOf: lineOf4 } = await loadConfig(home, options.config), where2 = file2 ? (0, import_node_path13.relative)((0, import_node_path13.resolve)(home), file2).split(import_node_path13.sep).join("/") : "", declarations = (config2.components ?? []).map((c, i) => ({
     component: c.id,
     location: c.location,
     ...c.license ? { license: c.license } : {},
@@ -62458,7 +62570,7 @@ async function checkTarget(path3, options) {
     ...eu.training_content_summary ? { trainingContentSummary: eu.training_content_summary } : {},
     file: where2,
     line: lineOf4(["eu_ai_act"])
-  } : void 0, settled = { ...options, profile: options.profile ?? config2.profile, strict: options.strict ?? config2.strict }, lockDir = file2 ? (0, import_node_path12.dirname)(file2) : home;
+  } : void 0, settled = { ...options, profile: options.profile ?? config2.profile, strict: options.strict ?? config2.strict }, lockDir = file2 ? (0, import_node_path13.dirname)(file2) : home;
   if (!hub && !options.online && !options.offline) {
     let reader = releaseReader(await openFsRepo(path3), await selectReleaseFiles(path3, { allFiles: options.allFiles ?? !1 }));
     return { report: await checkReader(reader, settled, { declarations, clarifications, policy, bases: bases2, ...euAiAct ? { euAiAct } : {} }), touched: [], lockDir };
@@ -62489,7 +62601,7 @@ function input2(name, fallback2 = "") {
 function appendValue(file2, name, value) {
   if (!file2) return;
   let delimiter = `osai_${(0, import_node_crypto3.randomUUID)()}`;
-  (0, import_node_fs14.appendFileSync)(file2, `${name}<<${delimiter}
+  (0, import_node_fs15.appendFileSync)(file2, `${name}<<${delimiter}
 ${value}
 ${delimiter}
 `);
@@ -62501,10 +62613,10 @@ async function main() {
   if (!(format2 in FORMATS)) throw new OsaiError(`input format: "${format2}" is not one of ${Object.keys(FORMATS).join(", ")}`);
   let profile = input2("profile"), config2 = input2("config"), sarifFile = input2("sarif-file", "osai.sarif"), report = await check3(path3, {
     ...profile ? { profile } : {},
-    ...config2 ? { config: (0, import_node_path13.resolve)(workspace, config2) } : {},
+    ...config2 ? { config: (0, import_node_path14.resolve)(workspace, config2) } : {},
     ...input2("strict") === "true" ? { strict: !0 } : {}
-  }), root2 = (0, import_node_path13.relative)(workspace, (0, import_node_path13.resolve)(workspace, path3)).split(import_node_path13.sep).join("/");
-  process.stdout.write(await formatReport(report, format2, { color: !1, root: root2 })), sarifFile && (0, import_node_fs14.writeFileSync)((0, import_node_path13.resolve)(workspace, sarifFile), await formatReport(report, "sarif", { color: !1, root: root2 })), input2("summary", "true") === "true" && process.env.GITHUB_STEP_SUMMARY && (0, import_node_fs14.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, await formatReport(report, "markdown", { color: !1, root: root2 }));
+  }), root2 = (0, import_node_path14.relative)(workspace, (0, import_node_path14.resolve)(workspace, path3)).split(import_node_path14.sep).join("/");
+  process.stdout.write(await formatReport(report, format2, { color: !1, root: root2 })), sarifFile && (0, import_node_fs15.writeFileSync)((0, import_node_path14.resolve)(workspace, sarifFile), await formatReport(report, "sarif", { color: !1, root: root2 })), input2("summary", "true") === "true" && process.env.GITHUB_STEP_SUMMARY && (0, import_node_fs15.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, await formatReport(report, "markdown", { color: !1, root: root2 }));
   let code3 = exitCodeFor(report);
   appendValue(process.env.GITHUB_OUTPUT, "sarif-file", sarifFile), appendValue(process.env.GITHUB_OUTPUT, "verdict", report.profile.verdict), appendValue(process.env.GITHUB_OUTPUT, "exit-code", String(code3)), process.exitCode = code3;
 }
