@@ -76,7 +76,7 @@ export interface Documents {
   manifests?: TextDocument[];
   /** Training, inference, evaluation, preprocessing and architecture code up to 64 KiB, read to find placeholders. */
   code?: TextDocument[];
-  /** config.json, adapter_config.json, generation_config.json and model_index.json, read for license and terms keys. */
+  /** Every `*config*.json` (config, adapter, generation, tokenizer, …), model_index.json and params.json, read for license and terms keys. */
   metadataFiles?: TextDocument[];
   /** adapter_config.json and config.json, read for the base model they name. */
   configs?: TextDocument[];

@@ -170,6 +170,9 @@ const TABLE: Row[] = [
   // A sentence that names a known license is that license only when it says nothing more.
   ['card-subject-to-apache-and-policy', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-subject-to-apache-only-passes', 'osaid-1.0', 'pass', []],
+  // Every *config*.json states terms as well as config.json does; an HTML comment's words are the card's.
+  ['tokenizer-config-license-llama', 'osaid-1.0', 'fail', ['freedom-restricted']],
+  ['card-html-comment-noncommercial', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // osai scan's inputs (test/scan.test.ts): checked as one repository, none of them is a model release.
   ['scan-application-references', 'osaid-1.0', 'fail', ['card-metadata-missing']],
   ['scan-model-folders', 'osaid-1.0', 'fail', ['card-missing']],

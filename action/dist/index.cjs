@@ -49455,7 +49455,7 @@ function shift(node3, lines, offset) {
   }), "children" in node3) for (let child of node3.children) shift(child, lines, offset);
 }
 function textOf(node3) {
-  return node3.type === "text" || node3.type === "inlineCode" ? node3.value : node3.type === "html" ? node3.value.replace(/<[^>]*>/g, " ") : node3.type === "image" ? node3.alt ?? "" : node3.type === "break" ? `
+  return node3.type === "text" || node3.type === "inlineCode" ? node3.value : node3.type === "html" ? node3.value.replace(/<!--|-->/g, " ").replace(/<[^>]*>/g, " ") : node3.type === "image" ? node3.alt ?? "" : node3.type === "break" ? `
 ` : "children" in node3 ? node3.children.map(textOf).join(node3.type === "tableRow" ? " | " : "") : "";
 }
 function proseBlocks(tree2) {
@@ -62461,7 +62461,7 @@ async function readLfsPointers(inventory, reader) {
     }
   return out;
 }
-var METADATA_NAMES = /(^|\/)(config|adapter_config|generation_config|model_index)\.json$/i, CLASSIC_LICENSE = /^(licen[cs]e|copying)([._-][\w.-]*)?$/i, MAX_FOLDER_CARDS = 32, MODEL_KEYS = /^(license|license_name|license_link|base_model|pipeline_tag|library_name|model-index|model_name|inference|extra_gated_\w+|gated)$/i;
+var METADATA_NAMES = /(^|\/)([^/]*config[^/]*|model_index|params)\.json$/i, CLASSIC_LICENSE = /^(licen[cs]e|copying)([._-][\w.-]*)?$/i, MAX_FOLDER_CARDS = 32, MODEL_KEYS = /^(license|license_name|license_link|base_model|pipeline_tag|library_name|model-index|model_name|inference|extra_gated_\w+|gated)$/i;
 async function readTermsFile(reader, file2, problems, budget, terms) {
   let name = file2.path.split("/").pop(), unreadable = (format2) => {
     problems.push({ code: "terms-file-unreadable", file: file2.path, verdict: "unknown", args: { format: format2 } });

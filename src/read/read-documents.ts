@@ -174,8 +174,12 @@ async function readLfsPointers(inventory: Inventory, reader: RepoReader): Promis
   return out;
 }
 
-/** Config files whose license, terms or usage keys are read (identify/metadata/config-terms.ts). */
-const METADATA_NAMES = /(^|\/)(config|adapter_config|generation_config|model_index)\.json$/i;
+/**
+ * Config files whose license, terms or usage keys are read (identify/metadata/metadata-terms.ts): every JSON file whose
+ * name holds "config" (config.json, adapter_config.json, tokenizer_config.json, quantize_config.json, …), plus
+ * model_index.json and params.json. Any of them can state a license, so none is passed over for its name.
+ */
+const METADATA_NAMES = /(^|\/)([^/]*config[^/]*|model_index|params)\.json$/i;
 /** A classic license name: a binary one is `license-file-binary`; any other terms file osai cannot read is unknown. */
 const CLASSIC_LICENSE = /^(licen[cs]e|copying)([._-][\w.-]*)?$/i;
 /** Sub-folder READMEs read for model front matter, at most this many. */

@@ -99,7 +99,8 @@ function shift(node: Nodes, lines: number, offset: number): void {
 /** The plain text of a node: text, inline code, link and image text; HTML tags dropped. */
 export function textOf(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if (node.type === 'html') return node.value.replace(/<[^>]*>/g, ' ');
+  // An HTML comment is not shown on the Hub, but its words are the card's: read them, not only the tags around them.
+  if (node.type === 'html') return node.value.replace(/<!--|-->/g, ' ').replace(/<[^>]*>/g, ' ');
   if (node.type === 'image') return node.alt ?? '';
   if (node.type === 'break') return '\n';
   if ('children' in node) return (node.children as Nodes[]).map(textOf).join(node.type === 'tableRow' ? ' | ' : '');

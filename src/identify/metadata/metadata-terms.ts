@@ -18,7 +18,7 @@ const snake = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCa
 
 interface Found { findings: LicenseFinding[]; problems: Problem[] }
 
-/** The license and terms fields of config.json, adapter_config.json, generation_config.json and model_index.json. */
+/** The license and terms fields of the config files (every `*config*.json`, model_index.json, params.json). */
 export function identifyConfigTerms(docs: TextDocument[], rules: RuleSet): Found {
   const out: Found = { findings: [], problems: [] };
   for (const doc of docs) {
