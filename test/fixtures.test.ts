@@ -173,6 +173,8 @@ const TABLE: Row[] = [
   // Every *config*.json states terms as well as config.json does; an HTML comment's words are the card's.
   ['tokenizer-config-license-llama', 'osaid-1.0', 'fail', ['freedom-restricted']],
   ['card-html-comment-noncommercial', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // A PATENTS file states terms of its own (a termination on any claim): read as terms, unknown until settled.
+  ['patents-file-extra-terms', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // osai scan's inputs (test/scan.test.ts): checked as one repository, none of them is a model release.
   ['scan-application-references', 'osaid-1.0', 'fail', ['card-metadata-missing']],
   ['scan-model-folders', 'osaid-1.0', 'fail', ['card-missing']],
