@@ -175,6 +175,8 @@ const TABLE: Row[] = [
   ['card-html-comment-noncommercial', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // A PATENTS file states terms of its own (a termination on any claim): read as terms, unknown until settled.
   ['patents-file-extra-terms', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // Terms of a model the weights were distilled from, stated in the card: they may bind, so unknown.
+  ['card-distilled-no-competing-uses', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // osai scan's inputs (test/scan.test.ts): checked as one repository, none of them is a model release.
   ['scan-application-references', 'osaid-1.0', 'fail', ['card-metadata-missing']],
   ['scan-model-folders', 'osaid-1.0', 'fail', ['card-missing']],

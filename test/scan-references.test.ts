@@ -91,7 +91,7 @@ test('a bad rules file names the file and the YAML path', async () => {
   writeFileSync(file, 'references:\n  - id: x\n    description: y\n    files: ["*.py"]\n    pattern: "("\n    read: word\n    namespace: hub\nweights: ["*.gguf"]\n');
   expect(() => loadReferenceRules(file)).toThrow(/scan-references\.yaml: references\.0\.pattern/);
   writeFileSync(file, 'references:\n  - id: x\n    description: y\n    files: ["*.py"]\n    pattern: "x"\n    read: call\n    namespace: hub\n    typo: 1\nweights: ["*.gguf"]\n');
-  expect(() => loadReferenceRules(file)).toThrow(/references\.0/);
+  expect(() => loadReferenceRules(file)).toThrow(/scan-references\.yaml: references\[0\]: /);
 });
 
 test('a hostile file costs a bounded number of references and no quadratic match', () => {

@@ -38736,6 +38736,7 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
 // src/ruleset/load.ts
 var load_exports = {};
 __export(load_exports, {
+  loadFile: () => loadFile,
   loadRuleSetFromYaml: () => loadRuleSetFromYaml
 });
 function loadRuleSetFromYaml(dir) {

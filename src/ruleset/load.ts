@@ -66,7 +66,8 @@ function yamlFiles(dir: string, optional = false): string[] {
   }
 }
 
-function loadFile<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
+/** One rules file, parsed and validated; a bad file is a RulesError naming the file and the YAML path. */
+export function loadFile<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   let data: unknown;
   try {
     data = parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 });

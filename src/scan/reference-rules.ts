@@ -1,12 +1,11 @@
 // Loads rules/scan-references.yaml: the patterns by which `osai scan` finds model references in an application.
-// zod and yaml are imported here as well as in ruleset/: these rules are read only by `osai scan` (one process for many
-// targets), so they stay out of the compiled rule set every `osai check` loads.
-import { readFileSync } from 'node:fs';
+// These rules are read only by `osai scan` (one process for many targets), so they stay out of the compiled rule set
+// every `osai check` loads; the file is read and validated by ruleset/load.ts like every other rules file.
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { RulesError } from '../errors.js';
 import { RULES_DIR } from '../paths.js';
+import { loadFile } from '../ruleset/load.js';
 
 const ReferenceRule = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
@@ -44,18 +43,8 @@ let loaded: ReferenceRules | undefined;
 /** The reference rules (cached); a bad file is a RulesError naming the file and the YAML path. */
 export function loadReferenceRules(file = REFERENCE_RULES_FILE): ReferenceRules {
   if (loaded && file === REFERENCE_RULES_FILE) return loaded;
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
-  } catch (error) {
-    throw new RulesError(`${file}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const parsed = ReferenceRulesFile.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new RulesError(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
-  const references = parsed.data.references.map((rule, i): CompiledReferenceRule => {
+  const data = loadFile(file, ReferenceRulesFile);
+  const references = data.references.map((rule, i): CompiledReferenceRule => {
     const compile = (source: string, flags: string, key: string) => {
       try {
         return new RegExp(source, flags);
@@ -73,7 +62,7 @@ export function loadReferenceRules(file = REFERENCE_RULES_FILE): ReferenceRules 
       ...(strip ? { strip: compile(strip, '', 'strip') } : {}), matchesFile: globs(rule.files),
     };
   });
-  const result = { references, isWeights: globs(parsed.data.weights), mayBeGguf: parsed.data.gguf_by_content.length ? globs(parsed.data.gguf_by_content) : () => false };
+  const result = { references, isWeights: globs(data.weights), mayBeGguf: data.gguf_by_content.length ? globs(data.gguf_by_content) : () => false };
   if (file === REFERENCE_RULES_FILE) loaded = result;
   return result;
 }
