@@ -6,7 +6,7 @@ import { canonicalSpdxId, parseExpression } from '../../spdx/expression.js';
 import type { BenignLinesRules } from '../../ruleset/schema.js';
 import { findAddedTerms } from '../added-terms.js';
 import { normalizeText, type MatchWords } from '../normalize.js';
-import { referenceExtras } from './reference-extras.js';
+import { referenceExtraGrams, referenceTitle } from './reference-extras.js';
 import { gramHashes } from './reference-index.js';
 import { referenceHasGram, referenceVocabulary } from './reference-match.js';
 
@@ -156,7 +156,7 @@ const titleSets = new Map<string, Set<string>>();
 
 /** A reference's tail and left-out-line trigrams as a set, built once per id. */
 function gramSet(id: string): Set<number> | undefined {
-  if (!gramSets.has(id)) { const g = referenceExtras().grams[id]; gramSets.set(id, g ? new Set(g) : undefined); }
+  if (!gramSets.has(id)) { const g = referenceExtraGrams(id); gramSets.set(id, g ? new Set(g) : undefined); }
   return gramSets.get(id);
 }
 
@@ -164,7 +164,7 @@ function gramSet(id: string): Set<number> | undefined {
 function titleSet(id: string, rules: RuleSet): Set<string> {
   let set = titleSets.get(id);
   if (!set) {
-    set = new Set((referenceExtras().titles[id] ?? normalizeText(rules.licenses.get(id)?.name ?? '')).split(' '));
+    set = new Set((referenceTitle(id) ?? normalizeText(rules.licenses.get(id)?.name ?? '')).split(' '));
     titleSets.set(id, set);
   }
   return set;
