@@ -110,6 +110,11 @@ const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const ASCII_WORD = /[a-z0-9]+/g;
 /** Any character outside ASCII: such text (or line) takes the Unicode-aware regex path. */
 const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Whether a text is all ASCII. Callers then use an ASCII class ([a-z0-9]) for \p{L}\p{N}, which means the same on
+ * such text: V8 compiles a Unicode property class in about 0.1–0.5 ms, a cost worth paying only for text that needs it.
+ */
+export const isAscii = (text: string): boolean => !NON_ASCII.test(text);
 /** What stripMarkup rewrites; text without any of it skips the five replacements. */
 const MARKUP = /[<&{]|\]\(|\+\+/;
 
