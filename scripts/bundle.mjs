@@ -29,28 +29,17 @@ const cold = {
 };
 
 /**
- * Two built-in modules the dependencies load at import and a run never uses, each costing 10–14 ms of Node's own
- * module compiling: commander's node:child_process (only for executable subcommands, which osai has none of) and
- * chalk's node:tty (only for isatty(1) and isatty(2); a pipe or a file is no terminal, which fstat tells without loading
- * node:tty or creating process.stdout's stream). Both are replaced by shims that load the real module when needed.
+ * A built-in module a dependency loads at import and a run never uses, costing 10–14 ms of Node's own module
+ * compiling: commander's node:child_process (only for executable subcommands, which osai has none of). It is replaced
+ * by a shim that loads the real module when needed.
  */
 const SHIMS = {
   'node:child_process': { from: '/node_modules/commander/', contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });" },
-  'node:tty': {
-    from: '/node_modules/chalk/',
-    contents: `const real = () => require('node:tty');
-exports.isatty = (fd) => {
-  try { if (!require('node:fs').fstatSync(fd).isCharacterDevice()) return false; } catch { return false; }
-  return real().isatty(fd);
-};
-exports.ReadStream = function ReadStream(...args) { return new (real().ReadStream)(...args); };
-exports.WriteStream = function WriteStream(...args) { return new (real().WriteStream)(...args); };`,
-  },
 };
 const shims = {
   name: 'osai-lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:(child_process|tty)$/ }, (args) => {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => {
       const shim = SHIMS[args.path];
       return args.importer.split(sep).join('/').includes(shim.from) ? { path: args.path, namespace: 'osai-shim' } : undefined;
     });
