@@ -156,7 +156,7 @@ const titleSets = new Map<string, Set<string>>();
 
 /** A reference's tail and left-out-line trigrams as a set, built once per id. */
 function gramSet(id: string): Set<number> | undefined {
-  if (!gramSets.has(id)) { const g = referenceExtraGrams(id); gramSets.set(id, g ? new Set(g) : undefined); }
+  if (!gramSets.has(id)) { const g = referenceExtraGrams(id); gramSets.set(id, g ? new Set(Array.from(g)) : undefined); }
   return gramSets.get(id);
 }
 
