@@ -17,11 +17,20 @@ const bundle = `${root}dist/cli-bundle.cjs`;
  * run without a config neither reads nor compiles them.
  */
 const COLD = ['config/schema.ts', 'ruleset/load.ts', 'scan/command.ts', 'format/cyclonedx.ts'];
+/**
+ * Packages only a Hub run loads (by import()), left out of the bundle and loaded from node_modules then: the Hub
+ * client and its hashing are ES modules, whose functions esbuild hoists into the bundle's top level, where V8 keeps
+ * a record of every one in each run's compile and code cache (about a quarter of the bundle) although a local check
+ * never calls them.
+ */
+const COLD_PACKAGES = ['@huggingface/hub'];
 const cold = {
   name: 'osai-cold-modules',
   setup(b) {
-    b.onResolve({ filter: /\.js$/ }, (args) => {
+    b.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
+      if (COLD_PACKAGES.includes(args.path)) return { path: args.path, external: true };
+      if (!args.path.endsWith('.js')) return undefined;
       const target = relative(`${root}src`, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'))).split(sep).join('/');
       return COLD.includes(target) ? { path: `./${target.replace(/\.ts$/, '.js')}`, external: true } : undefined;
     });
@@ -96,9 +105,14 @@ if (bundled.some((input) => input.includes('node_modules/zod/'))) throw new Erro
 let imports = 0;
 const source = readFileSync(bundle, 'utf8').replace(/^#![^\n]*\n/, '')
   .replace(/\bimport\(("\.\/[\w/-]+\.js")\)/g, (_, specifier) => { imports++; return `__osaiImport(${specifier})`; })
+  .replace(/\bimport\(("[@\w][\w@/.-]*")\)/g, (whole, specifier) => {
+    if (!COLD_PACKAGES.includes(JSON.parse(specifier))) return whole;
+    imports++;
+    return `__osaiImport(${specifier})`;
+  })
   .replace(/\bimport\(("node:[\w/]+")\)/g, (_, specifier) => `Promise.resolve().then(() => require(${specifier}))`);
 if (/\bimport\(/.test(source)) throw new Error(`bundle: an import() the loader cannot run: ${/.{60}\bimport\(.{40}/.exec(source)?.[0]}`);
-if (imports !== COLD.length) throw new Error(`bundle: expected ${COLD.length} import() of cold modules, found ${imports}`);
+if (imports !== COLD.length + COLD_PACKAGES.length) throw new Error(`bundle: expected ${COLD.length + COLD_PACKAGES.length} import() of cold modules and packages, found ${imports}`);
 // The loader reads the bundle as latin1, the cheapest decoding to a string. esbuild escapes non-ASCII in strings
 // and names but not in regular expression literals (a © in the copyright-line pattern): each UTF-16 unit becomes a
 // \uXXXX escape, which means the same in a string, a template's cooked text and a regular expression (with or
