@@ -18,7 +18,6 @@
 // bundle tells through noteCodePath, src/code-path.ts) rewrites the cache at exit, so it holds that code too. The file
 // is a little header (the length of a JSON list of those code paths, then the list) before V8's data.
 const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
-const { homedir } = require('node:os');
 const { isAbsolute, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { setFlagsFromString } = require('node:v8');
@@ -91,7 +90,8 @@ function cacheFolder() {
   if (xdg && isAbsolute(xdg)) return join(xdg, 'osai');
   let home;
   try {
-    home = homedir();
+    // HOME is what os.homedir() reads first; node:os is loaded only without it.
+    home = process.env.HOME || require('node:os').homedir();
   } catch {
     return undefined;
   }

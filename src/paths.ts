@@ -3,16 +3,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-function findPackageRoot(): string {
+/** The package's own package.json, read once: its folder and the fields osai reports. */
+function findPackage(): { root: string; manifest: { name: string; version: string } } {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'osai') return dir;
+    const file = join(dir, 'package.json');
+    const manifest = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown } : undefined;
+    if (manifest?.name === 'osai') return { root: dir, manifest: { name: 'osai', version: String(manifest.version) } };
     if (dirname(dir) === dir) throw new Error('osai: cannot find its own package.json');
   }
 }
 
+const found = findPackage();
 /** The folder that holds osai's package.json, rules/ and dist/. */
-export const PACKAGE_ROOT = findPackageRoot();
+export const PACKAGE_ROOT = found.root;
+/** osai's name and version, from its package.json. */
+export const PACKAGE_MANIFEST = found.manifest;
 export const PACKAGE_JSON = join(PACKAGE_ROOT, 'package.json');
 /** The rules as YAML (the source of truth) and as compiled by the build (what a run loads). */
 export const RULES_DIR = join(PACKAGE_ROOT, 'rules');
