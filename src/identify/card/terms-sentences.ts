@@ -33,11 +33,11 @@ const CONFUSABLES: Record<string, string> = {
   т: 't', у: 'y', х: 'x', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g',
   α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ϲ: 'c',
 };
-const MIXED = /\p{Script=Latin}/u;
 const LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/gu;
 
 function unmix(word: string): string {
-  return MIXED.test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
+  // Latin letters beside the look-alikes (the Script class is built only here, for text that is not ASCII).
+  return /\p{Script=Latin}/u.test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
 }
 
 /** Lower-case words with contractions opened (don't → do not, can't → can not) and punctuation dropped. */
