@@ -72,7 +72,12 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     if (text !== undefined) docs.licenseTexts.push({ file: file.path, text });
   }
   await readFolderCards(inventory, reader, problems, budget, docs);
-  for (const file of inventory.files.filter((f) => METADATA_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
+  const metadata = inventory.files.filter((f) => METADATA_NAMES.test(f.path));
+  // A config past the bound may state terms ("license": "cc-by-nc-4.0") that no one read: unknown, never silence.
+  if (metadata.length > MAX_CONFIGS) {
+    problems.push({ code: 'metadata-file-limit', verdict: 'unknown', file: metadata[MAX_CONFIGS]!.path, args: { limit: MAX_CONFIGS, count: metadata.length } });
+  }
+  for (const file of metadata.slice(0, MAX_CONFIGS)) {
     const text = await readText(reader, file, [], budget);
     if (text !== undefined) (docs.metadataFiles ??= []).push({ file: file.path, text });
   }
