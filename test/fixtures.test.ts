@@ -73,8 +73,6 @@ const TABLE: Row[] = [
   ['front-matter-python-tag', 'osaid-1.0', 'fail', ['front-matter-invalid']],
   ['card-family-label-license-file', 'open-weights', 'pass', []],
   ['card-family-label-no-file', 'open-weights', 'unknown', ['license-unidentified']],
-  // Configs past the read bound may state terms (the 34th says cc-by-nc-4.0): unknown, not silently passed.
-  ['config-files-over-read-limit', 'osaid-1.0', 'unknown', ['metadata-file-limit']],
   // Words that limit use outside any identified license text bind on top of it (red-team round 2).
   ['license-mit-with-added-terms', 'open-weights', 'unknown', ['license-terms-added', 'freedom-unknown']],
   ['license-mit-with-benign-note', 'open-weights', 'pass', []],

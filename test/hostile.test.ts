@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { readFrontMatter } from '../src/read/front-matter.js';
 import { createFsReader } from '../src/read/fs-reader.js';
-import { MAX_TEXT_BYTES, MAX_TOTAL_TEXT_BYTES } from '../src/read/read-documents.js';
+import { MAX_CONFIGS, MAX_TEXT_BYTES, MAX_TOTAL_TEXT_BYTES } from '../src/read/read-documents.js';
 import { createMemoryReader } from '../src/read/reader.js';
 import { check, checkReader } from '../src/run.js';
 import { codes, countingReader, expectNoPass, expectValidReport, passingFiles, readerFailingOn, tempRepo } from './helpers/hostile-repo.js';
@@ -84,6 +84,22 @@ describe('bounded work', () => {
     const report = await checkReader(reader);
     expect(codes(report)).toContain('read-budget-exceeded');
     expect(bytes()).toBeLessThanOrEqual(MAX_TOTAL_TEXT_BYTES + 64 * 1024);
+    expectNoPass(report);
+  });
+
+  // A config states terms ("license": "cc-by-nc-4.0"); one past the read bound was skipped in silence before.
+  test.each([
+    // With the passing repo's own config.json: MAX_CONFIGS files in all, then one more.
+    ['at the bound: every config is read, the restriction found', MAX_CONFIGS - 1, false],
+    ['past the bound: the unread configs are metadata-file-limit, never a pass', MAX_CONFIGS, true],
+  ])('config files %s', async (_name, count, limited) => {
+    const files: Record<string, Uint8Array | string> = { ...passingFiles() };
+    const config = (license?: string) => JSON.stringify({ architectures: ['TinyForCausalLM'], model_type: 'tiny', ...(license ? { license } : {}) });
+    // Sorted after the passing repo's own config.json, the last variant is the one past the bound.
+    for (let i = 1; i < count; i++) files[`variants/v${String(i).padStart(3, '0')}/config.json`] = config();
+    files[`variants/v${String(count).padStart(3, '0')}/config.json`] = config('cc-by-nc-4.0');
+    const report = await checkReader(createMemoryReader(files));
+    expect(codes(report).has('metadata-file-limit')).toBe(limited);
     expectNoPass(report);
   });
 

@@ -20,7 +20,11 @@ const MAX_CODE_BYTES = 64 * 1024;
 const MAX_CODE_FILES = 256;
 /** Configs read for the base model they name (identify/lineage/base-sources.ts). */
 const CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i;
-const MAX_CONFIGS = 32;
+/**
+ * Config files read (for terms, and for the base model they name): small files, so the bound is generous (a diffusers
+ * pipeline or a folder per checkpoint holds dozens); past it, metadata-file-limit says which were not read.
+ */
+export const MAX_CONFIGS = 256;
 
 export const MAX_TEXT_BYTES = 1024 * 1024;
 /** Headers are cheap (one bounded read each), but a repo of thousands of shards should not cost thousands of opens. */
