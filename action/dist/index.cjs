@@ -38471,7 +38471,7 @@ async function loadRuleSet(dir) {
   let key2 = dir ?? "", hit = cache.get(key2);
   if (hit) return hit;
   let rules;
-  if (dir === void 0 && (0, import_node_fs3.existsSync)(COMPILED_RULES)) rules = deserializeRuleSet((0, import_node_fs3.readFileSync)(COMPILED_RULES, "latin1"));
+  if (dir === void 0 && (0, import_node_fs3.existsSync)(COMPILED_RULES)) rules = readCompiled(COMPILED_RULES);
   else {
     let { loadRuleSetFromYaml: loadRuleSetFromYaml2 } = await Promise.resolve().then(() => (init_load(), load_exports));
     rules = loadRuleSetFromYaml2(dir ?? DEFAULT_RULES_DIR);
@@ -38479,9 +38479,10 @@ async function loadRuleSet(dir) {
   return cache.set(key2, rules), rules;
 }
 function serializeRuleSet(rules) {
-  let licenses = compactLicenses([...rules.licenses]);
-  return [JSON.stringify({
-    licenses: { shared: licenses.shared.length },
+  let licenses = compactLicenses([...rules.licenses]), body = [...licenses.shared, ...licenses.entries.map(([, json2]) => json2)].map(asciiOnly), starts = [0];
+  for (let line2 of body) starts.push(starts[starts.length - 1] + line2.length + 1);
+  let head = JSON.stringify({
+    licenses: { shared: licenses.shared.length, ids: licenses.entries.map(([id]) => id), starts },
     aliases: aliasLines(rules.aliases),
     hubIds: [...rules.hubIds],
     components: rules.components,
@@ -38495,15 +38496,44 @@ function serializeRuleSet(rules) {
     termsFiles: rules.termsFiles,
     cardTerms: rules.cardTerms,
     matchers: licenseMatchers(rules)
-  }), ...licenses.shared, ...licenses.entries.map(([id, json2]) => `${id}	${json2}`)].join(`
-`).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  });
+  return `${asciiOnly(head)}
+${body.join(`
+`)}
+`;
+}
+function asciiOnly(json2) {
+  return json2.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function deserializeRuleSet(text5) {
-  let lines = text5.split(`
-`), data = JSON.parse(lines[0]), count = data.licenses.shared, entries = lines.slice(1 + count).map((line2) => {
-    let tab = line2.indexOf("	");
-    return [line2.slice(0, tab), line2.slice(tab + 1)];
-  }), licenses = expandLicenses({ shared: lines.slice(1, 1 + count), entries });
+  let end = text5.indexOf(`
+`), body = text5.slice(end + 1);
+  return fromHead(text5.slice(0, end), (from, to) => body.slice(from, to));
+}
+function readCompiled(file2) {
+  let fd = (0, import_node_fs3.openSync)(file2, "r"), read = (position2, length) => {
+    let buffer = Buffer.allocUnsafe(length), done = 0;
+    for (; done < length; ) {
+      let n = (0, import_node_fs3.readSync)(fd, buffer, done, length - done, position2 + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return buffer.subarray(0, done);
+  }, chunk2 = read(0, 256 * 1024), end = chunk2.indexOf(10);
+  for (; end < 0 && chunk2.length > 0; ) {
+    let more = read(chunk2.length, chunk2.length);
+    if (more.length === 0) break;
+    chunk2 = Buffer.concat([chunk2, more]), end = chunk2.indexOf(10);
+  }
+  if (end < 0)
+    throw (0, import_node_fs3.closeSync)(fd), new Error(`osai: ${file2} is damaged (no head line); rebuild it (npm run build)`);
+  let bodyAt = end + 1;
+  return fromHead(chunk2.toString("latin1", 0, end), (from, to) => read(bodyAt + from, to - from).toString("latin1"));
+}
+function fromHead(head, slice) {
+  let data = JSON.parse(head), { shared: count, ids: ids2, starts } = data.licenses;
+  if (!Array.isArray(ids2) || !Array.isArray(starts)) throw new Error("osai: the compiled rules are from an older build; rebuild them (npm run build)");
+  let licenses = expandLicenses(count, ids2, (i) => slice(starts[i], starts[i + 1] - 1));
   return matcherCache.set(licenses, data.matchers), {
     licenses,
     aliases: new LazyMap(new TextEntries(data.aliases), (id) => id),
@@ -38551,15 +38581,15 @@ function compactLicenses(entries) {
   });
   return { shared, entries: out };
 }
-function expandLicenses(data) {
-  let shared = [], value = (i) => shared[i] ??= JSON.parse(data.shared[i]);
-  return new LazyMap(new Map(data.entries), (text5) => {
+function expandLicenses(count, ids2, line2) {
+  let shared = [], value = (i) => shared[i] ??= JSON.parse(line2(i));
+  return new LazyMap(new LineEntries(ids2, count, line2), (text5) => {
     let rule = JSON.parse(text5);
     for (let field of SHARED_FIELDS) rule[field] = value(rule[field]);
     return rule;
   });
 }
-var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHARED_FIELDS, LazyMap, TextEntries, init_rule_set = __esm({
+var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHARED_FIELDS, LineEntries, LazyMap, TextEntries, init_rule_set = __esm({
   "src/ruleset/rule-set.ts"() {
     "use strict";
     import_node_fs3 = require("node:fs");
@@ -38568,7 +38598,34 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHA
     init_expression();
     DEFAULT_RULES_DIR = RULES_DIR, COMPILED_RULES = COMPILED_RULES_FILE, cache = /* @__PURE__ */ new Map();
     matcherCache = /* @__PURE__ */ new WeakMap();
-    SHARED_FIELDS = ["freedoms", "obligations", "restrictions"];
+    SHARED_FIELDS = ["freedoms", "obligations", "restrictions"], LineEntries = class {
+      constructor(ids2, first, line2) {
+        this.ids = ids2;
+        this.first = first;
+        this.line = line2;
+        this.at = new Map(ids2.map((id, i) => [id, first + i]));
+      }
+      ids;
+      first;
+      line;
+      at;
+      get(id) {
+        let i = this.at.get(id);
+        return i === void 0 ? void 0 : this.line(i);
+      }
+      has(id) {
+        return this.at.has(id);
+      }
+      get size() {
+        return this.ids.length;
+      }
+      keys() {
+        return this.at.keys();
+      }
+      [Symbol.iterator]() {
+        return new Map(this.ids.map((id, i) => [id, this.line(this.first + i)]))[Symbol.iterator]();
+      }
+    };
     LazyMap = class extends Map {
       raw;
       parse;
@@ -62132,7 +62189,7 @@ function isRecord(value) {
 }
 
 // src/read/read-documents.ts
-var MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg)$/i, CODE_TOPICS = /* @__PURE__ */ new Set(["training", "inference", "evaluation", "preprocessing", "architecture"]), MAX_CODE_BYTES = 64 * 1024, MAX_CODE_FILES = 256, CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i, MAX_CONFIGS = 32, MAX_TEXT_BYTES = 1024 * 1024, MAX_WEIGHTS_HEADERS = 256, MAX_HASH_BYTES = 16 * 1024 * 1024, MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
+var MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg)$/i, CODE_TOPICS = /* @__PURE__ */ new Set(["training", "inference", "evaluation", "preprocessing", "architecture"]), MAX_CODE_BYTES = 64 * 1024, MAX_CODE_FILES = 256, CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i, MAX_CONFIGS = 256, MAX_TEXT_BYTES = 1024 * 1024, MAX_WEIGHTS_HEADERS = 256, MAX_HASH_BYTES = 16 * 1024 * 1024, MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
 async function readDocuments(inventory, reader, hashPaths = [], terms) {
   let problems = [], budget = { left: MAX_TOTAL_TEXT_BYTES, reported: !1 }, docs = { docs: [], licenseTexts: [], weightsHeaders: [], hashes: [], problems };
   problems.push(...skippedReleaseFiles(inventory.problems));

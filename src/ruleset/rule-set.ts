@@ -1,5 +1,5 @@
 // The loaded rule set, and the fast path: rules compiled to JSON at build time, validated YAML for a custom folder.
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { normalizeText } from '../identify/normalize.js';
 import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
 import { canonicalSpdxId } from '../spdx/expression.js';
@@ -50,8 +50,7 @@ export async function loadRuleSet(dir?: string): Promise<RuleSet> {
   const hit = cache.get(key);
   if (hit) return hit;
   let rules: RuleSet;
-  // latin1: the compiled text is ASCII (serializeRuleSet escapes the rest), and a one-byte string parses faster.
-  if (dir === undefined && existsSync(COMPILED_RULES)) rules = deserializeRuleSet(readFileSync(COMPILED_RULES, 'latin1'));
+  if (dir === undefined && existsSync(COMPILED_RULES)) rules = readCompiled(COMPILED_RULES);
   else {
     const { loadRuleSetFromYaml } = await import('./load.js');
     rules = loadRuleSetFromYaml(dir ?? DEFAULT_RULES_DIR);
@@ -61,33 +60,78 @@ export async function loadRuleSet(dir?: string): Promise<RuleSet> {
 }
 
 /**
- * The compiled form: one line of JSON for everything but the licenses, then one line per distinct shared value and
- * one `id<TAB>json` line per license (JSON.stringify never writes a raw line break), so a run parses only the first
- * line and, on first lookup, the licenses it asks for.
+ * The compiled form: one line of JSON for everything but the licenses (the head), then the body: one line per
+ * distinct shared value and one JSON line per license (JSON.stringify never writes a raw line break). The head holds
+ * the licenses' ids and where each body line starts, so a run reads and parses the head and, on first lookup, the
+ * lines of the licenses it asks for (a handful of the ~800), by position.
  */
 export function serializeRuleSet(rules: RuleSet): string {
   const licenses = compactLicenses([...rules.licenses]);
+  const body = [...licenses.shared, ...licenses.entries.map(([, json]) => json)].map(asciiOnly);
+  const starts = [0];
+  for (const line of body) starts.push(starts[starts.length - 1]! + line.length + 1);
   const head = JSON.stringify({
-    licenses: { shared: licenses.shared.length }, aliases: aliasLines(rules.aliases), hubIds: [...rules.hubIds],
+    licenses: { shared: licenses.shared.length, ids: licenses.entries.map(([id]) => id), starts },
+    aliases: aliasLines(rules.aliases), hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
     baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms, benignLines: rules.benignLines,
     termsFiles: rules.termsFiles, cardTerms: rules.cardTerms, matchers: licenseMatchers(rules),
   });
-  const text = [head, ...licenses.shared, ...licenses.entries.map(([id, json]) => `${id}\t${json}`)].join('\n');
-  // ASCII only (\uXXXX for the rest, the same JSON value): read as latin1 it is a one-byte string, which V8 decodes
-  // and parses faster than the two-byte string a few non-ASCII characters make of UTF-8.
-  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${asciiOnly(head)}\n${body.join('\n')}\n`;
 }
 
+/**
+ * ASCII only (\uXXXX for the rest, the same JSON value): read as latin1 it is a one-byte string, which V8 decodes and
+ * parses faster than the two-byte string a few non-ASCII characters make of UTF-8; and a character is a byte, so
+ * the head's line starts are byte positions too.
+ */
+function asciiOnly(json: string): string {
+  return json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The compiled text in memory (tests, tools). */
 export function deserializeRuleSet(text: string): RuleSet {
-  const lines = text.split('\n');
-  const data = JSON.parse(lines[0]!);
-  const count = data.licenses.shared as number;
-  const entries = lines.slice(1 + count).map((line): [string, string] => {
-    const tab = line.indexOf('\t');
-    return [line.slice(0, tab), line.slice(tab + 1)];
-  });
-  const licenses = expandLicenses({ shared: lines.slice(1, 1 + count), entries });
+  const end = text.indexOf('\n');
+  const body = text.slice(end + 1);
+  return fromHead(text.slice(0, end), (from, to) => body.slice(from, to));
+}
+
+/**
+ * The compiled file: its head read at once, the body's lines by positional reads when a license is first looked up.
+ * The descriptor stays open for those reads (a rule set is loaded once per process and cached).
+ */
+function readCompiled(file: string): RuleSet {
+  const fd = openSync(file, 'r');
+  const read = (position: number, length: number): Buffer => {
+    const buffer = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, buffer, done, length - done, position + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return buffer.subarray(0, done);
+  };
+  let chunk = read(0, 256 * 1024);
+  let end = chunk.indexOf(10);
+  while (end < 0 && chunk.length > 0) {
+    const more = read(chunk.length, chunk.length);
+    if (more.length === 0) break;
+    chunk = Buffer.concat([chunk, more]);
+    end = chunk.indexOf(10);
+  }
+  if (end < 0) { closeSync(fd); throw new Error(`osai: ${file} is damaged (no head line); rebuild it (npm run build)`); }
+  const bodyAt = end + 1;
+  return fromHead(chunk.toString('latin1', 0, end), (from, to) => read(bodyAt + from, to - from).toString('latin1'));
+}
+
+/** A rule set from the compiled head, reading body lines through `slice(from, to)` (positions in the body). */
+function fromHead(head: string, slice: (from: number, to: number) => string): RuleSet {
+  const data = JSON.parse(head);
+  const { shared: count, ids, starts } = data.licenses as { shared: number; ids?: string[]; starts?: number[] };
+  if (!Array.isArray(ids) || !Array.isArray(starts)) throw new Error('osai: the compiled rules are from an older build; rebuild them (npm run build)');
+  const line = (i: number) => slice(starts[i]!, starts[i + 1]! - 1);
+  const licenses = expandLicenses(count, ids, line);
   // Normalised at build time; tied to this licenses map, so a rule set made with other licenses computes its own.
   matcherCache.set(licenses, data.matchers);
   return {
@@ -135,6 +179,19 @@ const SHARED_FIELDS = ['freedoms', 'obligations', 'restrictions'] as const;
 
 interface CompactLicenses { shared: string[]; entries: [string, string][] }
 
+/** The licenses' JSON lines by id, read through `line(i)` (the body's i-th line): a LazyMap's raw entries. */
+class LineEntries implements RawEntries {
+  private readonly at: Map<string, number>;
+  constructor(private readonly ids: string[], private readonly first: number, private readonly line: (i: number) => string) {
+    this.at = new Map(ids.map((id, i) => [id, first + i]));
+  }
+  get(id: string): string | undefined { const i = this.at.get(id); return i === undefined ? undefined : this.line(i); }
+  has(id: string): boolean { return this.at.has(id); }
+  get size(): number { return this.ids.length; }
+  keys(): MapIterator<string> { return this.at.keys(); }
+  [Symbol.iterator](): MapIterator<[string, string]> { return new Map(this.ids.map((id, i) => [id, this.line(this.first + i)] as [string, string]))[Symbol.iterator](); }
+}
+
 function compactLicenses(entries: [string, LicenseRule][]): CompactLicenses {
   const shared: string[] = [];
   const index = new Map<string, number>();
@@ -151,10 +208,10 @@ function compactLicenses(entries: [string, LicenseRule][]): CompactLicenses {
   return { shared, entries: out };
 }
 
-function expandLicenses(data: CompactLicenses): Map<string, LicenseRule> {
+function expandLicenses(count: number, ids: string[], line: (i: number) => string): Map<string, LicenseRule> {
   const shared: unknown[] = [];
-  const value = (i: number) => (shared[i] ??= JSON.parse(data.shared[i]!));
-  return new LazyMap(new Map(data.entries), (text) => {
+  const value = (i: number) => (shared[i] ??= JSON.parse(line(i)));
+  return new LazyMap(new LineEntries(ids, count, line), (text) => {
     const rule = JSON.parse(text) as Record<string, unknown>;
     for (const field of SHARED_FIELDS) rule[field] = value(rule[field] as number);
     return rule as unknown as LicenseRule;
