@@ -43,6 +43,9 @@ export function buildReferenceExtras(): ReferenceExtras {
     const tail = optionalTailStart(mw.words);
     // The tail starts after "end of terms and conditions"; its first words overlap the body's last trigrams.
     if (tail < mw.words.length) for (const g of gramHashes(mw.words.slice(Math.max(0, tail - 2)))) grams.add(g);
+    // Its title lines as one run into its first words: a re-wrap joins them ("PREAMBLE The goals of …" in OFL-1.1).
+    const headWords = normalizeText(head);
+    if (headWords !== '') for (const g of gramHashes([...headWords.split(' '), ...mw.words.slice(0, 2)])) grams.add(g);
     const kept = new Set(mw.lines);
     lines.forEach((line, i) => {
       if (kept.has(i + 1) || !/[\p{L}\p{N}]/u.test(line)) return;

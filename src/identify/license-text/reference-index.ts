@@ -43,7 +43,7 @@ export const WORD_IDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.bin');
 export const SAMPLES_FILE = join(PACKAGE_ROOT, 'dist', 'license-samples.bin');
 
 /** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 9;
+export const INDEX_VERSION = 10;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */

@@ -23,6 +23,7 @@ const TITLE_VOCABULARY_WORDS = 8;
 const PLACEHOLDER = /^(\{[^{}]{1,200}\}|\[[^[\]]{1,200}\]|<[^<>]{1,200}>)$/;
 const TAG = /^spdx-license-identifier\s*:/i;
 const NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/;
+const AUTOLINK = /^\s*<https?:\/\/[^<>\s]{1,300}>\s*$/i;
 
 interface Compiled {
   rules: BenignLinesRules; ruleSet: RuleSet; abbreviations: Set<string>; deny: Set<string>; title: Set<string>; hosts: Set<string>; urlPath: RegExp;
@@ -86,14 +87,24 @@ export function findUnexplained(
       const own: string[] = [];
       let before = 0;
       let tail = true;
+      // Unexplained words that only lead the line, explained ones after them.
+      let lead = 0;
+      let leadOnly = true;
       for (let i = word; i < mw.words.length && mw.lines[i] === l; i++) {
-        if (!explained[i]) own.push(mw.words[i]!);
-        else if (own.length === 0) before++;
+        if (!explained[i]) { own.push(mw.words[i]!); if (before === 0 && tail) lead++; else leadOnly = false; } else if (own.length === 0) before++;
         else tail = false;
+      }
+      const raw = lines[l - 1]!;
+      // A copyright line a re-wrap broke ("Copyright (C) 2000 … Free Software" / "Foundation, Inc. <…> Everyone is
+      // permitted …"): the holder's words that lead the next line belong to it, and are read with it.
+      const previous = candidates[candidates.length - 1];
+      if (open && leadOnly && lead > 0 && !tail && previous?.line === l - 1 && mw.dropped[d - 1] === previous) {
+        candidates[candidates.length - 1] = { line: previous.line, text: `${previous.text} ${rawBeforeWords(raw, lead)}` };
+        open = false;
+        continue;
       }
       // The line's end after its explained words is quoted as written (its punctuation ends sentences); a line
       // with unexplained words among explained ones is read whole.
-      const raw = lines[l - 1]!;
       candidates.push({ line: l, text: before > 0 && tail && !open ? rawAfterWords(raw, before) : raw });
       open = !/[.!?;:]["')\]]*\s*$/.test(raw);
     }
@@ -132,14 +143,19 @@ export function findUnexplained(
     previous = l;
     // An explained line read only to finish a sentence counts only after an unexplained one.
     if (continues && paragraph.length === 0) continue;
-    const line = stripDecoration(candidate);
+    // A URL in <> is markup to stripDecoration, but a line of it alone is the URL a sentence points to.
+    const line = stripDecoration(candidate) || (AUTOLINK.test(candidate) ? candidate.trim() : '');
     if (line === '') continue;
     const copyright = isCopyright(line, c);
     const url = isTagOrUrl(line, c);
     // A URL that ends a sentence ("For more information, please see" / "<https://…>") is read with it.
     const last = paragraph[paragraph.length - 1];
-    if (url && last && !/[.!?;]\s*$/.test(last.text)) { paragraph.push({ line: l, text: line }); continue; }
-    if (copyright || (afterCopyright && isContinuation(line, c)) || url || PLACEHOLDER.test(line) || isTitle(line, c, titleWords, vocabularyWords)) {
+    // Its <> go, or the sentence would read it as markup and lose it.
+    if (url && last && !/[.!?;]\s*$/.test(last.text)) { paragraph.push({ line: l, text: line.replace(/^<(.*)>$/, '$1') }); continue; }
+    // A line inside a sentence the paragraph has begun ("… use the" / "GNU Lesser General Public" / "License
+    // instead …") is part of it, never a heading.
+    const inSentence = last !== undefined && !/[.!?;:]["')\]]*\s*$/.test(last.text);
+    if (copyright || (afterCopyright && isContinuation(line, c)) || url || PLACEHOLDER.test(line) || (!inSentence && isTitle(line, c, titleWords, vocabularyWords))) {
       afterCopyright = copyright || afterCopyright;
       flush();
       continue;
@@ -164,7 +180,9 @@ function gramSet(id: string): Set<number> | undefined {
 function titleSet(id: string, rules: RuleSet): Set<string> {
   let set = titleSets.get(id);
   if (!set) {
-    set = new Set((referenceExtras().titles[id] ?? normalizeText(rules.licenses.get(id)?.name ?? '')).split(' '));
+    // Its SPDX name and heading lines, and the names the rules know it by ("ODC-ODbL").
+    const rule = rules.licenses.get(id);
+    set = new Set([referenceExtras().titles[id] ?? normalizeText(rule?.name ?? ''), ...(rule?.aliases ?? []).map(normalizeText)].join(' ').split(' '));
     titleSets.set(id, set);
   }
   return set;
@@ -180,6 +198,13 @@ function rawAfterWords(raw: string, n: number): string {
   const word = /[\p{L}\p{N}]+/gu;
   for (let k = 0; k < n && word.exec(raw); k++);
   return raw.slice(word.lastIndex);
+}
+
+/** The line up to the end of its `n`-th word (approximately, as rawAfterWords). */
+function rawBeforeWords(raw: string, n: number): string {
+  const word = /[\p{L}\p{N}]+/gu;
+  for (let k = 0; k < n && word.exec(raw); k++);
+  return raw.slice(0, word.lastIndex).trimEnd() + (/^\.?/.exec(raw.slice(word.lastIndex))![0]);
 }
 
 function stripDecoration(line: string): string {
