@@ -23,6 +23,8 @@ const TITLE_VOCABULARY_WORDS = 8;
 const PLACEHOLDER = /^(\{[^{}]{1,200}\}|\[[^[\]]{1,200}\]|<[^<>]{1,200}>)$/;
 const TAG = /^spdx-license-identifier\s*:/i;
 const NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/;
+/** How many explained lines an open sentence is read over to its end. */
+const CARRY_LINES = 4;
 const AUTOLINK = /^\s*<https?:\/\/[^<>\s]{1,300}>\s*$/i;
 
 interface Compiled {
@@ -67,10 +69,12 @@ export function findUnexplained(
     let d = 0;
     let word = 0;
     let open = false;
+    let carried = 0;
     for (let l = 1; l <= lines.length; l++) {
       while (d < mw.dropped.length && mw.dropped[d]!.line < l) d++;
       if (d < mw.dropped.length && mw.dropped[d]!.line === l) {
         candidates.push(mw.dropped[d]!);
+        carried = 0;
         open = !/[.!?;:]["')\]]*\s*$/.test(mw.dropped[d]!.text);
         continue;
       }
@@ -78,8 +82,12 @@ export function findUnexplained(
         // An explained line that ends a sentence an unexplained line began is read with it ("… use the GNU Lesser
         // General" / "Public License instead of this License.").
         // So is a URL in <> that matching read as markup and left no word of.
-        if (open && (state[l] === 1 || lines[l - 1]!.includes('://'))) candidates.push({ line: l, text: lines[l - 1]!, continues: true });
-        open = false;
+        // The sentence is read to its end, over a few lines at most.
+        if (open && (state[l] === 1 || lines[l - 1]!.includes('://'))) {
+          candidates.push({ line: l, text: lines[l - 1]!, continues: true });
+          open = ++carried < CARRY_LINES && state[l] === 1 && !/[.!?;:]["')\]]*\s*$/.test(lines[l - 1]!);
+        } else open = false;
+        if (!open) carried = 0;
         continue;
       }
       // Only the words no match explains; the whole line when none of it is explained.
@@ -106,6 +114,7 @@ export function findUnexplained(
       // The line's end after its explained words is quoted as written (its punctuation ends sentences); a line
       // with unexplained words among explained ones is read whole.
       candidates.push({ line: l, text: before > 0 && tail && !open ? rawAfterWords(raw, before) : raw });
+      carried = 0;
       open = !/[.!?;:]["')\]]*\s*$/.test(raw);
     }
   }
@@ -273,7 +282,8 @@ function isTitle(line: string, c: Compiled, own: () => Set<string>, ownVocabular
   const w = words(line);
   if (w.length === 0 || w.length > 20) return false;
   // List markers left alone on a line ("e.", "(iv)") are numbering, not words.
-  if (w.every((x) => x.length === 1 || NUMBER.test(x))) return true;
+  // (An ideograph is a word of one character too: a line of them is a sentence.)
+  if (w.every((x) => (x.length === 1 && x.charCodeAt(0) < 0x80) || NUMBER.test(x))) return true;
   const rest = w.filter((x) => !c.title.has(x) && !NUMBER.test(x));
   if (rest.length === 0) return true;
   const titles = own();
