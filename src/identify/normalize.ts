@@ -31,6 +31,9 @@ for (const [keys, bit] of [[PAIR_FIRST, PAIR_BIT], [WORD_FOLD.keys(), WORD_BIT],
 /** The word a holder's or project's name becomes (see rules/license-templates.yaml); no text tokenises to it. */
 export const HOLDER_SLOT = '<holder>';
 
+/** An optional span: from where `from` stands to where `until` then stands (not included), or to the text's end. */
+export interface OptionalSpan { from: string; until?: string }
+
 /** The slots of rules/license-templates.yaml, as the build wrote them to dist/license-slots.json. */
 export interface TemplateSlots {
   /** `project`: a project's name (rules/license-templates.yaml `projects`), which may be a word `parties` lists. */
@@ -39,6 +42,8 @@ export interface TemplateSlots {
   parties?: string[];
   /** Per SPDX id, phrases (normalised words) the license's template marks optional: left out of its reference. */
   optional?: Record<string, string[]>;
+  /** Spans the templates mark optional, by the phrases they start and end at (rules/license-templates.yaml `spans`). */
+  spans?: OptionalSpan[];
 }
 interface Slot { before: string[]; after: string[]; deny: Set<string> }
 interface Slots { byAfter: Map<string, Slot[]>; shapes: Uint8Array; maxWords: number }
@@ -385,7 +390,7 @@ function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 function isWordCode(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90); }
 
 /** "… YOUR NAME. Permission is granted …" on a copyright line: where the grant starts, or -1. */
-const GRANT_ON_LINE = /\.\s+(?=permission (is|to|is hereby) )/i;
+const GRANT_ON_LINE = /\.\s+(?=permission (is|to)\b)/i;
 function grantOnLine(line: string): number {
   const m = GRANT_ON_LINE.exec(line);
   return m ? m.index + m[0].length : -1;

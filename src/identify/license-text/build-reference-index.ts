@@ -74,6 +74,7 @@ const slots: TemplateSlots = {
   ],
   maxWords: templates.maxWords, deny: templates.deny.map(String), parties: (templates.parties ?? []).map(String),
   optional: Object.fromEntries(Object.entries(templates.optional ?? {}).map(([id, list]) => [id, list.map(String)])),
+  spans: (templates.spans ?? []).map((x) => ({ from: String(x.from), ...(x.until === undefined ? {} : { until: String(x.until) }) })),
 };
 writeFileSync(SLOTS_FILE, JSON.stringify(slots));
 setTemplateSlots(() => slots);
@@ -82,7 +83,7 @@ const notices = (parse(readFileSync(join(RULES_DIR, 'notices.yaml'), 'utf8')) as
   .map((n) => ({ id: String(n.id), says: String(n.says) }));
 for (const n of notices) new RegExp(n.says);
 writeFileSync(NOTICES_FILE, JSON.stringify(notices));
-const built = buildReferenceIndex(slots.optional);
+const built = buildReferenceIndex(slots.optional, slots.spans);
 const { exact, index, grams, words, wordIds, samples } = serializeIndex(built);
 writeFileSync(EXACT_FILE, exact);
 writeFileSync(GRAMS_FILE, grams);
@@ -90,7 +91,7 @@ writeFileSync(INDEX_FILE, index);
 writeFileSync(WORD_IDS_FILE, wordIds);
 writeFileSync(WORDS_FILE, words);
 writeFileSync(SAMPLES_FILE, samples);
-writeFileSync(EXTRAS_FILE, serializeExtras(buildReferenceExtras()));
+writeFileSync(EXTRAS_FILE, serializeExtras(buildReferenceExtras(slots.spans)));
 if (process.env['OSAI_INDEX_VERBOSE']) {
   for (const ids of built.shared) process.stdout.write(`same normalised text: ${ids.join(' ')}\n`);
 }
