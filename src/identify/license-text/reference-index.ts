@@ -207,29 +207,34 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
     // The license alone: LGPL-3.0's SPDX text carries the GPL-3.0 it supplements, which a standalone LGPL-3.0 file
     // lacks. The whole text stays an exact key (a COPYING.LESSER with both is LGPL-3.0).
     const alone = supplementStart(full[id]!.licenseText);
-    const words = withoutSpans(withoutOptional(alone === undefined ? fullWords : matchWords(full[id]!.licenseText.slice(0, alone)).words, optional[id]), spans);
-    const tail = optionalTailStart(words);
-    for (const key of new Set([exactKey(fullWords), exactKey(words), exactKey(words.slice(0, tail))])) {
-      byKey.set(key, [...(byKey.get(key) ?? []), id]);
-      exact[key] = exact[key] === undefined ? id : preferred(exact[key]!, id);
-    }
-    // Ids whose texts are word for word the same (GFDL-1.3-only and its -invariants-only, -or-later siblings) are one
-    // candidate, named by the preferred id: a near miss of that text cannot tell them apart either.
-    const bodyKey = exactKey(words.slice(0, tail));
-    const twin = byBody.get(bodyKey);
-    if (twin !== undefined) {
-      entries[twin]!.id = preferred(entries[twin]!.id, id);
-      continue;
-    }
-    byBody.set(bodyKey, entries.length);
-    const grams = [...new Set(gramHashes(words.slice(0, tail)))].sort((a, b) => a - b);
-    chunks.push(Uint32Array.from(grams));
-    entries.push({ id, words: tail, offset, count: grams.length });
-    offset += grams.length;
-    for (let i = 0; i < tail; i++) {
-      let n = vocabulary.get(words[i]!);
-      if (n === undefined) { n = vocabulary.size; vocabulary.set(words[i]!, n); }
-      wordIds.push(n);
+    const whole = withoutOptional(alone === undefined ? fullWords : matchWords(full[id]!.licenseText.slice(0, alone)).words, optional[id]);
+    // A text with optional spans (CC's notices) is two candidates: with them (a copy whose notice is another
+    // version still scores as the license) and without (a copy that leaves them out).
+    const bare = withoutSpans(whole, spans);
+    for (const words of bare === whole ? [whole] : [whole, bare]) {
+      const tail = optionalTailStart(words);
+      for (const key of new Set([exactKey(fullWords), exactKey(words), exactKey(words.slice(0, tail))])) {
+        byKey.set(key, [...new Set([...(byKey.get(key) ?? []), id])]);
+        exact[key] = exact[key] === undefined ? id : preferred(exact[key]!, id);
+      }
+      // Ids whose texts are word for word the same (GFDL-1.3-only and its -invariants-only, -or-later siblings) are
+      // one candidate, named by the preferred id: a near miss of that text cannot tell them apart either.
+      const bodyKey = exactKey(words.slice(0, tail));
+      const twin = byBody.get(bodyKey);
+      if (twin !== undefined) {
+        entries[twin]!.id = preferred(entries[twin]!.id, id);
+        continue;
+      }
+      byBody.set(bodyKey, entries.length);
+      const grams = [...new Set(gramHashes(words.slice(0, tail)))].sort((a, b) => a - b);
+      chunks.push(Uint32Array.from(grams));
+      entries.push({ id, words: tail, offset, count: grams.length });
+      offset += grams.length;
+      for (let i = 0; i < tail; i++) {
+        let n = vocabulary.get(words[i]!);
+        if (n === undefined) { n = vocabulary.size; vocabulary.set(words[i]!, n); }
+        wordIds.push(n);
+      }
     }
   }
   const grams = new Uint32Array(offset);

@@ -125,6 +125,8 @@ function preferLarger(scored: Scored[]): Scored[] {
   if (!top || top.score < MATCH_THRESHOLD) return scored;
   let best = top;
   for (const s of scored) {
+    // So does a license's whole text over its entry without optional spans: its region explains a notice of
+    // another version too.
     if (s.score >= MATCH_THRESHOLD && top.score - s.score <= LARGER_MARGIN && s.shared > best.shared
       && s.start <= top.start && s.end >= top.end) best = s;
   }
@@ -227,7 +229,7 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
     id: s.entry.id, score: Math.round(s.score * 1000) / 1000, line: mw.lines[s.start] ?? 1, endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
     words: [s.start, Math.min(s.end + 2, mw.words.length - 1)],
   };
-  const ref = wordsOf(s.entry, s.at);
+  const ref = wordsOf(s.at);
   if (inner.length > 0) match.inner = inner;
   if (s.score < 1) {
     const missing = missingWords(ref, q, s.start, s.end);
@@ -253,10 +255,10 @@ interface RefWords { vocab: string[]; ids: Uint16Array | Uint32Array; grams: Uin
 
 /** fnv1a of vocabulary words, by number, computed for the words a diff meets (not the whole vocabulary). */
 const vocabHashes = new Map<number, number>();
-const refCache = new Map<string, RefWords>();
+const refCache = new Map<number, RefWords>();
 
-function wordsOf(entry: ReferenceEntry, at: number): RefWords {
-  let ref = refCache.get(entry.id);
+function wordsOf(at: number): RefWords {
+  let ref = refCache.get(at);
   if (ref) return ref;
   const vocab = referenceVocab();
   const ids = referenceWordIds(at);
@@ -270,17 +272,24 @@ function wordsOf(entry: ReferenceEntry, at: number): RefWords {
     if (GUARD_WORDS.has(word)) guards.add(word);
   }
   ref = { vocab, ids, grams: mixGrams(hashes), guards };
-  refCache.set(entry.id, ref); // at most one per reference text
+  refCache.set(at, ref); // at most one per reference entry
   return ref;
 }
 
 let positions: Map<string, number> | undefined;
+
+/** Each id's first entry: its whole text (an id with optional spans has a second entry without them). */
+function firstPositions(): Map<string, number> {
+  const out = new Map<string, number>();
+  referenceEntries().forEach((e, i) => { if (!out.has(e.id)) out.set(e.id, i); });
+  return out;
+}
 const gramsById = new Map<string, Uint32Array | undefined>();
 
 /** A reference's sorted trigram hashes by id, read once per id; undefined for an id with no reference text. */
 function gramsOf(id: string): Uint32Array | undefined {
   if (!gramsById.has(id)) {
-    positions ??= new Map(referenceEntries().map((e, i) => [e.id, i]));
+    positions ??= firstPositions();
     const at = positions.get(id);
     gramsById.set(id, at === undefined ? undefined : referenceGrams(at));
   }
@@ -299,9 +308,9 @@ const vocabularies = new Map<string, Set<string>>();
 export function referenceVocabulary(id: string): Set<string> {
   let set = vocabularies.get(id);
   if (!set) {
-    positions ??= new Map(referenceEntries().map((e, i) => [e.id, i]));
+    positions ??= firstPositions();
     const at = positions.get(id);
-    const ref = at === undefined ? undefined : wordsOf(referenceEntries()[at]!, at);
+    const ref = at === undefined ? undefined : wordsOf(at);
     set = new Set(ref ? Array.from(ref.ids, (n) => ref.vocab[n]!) : []);
     vocabularies.set(id, set);
   }
