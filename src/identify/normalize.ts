@@ -46,7 +46,7 @@ export interface TemplateSlots {
   spans?: OptionalSpan[];
 }
 interface Slot { before: string[]; after: string[]; deny: Set<string> }
-interface Slots { byAfter: Map<string, Slot[]>; shapes: Uint8Array; maxWords: number }
+interface Slots { byAfter: Map<string, Slot[]>; shapes: Uint8Array; second: Uint8Array; maxWords: number }
 let slots: Slots | undefined;
 let slotSource: () => TemplateSlots | undefined = () => undefined;
 
@@ -67,7 +67,11 @@ function loadSlots(): Slots {
   // The shapes of the `after` words: most words have none, and skip the map.
   const shapes = new Uint8Array(128 << 6);
   for (const k of byAfter.keys()) shapes[shape(k)] = 1;
-  slots = { byAfter, shapes, maxWords: t?.maxWords ?? 0 };
+  // And of their second words, so a common first word ("is", "you") followed by another second word skips it too
+  // (an `after` of one word lets every second word through).
+  const second = new Uint8Array(128 << 6);
+  for (const list of byAfter.values()) for (const c of list) if (c.after.length > 1) second[shape(c.after[1]!)] = 1; else second.fill(1);
+  slots = { byAfter, shapes, second, maxWords: t?.maxWords ?? 0 };
   return slots;
 }
 
@@ -76,13 +80,13 @@ function loadSlots(): Slots {
  * in step. The nearest `before` wins; a run with a denied word is no slot.
  */
 function foldSlots(words: string[], lines: number[]): string[] {
-  const { byAfter, shapes, maxWords } = loadSlots();
+  const { byAfter, shapes, second, maxWords } = loadSlots();
   if (byAfter.size === 0) return words;
   const n = words.length;
   let o = 0;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
-    const cands = shapes[shape(w)] === 1 ? byAfter.get(w) : undefined;
+    const cands = shapes[shape(w)] === 1 && (i + 1 >= n || second[shape(words[i + 1]!)] === 1) ? byAfter.get(w) : undefined;
     if (cands) {
       let found = 0;
       for (const c of cands) {
