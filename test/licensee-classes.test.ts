@@ -175,3 +175,13 @@ describe('siblings: the id is chosen by the words that tell them apart', () => {
     ['GFDL-1.2-invariants-only (the same words as GFDL-1.2-only)', text('GFDL-1.2-invariants-only'), 'GFDL-1.2-only'],
   ])('%s', (_, t, want) => { expect(clean(t)).toBe(want); });
 });
+
+describe('a text that is all short paragraphs is its own body, not a title', () => {
+  test.each([
+    ['TermReadKey (one sentence of 15 words)', text('TermReadKey'), 'TermReadKey'],
+    ['any-OSI re-wrapped', rewrap(text('any-OSI'), 30), 'any-OSI'],
+  ])('%s', (_, t, want) => { expect(clean(t)).toBe(want); });
+  test('a short text with a rider is not TermReadKey', () => {
+    expect(clean(`${text('TermReadKey')}\n\nFor research use only.`)).not.toBe('TermReadKey');
+  });
+});

@@ -265,6 +265,8 @@ export function matchWords(input: string): MatchWords {
   // A paragraph that goes on with the sentence a copyright line began ("Copyright 1999 LaTeX3 Project Everyone is
   // allowed" / "to distribute verbatim copies …", as a re-wrap leaves it) is license text, never a title.
   let afterOpenCopyright = false;
+  /** The leading paragraphs dropped as titles, kept in case nothing else is left. */
+  const titles: { words: string[]; lines: number[]; pending: { line: number; text: string }[] }[] = [];
   let continuesSentence = false;
   let lastStart = 0;
   let lastEnd = 0;
@@ -276,7 +278,10 @@ export function matchWords(input: string): MatchWords {
     if (n > 0 && leading) {
       // A heading: one line that ends without a full stop, or a short paragraph with a title word.
       const heading = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text.slice(lastStart, lastEnd));
-      if (n <= 6 || (!continuesSentence && n <= 15 && (titleish || heading))) { words.length = start; lineOf.length = start; dropped.push(...pending); }
+      if (n <= 6 || (!continuesSentence && n <= 15 && (titleish || heading))) {
+        titles.push({ words: words.slice(start), lines: lineOf.slice(start), pending });
+        words.length = start; lineOf.length = start; dropped.push(...pending);
+      }
       else leading = false;
     }
     pending = [];
@@ -344,6 +349,13 @@ export function matchWords(input: string): MatchWords {
     line++;
   }
   flush();
+  if (words.length === 0 && titles.length > 0) {
+    // A text that is all short paragraphs ("Unlimited distribution and/or modification is allowed as long as this
+    // copyright notice remains intact.") is its own body: its paragraphs are its words, not its title.
+    for (const t of titles) { words.push(...t.words); lineOf.push(...t.lines); }
+    const restored = new Set(titles.flatMap((t) => t.pending));
+    for (let i = dropped.length - 1; i >= 0; i--) if (restored.has(dropped[i]!)) dropped.splice(i, 1);
+  }
   if (dropped.length > 1) dropped.sort((a, b) => a.line - b.line);
   return { words: foldSlots(foldWords(words, lineOf), lineOf), lines: lineOf, dropped };
 }
