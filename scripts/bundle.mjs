@@ -97,6 +97,7 @@ const result = await build({
   external: ['spdx-license-list', 'spdx-license-list/*'],
   metafile: true,
 });
+if (process.env.OSAI_BUNDLE_META) writeFileSync(process.env.OSAI_BUNDLE_META, JSON.stringify(result.metafile));
 const bundled = Object.keys(result.metafile.inputs);
 if (bundled.some((input) => input.includes('node_modules/zod/'))) throw new Error('bundle: zod reached the CLI bundle; keep it behind a cold module');
 

@@ -16135,11 +16135,11 @@ function foldWords(words2, lines) {
   return words2.length = o, lines && (lines.length = o), words2;
 }
 function matchWords(input3) {
-  let text5 = /[<&+{]|\]\(/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf4 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, afterOpenCopyright = !1, continuesSentence = !1, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
+  let text5 = /[<&+{]|\]\(/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf4 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, afterOpenCopyright = !1, titles2 = [], continuesSentence = !1, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
     let n = words2.length - start;
     if (n > 0 && leading) {
       let heading2 = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text5.slice(lastStart, lastEnd));
-      n <= 6 || !continuesSentence && n <= 15 && (titleish || heading2) ? (words2.length = start, lineOf4.length = start, dropped.push(...pending)) : leading = !1;
+      n <= 6 || !continuesSentence && n <= 15 && (titleish || heading2) ? (titles2.push({ words: words2.slice(start), lines: lineOf4.slice(start), pending }), words2.length = start, lineOf4.length = start, dropped.push(...pending)) : leading = !1;
     }
     pending = [], start = words2.length, titleish = !1, lineCount = 0, continuesSentence = !1;
   }, line2 = 1, pos = 0, len = text5.length, lf = -1, cr = -1;
@@ -16164,7 +16164,13 @@ function matchWords(input3) {
     }
     copyright && dropped.push({ line: line2, text: grantAt > 0 ? text5.slice(pos, pos + grantAt).trimEnd() : text5.slice(pos, end) }), words2.length === before ? copyright || flush() : (leading && lineCount === 0 && afterOpenCopyright && new RegExp("^[^\\p{L}]*\\p{Ll}", "u").test(text5.slice(pos, end)) && (continuesSentence = !0), leading && pending.push({ line: line2, text: text5.slice(pos, end) }), lineCount++, lastStart = pos, lastEnd = end, leading && TITLE_WORD.test(text5.slice(pos, end)) && (titleish = !0)), afterOpenCopyright = copyright && grantAt < 0 && !/[.!?;:]["')\]]*\s*$/.test(text5.slice(pos, end)), end < len && text5.charCodeAt(end) === 13 && text5.charCodeAt(end + 1) === 10 && end++, pos = end + 1, line2++;
   }
-  return flush(), dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldSlots(foldWords(words2, lineOf4), lineOf4), lines: lineOf4, dropped };
+  if (flush(), words2.length === 0 && titles2.length > 0) {
+    for (let t of titles2)
+      words2.push(...t.words), lineOf4.push(...t.lines);
+    let restored = new Set(titles2.flatMap((t) => t.pending));
+    for (let i = dropped.length - 1; i >= 0; i--) restored.has(dropped[i]) && dropped.splice(i, 1);
+  }
+  return dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldSlots(foldWords(words2, lineOf4), lineOf4), lines: lineOf4, dropped };
 }
 function tokenizeLine(raw, line2, words2, lines) {
   let lower = raw.toLowerCase(), n = raw.length, word = new RegExp(WORD);
@@ -38874,7 +38880,7 @@ function serializeRuleSet(rules) {
   let licenses = compactLicenses([...rules.licenses]);
   return [JSON.stringify({
     licenses: { shared: licenses.shared.length },
-    aliases: [...rules.aliases],
+    aliases: aliasLines(rules.aliases),
     hubIds: [...rules.hubIds],
     components: rules.components,
     profiles: [...rules.profiles],
@@ -38898,7 +38904,7 @@ function deserializeRuleSet(text5) {
   }), licenses = expandLicenses({ shared: lines.slice(1, 1 + count), entries });
   return matcherCache.set(licenses, data.matchers), {
     licenses,
-    aliases: new Map(data.aliases),
+    aliases: new LineMap(data.aliases),
     hubIds: new Map(data.hubIds),
     components: data.components,
     profiles: new Map(data.profiles),
@@ -38911,6 +38917,15 @@ function deserializeRuleSet(text5) {
     termsFiles: data.termsFiles,
     cardTerms: data.cardTerms
   };
+}
+function aliasLines(aliases) {
+  return `
+${[...aliases].map(([key2, id]) => {
+    if (/[\t\n]/.test(key2 + id)) throw new Error(`rules: the alias ${JSON.stringify(key2)} holds a tab or a line break`);
+    return `${key2}	${id}`;
+  }).join(`
+`)}
+`;
 }
 function licenseMatchers(rules) {
   let matchers = matcherCache.get(rules.licenses);
@@ -38942,7 +38957,7 @@ function expandLicenses(data) {
     return rule;
   });
 }
-var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHARED_FIELDS, LazyMap, init_rule_set = __esm({
+var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, LineMap, matcherCache, SHARED_FIELDS, LazyMap, init_rule_set = __esm({
   "src/ruleset/rule-set.ts"() {
     "use strict";
     import_node_fs3 = require("node:fs");
@@ -38950,7 +38965,66 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHA
     init_paths();
     init_expression();
     DEFAULT_RULES_DIR = RULES_DIR, COMPILED_RULES = COMPILED_RULES_FILE, cache = /* @__PURE__ */ new Map();
-    matcherCache = /* @__PURE__ */ new WeakMap();
+    LineMap = class extends Map {
+      #text;
+      constructor(text5) {
+        super(), this.#text = text5;
+      }
+      #built() {
+        let text5 = this.#text;
+        if (text5 !== void 0) {
+          this.#text = void 0;
+          for (let line2 of text5.split(`
+`)) {
+            let tab = line2.indexOf("	");
+            tab > 0 && super.set(line2.slice(0, tab), line2.slice(tab + 1));
+          }
+        }
+        return this;
+      }
+      get(key2) {
+        let text5 = this.#text;
+        if (text5 === void 0) return super.get(key2);
+        if (key2.includes(`
+`) || key2.includes("	")) return;
+        let at2 = text5.indexOf(`
+${key2}	`);
+        if (at2 < 0) return;
+        let start = at2 + key2.length + 2;
+        return text5.slice(start, text5.indexOf(`
+`, start));
+      }
+      has(key2) {
+        return this.get(key2) !== void 0;
+      }
+      get size() {
+        return this.#built(), super.size;
+      }
+      set(key2, value) {
+        return this.#built(), super.set(key2, value);
+      }
+      delete(key2) {
+        return this.#built(), super.delete(key2);
+      }
+      clear() {
+        this.#text = void 0, super.clear();
+      }
+      forEach(fn, self2) {
+        this.#built(), super.forEach(fn, self2);
+      }
+      entries() {
+        return this.#built() && super.entries();
+      }
+      keys() {
+        return this.#built() && super.keys();
+      }
+      values() {
+        return this.#built() && super.values();
+      }
+      [Symbol.iterator]() {
+        return this.entries();
+      }
+    }, matcherCache = /* @__PURE__ */ new WeakMap();
     SHARED_FIELDS = ["freedoms", "obligations", "restrictions"];
     LazyMap = class extends Map {
       raw;
@@ -39976,11 +40050,12 @@ function basesFromCardMetadata(card) {
 }
 function basesFromCardBody(card) {
   let out = [];
-  return card.body.split(/\r\n|\r|\n/).forEach((text5, i) => {
-    for (let match of text5.slice(0, 4096).matchAll(DERIVED)) {
-      let id = hubId(match[2].replace(/`/g, ""));
-      id && id.includes("/") && !NOT_MODELS.test(id) && out.push({ base: id, relation: /quanti/i.test(match[1]) ? "quantized" : /merge/i.test(match[1]) ? "merge" : /adapt/i.test(match[1]) ? "adapter" : "finetune", file: card.file, line: card.bodyLine + i });
-    }
+  return mayNameBase(card.body) && card.body.split(/\r\n|\r|\n/).forEach((text5, i) => {
+    if (mayNameBase(text5))
+      for (let match of text5.slice(0, 4096).matchAll(DERIVED)) {
+        let id = hubId(match[2].replace(/`/g, ""));
+        id && id.includes("/") && !NOT_MODELS.test(id) && out.push({ base: id, relation: /quanti/i.test(match[1]) ? "quantized" : /merge/i.test(match[1]) ? "merge" : /adapt/i.test(match[1]) ? "adapter" : "finetune", file: card.file, line: card.bodyLine + i });
+      }
   }), out;
 }
 function basesFromConfigs(configs) {
@@ -40016,12 +40091,12 @@ function lineOf2(text5, value) {
   return at2 < 0 ? 1 : text5.slice(0, at2).split(`
 `).length;
 }
-var RELATIONS, MAX_CONFIG_BYTES, DERIVED, NOT_MODELS, init_base_sources = __esm({
+var RELATIONS, MAX_CONFIG_BYTES, DERIVED, NOT_MODELS, mayNameBase, init_base_sources = __esm({
   "src/identify/lineage/base-sources.ts"() {
     "use strict";
     init_hub_id();
     RELATIONS = /* @__PURE__ */ new Set(["adapter", "merge", "quantized", "finetune"]), MAX_CONFIG_BYTES = 256 * 1024;
-    DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/gi, NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i;
+    DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/gi, NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i, mayNameBase = (line2) => line2.includes("`") || /hf\.co|huggingface\.co/i.test(line2);
   }
 });
 
@@ -49624,7 +49699,8 @@ function findCardComponents(card, found) {
   }), sections;
 }
 function isNotYetReleased(line2) {
-  return NOT_YET.test(line2.slice(0, 4096));
+  let head = line2.slice(0, 4096), lower = head.toLowerCase();
+  return NOT_YET_WORDS.some((w) => lower.includes(w)) && NOT_YET.test(head);
 }
 function isRepositoryLink(url2, after) {
   let owner = url2.replace(/^https?:\/\/[^/]+\//, "").split("/")[0] ?? "";
@@ -49661,7 +49737,7 @@ function stripComments(text5) {
   }
   return out + text5.slice(from);
 }
-var BY_TOPIC, seenEvidence, SHARD, SECTION_COMPONENTS, LINKS, OTHERS_WORK, TECH_REPORT, CODE_HOST, CODE_CONTEXT, EVAL_SECTION, HF_DATASET, CODE_SECTION, NOT_YET, HOST_PAGES, NOT_CODE, init_components = __esm({
+var BY_TOPIC, seenEvidence, SHARD, SECTION_COMPONENTS, LINKS, OTHERS_WORK, TECH_REPORT, CODE_HOST, CODE_CONTEXT, EVAL_SECTION, HF_DATASET, CODE_SECTION, NOT_YET, NOT_YET_WORDS, HOST_PAGES, NOT_CODE, init_components = __esm({
   "src/identify/components/components.ts"() {
     "use strict";
     init_markdown_sections();
@@ -49693,7 +49769,7 @@ var BY_TOPIC, seenEvidence, SHARD, SECTION_COMPONENTS, LINKS, OTHERS_WORK, TECH_
       [/\b(pre-?process\w*|data[ -]?(pipeline|processing|prep\w*|curation|cleaning|tools?)|dedup\w*|filter\w*|crawl\w*)\b/i, "data-preprocessing-code"],
       [/\b(tokeni[sz]er|librar(y|ies)|toolkit|framework)\b/i, "supporting-libraries-and-tools"]
     ], EVAL_SECTION = /\b(eval\w*|benchmark\w*|test(ing)? data|results)\b/i, HF_DATASET = /https?:\/\/(?:huggingface\.co|hf\.co)\/datasets\/[\w.-]+(?:\/[\w.-]+)?/gi, CODE_SECTION = /\b(code|source|repositor(y|ies)|github|software|resources|links)\b/i;
-    NOT_YET = /\b(coming soon|available soon|to be released|will be (?:released|published|made (?:public|available)|open[- ]?sourced|uploaded|added|available)|(?:is|are) not (?:yet )?(?:released|public|available)|not yet (?:released|public|available)|upon (?:acceptance|publication|request)|after (?:acceptance|publication)|\bTBA\b|\bTBD\b|work in progress|under construction)\b/i;
+    NOT_YET = /\b(coming soon|available soon|to be released|will be (?:released|published|made (?:public|available)|open[- ]?sourced|uploaded|added|available)|(?:is|are) not (?:yet )?(?:released|public|available)|not yet (?:released|public|available)|upon (?:acceptance|publication|request)|after (?:acceptance|publication)|\bTBA\b|\bTBD\b|work in progress|under construction)\b/i, NOT_YET_WORDS = ["soon", "releas", "publi", "open", "upload", "added", "availab", "upon", "after", "tba", "tbd", "progress", "construction"];
     HOST_PAGES = /^(sponsors|orgs|users|features|topics|collections|marketplace|apps|settings|login|signup|join|search|explore|trending|notifications|about|pricing|enterprise|security|site|readme|events|customer-stories|codespaces|dashboard|groups|help|-)$/i, NOT_CODE = /^\/(issues|pulls?|discussions|wiki|projects|actions|security|pulse|graphs|network|stargazers|watchers|forks|milestones?|labels|merge_requests|-\/(issues|merge_requests|wikis|milestones|labels))(\/|[?#]|$)/i;
   }
 });
@@ -59886,30 +59962,30 @@ function buildReferenceIndex(optional2 = templateOptional(), spans = templateSpa
         continue;
       }
       byBody.set(bodyKey, entries.length);
-      let grams2 = [...new Set(gramHashes(words2.slice(0, tail)))].sort((a, b) => a - b);
-      chunks.push(Uint32Array.from(grams2)), entries.push({ id, words: tail, offset, count: grams2.length }), offset += grams2.length;
+      let grams3 = [...new Set(gramHashes(words2.slice(0, tail)))].sort((a, b) => a - b);
+      chunks.push(Uint32Array.from(grams3)), entries.push({ id, words: tail, offset, count: grams3.length }), offset += grams3.length;
       for (let i = 0; i < tail; i++) {
         let n = vocabulary2.get(words2[i]);
         n === void 0 && (n = vocabulary2.size, vocabulary2.set(words2[i], n)), wordIds.push(n);
       }
     }
   }
-  let grams = new Uint32Array(offset), at2 = 0;
+  let grams2 = new Uint32Array(offset), at2 = 0;
   for (let chunk2 of chunks)
-    grams.set(chunk2, at2), at2 += chunk2.length;
+    grams2.set(chunk2, at2), at2 += chunk2.length;
   let shared = [...byKey.values()].filter((ids3) => ids3.length > 1), vocab = [...vocabulary2.keys()], ids2 = vocab.length <= 65536 ? Uint16Array.from(wordIds) : Uint32Array.from(wordIds);
-  return { exact, index: { entries, grams }, words: { vocab, ids: ids2 }, shared };
+  return { exact, index: { entries, grams: grams2 }, words: { vocab, ids: ids2 }, shared };
 }
 var exactMap, built, source;
 function fallback() {
   return built ??= buildReferenceIndex(), built;
 }
 var SAMPLE_MASK = 7;
-function buildSampleIndex({ entries, grams }) {
+function buildSampleIndex({ entries, grams: grams2 }) {
   let pairs = [], counts = new Uint32Array(entries.length);
   entries.forEach((e, i) => {
     for (let j = e.offset; j < e.offset + e.count; j++)
-      (grams[j] & SAMPLE_MASK) === 0 && (pairs.push(grams[j], i), counts[i] = counts[i] + 1);
+      (grams2[j] & SAMPLE_MASK) === 0 && (pairs.push(grams2[j], i), counts[i] = counts[i] + 1);
   });
   let order = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((a, b) => pairs[2 * a] - pairs[2 * b] || pairs[2 * a + 1] - pairs[2 * b + 1]), keys = [], starts = [], postings = new Uint32Array(order.length);
   return order.forEach((k, n) => {
@@ -60058,12 +60134,12 @@ function matchReferences(text5) {
   let whole = exactMatches().get(exactKey(mw.words));
   return whole ? { matches: [{ id: whole, score: 1, line: firstTextLine(text5), endLine: mw.lines[mw.lines.length - 1], words: [0, mw.words.length - 1] }], words: mw } : { ...similar(mw), words: mw };
 }
-function queryOf(grams) {
-  let all2 = grams.slice().sort(), m = 0;
+function queryOf(grams2) {
+  let all2 = grams2.slice().sort(), m = 0;
   for (let i = 0; i < all2.length; i++) (m === 0 || all2[i] !== all2[m - 1]) && (all2[m++] = all2[i]);
-  let sorted = all2.subarray(0, m), rank = new Uint32Array(grams.length);
-  for (let i = 0; i < grams.length; i++) rank[i] = indexOf(sorted, grams[i]);
-  return { grams, sorted, rank, seen: new Uint32Array(m), stamp: 0 };
+  let sorted = all2.subarray(0, m), rank = new Uint32Array(grams2.length);
+  for (let i = 0; i < grams2.length; i++) rank[i] = indexOf(sorted, grams2[i]);
+  return { grams: grams2, sorted, rank, seen: new Uint32Array(m), stamp: 0 };
 }
 function similar(mw) {
   noteCodePath("license-near-miss");
@@ -60207,8 +60283,8 @@ function gramsOf(id) {
   return gramsById.get(id);
 }
 function referenceHasGram(id, gram) {
-  let grams = gramsOf(id);
-  return grams !== void 0 && indexOf(grams, gram) >= 0;
+  let grams2 = gramsOf(id);
+  return grams2 !== void 0 && indexOf(grams2, gram) >= 0;
 }
 var vocabularies = /* @__PURE__ */ new Map();
 function referenceVocabulary(id) {
@@ -60223,15 +60299,15 @@ function referenceVocabulary(id) {
 function missingWords(ref, q, start, end) {
   let stamp = ++q.stamp;
   for (let i = start; i <= end; i++) q.seen[q.rank[i]] = stamp;
-  let { grams, ids: ids2, vocab } = ref, inRegion = new Uint8Array(grams.length);
-  for (let g = 0; g < grams.length; g++) {
-    let r = indexOf(q.sorted, grams[g]);
+  let { grams: grams2, ids: ids2, vocab } = ref, inRegion = new Uint8Array(grams2.length);
+  for (let g = 0; g < grams2.length; g++) {
+    let r = indexOf(q.sorted, grams2[g]);
     inRegion[g] = r >= 0 && q.seen[r] === stamp ? 1 : 0;
   }
   let out = [], run = [];
   for (let w = 0; w < ids2.length; w++) {
     let found = !1;
-    for (let g = Math.max(0, w - 2); g <= Math.min(grams.length - 1, w); g++) if (inRegion[g]) {
+    for (let g = Math.max(0, w - 2); g <= Math.min(grams2.length - 1, w); g++) if (inRegion[g]) {
       found = !0;
       break;
     }
@@ -60257,45 +60333,64 @@ init_normalize();
 var import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path");
 init_paths();
 init_normalize();
-var EXTRAS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.json");
+var EXTRAS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.json"), TITLES_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-titles.txt");
 function buildReferenceExtras(spans = templateSpans()) {
-  let full = require("spdx-license-list/full"), titles = {}, extra = {}, groups = /* @__PURE__ */ new Map();
+  let full = require("spdx-license-list/full"), titles2 = {}, extra = {}, groups = /* @__PURE__ */ new Map();
   for (let id of Object.keys(full).sort()) {
     let { name, licenseText } = full[id], mw = matchWords(licenseText), lines = licenseText.split(/\r\n|[\r\n\u2028\u2029]/), head = lines.slice(0, Math.max(0, (mw.lines[0] ?? 1) - 1)).join(" "), words2 = new Set([...normalizeText(`${name} ${id.replace(/[-.]/g, " ")} ${head}`).split(" ")].filter((w) => w !== ""));
-    titles[id] = [...words2].join(" ");
+    titles2[id] = [...words2].join(" ");
     let key2 = exactKey(mw.words);
     groups.set(key2, [...groups.get(key2) ?? [], id]);
-    let grams = /* @__PURE__ */ new Set(), tail = optionalTailStart(mw.words);
-    if (tail < mw.words.length) for (let g of gramHashes(mw.words.slice(Math.max(0, tail - 2)))) grams.add(g);
-    for (let [a, b] of optionalSpanRanges(mw.words, spans)) for (let g of gramHashes(mw.words.slice(Math.max(0, a - 2), b + 2))) grams.add(g);
+    let grams2 = /* @__PURE__ */ new Set(), tail = optionalTailStart(mw.words);
+    if (tail < mw.words.length) for (let g of gramHashes(mw.words.slice(Math.max(0, tail - 2)))) grams2.add(g);
+    for (let [a, b] of optionalSpanRanges(mw.words, spans)) for (let g of gramHashes(mw.words.slice(Math.max(0, a - 2), b + 2))) grams2.add(g);
     let headWords = normalizeText(head);
-    if (headWords !== "") for (let g of gramHashes([...headWords.split(" "), ...mw.words.slice(0, 2)])) grams.add(g);
+    if (headWords !== "") for (let g of gramHashes([...headWords.split(" "), ...mw.words.slice(0, 2)])) grams2.add(g);
     let kept = new Set(mw.lines);
     lines.forEach((line2, i) => {
       if (kept.has(i + 1) || !/[\p{L}\p{N}]/u.test(line2)) return;
       let words3 = normalizeText(line2);
-      if (words3 !== "") for (let g of gramHashes(words3.split(" "))) grams.add(g);
-    }), grams.size > 0 && (extra[id] = [...grams].sort((a, b) => a - b));
+      if (words3 !== "") for (let g of gramHashes(words3.split(" "))) grams2.add(g);
+    }), grams2.size > 0 && (extra[id] = [...grams2].sort((a, b) => a - b));
   }
   for (let ids2 of groups.values()) {
     if (ids2.length < 2) continue;
-    let shared = [...new Set(ids2.flatMap((id) => titles[id].split(" ")))].join(" ");
-    for (let id of ids2) titles[id] = shared;
+    let shared = [...new Set(ids2.flatMap((id) => titles2[id].split(" ")))].join(" ");
+    for (let id of ids2) titles2[id] = shared;
   }
-  return { titles, grams: extra };
+  return { titles: titles2, grams: extra };
 }
-var loaded;
-function referenceExtras() {
-  if (!loaded) {
-    let data;
-    try {
-      data = JSON.parse((0, import_node_fs6.readFileSync)(EXTRAS_FILE, "utf8"));
-    } catch (error62) {
-      if (error62.code !== "ENOENT") throw error62;
-    }
-    loaded = data && data.version === INDEX_VERSION ? { titles: data.titles, grams: data.grams } : buildReferenceExtras();
+var built2, rebuilt = () => built2 ??= buildReferenceExtras();
+function readBuilt(file2) {
+  try {
+    return (0, import_node_fs6.readFileSync)(file2, "utf8");
+  } catch (error62) {
+    if (error62.code !== "ENOENT") throw error62;
+    return;
   }
-  return loaded;
+}
+var titles;
+function referenceTitle(id) {
+  if (titles === void 0) {
+    let text5 = readBuilt(TITLES_FILE);
+    titles = text5 !== void 0 && text5.startsWith(`${INDEX_VERSION}
+`) ? text5 : null;
+  }
+  if (titles === null) return rebuilt().titles[id];
+  let at2 = titles.indexOf(`
+${id}	`);
+  if (at2 < 0) return;
+  let start = at2 + id.length + 2;
+  return titles.slice(start, titles.indexOf(`
+`, start));
+}
+var grams;
+function referenceExtraGrams(id) {
+  if (!grams) {
+    let text5 = readBuilt(EXTRAS_FILE), data = text5 === void 0 ? void 0 : JSON.parse(text5);
+    grams = data && data.version === INDEX_VERSION ? data.grams : rebuilt().grams;
+  }
+  return grams[id];
 }
 
 // src/identify/license-text/unexplained.ts
@@ -60348,10 +60443,10 @@ function findUnexplained(text5, mw, explained, ids2, rules, limit = 3) {
   }
   let open3 = candidates2.filter((x) => !isTag(stripDecoration(x.text)));
   if (open3.length === 0) return [];
-  let c = compile3(rules), grams, extraGrams = () => (grams ??= ids2.flatMap((id) => {
+  let c = compile3(rules), grams2, extraGrams = () => (grams2 ??= ids2.flatMap((id) => {
     let g = gramSet(id);
     return g ? [g] : [];
-  }), grams), titles, titleWords = () => (titles || (titles = ids2.length === 1 ? titleSet(ids2[0], rules) : new Set(ids2.flatMap((id) => [...titleSet(id, rules)]))), titles), vocabulary2, vocabularyWords = () => (vocabulary2 ??= new Set(ids2.flatMap((id) => [...referenceVocabulary(id)])), vocabulary2), out = [], paragraph2 = [], flush = () => {
+  }), grams2), titles2, titleWords = () => (titles2 || (titles2 = ids2.length === 1 ? titleSet(ids2[0], rules) : new Set(ids2.flatMap((id) => [...titleSet(id, rules)]))), titles2), vocabulary2, vocabularyWords = () => (vocabulary2 ??= new Set(ids2.flatMap((id) => [...referenceVocabulary(id)])), vocabulary2), out = [], paragraph2 = [], flush = () => {
     paragraph2.length > 0 && out.length < limit && out.push(...unexplainedSentences(paragraph2, c, extraGrams, titleWords, ids2).slice(0, limit - out.length)), paragraph2 = [];
   }, afterCopyright = !1, previous3 = -1;
   for (let { line: l, text: candidate, continues } of open3) {
@@ -60376,7 +60471,7 @@ function findUnexplained(text5, mw, explained, ids2, rules, limit = 3) {
 var gramSets = /* @__PURE__ */ new Map(), titleSets = /* @__PURE__ */ new Map();
 function gramSet(id) {
   if (!gramSets.has(id)) {
-    let g = referenceExtras().grams[id];
+    let g = referenceExtraGrams(id);
     gramSets.set(id, g ? new Set(g) : void 0);
   }
   return gramSets.get(id);
@@ -60385,7 +60480,7 @@ function titleSet(id, rules) {
   let set2 = titleSets.get(id);
   if (!set2) {
     let rule = rules.licenses.get(id);
-    set2 = new Set([referenceExtras().titles[id] ?? normalizeText(rule?.name ?? ""), ...(rule?.aliases ?? []).map(normalizeText)].join(" ").split(" ")), titleSets.set(id, set2);
+    set2 = new Set([referenceTitle(id) ?? normalizeText(rule?.name ?? ""), ...(rule?.aliases ?? []).map(normalizeText)].join(" ").split(" ")), titleSets.set(id, set2);
   }
   return set2;
 }
@@ -60451,13 +60546,13 @@ function isTitle(line2, c, own5, ownVocabulary) {
   if (w.every((x) => x.length === 1 && x.charCodeAt(0) < 128 || NUMBER.test(x))) return !0;
   let rest = w.filter((x) => !c.title.has(x) && !NUMBER.test(x));
   if (rest.length === 0) return !0;
-  let titles = own5();
-  if (rest.every((x) => titles.has(x))) return !0;
+  let titles2 = own5();
+  if (rest.every((x) => titles2.has(x))) return !0;
   if (w.length > TITLE_VOCABULARY_WORDS || /[.;,:]\W*$/.test(line2) || rest.some((x) => c.deny.has(x))) return !1;
   let vocabulary2 = ownVocabulary();
-  return rest.every((x) => vocabulary2.has(x) || titles.has(x));
+  return rest.every((x) => vocabulary2.has(x) || titles2.has(x));
 }
-function unexplainedSentences(paragraph2, c, extra, titles, ids2) {
+function unexplainedSentences(paragraph2, c, extra, titles2, ids2) {
   let joined = paragraph2.map((p) => p.text).join(`
 `);
   if (joined.length > MAX_PARAGRAPH) return [{ line: paragraph2[0].line, text: joined }];
@@ -60466,7 +60561,7 @@ function unexplainedSentences(paragraph2, c, extra, titles, ids2) {
     let start = joined.indexOf(sentence, at2);
     at2 = start + sentence.length;
     let normal = normalizeText(sentence);
-    if (normal === "" || isBenignSentence(normal, c, titles) || isCopyright(sentence.trim(), c) || inReference(normal, extra(), ids2)) continue;
+    if (normal === "" || isBenignSentence(normal, c, titles2) || isCopyright(sentence.trim(), c) || inReference(normal, extra(), ids2)) continue;
     let newlines = 0;
     for (let i = 0; i < start; i++) joined.charCodeAt(i) === 10 && newlines++;
     out.push({ line: paragraph2[Math.min(newlines, paragraph2.length - 1)].line, text: sentence.replace(/\s+/g, " ").trim() });
@@ -60476,21 +60571,21 @@ function unexplainedSentences(paragraph2, c, extra, titles, ids2) {
 function inReference(normal, sets, ids2) {
   let w = normal.split(" ");
   if (w.length < 3) return !1;
-  let grams = gramHashes(w), covered = new Uint8Array(w.length);
-  for (let g = 0; g < grams.length; g++) {
-    let h = grams[g];
+  let grams2 = gramHashes(w), covered = new Uint8Array(w.length);
+  for (let g = 0; g < grams2.length; g++) {
+    let h = grams2[g];
     (sets.some((s) => s.has(h)) || ids2.some((id) => referenceHasGram(id, h))) && (covered[g] = 1, covered[g + 1] = 1, covered[g + 2] = 1);
   }
   return covered.indexOf(0) < 0;
 }
-function isBenignSentence(normal, c, titles) {
+function isBenignSentence(normal, c, titles2) {
   for (let pattern of c.sentences) {
     let m = pattern.exec(normal);
     if (!m) continue;
     let free = m.groups?.free;
     if (free !== void 0 && free.split(" ").some((w) => c.deny.has(w))) continue;
     let title = m.groups?.title;
-    if (!(title !== void 0 && !title.trim().split(" ").every((w) => c.title.has(w) || NUMBER.test(w) || titles().has(w))))
+    if (!(title !== void 0 && !title.trim().split(" ").every((w) => c.title.has(w) || NUMBER.test(w) || titles2().has(w))))
       return !0;
   }
   return !1;
@@ -60635,15 +60730,15 @@ function explainedWords(mw, matches2) {
   if (out.indexOf(0) < 0) return out;
   let sets = extraGramSets(matches2.map((m) => m.id));
   if (sets.length === 0) return out;
-  let grams = gramHashes(mw.words), covered = new Uint8Array(mw.words.length);
-  for (let g = 0; g < grams.length; g++)
-    sets.some((s) => s.has(grams[g])) && (covered[g] = 1, covered[g + 1] = 1, covered[g + 2] = 1);
+  let grams2 = gramHashes(mw.words), covered = new Uint8Array(mw.words.length);
+  for (let g = 0; g < grams2.length; g++)
+    sets.some((s) => s.has(grams2[g])) && (covered[g] = 1, covered[g + 1] = 1, covered[g + 2] = 1);
   for (let i = 0; i < out.length; i++) covered[i] && (out[i] = 1);
   return out;
 }
 function inOwnText(id, phrase) {
-  let extra = extraGramSets([id]), grams = gramHashes(phrase.split(" "));
-  return grams.length > 0 && grams.every((g) => referenceHasGram(id, g) || extra.some((set2) => set2.has(g)));
+  let extra = extraGramSets([id]), grams2 = gramHashes(phrase.split(" "));
+  return grams2.length > 0 && grams2.every((g) => referenceHasGram(id, g) || extra.some((set2) => set2.has(g)));
 }
 function spdxTags(text5) {
   let out = [], line2 = 1, counted = 0;
@@ -60747,12 +60842,13 @@ function resolveOther(card, rules, repoFiles) {
   let raw = [name, link2].filter((v) => typeof v == "string").join(" ") || "other";
   return { expression: UNKNOWN, confidence: 0, raw, line: card.lines.license_name ?? card.lines.license_link };
 }
-var PASTED_TEXT_WORDS = 80, LICENSE_HEADING = /^(licen[cs]e|licensing|license information|licen[cs]e and (terms|use))\b/i, TERMS_HEADING = /\b(licen[cs]es?|licen[cs]ing|terms|conditions|restrictions?|acceptable use|use policy|permitted uses?|prohibited uses?)\b/i, LICENSED_UNDER = /\b(?:licen[cs]ed|released|distributed|available) under (?:the )?(?:terms of (?:the )?)?([A-Za-z0-9][\w .+-]{1,60}?)(?: licen[cs]e)?(?=[.,;:()\n]|$| \(| and | see )/i;
+var PASTED_TEXT_WORDS = 80, LICENSE_HEADING = /^(licen[cs]e|licensing|license information|licen[cs]e and (terms|use))\b/i, TERMS_HEADING = /\b(licen[cs]es?|licen[cs]ing|terms|conditions|restrictions?|acceptable use|use policy|permitted uses?|prohibited uses?)\b/i, TERMS_WORDS = ["licen", "terms", "condition", "restriction", "use"], LICENSED_UNDER = /\b(?:licen[cs]ed|released|distributed|available) under (?:the )?(?:terms of (?:the )?)?([A-Za-z0-9][\w .+-]{1,60}?)(?: licen[cs]e)?(?=[.,;:()\n]|$| \(| and | see )/i;
 function identifyCardSection(card, rules) {
   let sections = splitSections(card.body, card.bodyLine), findings = [];
   return sections.forEach((section, i) => {
     if (section.level === 0) return;
-    let heading2 = section.heading.replace(/^[^\p{L}\p{N}]+/u, ""), scope = { kind: "repo" };
+    let heading2 = /^[a-z0-9]/i.test(section.heading) ? section.heading : section.heading.replace(/^[^\p{L}\p{N}]+/u, ""), scope = { kind: "repo" }, lower = heading2.toLowerCase();
+    if (!TERMS_WORDS.some((w) => lower.includes(w))) return;
     if (!LICENSE_HEADING.test(heading2)) {
       if (!TERMS_HEADING.test(heading2)) return;
       let terms2 = addedTermsIn(card.file, sectionWithChildren(sections, i), scope, "card-section", rules, section.line);
@@ -61905,9 +62001,10 @@ function format(node3, parent) {
 
 // src/identify/identify.ts
 init_expression();
+var DATA_WORDS = ["data", "corp", "mixture", "set"];
 function isDataHeading(heading2) {
   let h = heading2.toLowerCase().replace(/[*_`]/g, "").replace(/^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+/, "").trim();
-  return !/train/.test(h) && /\b(eval\w*|benchmark\w*|test(?:ing)? (?:data|set)|results?|contamination)\b/.test(h) ? !1 : /\b(?:(?:pre-?|post-?|instruction[- ])?train(?:ing)?|fine-?tun(?:ing|e)|sft|rlhf|dpo|alignment)[- ]?(?:data(?:sets?)?|corpus|corpora|mixture|set)\b|^(?:the )?data(?:sets?)?\b|^corpus\b|\bdata (?:sources?|collection|composition|mixture|card|statement|overview|details)\b|\bdatasets? (?:used|details|overview|card)\b|\btraining (?:and|&) (?:evaluation )?data\b/.test(h);
+  return !DATA_WORDS.some((w) => h.includes(w)) || !h.includes("train") && /\b(eval\w*|benchmark\w*|test(?:ing)? (?:data|set)|results?|contamination)\b/.test(h) ? !1 : /\b(?:(?:pre-?|post-?|instruction[- ])?train(?:ing)?|fine-?tun(?:ing|e)|sft|rlhf|dpo|alignment)[- ]?(?:data(?:sets?)?|corpus|corpora|mixture|set)\b|^(?:the )?data(?:sets?)?\b|^corpus\b|\bdata (?:sources?|collection|composition|mixture|card|statement|overview|details)\b|\bdatasets? (?:used|details|overview|card)\b|\btraining (?:and|&) (?:evaluation )?data\b/.test(h);
 }
 function identify(inventory, documents, rules, declarations = [], clarifications = [], remote, bases2 = []) {
   let problems = [...inventory.problems, ...documents.problems, ...remote?.problems ?? []], repoFiles = new Set(inventory.files.map((f) => f.path)), licenses = [], found = /* @__PURE__ */ new Map(), unreadable = new Set(documents.problems.filter((p) => p.code === "weights-header-invalid" && p.file).map((p) => p.file)), lfsSizes = new Map((documents.lfsPointers ?? []).map((p) => [p.file, p.size])), placeholders = new Set((documents.code ?? []).filter((d) => isPlaceholderCode(d.text)).map((d) => d.file));

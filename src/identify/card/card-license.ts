@@ -115,6 +115,7 @@ const PASTED_TEXT_WORDS = 80;
 const LICENSE_HEADING = /^(licen[cs]e|licensing|license information|licen[cs]e and (terms|use))\b/i;
 /** Other headings of a section that states terms. */
 const TERMS_HEADING = /\b(licen[cs]es?|licen[cs]ing|terms|conditions|restrictions?|acceptable use|use policy|permitted uses?|prohibited uses?)\b/i;
+const TERMS_WORDS = ['licen', 'terms', 'condition', 'restriction', 'use'];
 const LICENSED_UNDER = /\b(?:licen[cs]ed|released|distributed|available) under (?:the )?(?:terms of (?:the )?)?([A-Za-z0-9][\w .+-]{1,60}?)(?: licen[cs]e)?(?=[.,;:()\n]|$| \(| and | see )/i;
 
 /**
@@ -126,8 +127,13 @@ export function identifyCardSection(card: CardDocument, rules: RuleSet): License
   const findings: LicenseFinding[] = [];
   sections.forEach((section, i) => {
     if (section.level === 0) return;
-    const heading = section.heading.replace(/^[^\p{L}\p{N}]+/u, '');
+    // Leading marks ("📜 License", "**License**"); a heading that starts with an ASCII letter or digit has none, and
+    // the Unicode pattern is not compiled for it.
+    const heading = /^[a-z0-9]/i.test(section.heading) ? section.heading : section.heading.replace(/^[^\p{L}\p{N}]+/u, '');
     const scope = { kind: 'repo' as const };
+    // Every alternative of both patterns holds one of TERMS_WORDS: other headings are not compiled against them.
+    const lower = heading.toLowerCase();
+    if (!TERMS_WORDS.some((w) => lower.includes(w))) return;
     if (!LICENSE_HEADING.test(heading)) {
       // "Model License", "Terms of Use", "Usage restrictions": no license text is looked for, but limits on use bind.
       if (!TERMS_HEADING.test(heading)) return;

@@ -1,12 +1,12 @@
 // Build step: writes dist/license-exact.json, dist/license-index.json (+ .bin), dist/license-words.json (+ .bin) and
-// dist/license-samples.bin, dist/license-slots.json (rules/license-templates.yaml) and dist/license-extras.json (titles, tails, left-out lines) from the spdx-license-list package.
+// dist/license-samples.bin, dist/license-slots.json (rules/license-templates.yaml), dist/license-titles.txt and dist/license-extras.json (tails, left-out lines) from the spdx-license-list package.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { RULES_DIR } from '../../paths.js';
 import { matchWords, setTemplateSlots, type TemplateSlots } from '../normalize.js';
-import { buildReferenceExtras, EXTRAS_FILE, serializeExtras } from './reference-extras.js';
+import { buildReferenceExtras, EXTRAS_FILE, serializeExtras, TITLES_FILE } from './reference-extras.js';
 import { type Notice, NOTICES_FILE } from './notices.js';
 import { buildReferenceIndex, EXACT_FILE, SLOTS_FILE, GRAMS_FILE, INDEX_FILE, SAMPLES_FILE, serializeIndex, WORD_IDS_FILE, WORDS_FILE } from './reference-index.js';
 
@@ -91,7 +91,9 @@ writeFileSync(INDEX_FILE, index);
 writeFileSync(WORD_IDS_FILE, wordIds);
 writeFileSync(WORDS_FILE, words);
 writeFileSync(SAMPLES_FILE, samples);
-writeFileSync(EXTRAS_FILE, serializeExtras(buildReferenceExtras(slots.spans)));
+const extras = serializeExtras(buildReferenceExtras(slots.spans));
+writeFileSync(EXTRAS_FILE, extras.grams);
+writeFileSync(TITLES_FILE, extras.titles);
 if (process.env['OSAI_INDEX_VERBOSE']) {
   for (const ids of built.shared) process.stdout.write(`same normalised text: ${ids.join(' ')}\n`);
 }

@@ -1,8 +1,9 @@
 // What a reference text holds beyond the words it is matched on: each license's own title words (its SPDX name and
 // the heading lines its text starts with), and the trigrams of its optional tail (Apache-2.0's appendix, the GNU "How
 // to apply these terms") and of the lines matching leaves out (copyright lines that carry a sentence, as OLDAP's and
-// Unicode's do). Built at build time into dist/license-extras.json, read only when a file has words its match does
-// not explain.
+// Unicode's do). Built at build time into dist/license-titles.txt (one `id<TAB>words` line each, found by a string
+// search: an exact match needs its own title only) and dist/license-extras.json (the trigrams), each read only when a
+// file has words its match does not explain.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { exactKey, gramHashes, INDEX_VERSION, optionalSpanRanges, optionalTailSt
 const require = createRequire(import.meta.url);
 
 export const EXTRAS_FILE = join(PACKAGE_ROOT, 'dist', 'license-extras.json');
+export const TITLES_FILE = join(PACKAGE_ROOT, 'dist', 'license-titles.txt');
 
 export interface ReferenceExtras {
   /** id → the words its title lines may use (space-separated, each once). */
@@ -64,22 +66,47 @@ export function buildReferenceExtras(spans = templateSpans()): ReferenceExtras {
   return { titles, grams: extra };
 }
 
-export function serializeExtras(extras: ReferenceExtras): string {
-  return JSON.stringify({ version: INDEX_VERSION, ...extras });
+/** The two build outputs: the titles as text lines (after a version line), the trigrams as JSON. */
+export function serializeExtras(extras: ReferenceExtras): { titles: string; grams: string } {
+  const lines = Object.keys(extras.titles).sort().map((id) => `${id}\t${extras.titles[id]!}\n`);
+  return { titles: `${INDEX_VERSION}\n${lines.join('')}`, grams: JSON.stringify({ version: INDEX_VERSION, grams: extras.grams }) };
 }
 
-let loaded: ReferenceExtras | undefined;
+let built: ReferenceExtras | undefined;
+/** Both parts rebuilt in memory, for a dist/ without them or from another index version. */
+const rebuilt = (): ReferenceExtras => (built ??= buildReferenceExtras());
 
-/** The extras from dist/, or rebuilt in memory when the file is missing or from another index version. */
-export function referenceExtras(): ReferenceExtras {
-  if (!loaded) {
-    let data: (ReferenceExtras & { version?: number }) | undefined;
-    try {
-      data = JSON.parse(readFileSync(EXTRAS_FILE, 'utf8')) as ReferenceExtras & { version?: number };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    loaded = data && data.version === INDEX_VERSION ? { titles: data.titles, grams: data.grams } : buildReferenceExtras();
+/** The built file's text, or undefined when it is missing. */
+function readBuilt(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return undefined;
   }
-  return loaded;
+}
+
+let titles: string | null | undefined;
+/** The words an id's title lines may use (space-separated), or undefined for an id without an SPDX text. */
+export function referenceTitle(id: string): string | undefined {
+  if (titles === undefined) {
+    const text = readBuilt(TITLES_FILE);
+    titles = text !== undefined && text.startsWith(`${INDEX_VERSION}\n`) ? text : null;
+  }
+  if (titles === null) return rebuilt().titles[id];
+  const at = titles.indexOf(`\n${id}\t`);
+  if (at < 0) return undefined;
+  const start = at + id.length + 2;
+  return titles.slice(start, titles.indexOf('\n', start));
+}
+
+let grams: Record<string, number[]> | undefined;
+/** The sorted trigram hashes of an id's optional tail and left-out lines, or undefined when it has none. */
+export function referenceExtraGrams(id: string): number[] | undefined {
+  if (!grams) {
+    const text = readBuilt(EXTRAS_FILE);
+    const data = text === undefined ? undefined : JSON.parse(text) as { version?: number; grams: Record<string, number[]> };
+    grams = data && data.version === INDEX_VERSION ? data.grams : rebuilt().grams;
+  }
+  return grams[id];
 }

@@ -6,7 +6,7 @@ import { canonicalSpdxId, parseExpression } from '../../spdx/expression.js';
 import type { BenignLinesRules } from '../../ruleset/schema.js';
 import { findAddedTerms } from '../added-terms.js';
 import { normalizeText, type MatchWords } from '../normalize.js';
-import { referenceExtras } from './reference-extras.js';
+import { referenceExtraGrams, referenceTitle } from './reference-extras.js';
 import { gramHashes } from './reference-index.js';
 import { referenceHasGram, referenceVocabulary } from './reference-match.js';
 
@@ -181,7 +181,7 @@ const titleSets = new Map<string, Set<string>>();
 
 /** A reference's tail and left-out-line trigrams as a set, built once per id. */
 function gramSet(id: string): Set<number> | undefined {
-  if (!gramSets.has(id)) { const g = referenceExtras().grams[id]; gramSets.set(id, g ? new Set(g) : undefined); }
+  if (!gramSets.has(id)) { const g = referenceExtraGrams(id); gramSets.set(id, g ? new Set(g) : undefined); }
   return gramSets.get(id);
 }
 
@@ -191,7 +191,7 @@ function titleSet(id: string, rules: RuleSet): Set<string> {
   if (!set) {
     // Its SPDX name and heading lines, and the names the rules know it by ("ODC-ODbL").
     const rule = rules.licenses.get(id);
-    set = new Set([referenceExtras().titles[id] ?? normalizeText(rule?.name ?? ''), ...(rule?.aliases ?? []).map(normalizeText)].join(' ').split(' '));
+    set = new Set([referenceTitle(id) ?? normalizeText(rule?.name ?? ''), ...(rule?.aliases ?? []).map(normalizeText)].join(' ').split(' '));
     titleSets.set(id, set);
   }
   return set;

@@ -29,9 +29,14 @@ const DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|dis
 /** Hub paths that are not model repositories. */
 const NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i;
 
+/** Whether a line may hold what DERIVED needs (a Hub link or a code-quoted id): the pattern is compiled only then. */
+const mayNameBase = (line: string): boolean => line.includes('`') || /hf\.co|huggingface\.co/i.test(line);
+
 export function basesFromCardBody(card: CardDocument): Candidate[] {
   const out: Candidate[] = [];
+  if (!mayNameBase(card.body)) return out;
   card.body.split(/\r\n|\r|\n/).forEach((text, i) => {
+    if (!mayNameBase(text)) return;
     for (const match of text.slice(0, 4096).matchAll(DERIVED)) {
       const id = hubId(match[2]!.replace(/`/g, ''));
       if (id && id.includes('/') && !NOT_MODELS.test(id)) out.push({ base: id, relation: /quanti/i.test(match[1]!) ? 'quantized' : /merge/i.test(match[1]!) ? 'merge' : /adapt/i.test(match[1]!) ? 'adapter' : 'finetune', file: card.file, line: card.bodyLine + i });
