@@ -185,3 +185,15 @@ describe('a text that is all short paragraphs is its own body, not a title', () 
     expect(clean(`${text('TermReadKey')}\n\nFor research use only.`)).not.toBe('TermReadKey');
   });
 });
+
+describe('X11: the holder named in its advertising clause is variable text, its trademark line optional (SPDX template)', () => {
+  const x11 = text('X11');
+  const named = put(put(x11, 'SHALL THE X CONSORTIUM BE LIABLE', 'SHALL QUILL LABS BE LIABLE'), 'the name of the X Consortium shall', 'the name of Quill Labs shall');
+  test.each([
+    ['another holder in the disclaimer and the advertising clause', named, ['X11@1']],
+    ['without the trademark line', put(x11, 'X Window System is a trademark of X Consortium, Inc.', ''), ['X11@1']],
+  ])('%s', (_, t, want) => { expect(read(t)).toEqual(want); });
+  test('a purpose put into the advertising clause\'s name is read', () => {
+    expect(clean(put(named, 'the name of Quill Labs shall', 'the name of Quill Labs for research shall'))).not.toBe('X11');
+  });
+});
