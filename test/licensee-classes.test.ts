@@ -52,6 +52,8 @@ describe('project names are variable text (rules/license-templates.yaml projects
   test.each([
     ['a purpose inside a name slot', put(named('Quill'), 'unmodified copies of Quill except', 'unmodified copies of Quill for noncommercial use except')],
     ['an extra restricting clause', put(named('Quill'), 'IV)', 'V) Quill may not be used for military purposes.\n\nIV)')],
+    ['a place put into a name slot', put(named('Quill'), 'unmodified copies of Quill except', 'unmodified copies of Quill in Germany except')],
+    ['a time put into a name slot', put(named('Quill'), 'unmodified copies of Quill except', 'unmodified copies of Quill until 2030 except')],
     ['a name slot holding "only"', put(named('Quill'), 'The modified Quill must be', 'The modified Quill only must be')],
   ])('%s is not the clean Vim license', (_, t) => { expect(clean(t)).not.toBe('Vim'); });
 });
@@ -196,4 +198,12 @@ describe('X11: the holder named in its advertising clause is variable text, its 
   test('a purpose put into the advertising clause\'s name is read', () => {
     expect(clean(put(named, 'the name of Quill Labs shall', 'the name of Quill Labs for research shall'))).not.toBe('X11');
   });
+});
+
+describe('a few words put into a license text that bring in a place or a time are read, not tolerated as noise', () => {
+  const mit = text('MIT').replace('<year>', '2024').replace('<copyright holders>', 'Tiny Lab');
+  test.each([
+    ['a place', put(mit, 'to any person obtaining', 'to any person in Germany obtaining')],
+    ['a time', put(mit, 'to deal in the Software without restriction', 'to deal in the Software until 2030 without restriction')],
+  ])('%s in the MIT grant', (_, t) => { expect(clean(t)).not.toBe('MIT'); });
 });

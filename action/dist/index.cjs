@@ -60127,7 +60127,7 @@ function noticesIn(normalized) {
 
 // src/identify/license-text/reference-match.ts
 init_normalize();
-var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, LARGER_MARGIN = 0.03, MAX_LICENSES_PER_TEXT = 6, RESTRICTING = ["noncommercial", "noderivatives", "noderivs", "sharealike", "research", "nonprofit"], CC_ELEMENTS = ["noncommercial", "noderivatives", "noderivs", "sharealike"], RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users)$/, INNER_RUN = 8;
+var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, LARGER_MARGIN = 0.03, MAX_LICENSES_PER_TEXT = 6, RESTRICTING = ["noncommercial", "noderivatives", "noderivs", "sharealike", "research", "nonprofit"], CC_ELEMENTS = ["noncommercial", "noderivatives", "noderivs", "sharealike"], RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users|in|within|inside|outside|during|until|before|after|per)$/, INNER_RUN = 8;
 function matchReferences(text5) {
   let mw = matchWords(text5);
   if (mw.words.length === 0) return { matches: [], words: mw };

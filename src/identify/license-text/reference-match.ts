@@ -42,7 +42,7 @@ const RESTRICTING = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike',
 /** License elements (Creative Commons) whose absence from a text makes it another license than one that has them. */
 const CC_ELEMENTS = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike'];
 /** Extra words inside a matched region that can carry a new restriction. */
-const RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users)$/;
+const RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users|in|within|inside|outside|during|until|before|after|per)$/;
 /**
  * A run of this many words inside a matched region that the reference lacks is more than a holder's or a project's
  * name put in for the reference's: it is left unexplained (see unexplained.ts).
