@@ -207,3 +207,12 @@ describe('a few words put into a license text that bring in a place or a time ar
     ['a time', put(mit, 'to deal in the Software without restriction', 'to deal in the Software until 2030 without restriction')],
   ])('%s in the MIT grant', (_, t) => { expect(clean(t)).not.toBe('MIT'); });
 });
+
+describe('CeCILL-2.1 (the SPDX text is the English one)', () => {
+  const cecill = text('CECILL-2.1');
+  test('re-wrapped, it is CECILL-2.1', () => { expect(clean(rewrap(cecill, 60))).toBe('CECILL-2.1'); });
+  test.each([
+    ['an extra article that restricts use', put(cecill, '    Article 6 - INTELLECTUAL PROPERTY', '    Article 5.4 - FIELD OF USE\n\nThe Licensee may not use the Software for military purposes.\n\n\n    Article 6 - INTELLECTUAL PROPERTY')],
+    ['a non-commercial sentence', `${cecill}\n\nThe Software may be used for non-commercial purposes only.\n`],
+  ])('%s is not the clean CECILL-2.1', (_, t) => { expect(clean(t)).not.toBe('CECILL-2.1'); });
+});
