@@ -17,11 +17,20 @@ const bundle = `${root}dist/cli-bundle.cjs`;
  * run without a config neither reads nor compiles them.
  */
 const COLD = ['config/schema.ts', 'ruleset/load.ts', 'scan/command.ts', 'format/cyclonedx.ts'];
+/**
+ * Packages only a Hub run loads (by import()), left out of the bundle and loaded from node_modules then: the Hub
+ * client and its hashing are ES modules, whose functions esbuild hoists into the bundle's top level, where V8 keeps
+ * a record of every one in each run's compile and code cache (about a quarter of the bundle) although a local check
+ * never calls them.
+ */
+const COLD_PACKAGES = ['@huggingface/hub'];
 const cold = {
   name: 'osai-cold-modules',
   setup(b) {
-    b.onResolve({ filter: /\.js$/ }, (args) => {
+    b.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
+      if (COLD_PACKAGES.includes(args.path)) return { path: args.path, external: true };
+      if (!args.path.endsWith('.js')) return undefined;
       const target = relative(`${root}src`, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'))).split(sep).join('/');
       return COLD.includes(target) ? { path: `./${target.replace(/\.ts$/, '.js')}`, external: true } : undefined;
     });
@@ -29,28 +38,17 @@ const cold = {
 };
 
 /**
- * Two built-in modules the dependencies load at import and a run never uses, each costing 10–14 ms of Node's own
- * module compiling: commander's node:child_process (only for executable subcommands, which osai has none of) and
- * chalk's node:tty (only for isatty(1) and isatty(2); a pipe or a file is no terminal, which fstat tells without loading
- * node:tty or creating process.stdout's stream). Both are replaced by shims that load the real module when needed.
+ * A built-in module a dependency loads at import and a run never uses, costing 10–14 ms of Node's own module
+ * compiling: commander's node:child_process (only for executable subcommands, which osai has none of). It is replaced
+ * by a shim that loads the real module when needed.
  */
 const SHIMS = {
   'node:child_process': { from: '/node_modules/commander/', contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });" },
-  'node:tty': {
-    from: '/node_modules/chalk/',
-    contents: `const real = () => require('node:tty');
-exports.isatty = (fd) => {
-  try { if (!require('node:fs').fstatSync(fd).isCharacterDevice()) return false; } catch { return false; }
-  return real().isatty(fd);
-};
-exports.ReadStream = function ReadStream(...args) { return new (real().ReadStream)(...args); };
-exports.WriteStream = function WriteStream(...args) { return new (real().WriteStream)(...args); };`,
-  },
 };
 const shims = {
   name: 'osai-lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:(child_process|tty)$/ }, (args) => {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => {
       const shim = SHIMS[args.path];
       return args.importer.split(sep).join('/').includes(shim.from) ? { path: args.path, namespace: 'osai-shim' } : undefined;
     });
@@ -107,9 +105,14 @@ if (bundled.some((input) => input.includes('node_modules/zod/'))) throw new Erro
 let imports = 0;
 const source = readFileSync(bundle, 'utf8').replace(/^#![^\n]*\n/, '')
   .replace(/\bimport\(("\.\/[\w/-]+\.js")\)/g, (_, specifier) => { imports++; return `__osaiImport(${specifier})`; })
+  .replace(/\bimport\(("[@\w][\w@/.-]*")\)/g, (whole, specifier) => {
+    if (!COLD_PACKAGES.includes(JSON.parse(specifier))) return whole;
+    imports++;
+    return `__osaiImport(${specifier})`;
+  })
   .replace(/\bimport\(("node:[\w/]+")\)/g, (_, specifier) => `Promise.resolve().then(() => require(${specifier}))`);
 if (/\bimport\(/.test(source)) throw new Error(`bundle: an import() the loader cannot run: ${/.{60}\bimport\(.{40}/.exec(source)?.[0]}`);
-if (imports !== COLD.length) throw new Error(`bundle: expected ${COLD.length} import() of cold modules, found ${imports}`);
+if (imports !== COLD.length + COLD_PACKAGES.length) throw new Error(`bundle: expected ${COLD.length + COLD_PACKAGES.length} import() of cold modules and packages, found ${imports}`);
 // The loader reads the bundle as latin1, the cheapest decoding to a string. esbuild escapes non-ASCII in strings
 // and names but not in regular expression literals (a © in the copyright-line pattern): each UTF-16 unit becomes a
 // \uXXXX escape, which means the same in a string, a template's cooked text and a regular expression (with or

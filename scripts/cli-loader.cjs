@@ -80,8 +80,9 @@ if (cacheFile) {
 }
 const bundleModule = { exports: {} };
 script.runInThisContext()(bundleModule.exports, require, bundleModule, bundle, __dirname, pathToFileURL(bundle).href,
-  // The few cold modules the bundle leaves out (those that need zod) come from tsc's dist/ beside it.
-  (specifier) => import(pathToFileURL(join(__dirname, specifier)).href));
+  // The few cold modules the bundle leaves out (those that need zod) come from tsc's dist/ beside it; a cold package
+  // (the Hub client) from node_modules, resolved from here.
+  (specifier) => import(specifier.startsWith('./') ? pathToFileURL(join(__dirname, specifier)).href : specifier));
 
 /** The cache folder, or undefined when the cache is off or there is no home to put it in. */
 function cacheFolder() {

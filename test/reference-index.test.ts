@@ -84,7 +84,7 @@ describe('what a check reads', () => {
       const { loadRuleSet } = await import('./dist/ruleset/rule-set.js');
       identifyLicenseText('LICENSE', ${JSON.stringify(text)}, { kind: 'repo' }, await loadRuleSet());
       for (const f of Object.keys(createRequire(import.meta.url).cache)) count(f, 0);
-      process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(read).filter(([f]) => /license-(exact|index|words|samples)\\.(json|bin)$|spdx-license-list/.test(f)))));`;
+      process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(read).filter(([f]) => /license-(exact|index|words|vocab|samples)\\.(json|bin|txt)$|spdx-license-list/.test(f)))));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     return JSON.parse(run.stdout) as Record<string, number>;
@@ -98,7 +98,7 @@ describe('what a check reads', () => {
   test('a near miss reads its candidates\' parts of the hashes and words, never the 5 MB package text', () => {
     const t = full['MIT']!.licenseText.replace('merge, publish', 'publish');
     const read = loaded(t);
-    expect(Object.keys(read).sort()).toEqual(['license-exact.json', 'license-index.bin', 'license-index.json', 'license-samples.bin', 'license-words.bin', 'license-words.json']);
+    expect(Object.keys(read).sort()).toEqual(['license-exact.json', 'license-index.bin', 'license-index.json', 'license-samples.bin', 'license-vocab.bin', 'license-vocab.txt', 'license-words.bin']);
     expect(read['license-index.bin']).toBeLessThan(size('license-index.bin') / 20);
     expect(read['license-words.bin']).toBeLessThan(size('license-words.bin') / 20);
   });

@@ -68,359 +68,6 @@ var OsaiError, UsageError, InputError, RulesError, init_errors = __esm({
   }
 });
 
-// node_modules/chalk/source/vendor/ansi-styles/index.js
-function assembleStyles() {
-  let codes = /* @__PURE__ */ new Map();
-  for (let [groupName, group] of Object.entries(styles)) {
-    for (let [styleName, style] of Object.entries(group))
-      styles[styleName] = {
-        open: `\x1B[${style[0]}m`,
-        close: `\x1B[${style[1]}m`
-      }, group[styleName] = styles[styleName], codes.set(style[0], style[1]);
-    Object.defineProperty(styles, groupName, {
-      value: group,
-      enumerable: !1
-    });
-  }
-  return Object.defineProperty(styles, "codes", {
-    value: codes,
-    enumerable: !1
-  }), styles.color.close = "\x1B[39m", styles.bgColor.close = "\x1B[49m", styles.color.ansi = wrapAnsi16(), styles.color.ansi256 = wrapAnsi256(), styles.color.ansi16m = wrapAnsi16m(), styles.bgColor.ansi = wrapAnsi16(10), styles.bgColor.ansi256 = wrapAnsi256(10), styles.bgColor.ansi16m = wrapAnsi16m(10), Object.defineProperties(styles, {
-    rgbToAnsi256: {
-      value(red, green, blue) {
-        return red === green && green === blue ? red < 8 ? 16 : red > 248 ? 231 : Math.round((red - 8) / 247 * 24) + 232 : 16 + 36 * Math.round(red / 255 * 5) + 6 * Math.round(green / 255 * 5) + Math.round(blue / 255 * 5);
-      },
-      enumerable: !1
-    },
-    hexToRgb: {
-      value(hex3) {
-        let matches2 = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex3.toString(16));
-        if (!matches2)
-          return [0, 0, 0];
-        let [colorString] = matches2;
-        colorString.length === 3 && (colorString = [...colorString].map((character) => character + character).join(""));
-        let integer2 = Number.parseInt(colorString, 16);
-        return [
-          /* eslint-disable no-bitwise */
-          integer2 >> 16 & 255,
-          integer2 >> 8 & 255,
-          integer2 & 255
-          /* eslint-enable no-bitwise */
-        ];
-      },
-      enumerable: !1
-    },
-    hexToAnsi256: {
-      value: (hex3) => styles.rgbToAnsi256(...styles.hexToRgb(hex3)),
-      enumerable: !1
-    },
-    ansi256ToAnsi: {
-      value(code3) {
-        if (code3 < 8)
-          return 30 + code3;
-        if (code3 < 16)
-          return 90 + (code3 - 8);
-        let red, green, blue;
-        if (code3 >= 232)
-          red = ((code3 - 232) * 10 + 8) / 255, green = red, blue = red;
-        else {
-          code3 -= 16;
-          let remainder = code3 % 36;
-          red = Math.floor(code3 / 36) / 5, green = Math.floor(remainder / 6) / 5, blue = remainder % 6 / 5;
-        }
-        let value = Math.max(red, green, blue) * 2;
-        if (value === 0)
-          return 30;
-        let result2 = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
-        return value === 2 && (result2 += 60), result2;
-      },
-      enumerable: !1
-    },
-    rgbToAnsi: {
-      value: (red, green, blue) => styles.ansi256ToAnsi(styles.rgbToAnsi256(red, green, blue)),
-      enumerable: !1
-    },
-    hexToAnsi: {
-      value: (hex3) => styles.ansi256ToAnsi(styles.hexToAnsi256(hex3)),
-      enumerable: !1
-    }
-  }), styles;
-}
-var wrapAnsi16, wrapAnsi256, wrapAnsi16m, styles, modifierNames, foregroundColorNames, backgroundColorNames, colorNames, ansiStyles, ansi_styles_default, init_ansi_styles = __esm({
-  "node_modules/chalk/source/vendor/ansi-styles/index.js"() {
-    wrapAnsi16 = (offset = 0) => (code3) => `\x1B[${code3 + offset}m`, wrapAnsi256 = (offset = 0) => (code3) => `\x1B[${38 + offset};5;${code3}m`, wrapAnsi16m = (offset = 0) => (red, green, blue) => `\x1B[${38 + offset};2;${red};${green};${blue}m`, styles = {
-      modifier: {
-        reset: [0, 0],
-        // 21 isn't widely supported and 22 does the same thing
-        bold: [1, 22],
-        dim: [2, 22],
-        italic: [3, 23],
-        underline: [4, 24],
-        overline: [53, 55],
-        inverse: [7, 27],
-        hidden: [8, 28],
-        strikethrough: [9, 29]
-      },
-      color: {
-        black: [30, 39],
-        red: [31, 39],
-        green: [32, 39],
-        yellow: [33, 39],
-        blue: [34, 39],
-        magenta: [35, 39],
-        cyan: [36, 39],
-        white: [37, 39],
-        // Bright color
-        blackBright: [90, 39],
-        gray: [90, 39],
-        // Alias of `blackBright`
-        grey: [90, 39],
-        // Alias of `blackBright`
-        redBright: [91, 39],
-        greenBright: [92, 39],
-        yellowBright: [93, 39],
-        blueBright: [94, 39],
-        magentaBright: [95, 39],
-        cyanBright: [96, 39],
-        whiteBright: [97, 39]
-      },
-      bgColor: {
-        bgBlack: [40, 49],
-        bgRed: [41, 49],
-        bgGreen: [42, 49],
-        bgYellow: [43, 49],
-        bgBlue: [44, 49],
-        bgMagenta: [45, 49],
-        bgCyan: [46, 49],
-        bgWhite: [47, 49],
-        // Bright color
-        bgBlackBright: [100, 49],
-        bgGray: [100, 49],
-        // Alias of `bgBlackBright`
-        bgGrey: [100, 49],
-        // Alias of `bgBlackBright`
-        bgRedBright: [101, 49],
-        bgGreenBright: [102, 49],
-        bgYellowBright: [103, 49],
-        bgBlueBright: [104, 49],
-        bgMagentaBright: [105, 49],
-        bgCyanBright: [106, 49],
-        bgWhiteBright: [107, 49]
-      }
-    }, modifierNames = Object.keys(styles.modifier), foregroundColorNames = Object.keys(styles.color), backgroundColorNames = Object.keys(styles.bgColor), colorNames = [...foregroundColorNames, ...backgroundColorNames];
-    ansiStyles = assembleStyles(), ansi_styles_default = ansiStyles;
-  }
-});
-
-// node_modules/chalk/source/vendor/supports-color/index.js
-function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
-  let prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--", position2 = argv.indexOf(prefix + flag), terminatorPosition = argv.indexOf("--");
-  return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
-}
-function envForceColor() {
-  if ("FORCE_COLOR" in env)
-    return env.FORCE_COLOR === "true" ? 1 : env.FORCE_COLOR === "false" ? 0 : env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
-}
-function translateLevel(level) {
-  return level === 0 ? !1 : {
-    level,
-    hasBasic: !0,
-    has256: level >= 2,
-    has16m: level >= 3
-  };
-}
-function _supportsColor(haveStream, { streamIsTTY, sniffFlags = !0 } = {}) {
-  let noFlagForceColor = envForceColor();
-  noFlagForceColor !== void 0 && (flagForceColor = noFlagForceColor);
-  let forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
-  if (forceColor === 0)
-    return 0;
-  if (sniffFlags) {
-    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor"))
-      return 3;
-    if (hasFlag("color=256"))
-      return 2;
-  }
-  if ("TF_BUILD" in env && "AGENT_NAME" in env)
-    return 1;
-  if (haveStream && !streamIsTTY && forceColor === void 0)
-    return 0;
-  let min = forceColor || 0;
-  if (env.TERM === "dumb")
-    return min;
-  if (import_node_process.default.platform === "win32") {
-    let osRelease = import_node_os.default.release().split(".");
-    return Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586 ? Number(osRelease[2]) >= 14931 ? 3 : 2 : 1;
-  }
-  if ("CI" in env)
-    return ["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key2) => key2 in env) ? 3 : ["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship" ? 1 : min;
-  if ("TEAMCITY_VERSION" in env)
-    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-  if (env.COLORTERM === "truecolor" || env.TERM === "xterm-kitty" || env.TERM === "xterm-ghostty" || env.TERM === "wezterm")
-    return 3;
-  if ("TERM_PROGRAM" in env) {
-    let version2 = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-    switch (env.TERM_PROGRAM) {
-      case "iTerm.app":
-        return version2 >= 3 ? 3 : 2;
-      case "Apple_Terminal":
-        return 2;
-    }
-  }
-  return /-256(color)?$/i.test(env.TERM) ? 2 : /^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM) || "COLORTERM" in env ? 1 : min;
-}
-function createSupportsColor(stream, options = {}) {
-  let level = _supportsColor(stream, {
-    streamIsTTY: stream && stream.isTTY,
-    ...options
-  });
-  return translateLevel(level);
-}
-var import_node_process, import_node_os, import_node_tty, env, flagForceColor, supportsColor, supports_color_default, init_supports_color = __esm({
-  "node_modules/chalk/source/vendor/supports-color/index.js"() {
-    import_node_process = __toESM(require("node:process"), 1), import_node_os = __toESM(require("node:os"), 1), import_node_tty = __toESM(require("node:tty"), 1);
-    ({ env } = import_node_process.default);
-    hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never") ? flagForceColor = 0 : (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) && (flagForceColor = 1);
-    supportsColor = {
-      stdout: createSupportsColor({ isTTY: import_node_tty.default.isatty(1) }),
-      stderr: createSupportsColor({ isTTY: import_node_tty.default.isatty(2) })
-    }, supports_color_default = supportsColor;
-  }
-});
-
-// node_modules/chalk/source/utilities.js
-function stringReplaceAll(string6, substring, replacer) {
-  let index2 = string6.indexOf(substring);
-  if (index2 === -1)
-    return string6;
-  let substringLength = substring.length, endIndex = 0, returnValue = "";
-  do
-    returnValue += string6.slice(endIndex, index2) + substring + replacer, endIndex = index2 + substringLength, index2 = string6.indexOf(substring, endIndex);
-  while (index2 !== -1);
-  return returnValue += string6.slice(endIndex), returnValue;
-}
-function stringEncaseCRLFWithFirstIndex(string6, prefix, postfix, index2) {
-  let endIndex = 0, returnValue = "";
-  do {
-    let gotCR = string6[index2 - 1] === "\r";
-    returnValue += string6.slice(endIndex, gotCR ? index2 - 1 : index2) + prefix + (gotCR ? `\r
-` : `
-`) + postfix, endIndex = index2 + 1, index2 = string6.indexOf(`
-`, endIndex);
-  } while (index2 !== -1);
-  return returnValue += string6.slice(endIndex), returnValue;
-}
-var init_utilities = __esm({
-  "node_modules/chalk/source/utilities.js"() {
-  }
-});
-
-// node_modules/chalk/source/index.js
-function createChalk(options) {
-  return chalkFactory(options);
-}
-var stdoutColor, stderrColor, GENERATOR, STYLER, IS_EMPTY, levelMapping, styles2, applyOptions, Chalk, chalkFactory, getModelAnsi, usedModels, proto, createStyler, createBuilder, applyStyle, chalk, chalkStderr, init_source = __esm({
-  "node_modules/chalk/source/index.js"() {
-    init_ansi_styles();
-    init_supports_color();
-    init_utilities();
-    ({ stdout: stdoutColor, stderr: stderrColor } = supports_color_default), GENERATOR = /* @__PURE__ */ Symbol("GENERATOR"), STYLER = /* @__PURE__ */ Symbol("STYLER"), IS_EMPTY = /* @__PURE__ */ Symbol("IS_EMPTY"), levelMapping = [
-      "ansi",
-      "ansi",
-      "ansi256",
-      "ansi16m"
-    ], styles2 = /* @__PURE__ */ Object.create(null), applyOptions = (object2, options = {}) => {
-      if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3))
-        throw new Error("The `level` option should be an integer from 0 to 3");
-      let colorLevel = stdoutColor ? stdoutColor.level : 0;
-      object2.level = options.level === void 0 ? colorLevel : options.level;
-    }, Chalk = class {
-      constructor(options) {
-        return chalkFactory(options);
-      }
-    }, chalkFactory = (options) => {
-      let chalk2 = (...strings) => strings.join(" ");
-      return applyOptions(chalk2, options), Object.setPrototypeOf(chalk2, createChalk.prototype), chalk2;
-    };
-    Object.setPrototypeOf(createChalk.prototype, Function.prototype);
-    for (let [styleName, style] of Object.entries(ansi_styles_default))
-      styles2[styleName] = {
-        get() {
-          let builder = createBuilder(this, createStyler(style.open, style.close, this[STYLER]), this[IS_EMPTY]);
-          return Object.defineProperty(this, styleName, { value: builder }), builder;
-        }
-      };
-    styles2.visible = {
-      get() {
-        let builder = createBuilder(this, this[STYLER], !0);
-        return Object.defineProperty(this, "visible", { value: builder }), builder;
-      }
-    };
-    getModelAnsi = (model, level, type, ...arguments_) => model === "rgb" ? level === "ansi16m" ? ansi_styles_default[type].ansi16m(...arguments_) : level === "ansi256" ? ansi_styles_default[type].ansi256(ansi_styles_default.rgbToAnsi256(...arguments_)) : ansi_styles_default[type].ansi(ansi_styles_default.rgbToAnsi(...arguments_)) : model === "hex" ? getModelAnsi("rgb", level, type, ...ansi_styles_default.hexToRgb(...arguments_)) : ansi_styles_default[type][model](...arguments_), usedModels = ["rgb", "hex", "ansi256"];
-    for (let model of usedModels) {
-      styles2[model] = {
-        get() {
-          let { level } = this;
-          return function(...arguments_) {
-            let styler = createStyler(getModelAnsi(model, levelMapping[level], "color", ...arguments_), ansi_styles_default.color.close, this[STYLER]);
-            return createBuilder(this, styler, this[IS_EMPTY]);
-          };
-        }
-      };
-      let bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
-      styles2[bgModel] = {
-        get() {
-          let { level } = this;
-          return function(...arguments_) {
-            let styler = createStyler(getModelAnsi(model, levelMapping[level], "bgColor", ...arguments_), ansi_styles_default.bgColor.close, this[STYLER]);
-            return createBuilder(this, styler, this[IS_EMPTY]);
-          };
-        }
-      };
-    }
-    proto = Object.defineProperties(() => {
-    }, {
-      ...styles2,
-      level: {
-        enumerable: !0,
-        get() {
-          return this[GENERATOR].level;
-        },
-        set(level) {
-          this[GENERATOR].level = level;
-        }
-      }
-    }), createStyler = (open3, close, parent) => {
-      let openAll, closeAll;
-      return parent === void 0 ? (openAll = open3, closeAll = close) : (openAll = parent.openAll + open3, closeAll = close + parent.closeAll), {
-        open: open3,
-        close,
-        openAll,
-        closeAll,
-        parent
-      };
-    }, createBuilder = (self2, _styler, _isEmpty) => {
-      let builder = (...arguments_) => applyStyle(builder, arguments_.length === 1 ? "" + arguments_[0] : arguments_.join(" "));
-      return Object.setPrototypeOf(builder, proto), builder[GENERATOR] = self2, builder[STYLER] = _styler, builder[IS_EMPTY] = _isEmpty, builder;
-    }, applyStyle = (self2, string6) => {
-      if (self2.level <= 0 || !string6)
-        return self2[IS_EMPTY] ? "" : string6;
-      let styler = self2[STYLER];
-      if (styler === void 0)
-        return string6;
-      let { openAll, closeAll } = styler;
-      if (string6.includes("\x1B"))
-        for (; styler !== void 0; )
-          string6 = stringReplaceAll(string6, styler.close, styler.open), styler = styler.parent;
-      let lfIndex = string6.indexOf(`
-`);
-      return lfIndex !== -1 && (string6 = stringEncaseCRLFWithFirstIndex(string6, closeAll, openAll, lfIndex)), openAll + string6 + closeAll;
-    };
-    Object.defineProperties(createChalk.prototype, styles2);
-    chalk = createChalk(), chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
-  }
-});
-
 // src/format/component-rows.ts
 function findingComponents(f) {
   return f.components ? f.components : f.component ? [f.component] : typeof f.args.components == "string" ? f.args.components.split(", ") : [];
@@ -459,7 +106,7 @@ __export(text_exports, {
   default: () => formatText
 });
 function formatText(input3, options) {
-  let report = JSON.parse(JSON.stringify(input3), (_key, value) => typeof value == "string" ? visible(value) : value), detail = options.detail ?? "normal", c = new Chalk({ level: options.color ? 1 : 0 }), paint = (v, text5 = v.toUpperCase()) => v === "pass" ? c.green(text5) : v === "fail" ? c.red(text5) : c.yellow(text5), paintRow = (v) => v === "missing" ? c.red(v) : v === "not required" ? c.dim(v) : paint(v, v), { profile } = report, s = report.profiles.find((p) => p.id === profile.id).summary, summary = `${s.errors} failed, ${s.unknown} unknown, ${s.warnings} warnings${report.ignored.length ? `, ${report.ignored.length} ignored` : ""}`, out = [];
+  let report = JSON.parse(JSON.stringify(input3), (_key, value) => typeof value == "string" ? visible(value) : value), detail = options.detail ?? "normal", c = options.color ? COLORED : PLAIN, paint = (v, text5 = v.toUpperCase()) => v === "pass" ? c.green(text5) : v === "fail" ? c.red(text5) : c.yellow(text5), paintRow = (v) => v === "missing" ? c.red(v) : v === "not required" ? c.dim(v) : paint(v, v), { profile } = report, s = report.profiles.find((p) => p.id === profile.id).summary, summary = `${s.errors} failed, ${s.unknown} unknown, ${s.warnings} warnings${report.ignored.length ? `, ${report.ignored.length} ignored` : ""}`, out = [];
   out.push(`${paint(profile.verdict)}  ${profile.id} (${profile.name})${profile.strict ? " [strict]" : ""}: ${report.target.path}`);
   let isCause = (f) => f.severity === "error" || profile.strict && f.severity === "warning", causes = report.findings.filter(isCause), others = report.findings.filter((f) => !isCause(f)), line2 = (f) => {
     let sev = f.severity === "error" ? f.verdict === "unknown" ? c.yellow("unknown") : c.red("fail   ") : f.severity === "warning" ? c.yellow("warning") : c.dim("note   "), where2 = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}  ` : "";
@@ -502,12 +149,13 @@ function verboseSections(report, out, c, paint) {
 function visible(text5) {
   return text5.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-var UNSAFE, init_text = __esm({
+var import_node_util, STYLES, PLAIN, COLORED, UNSAFE, init_text = __esm({
   "src/format/text.ts"() {
     "use strict";
-    init_source();
+    import_node_util = require("node:util");
     init_component_rows();
     init_freedom_rows();
+    STYLES = ["green", "red", "yellow", "dim", "bold"], PLAIN = Object.fromEntries(STYLES.map((s) => [s, (text5) => text5])), COLORED = Object.fromEntries(STYLES.map((s) => [s, (text5) => (0, import_node_util.styleText)(s, text5, { validateStream: !1 })]));
     UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
   }
 });
@@ -4388,8 +4036,8 @@ var require_object = __commonJS({
     function isPlainObject2(o) {
       if (!isObject2(o))
         return !1;
-      let proto2 = Object.getPrototypeOf(o);
-      return proto2 === Object.prototype || proto2 === null;
+      let proto = Object.getPrototypeOf(o);
+      return proto === Object.prototype || proto === null;
     }
   }
 });
@@ -4794,8 +4442,8 @@ var require_utils_node = __commonJS({
         this.#fs = options.fs ?? require("node:fs"), this.#path = options.path ?? require("node:path");
       }
       *getFileAttachments(prefixPath, onError = noop) {
-        let files = this.#fs.readdirSync(prefixPath);
-        for (let file2 of files) {
+        let files2 = this.#fs.readdirSync(prefixPath);
+        for (let file2 of files2) {
           if (!LICENSE_FILENAME_PATTERN.test(file2))
             continue;
           let filePath = this.#path.join(prefixPath, file2);
@@ -9067,11 +8715,11 @@ var require_compile = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.resolveSchema = exports2.getCompilingSchema = exports2.resolveRef = exports2.compileSchema = exports2.SchemaEnv = void 0;
     var codegen_1 = require_codegen(), validation_error_1 = require_validation_error(), names_1 = require_names(), resolve_1 = require_resolve(), util_1 = require_util(), validate_1 = require_validate(), SchemaEnv = class {
-      constructor(env2) {
+      constructor(env) {
         var _a3;
         this.refs = {}, this.dynamicAnchors = {};
         let schema;
-        typeof env2.schema == "object" && (schema = env2.schema), this.schema = env2.schema, this.schemaId = env2.schemaId, this.root = env2.root || this, this.baseId = (_a3 = env2.baseId) !== null && _a3 !== void 0 ? _a3 : (0, resolve_1.normalizeId)(schema?.[env2.schemaId || "$id"]), this.schemaPath = env2.schemaPath, this.localRefs = env2.localRefs, this.meta = env2.meta, this.$async = schema?.$async, this.refs = {};
+        typeof env.schema == "object" && (schema = env.schema), this.schema = env.schema, this.schemaId = env.schemaId, this.root = env.root || this, this.baseId = (_a3 = env.baseId) !== null && _a3 !== void 0 ? _a3 : (0, resolve_1.normalizeId)(schema?.[env.schemaId || "$id"]), this.schemaPath = env.schemaPath, this.localRefs = env.localRefs, this.meta = env.meta, this.$async = schema?.$async, this.refs = {};
       }
     };
     exports2.SchemaEnv = SchemaEnv;
@@ -9205,14 +8853,14 @@ var require_compile = __commonJS({
         let schId = typeof schema == "object" && schema[this.opts.schemaId];
         !PREVENT_SCOPE_CHANGE.has(part) && schId && (baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId));
       }
-      let env2;
+      let env;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         let $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env2 = resolveSchema.call(this, root2, $ref);
+        env = resolveSchema.call(this, root2, $ref);
       }
       let { schemaId } = this.opts;
-      if (env2 = env2 || new SchemaEnv({ schema, schemaId, root: root2, baseId }), env2.schema !== env2.root.schema)
-        return env2;
+      if (env = env || new SchemaEnv({ schema, schemaId, root: root2, baseId }), env.schema !== env.root.schema)
+        return env;
     }
   }
 });
@@ -10469,7 +10117,7 @@ var require_ref = __commonJS({
       keyword: "$ref",
       schemaType: "string",
       code(cxt) {
-        let { gen, schema: $ref, it } = cxt, { baseId, schemaEnv: env2, validateName, opts, self: self2 } = it, { root: root2 } = env2;
+        let { gen, schema: $ref, it } = cxt, { baseId, schemaEnv: env, validateName, opts, self: self2 } = it, { root: root2 } = env;
         if (($ref === "#" || $ref === "#/") && baseId === root2.baseId)
           return callRootRef();
         let schOrEnv = compile_1.resolveRef.call(self2, root2, baseId, $ref);
@@ -10479,8 +10127,8 @@ var require_ref = __commonJS({
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env2 === root2)
-            return callRef(cxt, validateName, env2, env2.$async);
+          if (env === root2)
+            return callRef(cxt, validateName, env, env.$async);
           let rootName = gen.scopeValue("root", { ref: root2 });
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root2, root2.$async);
         }
@@ -10506,10 +10154,10 @@ var require_ref = __commonJS({
     }
     exports2.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
-      let { gen, it } = cxt, { allErrors, schemaEnv: env2, opts } = it, passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+      let { gen, it } = cxt, { allErrors, schemaEnv: env, opts } = it, passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
       $async ? callAsyncRef() : callSyncRef();
       function callAsyncRef() {
-        if (!env2.$async)
+        if (!env.$async)
           throw new Error("async schema referenced by sync schema");
         let valid = gen.let("valid");
         gen.try(() => {
@@ -16088,17 +15736,7 @@ function splitIdeographs(words2) {
   return words2.some((w) => IDEOGRAPH.test(w)) ? words2.flatMap((w) => IDEOGRAPH.test(w) ? w.match(IDEOGRAPH_OR_RUN) : [w]) : words2;
 }
 function asciiWords(text5) {
-  let out = [], n = text5.length, p = 0;
-  for (; p < n; ) {
-    if (!isWordCode(text5.charCodeAt(p))) {
-      p++;
-      continue;
-    }
-    let start = p;
-    for (; p < n && isWordCode(text5.charCodeAt(p)); ) p++;
-    out.push(text5.slice(start, p));
-  }
-  return out;
+  return text5.match(ASCII_WORD) ?? [];
 }
 function stripMarkup(text5) {
   return stripBlocks(text5).replace(/^\uFEFF/, "").replace(/<[^<>\n]{0,200}>/g, " ").replace(/<[a-z][^<>\n]{0,100}\n[^<>\n]{0,100}>/gi, " ").replace(/\{[^{}\n]{0,200}\}/g, " ").replace(/\]\([^()\n]{0,500}\)/g, " ").replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ").replace(/\+\+/g, " plusplus ");
@@ -16135,11 +15773,11 @@ function foldWords(words2, lines) {
   return words2.length = o, lines && (lines.length = o), words2;
 }
 function matchWords(input3) {
-  let text5 = /[<&+{]|\]\(/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf4 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, afterOpenCopyright = !1, titles2 = [], continuesSentence = !1, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
+  let text5 = /[<&+{]|\]\(/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf5 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, afterOpenCopyright = !1, titles = [], continuesSentence = !1, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
     let n = words2.length - start;
     if (n > 0 && leading) {
       let heading2 = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text5.slice(lastStart, lastEnd));
-      n <= 6 || !continuesSentence && n <= 15 && (titleish || heading2) ? (titles2.push({ words: words2.slice(start), lines: lineOf4.slice(start), pending }), words2.length = start, lineOf4.length = start, dropped.push(...pending)) : leading = !1;
+      n <= 6 || !continuesSentence && n <= 15 && (titleish || heading2) ? (titles.push({ words: words2.slice(start), lines: lineOf5.slice(start), pending }), words2.length = start, lineOf5.length = start, dropped.push(...pending)) : leading = !1;
     }
     pending = [], start = words2.length, titleish = !1, lineCount = 0, continuesSentence = !1;
   }, line2 = 1, pos = 0, len = text5.length, lf = -1, cr = -1;
@@ -16157,20 +15795,20 @@ function matchWords(input3) {
     let before = words2.length, copyright, grantAt;
     if (ascii) {
       let lower = lowerAll ?? text5.slice(pos, end).toLowerCase(), from = lowerAll === void 0 ? 0 : pos, to = from + end - pos;
-      copyright = mayBeCopyright(lower, from, to) && COPYRIGHT_LINE.test(text5.slice(pos, end)), grantAt = copyright ? grantOnLine(text5.slice(pos, end)) : -1, copyright ? grantAt > 0 && tokenizeAscii(lower, from + grantAt, to, line2, words2, lineOf4) : tokenizeAscii(lower, from, to, line2, words2, lineOf4);
+      copyright = mayBeCopyright(lower, from, to) && COPYRIGHT_LINE.test(text5.slice(pos, end)), grantAt = copyright ? grantOnLine(text5.slice(pos, end)) : -1, copyright ? grantAt > 0 && tokenizeAscii(lower, from + grantAt, to, line2, words2, lineOf5) : tokenizeAscii(lower, from, to, line2, words2, lineOf5);
     } else {
       let raw = text5.slice(pos, end);
-      copyright = COPYRIGHT_LINE.test(raw), grantAt = copyright ? grantOnLine(raw) : -1, copyright ? grantAt > 0 && tokenizeLine(raw.slice(grantAt), line2, words2, lineOf4) : tokenizeLine(raw, line2, words2, lineOf4);
+      copyright = COPYRIGHT_LINE.test(raw), grantAt = copyright ? grantOnLine(raw) : -1, copyright ? grantAt > 0 && tokenizeLine(raw.slice(grantAt), line2, words2, lineOf5) : tokenizeLine(raw, line2, words2, lineOf5);
     }
     copyright && dropped.push({ line: line2, text: grantAt > 0 ? text5.slice(pos, pos + grantAt).trimEnd() : text5.slice(pos, end) }), words2.length === before ? copyright || flush() : (leading && lineCount === 0 && afterOpenCopyright && new RegExp("^[^\\p{L}]*\\p{Ll}", "u").test(text5.slice(pos, end)) && (continuesSentence = !0), leading && pending.push({ line: line2, text: text5.slice(pos, end) }), lineCount++, lastStart = pos, lastEnd = end, leading && TITLE_WORD.test(text5.slice(pos, end)) && (titleish = !0)), afterOpenCopyright = copyright && grantAt < 0 && !/[.!?;:]["')\]]*\s*$/.test(text5.slice(pos, end)), end < len && text5.charCodeAt(end) === 13 && text5.charCodeAt(end + 1) === 10 && end++, pos = end + 1, line2++;
   }
-  if (flush(), words2.length === 0 && titles2.length > 0) {
-    for (let t of titles2)
-      words2.push(...t.words), lineOf4.push(...t.lines);
-    let restored = new Set(titles2.flatMap((t) => t.pending));
+  if (flush(), words2.length === 0 && titles.length > 0) {
+    for (let t of titles)
+      words2.push(...t.words), lineOf5.push(...t.lines);
+    let restored = new Set(titles.flatMap((t) => t.pending));
     for (let i = dropped.length - 1; i >= 0; i--) restored.has(dropped[i]) && dropped.splice(i, 1);
   }
-  return dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldSlots(foldWords(words2, lineOf4), lineOf4), lines: lineOf4, dropped };
+  return dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldSlots(foldWords(words2, lineOf5), lineOf5), lines: lineOf5, dropped };
 }
 function tokenizeLine(raw, line2, words2, lines) {
   let lower = raw.toLowerCase(), n = raw.length, word = new RegExp(WORD);
@@ -16198,9 +15836,6 @@ function tokenizeLine(raw, line2, words2, lines) {
 function isDigitCode(c) {
   return c >= 48 && c <= 57;
 }
-function isWordCode(c) {
-  return c >= 97 && c <= 122 || c >= 48 && c <= 57 || c >= 65 && c <= 90;
-}
 function grantOnLine(line2) {
   let m = GRANT_ON_LINE.exec(line2);
   return m ? m.index + m[0].length : -1;
@@ -16214,40 +15849,39 @@ function mayBeCopyright(lower, from, to) {
   return lower.startsWith("copyright", p) || lower.startsWith("(c)", p) || lower.startsWith("all rights reserved", p);
 }
 function tokenizeAscii(lower, from, to, line2, words2, lines) {
-  let p = from;
-  for (; p < to; ) {
-    if (!isWordCode(lower.charCodeAt(p))) {
-      p++;
+  let text5 = from === 0 && to === lower.length ? lower : lower.slice(from, to), end = text5.length, word = ASCII_WORD;
+  word.lastIndex = 0;
+  for (let m = word.exec(text5); m !== null; m = word.exec(text5)) {
+    let i = m.index, found = m[0], n = found.length, j = i + n, first = found.charCodeAt(0);
+    if (n > 3 && !isDigitCode(first)) {
+      words2.push(found), lines.push(line2);
       continue;
     }
-    let i = p;
-    for (; p < to && isWordCode(lower.charCodeAt(p)); ) p++;
-    let j = p, digits = isDigitCode(lower.charCodeAt(i));
-    for (let x = i + 1; digits && x < j; x++) digits = isDigitCode(lower.charCodeAt(x));
-    let roman = j - i <= 3;
+    let digits = isDigitCode(first);
+    for (let x = i + 1; digits && x < j; x++) digits = isDigitCode(text5.charCodeAt(x));
+    let roman = n <= 3;
     for (let x = i; roman && x < j; x++) {
-      let c = lower.charCodeAt(x);
+      let c = text5.charCodeAt(x);
       roman = c === 105 || c === 118 || c === 120;
     }
     let k = j;
     if (digits)
-      for (; k + 1 < to && lower.charCodeAt(k) === 46 && isDigitCode(lower.charCodeAt(k + 1)); ) {
+      for (; k + 1 < end && text5.charCodeAt(k) === 46 && isDigitCode(text5.charCodeAt(k + 1)); ) {
         let e = k + 1;
-        for (; e < to && isDigitCode(lower.charCodeAt(e)); ) e++;
+        for (; e < end && isDigitCode(text5.charCodeAt(e)); ) e++;
         k = e;
       }
-    let n = j - i;
     if (k > j || n <= 3 && (digits || n === 1 || roman)) {
-      let prev = i === from ? 32 : lower.charCodeAt(i - 1), after = k < to ? lower.charCodeAt(k) : -1, afterNext = k + 1 < to ? lower.charCodeAt(k + 1) : -1;
+      let prev = i === 0 ? 32 : text5.charCodeAt(i - 1), after = k < end ? text5.charCodeAt(k) : -1, afterNext = k + 1 < end ? text5.charCodeAt(k + 1) : -1;
       if ((after === 46 || after === 41) && (afterNext === -1 || afterNext === 32 || afterNext === 9) && (prev === 32 || prev === 9 || prev === 40 || prev === 42 || prev === 35 || prev === 62 || prev === 45) || k > j && (after === -1 || after === 32)) {
-        p = k + 1;
+        word.lastIndex = k + 1;
         continue;
       }
     }
-    words2.push(lower.slice(i, j)), lines.push(line2);
+    words2.push(found), lines.push(line2);
   }
 }
-var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, slots, slotSource, NOT_WORD, NON_ASCII, MARKUP, IDEOGRAPH, IDEOGRAPH_OR_RUN, BLOCK_OPEN, COPYRIGHT_LINE, TITLE_WORD, WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
+var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, slots, slotSource, NOT_WORD, ASCII_WORD, NON_ASCII, isAscii, MARKUP, IDEOGRAPH, IDEOGRAPH_OR_RUN, BLOCK_OPEN, COPYRIGHT_LINE, TITLE_WORD, WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
   "src/identify/normalize.ts"() {
     "use strict";
     WORD_FOLD = /* @__PURE__ */ new Map([
@@ -16273,7 +15907,7 @@ var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BI
       for (let k of keys) SHAPES[shape(k)] |= bit;
     HOLDER_SLOT = "<holder>", slotSource = () => {
     };
-    NOT_WORD = /[^\p{L}\p{N}]+/u, NON_ASCII = /[^\x00-\x7f]/, MARKUP = /[<&{]|\]\(|\+\+/;
+    NOT_WORD = /[^\p{L}\p{N}]+/u, ASCII_WORD = /[a-z0-9]+/g, NON_ASCII = /[^\x00-\x7f]/, isAscii = (text5) => !NON_ASCII.test(text5), MARKUP = /[<&{]|\]\(|\+\+/;
     IDEOGRAPH = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u, IDEOGRAPH_OR_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
     BLOCK_OPEN = /<(style|script)\b/gi;
     COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i, TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
@@ -23275,10 +22909,10 @@ function hexToUint8Array(hex3) {
 function uint8ArrayToHex(bytes) {
   return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
-function members(proto2, table2) {
+function members(proto, table2) {
   for (let key2 in table2) {
     let desc = Object.getOwnPropertyDescriptor(table2, key2);
-    desc.get ? Object.defineProperty(proto2, key2, { ...desc, enumerable: !1 }) : defineBound(proto2, key2, desc.value);
+    desc.get ? Object.defineProperty(proto, key2, { ...desc, enumerable: !1 }) : defineBound(proto, key2, desc.value);
   }
 }
 function own(inst, key2, value, enumerable = !0) {
@@ -23304,8 +22938,8 @@ function derived(computes, table2) {
   }
   return table2;
 }
-function defineBound(proto2, key2, fn) {
-  Object.defineProperty(proto2, key2, {
+function defineBound(proto, key2, fn) {
+  Object.defineProperty(proto, key2, {
     configurable: !0,
     get() {
       return this == null ? fn : own(this, key2, fn.bind(this));
@@ -23316,16 +22950,16 @@ function defineBound(proto2, key2, fn) {
   });
 }
 function claim(inst, sentinel) {
-  let proto2 = Object.getPrototypeOf(inst);
-  return sentinel in proto2 ? void 0 : proto2;
+  let proto = Object.getPrototypeOf(inst);
+  return sentinel in proto ? void 0 : proto;
 }
 function defineLazyInternal(inst, key2, compute) {
-  let proto2 = Object.getPrototypeOf(inst._zod);
-  if (key2 in proto2 && installing !== inst._zod) {
+  let proto = Object.getPrototypeOf(inst._zod);
+  if (key2 in proto && installing !== inst._zod) {
     installing = void 0;
     return;
   }
-  installing = inst._zod, Object.defineProperty(proto2, key2, {
+  installing = inst._zod, Object.defineProperty(proto, key2, {
     configurable: !0,
     get() {
       Object.defineProperty(this, key2, breaker);
@@ -23344,8 +22978,8 @@ function defineLazyInternal(inst, key2, compute) {
   });
 }
 function installLazyProp(inst, key2, make, enumerable) {
-  let proto2 = claim(inst, key2);
-  proto2 && Object.defineProperty(proto2, key2, {
+  let proto = claim(inst, key2);
+  proto && Object.defineProperty(proto, key2, {
     configurable: !0,
     get() {
       let desc = { configurable: !0, writable: !0, enumerable, value: void 0 };
@@ -23461,13 +23095,13 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name, initializer3, proto2, params) {
+function $constructor(name, initializer3, proto, params) {
   let zodProto = {};
   function Internals(def) {
     this.def = def, this.constr = _, this.traits = /* @__PURE__ */ new Set();
   }
   Internals.prototype = zodProto;
-  let protoMembers = proto2, initialized = protoMembers && /* @__PURE__ */ new WeakSet();
+  let protoMembers = proto, initialized = protoMembers && /* @__PURE__ */ new WeakSet();
   function init(inst, def) {
     if (inst._zod) {
       if (inst._zod.traits.has(name))
@@ -23487,9 +23121,9 @@ function $constructor(name, initializer3, proto2, params) {
       let target = up ?? own5;
       initialized.has(target) || (initialized.add(target), members(target, protoMembers));
     }
-    let proto3 = _.prototype;
-    for (let k in proto3)
-      Object.prototype.hasOwnProperty.call(proto3, k) && (k in inst || (inst[k] = proto3[k].bind(inst)));
+    let proto2 = _.prototype;
+    for (let k in proto2)
+      Object.prototype.hasOwnProperty.call(proto2, k) && (k in inst || (inst[k] = proto2[k].bind(inst)));
   }
   let Parent = params?.Parent ?? Object;
   class Definition extends Parent {
@@ -23640,8 +23274,8 @@ var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodR
       configurable: !0
     }, _issuesDesc = { value: void 0, enumerable: !1 }, _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]), initializer = (inst, def) => {
       inst.name = "$ZodError", _issuesDesc.value = def, Object.defineProperty(inst, "issues", _issuesDesc), _issuesDesc.value = void 0, Object.defineProperty(inst, "message", _messageDesc);
-      let proto2 = Object.getPrototypeOf(inst);
-      _installedToString.has(proto2) || (_installedToString.add(proto2), Object.defineProperty(proto2, "toString", {
+      let proto = Object.getPrototypeOf(inst);
+      _installedToString.has(proto) || (_installedToString.add(proto), Object.defineProperty(proto, "toString", {
         configurable: !0,
         enumerable: !1,
         get() {
@@ -36043,8 +35677,8 @@ var init_checks2 = __esm({
 });
 
 // node_modules/zod/v4/classic/errors.js
-function _lazyMethod(proto2, key2, make) {
-  Object.defineProperty(proto2, key2, {
+function _lazyMethod(proto, key2, make) {
+  Object.defineProperty(proto, key2, {
     configurable: !0,
     enumerable: !1,
     get() {
@@ -36064,12 +35698,12 @@ var _installedErrorProtos, initializer2, ZodError, ZodRealError, init_errors3 = 
     _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
     initializer2 = (inst, issues) => {
       $ZodError.init(inst, issues), inst.name = "ZodError";
-      let proto2 = Object.getPrototypeOf(inst);
-      _installedErrorProtos.has(proto2) || (_installedErrorProtos.add(proto2), _lazyMethod(proto2, "format", (self2) => (mapper) => formatError(self2, mapper)), _lazyMethod(proto2, "flatten", (self2) => (mapper) => flattenError(self2, mapper)), _lazyMethod(proto2, "addIssue", (self2) => (issue2) => {
+      let proto = Object.getPrototypeOf(inst);
+      _installedErrorProtos.has(proto) || (_installedErrorProtos.add(proto), _lazyMethod(proto, "format", (self2) => (mapper) => formatError(self2, mapper)), _lazyMethod(proto, "flatten", (self2) => (mapper) => flattenError(self2, mapper)), _lazyMethod(proto, "addIssue", (self2) => (issue2) => {
         self2.issues.push(issue2), self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
-      }), _lazyMethod(proto2, "addIssues", (self2) => (issues2) => {
+      }), _lazyMethod(proto, "addIssues", (self2) => (issues2) => {
         self2.issues.push(...issues2), self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
-      }), Object.defineProperty(proto2, "isEmpty", {
+      }), Object.defineProperty(proto, "isEmpty", {
         configurable: !0,
         enumerable: !1,
         get() {
@@ -38772,11 +38406,11 @@ __export(load_exports, {
   loadRuleSetFromYaml: () => loadRuleSetFromYaml
 });
 function loadRuleSetFromYaml(dir) {
-  let licenses = /* @__PURE__ */ new Map(), aliases = /* @__PURE__ */ new Map(), files = [
+  let licenses = /* @__PURE__ */ new Map(), aliases = /* @__PURE__ */ new Map(), files2 = [
     ...yamlFiles((0, import_node_path2.join)(dir, "licenses")).map((name) => ({ file: (0, import_node_path2.join)(dir, "licenses", name), generated: !1 })),
     ...yamlFiles((0, import_node_path2.join)(dir, "licenses", "spdx"), !0).map((name) => ({ file: (0, import_node_path2.join)(dir, "licenses", "spdx", name), generated: !0 }))
   ];
-  for (let { file: file2, generated } of files) {
+  for (let { file: file2, generated } of files2) {
     let rule = loadFile(file2, LicenseRule);
     if (licenses.has(rule.id)) {
       if (generated) continue;
@@ -38904,7 +38538,7 @@ function deserializeRuleSet(text5) {
   }), licenses = expandLicenses({ shared: lines.slice(1, 1 + count), entries });
   return matcherCache.set(licenses, data.matchers), {
     licenses,
-    aliases: new LineMap(data.aliases),
+    aliases: new LazyMap(new TextEntries(data.aliases), (id) => id),
     hubIds: new Map(data.hubIds),
     components: data.components,
     profiles: new Map(data.profiles),
@@ -38951,13 +38585,13 @@ function compactLicenses(entries) {
 }
 function expandLicenses(data) {
   let shared = [], value = (i) => shared[i] ??= JSON.parse(data.shared[i]);
-  return new LazyMap(data.entries, (text5) => {
+  return new LazyMap(new Map(data.entries), (text5) => {
     let rule = JSON.parse(text5);
     for (let field of SHARED_FIELDS) rule[field] = value(rule[field]);
     return rule;
   });
 }
-var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, LineMap, matcherCache, SHARED_FIELDS, LazyMap, init_rule_set = __esm({
+var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHARED_FIELDS, LazyMap, TextEntries, init_rule_set = __esm({
   "src/ruleset/rule-set.ts"() {
     "use strict";
     import_node_fs3 = require("node:fs");
@@ -38965,72 +38599,13 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, LineMap, matcherC
     init_paths();
     init_expression();
     DEFAULT_RULES_DIR = RULES_DIR, COMPILED_RULES = COMPILED_RULES_FILE, cache = /* @__PURE__ */ new Map();
-    LineMap = class extends Map {
-      #text;
-      constructor(text5) {
-        super(), this.#text = text5;
-      }
-      #built() {
-        let text5 = this.#text;
-        if (text5 !== void 0) {
-          this.#text = void 0;
-          for (let line2 of text5.split(`
-`)) {
-            let tab = line2.indexOf("	");
-            tab > 0 && super.set(line2.slice(0, tab), line2.slice(tab + 1));
-          }
-        }
-        return this;
-      }
-      get(key2) {
-        let text5 = this.#text;
-        if (text5 === void 0) return super.get(key2);
-        if (key2.includes(`
-`) || key2.includes("	")) return;
-        let at2 = text5.indexOf(`
-${key2}	`);
-        if (at2 < 0) return;
-        let start = at2 + key2.length + 2;
-        return text5.slice(start, text5.indexOf(`
-`, start));
-      }
-      has(key2) {
-        return this.get(key2) !== void 0;
-      }
-      get size() {
-        return this.#built(), super.size;
-      }
-      set(key2, value) {
-        return this.#built(), super.set(key2, value);
-      }
-      delete(key2) {
-        return this.#built(), super.delete(key2);
-      }
-      clear() {
-        this.#text = void 0, super.clear();
-      }
-      forEach(fn, self2) {
-        this.#built(), super.forEach(fn, self2);
-      }
-      entries() {
-        return this.#built() && super.entries();
-      }
-      keys() {
-        return this.#built() && super.keys();
-      }
-      values() {
-        return this.#built() && super.values();
-      }
-      [Symbol.iterator]() {
-        return this.entries();
-      }
-    }, matcherCache = /* @__PURE__ */ new WeakMap();
+    matcherCache = /* @__PURE__ */ new WeakMap();
     SHARED_FIELDS = ["freedoms", "obligations", "restrictions"];
     LazyMap = class extends Map {
       raw;
       parse;
-      constructor(entries, parse6) {
-        super(), this.raw = new Map(entries), this.parse = parse6;
+      constructor(raw, parse6) {
+        super(), this.raw = raw, this.parse = parse6;
       }
       all() {
         let raw = this.raw;
@@ -39079,6 +38654,46 @@ ${key2}	`);
       }
       [Symbol.iterator]() {
         return this.all(), super[Symbol.iterator]();
+      }
+    }, TextEntries = class {
+      constructor(text5) {
+        this.text = text5;
+      }
+      text;
+      map;
+      get(key2) {
+        if (this.map) return this.map.get(key2);
+        if (key2.includes(`
+`) || key2.includes("	")) return;
+        let at2 = this.text.indexOf(`
+${key2}	`);
+        if (at2 < 0) return;
+        let start = at2 + key2.length + 2;
+        return this.text.slice(start, this.text.indexOf(`
+`, start));
+      }
+      has(key2) {
+        return this.get(key2) !== void 0;
+      }
+      get size() {
+        return this.split().size;
+      }
+      keys() {
+        return this.split().keys();
+      }
+      [Symbol.iterator]() {
+        return this.split()[Symbol.iterator]();
+      }
+      split() {
+        if (!this.map) {
+          this.map = /* @__PURE__ */ new Map();
+          for (let line2 of this.text.split(`
+`)) {
+            let tab = line2.indexOf("	");
+            tab > 0 && this.map.set(line2.slice(0, tab), line2.slice(tab + 1));
+          }
+        }
+        return this.map;
       }
     };
   }
@@ -40071,7 +39686,7 @@ function basesFromConfigs(configs) {
     let value = json2[adapter ? "base_model_name_or_path" : "_name_or_path"];
     if (typeof value != "string" || value.trim() === "") continue;
     let id = hubId(value);
-    id && out.push({ base: id, relation: adapter ? "adapter" : "derivative", file: doc.file, line: lineOf2(doc.text, value), ...adapter ? {} : { knownOnly: !0 } });
+    id && out.push({ base: id, relation: adapter ? "adapter" : "derivative", file: doc.file, line: lineOf3(doc.text, value), ...adapter ? {} : { knownOnly: !0 } });
   }
   return out;
 }
@@ -40086,7 +39701,7 @@ function basesFromHeaders(headers) {
   }
   return out;
 }
-function lineOf2(text5, value) {
+function lineOf3(text5, value) {
   let at2 = text5.indexOf(JSON.stringify(value).slice(1, -1));
   return at2 < 0 ? 1 : text5.slice(0, at2).split(`
 `).length;
@@ -49646,9 +49261,9 @@ function add(found, component, item) {
   let list3 = found.get(component) ?? [];
   list3.push(item), found.set(component, list3);
 }
-function findComponentFiles(files, found, rules = [], problems = [], unreadable = /* @__PURE__ */ new Set(), lfsSizes = /* @__PURE__ */ new Map(), placeholders = /* @__PURE__ */ new Set()) {
-  let minimum = new Map(rules.map((r) => [r.id, r.minBytes ?? 0])), indexes = new Map(files.filter((f) => f.topic === "weights-index").map((f) => [f.path.replace(/\.index\.json$/i, "").toLowerCase(), f.path])), sets = /* @__PURE__ */ new Map();
-  for (let listed of files) {
+function findComponentFiles(files2, found, rules = [], problems = [], unreadable = /* @__PURE__ */ new Set(), lfsSizes = /* @__PURE__ */ new Map(), placeholders = /* @__PURE__ */ new Set()) {
+  let minimum = new Map(rules.map((r) => [r.id, r.minBytes ?? 0])), indexes = new Map(files2.filter((f) => f.topic === "weights-index").map((f) => [f.path.replace(/\.index\.json$/i, "").toLowerCase(), f.path])), sets = /* @__PURE__ */ new Map();
+  for (let listed of files2) {
     let component = componentOfFile(listed);
     if (!component) continue;
     let pointed = lfsSizes.get(listed.path), file2 = pointed === void 0 ? listed : { ...listed, size: pointed };
@@ -50441,13 +50056,13 @@ var NAME, init_hub_target = __esm({
 });
 
 // src/read/hub-credentials.ts
-function tokenFile(env2 = process.env) {
-  if (env2.HF_TOKEN_PATH) return env2.HF_TOKEN_PATH;
-  let home = env2.HF_HOME ?? (0, import_node_path10.join)(env2.XDG_CACHE_HOME ?? (0, import_node_path10.join)((0, import_node_os2.homedir)(), ".cache"), "huggingface");
+function tokenFile(env = process.env) {
+  if (env.HF_TOKEN_PATH) return env.HF_TOKEN_PATH;
+  let home = env.HF_HOME ?? (0, import_node_path10.join)(env.XDG_CACHE_HOME ?? (0, import_node_path10.join)((0, import_node_os.homedir)(), ".cache"), "huggingface");
   return (0, import_node_path10.join)(home, "token");
 }
-function hubCredentials(flagToken, env2 = process.env) {
-  let hubUrl = (env2.HF_ENDPOINT || "https://huggingface.co").replace(/\/+$/, "");
+function hubCredentials(flagToken, env = process.env) {
+  let hubUrl = (env.HF_ENDPOINT || "https://huggingface.co").replace(/\/+$/, "");
   try {
     new URL(hubUrl);
   } catch {
@@ -50461,19 +50076,19 @@ function hubCredentials(flagToken, env2 = process.env) {
     }
   }, fileToken;
   try {
-    fileToken = (0, import_node_fs12.readFileSync)(tokenFile(env2), "utf8").split(/\r?\n/)[0];
+    fileToken = (0, import_node_fs12.readFileSync)(tokenFile(env), "utf8").split(/\r?\n/)[0];
   } catch {
     fileToken = void 0;
   }
-  return from(flagToken, "--token") ?? from(env2.HF_TOKEN, "HF_TOKEN") ?? from(env2.HUGGING_FACE_HUB_TOKEN, "HUGGING_FACE_HUB_TOKEN") ?? from(fileToken, tokenFile(env2)) ?? { hubUrl };
+  return from(flagToken, "--token") ?? from(env.HF_TOKEN, "HF_TOKEN") ?? from(env.HUGGING_FACE_HUB_TOKEN, "HUGGING_FACE_HUB_TOKEN") ?? from(fileToken, tokenFile(env)) ?? { hubUrl };
 }
-function githubCredentials(env2 = process.env) {
-  return { apiUrl: (env2.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""), ...env2.GITHUB_TOKEN ? { token: env2.GITHUB_TOKEN } : {} };
+function githubCredentials(env = process.env) {
+  return { apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""), ...env.GITHUB_TOKEN ? { token: env.GITHUB_TOKEN } : {} };
 }
-var import_node_fs12, import_node_os2, import_node_path10, init_hub_credentials = __esm({
+var import_node_fs12, import_node_os, import_node_path10, init_hub_credentials = __esm({
   "src/read/hub-credentials.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs"), import_node_os2 = require("node:os"), import_node_path10 = require("node:path");
+    import_node_fs12 = require("node:fs"), import_node_os = require("node:os"), import_node_path10 = require("node:path");
     init_errors();
   }
 });
@@ -52809,8 +52424,8 @@ __export(sub_paths_HFKHI55E_exports, {
 async function subPaths(path3, maxDepth = 10) {
   if (!(await (0, import_promises2.stat)(path3)).isDirectory())
     return [{ path: path3, relativePath: "." }];
-  let files = await (0, import_promises2.readdir)(path3, { withFileTypes: !0 }), ret = [];
-  for (let file2 of files) {
+  let files2 = await (0, import_promises2.readdir)(path3, { withFileTypes: !0 }), ret = [];
+  for (let file2 of files2) {
     let filePath = (0, import_url2.pathToFileURL)((0, import_url2.fileURLToPath)(path3) + "/" + file2.name);
     file2.isDirectory() ? ret.push(
       ...(await subPaths(filePath, maxDepth - 1)).map((subPath) => ({
@@ -52925,8 +52540,8 @@ async function scanRefsDir(refsPath, refsByHash) {
   }
 }
 async function scanSnapshotDir(revisionPath, cachedFiles, blobStats) {
-  let files = await (0, import_promises3.readdir)(revisionPath, { withFileTypes: !0 });
-  for (let file2 of files) {
+  let files2 = await (0, import_promises3.readdir)(revisionPath, { withFileTypes: !0 });
+  for (let file2 of files2) {
     if (file2.isDirectory())
       continue;
     let filePath = (0, import_path.join)(revisionPath, file2.name), blobPath = await (0, import_promises3.realpath)(filePath), blobStat = await getBlobStat(blobPath, blobStats);
@@ -55338,13 +54953,13 @@ async function* copyFolderIter(params) {
     abortSignal: params.abortSignal
   })), void 0;
 }
-async function* resolveCopyOperationsIter(shared, files) {
+async function* resolveCopyOperationsIter(shared, files2) {
   let accessToken = checkCredentials(shared), groups = /* @__PURE__ */ new Map();
-  for (let i = 0; i < files.length; i++) {
-    let file2 = files[i], repoId = toRepoId(file2.source.repo), revision = repoId.type === "bucket" ? void 0 : file2.source.revision ?? "main", key2 = `${repoId.type}\0${repoId.name}\0${revision ?? ""}`, group = groups.get(key2);
+  for (let i = 0; i < files2.length; i++) {
+    let file2 = files2[i], repoId = toRepoId(file2.source.repo), revision = repoId.type === "bucket" ? void 0 : file2.source.revision ?? "main", key2 = `${repoId.type}\0${repoId.name}\0${revision ?? ""}`, group = groups.get(key2);
     group || (group = { repoId, revision, entries: [] }, groups.set(key2, group)), group.entries.push({ index: i, file: file2 });
   }
-  let operations = new Array(files.length), pendingDownloads = [];
+  let operations = new Array(files2.length), pendingDownloads = [];
   for (let group of groups.values()) {
     let paths = group.entries.map((e) => e.file.source.path), infos = [];
     for (let offset = 0; offset < paths.length; offset += PATHS_INFO_BATCH_SIZE) {
@@ -55707,7 +55322,7 @@ async function deleteCollection(params) {
     throw await createApiError(res);
 }
 function expandUser(path22) {
-  return path22.startsWith("~") ? path22.replace("~", os2.homedir()) : path22;
+  return path22.startsWith("~") ? path22.replace("~", os.homedir()) : path22;
 }
 async function createSymlink(params) {
   let abs_src = path2.resolve(expandUser(params.sourcePath)), abs_dst = path2.resolve(expandUser(params.finalPath));
@@ -57405,12 +57020,12 @@ async function whoAmI(params) {
   let response = await res.json();
   return typeof response.auth.accessToken?.createdAt == "string" && (response.auth.accessToken.createdAt = new Date(response.auth.accessToken.createdAt)), response;
 }
-var import_os, import_path, import_promises3, import_path2, import_promises4, fs, path2, os2, import_stream3, import_promises5, import_fs2, import_path3, import_promises6, FILES_TO_IGNORE, REPO_ID_SEPARATOR, HUB_URL, HubApiError, InvalidApiResponseFormatError, isBrowser, isWebWorker, isBackend, isFrontend, pendingWorkers, runningWorkers, resolve4, waitPromise, cryptoModule, wasmModule, prime1, prime2, prime3, prime4, prime5, hash3, minMatch, matchSearchLimit, minTrailingLitterals, skipTrigger, hashSize, mlBits, mlMask, runBits, runMask, blockBuf, hashTable, magicNum, fdContentChksum, fdContentSize, fdBlockChksum, fdVersion, fdVersionMask, bsUncompressed, bsDefault, bsShift, bsMask, bsMap, RangeList, textEncoder, CRLF, HEADER_SEPARATOR, STAGING_BLOCK_SIZE, StreamingMultipartParser, GLOBAL_DISPATCHER_KEYS, cached2, undiciHttp1Fetch, http1Fetch, JWT_SAFETY_PERIOD, JWT_CACHE_SIZE, PARALLEL_DEFAULT_MAX_CONCURRENCY, PARALLEL_MIN_IN_FLIGHT_BYTES, PARALLEL_MAX_IN_FLIGHT_BYTES, PARALLEL_CONTROLLER_TICK_MS, PARALLEL_PROBE_KEEP_MARGIN, PARALLEL_PLATEAU_HOLD_TICKS, Notifier, compressionSchemeLabels, XET_CHUNK_HEADER_BYTES, XetBlob, jwtPromises, jwts, WebBlob, CHUNK_CACHE_INITIAL_SIZE, CHUNK_CACHE_GROW_FACTOR, CHUNK_CACHE_MAX_SIZE, ChunkCache, JWT_SAFETY_PERIOD2, JWT_CACHE_SIZE2, jwtPromises2, jwts2, HASH_LENGTH, XORB_HASH_BOOKEND, SplicedBlob, RANGE_EDIT_CACHE_MAX_ENTRIES, ZERO_KEY2, TARGET_CHUNK_SIZE2, MAX_CHUNK_SIZE, XORB_SIZE, MAX_XORB_CHUNKS, INTERVAL_BETWEEN_REMOTE_DEDUP, PROCESSING_PROGRESS_RATIO, UPLOADING_PROGRESS_RATIO, CurrentXorbInfo, buildFileRepresentation, SHARD_MAX_SIZE, SHARD_HEADER_SIZE, SHARD_FOOTER_SIZE, HASH_LENGTH2, XORB_FOOTER_LENGTH, FILE_FOOTER_LENGTH, SHARD_HEADER_VERSION, SHARD_FOOTER_VERSION, MDB_FILE_FLAG_WITH_VERIFICATION, MDB_FILE_FLAG_WITH_METADATA_EXT, SHARD_MAGIC_TAG, CONCURRENT_SHAS, CONCURRENT_LFS_UPLOADS, MULTIPART_PARALLEL_UPLOAD, DOWNLOAD_CONCURRENCY, PATHS_INFO_BATCH_SIZE, MAX_REPORTED_LFS_PATHS, DATASET_EXPAND_KEYS, DATASET_EXPANDABLE_KEYS, REGEX_COMMIT_HASH, MODEL_EXPAND_KEYS, MODEL_EXPANDABLE_KEYS, MODEL_DERIVED_FIELD_TO_API_KEY, SPACE_EXPAND_KEYS, SPACE_EXPANDABLE_KEYS, JsonStreamParseError, DEFAULT_MAX_TOKEN_LENGTH, DEFAULT_MAX_DEPTH, S_VALUE, S_VALUE_OR_ARRAY_END, S_STRING, S_STRING_ESCAPE, S_STRING_UNICODE, S_NUMBER, S_LITERAL, S_AFTER_VALUE, S_KEY, S_KEY_OR_OBJECT_END, S_AFTER_KEY, S_DONE, ESCAPES, SafetensorsIndexParseError, MAX_INDEX_BYTES, MAX_WEIGHT_MAP_ENTRIES, MAX_METADATA_ENTRIES, MAX_TOKEN_LENGTH, MAX_DEPTH2, MAX_RETAINED_CHARS, MAX_WEIGHT_MAP_CHARS, SAFETENSORS_FILE, SAFETENSORS_INDEX_FILE, DIFFUSERS_SAFETENSORS_FILE, DIFFUSERS_SAFETENSORS_INDEX_FILE, DIFFUSERS_WEIGHTS_SUBFOLDERS, RE_SAFETENSORS_FILE, RE_SAFETENSORS_INDEX_FILE, RE_SAFETENSORS_SHARD_FILE, PARALLEL_DOWNLOADS, MAX_HEADER_LENGTH, MAX_CONFIG_LENGTH, MAX_SHARD_COUNT, MAX_TENSOR_DIM, GPTQ_QWEIGHT_SUFFIX, GPTQ_AWQ_AUXILIARY_SUFFIXES, MLX_QUANTIZATION_METHOD, MLX_QUANTIZATION_MODES, MLX_AFFINE_BITS, MLX_AFFINE_GROUP_SIZES, QUANTIZATION_AUXILIARY_SUFFIXES, MXFP4_SCALES_SUFFIX, BITSANDBYTES_AUXILIARY_SUFFIXES, BITSANDBYTES_QUANT_STATE_PREFIX, SCALE_ONLY_DTYPES, INTEGER_CONTAINER_BITS, SUB_BYTE_FORMAT_BITS, SafetensorParseError, LIBRARY_WEIGHT_CANDIDATES, MLX_MODE_DEFAULTS, DEFAULT_REVISION, multipartUploadTracking, init_chunk_AXSL4LYE = __esm({
+var import_os, import_path, import_promises3, import_path2, import_promises4, fs, path2, os, import_stream3, import_promises5, import_fs2, import_path3, import_promises6, FILES_TO_IGNORE, REPO_ID_SEPARATOR, HUB_URL, HubApiError, InvalidApiResponseFormatError, isBrowser, isWebWorker, isBackend, isFrontend, pendingWorkers, runningWorkers, resolve4, waitPromise, cryptoModule, wasmModule, prime1, prime2, prime3, prime4, prime5, hash3, minMatch, matchSearchLimit, minTrailingLitterals, skipTrigger, hashSize, mlBits, mlMask, runBits, runMask, blockBuf, hashTable, magicNum, fdContentChksum, fdContentSize, fdBlockChksum, fdVersion, fdVersionMask, bsUncompressed, bsDefault, bsShift, bsMask, bsMap, RangeList, textEncoder, CRLF, HEADER_SEPARATOR, STAGING_BLOCK_SIZE, StreamingMultipartParser, GLOBAL_DISPATCHER_KEYS, cached2, undiciHttp1Fetch, http1Fetch, JWT_SAFETY_PERIOD, JWT_CACHE_SIZE, PARALLEL_DEFAULT_MAX_CONCURRENCY, PARALLEL_MIN_IN_FLIGHT_BYTES, PARALLEL_MAX_IN_FLIGHT_BYTES, PARALLEL_CONTROLLER_TICK_MS, PARALLEL_PROBE_KEEP_MARGIN, PARALLEL_PLATEAU_HOLD_TICKS, Notifier, compressionSchemeLabels, XET_CHUNK_HEADER_BYTES, XetBlob, jwtPromises, jwts, WebBlob, CHUNK_CACHE_INITIAL_SIZE, CHUNK_CACHE_GROW_FACTOR, CHUNK_CACHE_MAX_SIZE, ChunkCache, JWT_SAFETY_PERIOD2, JWT_CACHE_SIZE2, jwtPromises2, jwts2, HASH_LENGTH, XORB_HASH_BOOKEND, SplicedBlob, RANGE_EDIT_CACHE_MAX_ENTRIES, ZERO_KEY2, TARGET_CHUNK_SIZE2, MAX_CHUNK_SIZE, XORB_SIZE, MAX_XORB_CHUNKS, INTERVAL_BETWEEN_REMOTE_DEDUP, PROCESSING_PROGRESS_RATIO, UPLOADING_PROGRESS_RATIO, CurrentXorbInfo, buildFileRepresentation, SHARD_MAX_SIZE, SHARD_HEADER_SIZE, SHARD_FOOTER_SIZE, HASH_LENGTH2, XORB_FOOTER_LENGTH, FILE_FOOTER_LENGTH, SHARD_HEADER_VERSION, SHARD_FOOTER_VERSION, MDB_FILE_FLAG_WITH_VERIFICATION, MDB_FILE_FLAG_WITH_METADATA_EXT, SHARD_MAGIC_TAG, CONCURRENT_SHAS, CONCURRENT_LFS_UPLOADS, MULTIPART_PARALLEL_UPLOAD, DOWNLOAD_CONCURRENCY, PATHS_INFO_BATCH_SIZE, MAX_REPORTED_LFS_PATHS, DATASET_EXPAND_KEYS, DATASET_EXPANDABLE_KEYS, REGEX_COMMIT_HASH, MODEL_EXPAND_KEYS, MODEL_EXPANDABLE_KEYS, MODEL_DERIVED_FIELD_TO_API_KEY, SPACE_EXPAND_KEYS, SPACE_EXPANDABLE_KEYS, JsonStreamParseError, DEFAULT_MAX_TOKEN_LENGTH, DEFAULT_MAX_DEPTH, S_VALUE, S_VALUE_OR_ARRAY_END, S_STRING, S_STRING_ESCAPE, S_STRING_UNICODE, S_NUMBER, S_LITERAL, S_AFTER_VALUE, S_KEY, S_KEY_OR_OBJECT_END, S_AFTER_KEY, S_DONE, ESCAPES, SafetensorsIndexParseError, MAX_INDEX_BYTES, MAX_WEIGHT_MAP_ENTRIES, MAX_METADATA_ENTRIES, MAX_TOKEN_LENGTH, MAX_DEPTH2, MAX_RETAINED_CHARS, MAX_WEIGHT_MAP_CHARS, SAFETENSORS_FILE, SAFETENSORS_INDEX_FILE, DIFFUSERS_SAFETENSORS_FILE, DIFFUSERS_SAFETENSORS_INDEX_FILE, DIFFUSERS_WEIGHTS_SUBFOLDERS, RE_SAFETENSORS_FILE, RE_SAFETENSORS_INDEX_FILE, RE_SAFETENSORS_SHARD_FILE, PARALLEL_DOWNLOADS, MAX_HEADER_LENGTH, MAX_CONFIG_LENGTH, MAX_SHARD_COUNT, MAX_TENSOR_DIM, GPTQ_QWEIGHT_SUFFIX, GPTQ_AWQ_AUXILIARY_SUFFIXES, MLX_QUANTIZATION_METHOD, MLX_QUANTIZATION_MODES, MLX_AFFINE_BITS, MLX_AFFINE_GROUP_SIZES, QUANTIZATION_AUXILIARY_SUFFIXES, MXFP4_SCALES_SUFFIX, BITSANDBYTES_AUXILIARY_SUFFIXES, BITSANDBYTES_QUANT_STATE_PREFIX, SCALE_ONLY_DTYPES, INTEGER_CONTAINER_BITS, SUB_BYTE_FORMAT_BITS, SafetensorParseError, LIBRARY_WEIGHT_CANDIDATES, MLX_MODE_DEFAULTS, DEFAULT_REVISION, multipartUploadTracking, init_chunk_AXSL4LYE = __esm({
   "node_modules/@huggingface/hub/dist/chunk-AXSL4LYE.mjs"() {
     import_os = require("os"), import_path = require("path"), import_promises3 = require("fs/promises");
     init_esm3();
     init_esm3();
-    import_path2 = require("path"), import_promises4 = require("fs/promises"), fs = __toESM(require("fs/promises"), 1), path2 = __toESM(require("path"), 1), os2 = __toESM(require("os"), 1), import_stream3 = require("stream"), import_promises5 = require("stream/promises"), import_fs2 = require("fs"), import_path3 = require("path"), import_promises6 = require("fs/promises");
+    import_path2 = require("path"), import_promises4 = require("fs/promises"), fs = __toESM(require("fs/promises"), 1), path2 = __toESM(require("path"), 1), os = __toESM(require("os"), 1), import_stream3 = require("stream"), import_promises5 = require("stream/promises"), import_fs2 = require("fs"), import_path3 = require("path"), import_promises6 = require("fs/promises");
     FILES_TO_IGNORE = [".DS_Store"], REPO_ID_SEPARATOR = "--";
     HUB_URL = "https://huggingface.co";
     HubApiError = class extends Error {
@@ -58831,24 +58446,24 @@ var init_dist = __esm({
 async function openHubTarget(spec, options = {}) {
   let target = parseHubSpec(spec);
   if ("error" in target) throw new InputError(target.error, "name a model as hf:ORG/NAME or hf:ORG/NAME@REVISION");
-  let credentials = hubCredentials(options.token, options.env), http = options.http ?? createHttp(options), hub = await loadHub(), common = { hubUrl: credentials.hubUrl, fetch: http.fetch, ...credentials.accessToken ? { accessToken: credentials.accessToken } : {} }, model = await fetchModel(hub, http, common, target.repo, target.revision, credentials), sha = model.source.revision, problems = [], files = /* @__PURE__ */ new Map();
+  let credentials = hubCredentials(options.token, options.env), http = options.http ?? createHttp(options), hub = await loadHub(), common = { hubUrl: credentials.hubUrl, fetch: http.fetch, ...credentials.accessToken ? { accessToken: credentials.accessToken } : {} }, model = await fetchModel(hub, http, common, target.repo, target.revision, credentials), sha = model.source.revision, problems = [], files2 = /* @__PURE__ */ new Map();
   try {
     for await (let item of hub.listFiles({ ...common, repo: target.repo, revision: sha, recursive: !0 }))
-      item.type === "file" && files.set(item.path, { path: item.path, size: item.size });
+      item.type === "file" && files2.set(item.path, { path: item.path, size: item.size });
   } catch (error62) {
     throw refusal(error62, http, target.spec, credentials);
   }
   let denied;
   if (model.gated) {
-    let behind = [...files.keys()].find((p) => !OUTSIDE_GATE.has(p));
+    let behind = [...files2.keys()].find((p) => !OUTSIDE_GATE.has(p));
     if (behind) {
-      denied = await probe(hub, common, target.repo, sha, behind, files.get(behind).size, http);
+      denied = await probe(hub, common, target.repo, sha, behind, files2.get(behind).size, http);
       let args = { repo: target.repo, gate: model.gated, url: `${credentials.hubUrl}/${target.repo}`, token: credentials.tokenSource ?? "none" };
       problems.push({ code: denied ? credentials.accessToken ? "hub-gated-not-accepted" : "hub-gated-no-token" : "hub-gated-accepted", args });
     }
   }
   let readAt2 = (options.now ?? (() => /* @__PURE__ */ new Date()))().toISOString(), blobOf = async (path3) => {
-    let entry = files.get(path3);
+    let entry = files2.get(path3);
     if (!entry) throw Object.assign(new Error(`no such file: ${path3}`), { code: "ENOENT" });
     if (denied && !OUTSIDE_GATE.has(path3)) throw Object.assign(new Error(`${path3} is behind the gate`), { code: denied });
     let url2 = `${credentials.hubUrl}/${target.repo}/resolve/${sha}/${path3.split("/").map(encodeURIComponent).join("/")}`;
@@ -58869,7 +58484,7 @@ async function openHubTarget(spec, options = {}) {
     source: { revision: sha, readAt: readAt2, model: target.repo },
     async list(limits = DEFAULT_WALK_LIMITS) {
       let entries = [], out = [...problems];
-      for (let entry of [...files.values()].sort((a, b) => a.path < b.path ? -1 : 1)) {
+      for (let entry of [...files2.values()].sort((a, b) => a.path < b.path ? -1 : 1)) {
         let parts = entry.path.split("/");
         if (!parts.some((p) => SKIPPED_DIRS.has(p))) {
           if (parts.length > limits.maxDepth) {
@@ -58966,8 +58581,8 @@ var import_node_fs13, import_node_path11, LOCK_NAME, init_lock_file = __esm({
 });
 
 // src/read/remote-cache.ts
-function cacheRoot(env2 = process.env) {
-  return env2.OSAI_CACHE_DIR || (0, import_node_path12.join)(env2.XDG_CACHE_HOME || (0, import_node_path12.join)((0, import_node_os3.homedir)(), ".cache"), "osai");
+function cacheRoot(env = process.env) {
+  return env.OSAI_CACHE_DIR || (0, import_node_path12.join)(env.XDG_CACHE_HOME || (0, import_node_path12.join)((0, import_node_os2.homedir)(), ".cache"), "osai");
 }
 function openCache(root2) {
   let path3 = (source2, revision, key2) => (0, import_node_path12.join)(root2, slot(source2, revision), sha2562(key2).slice(0, 32));
@@ -58989,10 +58604,10 @@ function openCache(root2) {
     }
   };
 }
-var import_node_crypto2, import_node_fs14, import_node_os3, import_node_path12, sha2562, slot, init_remote_cache = __esm({
+var import_node_crypto2, import_node_fs14, import_node_os2, import_node_path12, sha2562, slot, init_remote_cache = __esm({
   "src/read/remote-cache.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto"), import_node_fs14 = require("node:fs"), import_node_os3 = require("node:os"), import_node_path12 = require("node:path");
+    import_node_crypto2 = require("node:crypto"), import_node_fs14 = require("node:fs"), import_node_os2 = require("node:os"), import_node_path12 = require("node:path");
     sha2562 = (data) => (0, import_node_crypto2.createHash)("sha256").update(data).digest("hex"), slot = (source2, revision) => (0, import_node_path12.join)(source2.replace(/[^\w.-]+/g, "--"), revision.replace(/[^\w.-]+/g, "_"));
   }
 });
@@ -59082,7 +58697,7 @@ __export(remote_run_exports, {
 });
 async function openRemoteRun(path3, options) {
   if (options.online && options.offline) throw new UsageError("--online and --offline cannot be used together", "choose one");
-  let env2 = options.env ?? process.env, hub = isHubSpec(path3), lockDir = options.lockDir ?? (hub ? "." : path3), lock = readLock(lockDir), locked = new Map((lock?.sources ?? []).map((e) => [e.source, e])), cache2 = openCache(cacheRoot(env2)), http = options.http ?? createHttp(), touched = [], problems = [], target, record3 = (source2, revision, text5, hashed = text5) => {
+  let env = options.env ?? process.env, hub = isHubSpec(path3), lockDir = options.lockDir ?? (hub ? "." : path3), lock = readLock(lockDir), locked = new Map((lock?.sources ?? []).map((e) => [e.source, e])), cache2 = openCache(cacheRoot(env)), http = options.http ?? createHttp(), touched = [], problems = [], target, record3 = (source2, revision, text5, hashed = text5) => {
     let entry = { source: source2, revision, sha256: sha2562(hashed) };
     touched.push(entry), cache2.put(source2, revision, "fact", text5);
     let pin = locked.get(source2);
@@ -59102,7 +58717,7 @@ async function openRemoteRun(path3, options) {
   if (!hub) reader = await openFsRepo(path3);
   else if (options.offline) ({ reader, target, listing: listed } = offlineHubTarget(path3, locked, cache2, log));
   else {
-    let handle2 = await openHubTarget(path3, { ...options.token ? { token: options.token } : {}, env: env2, http, ...options.now ? { now: options.now } : {} });
+    let handle2 = await openHubTarget(path3, { ...options.token ? { token: options.token } : {}, env, http, ...options.now ? { now: options.now } : {} });
     target = handle2.model, listed = await handle2.reader.list(), cache2.put(handle2.reader.root, handle2.model.source.revision, "fact", JSON.stringify({ model: handle2.model, listing: listed })), reader = cachingReader(handle2.reader, listed, cache2, log);
   }
   let settleTarget = () => {
@@ -59131,7 +58746,7 @@ async function openRemoteRun(path3, options) {
         }
         throw error62;
       }
-    }, creds = hubCredentials(options.token, env2), common = { hubUrl: creds.hubUrl, fetch: http.fetch, ...creds.accessToken ? { accessToken: creds.accessToken } : {} }, lib2 = options.offline ? void 0 : await loadHub(), seen = new Set(target ? [target.id.toLowerCase()] : []), level = idsOf(card.metadata.base_model, "model");
+    }, creds = hubCredentials(options.token, env), common = { hubUrl: creds.hubUrl, fetch: http.fetch, ...creds.accessToken ? { accessToken: creds.accessToken } : {} }, lib2 = options.offline ? void 0 : await loadHub(), seen = new Set(target ? [target.id.toLowerCase()] : []), level = idsOf(card.metadata.base_model, "model");
     for (let depth = 1; level.length > 0; depth++) {
       let next = [];
       for (let id of level) {
@@ -59159,7 +58774,7 @@ async function openRemoteRun(path3, options) {
       }
     })));
     facts.datasets.push(...datasets.filter((d) => d !== void 0));
-    let github = githubCredentials(env2), code3 = await Promise.all(githubRepos(card.body).map((repo) => fetchFact(`github:${repo}`, () => fetchGithubLicense(repo, github, http, problems))));
+    let github = githubCredentials(env), code3 = await Promise.all(githubRepos(card.body).map((repo) => fetchFact(`github:${repo}`, () => fetchGithubLicense(repo, github, http, problems))));
     return facts.code.push(...code3.filter((c) => c !== void 0)), facts;
   }, touched, http };
 }
@@ -59277,12 +58892,12 @@ function checkpointTopic(role, dirs) {
 
 // src/discover/discover.ts
 function discoverFiles(entries, problems = [], terms) {
-  let files = entries.map((entry) => ({ ...entry, ...classifyPath(entry.path, terms) })), seen = /* @__PURE__ */ new Map(), out = [...problems];
-  for (let file2 of files) {
+  let files2 = entries.map((entry) => ({ ...entry, ...classifyPath(entry.path, terms) })), seen = /* @__PURE__ */ new Map(), out = [...problems];
+  for (let file2 of files2) {
     let key2 = file2.path.toLowerCase(), first = seen.get(key2);
     first ? out.push({ code: "case-duplicate", file: file2.path, args: { other: first } }) : seen.set(key2, file2.path);
   }
-  return { files, problems: out };
+  return { files: files2, problems: out };
 }
 
 // src/evaluate/evaluate.ts
@@ -59868,7 +59483,7 @@ function templateOptional() {
 function templateSpans() {
   return readSlots()?.spans ?? [];
 }
-var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.json"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), WORDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.json"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 10, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
+var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.json"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), VOCAB_TEXT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.txt"), VOCAB_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.bin"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 11, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
 function fnv1a(text5, seed = 2166136261) {
   let h = seed >>> 0;
   for (let i = 0; i < text5.length; i++)
@@ -59962,30 +59577,30 @@ function buildReferenceIndex(optional2 = templateOptional(), spans = templateSpa
         continue;
       }
       byBody.set(bodyKey, entries.length);
-      let grams3 = [...new Set(gramHashes(words2.slice(0, tail)))].sort((a, b) => a - b);
-      chunks.push(Uint32Array.from(grams3)), entries.push({ id, words: tail, offset, count: grams3.length }), offset += grams3.length;
+      let grams2 = [...new Set(gramHashes(words2.slice(0, tail)))].sort((a, b) => a - b);
+      chunks.push(Uint32Array.from(grams2)), entries.push({ id, words: tail, offset, count: grams2.length }), offset += grams2.length;
       for (let i = 0; i < tail; i++) {
         let n = vocabulary2.get(words2[i]);
         n === void 0 && (n = vocabulary2.size, vocabulary2.set(words2[i], n)), wordIds.push(n);
       }
     }
   }
-  let grams2 = new Uint32Array(offset), at2 = 0;
+  let grams = new Uint32Array(offset), at2 = 0;
   for (let chunk2 of chunks)
-    grams2.set(chunk2, at2), at2 += chunk2.length;
+    grams.set(chunk2, at2), at2 += chunk2.length;
   let shared = [...byKey.values()].filter((ids3) => ids3.length > 1), vocab = [...vocabulary2.keys()], ids2 = vocab.length <= 65536 ? Uint16Array.from(wordIds) : Uint32Array.from(wordIds);
-  return { exact, index: { entries, grams: grams2 }, words: { vocab, ids: ids2 }, shared };
+  return { exact, index: { entries, grams }, words: { vocab, ids: ids2 }, shared };
 }
 var exactMap, built, source;
 function fallback() {
   return built ??= buildReferenceIndex(), built;
 }
 var SAMPLE_MASK = 7;
-function buildSampleIndex({ entries, grams: grams2 }) {
+function buildSampleIndex({ entries, grams }) {
   let pairs = [], counts = new Uint32Array(entries.length);
   entries.forEach((e, i) => {
     for (let j = e.offset; j < e.offset + e.count; j++)
-      (grams2[j] & SAMPLE_MASK) === 0 && (pairs.push(grams2[j], i), counts[i] = counts[i] + 1);
+      (grams[j] & SAMPLE_MASK) === 0 && (pairs.push(grams[j], i), counts[i] = counts[i] + 1);
   });
   let order = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((a, b) => pairs[2 * a] - pairs[2 * b] || pairs[2 * a + 1] - pairs[2 * b + 1]), keys = [], starts = [], postings = new Uint32Array(order.length);
   return order.forEach((k, n) => {
@@ -60005,14 +59620,62 @@ function wordStartsOf(entries) {
     starts[i + 1] = starts[i] + e.words;
   }), starts;
 }
+function listVocabulary(words2) {
+  let hashes = /* @__PURE__ */ new Map(), numbers;
+  return {
+    size: words2.length,
+    word: (n) => words2[n],
+    hash: (n) => hashes.get(n) ?? hashes.set(n, fnv1a(words2[n])).get(n),
+    find: (word) => (numbers ??= new Map(words2.map((w, n) => [w, n]))).get(word)
+  };
+}
+function textVocabulary(text5, starts, hashes) {
+  let size = hashes.length;
+  return {
+    size,
+    word: (n) => text5.slice(starts[n], starts[n + 1] - 1),
+    hash: (n) => hashes[n],
+    find: (w) => {
+      if (w.includes(`
+`)) return;
+      let at2 = 0;
+      if (!text5.startsWith(`${w}
+`)) {
+        if (at2 = text5.indexOf(`
+${w}
+`), at2 < 0) return;
+        at2++;
+      }
+      let lo = 0, hi = size - 1;
+      for (; lo <= hi; ) {
+        let mid = lo + hi >>> 1;
+        if (starts[mid] < at2) lo = mid + 1;
+        else if (starts[mid] > at2) hi = mid - 1;
+        else return mid;
+      }
+    }
+  };
+}
+function builtVocabulary() {
+  let bytes = builtBytes(VOCAB_FILE), text5;
+  try {
+    text5 = (0, import_node_fs4.readFileSync)(VOCAB_TEXT_FILE, "utf8");
+  } catch (error62) {
+    if (error62.code !== "ENOENT") throw error62;
+  }
+  if (!bytes || text5 === void 0 || bytes.byteLength < 8 || bytes.byteLength % 4 !== 0) return;
+  let all2 = new Uint32Array(alignedBytes(bytes)), n = all2[1];
+  if (!(all2[0] !== INDEX_VERSION || all2.length !== 2 + (n + 1) + n || all2[2 + n] !== text5.length))
+    return textVocabulary(text5, all2.subarray(2, 3 + n), all2.subarray(3 + n));
+}
 function memorySource() {
-  let { index: index2, words: words2 } = fallback(), samples, wordStarts = wordStartsOf(index2.entries);
+  let { index: index2, words: words2 } = fallback(), samples, vocabulary2, wordStarts = wordStartsOf(index2.entries);
   return {
     entries: index2.entries,
     wordStarts,
     grams: (at2) => index2.grams.subarray(index2.entries[at2].offset, index2.entries[at2].offset + index2.entries[at2].count),
     samples: () => samples ??= buildSampleIndex(index2),
-    vocab: () => words2.vocab,
+    vocab: () => vocabulary2 ??= listVocabulary(words2.vocab),
     wordIds: (at2) => words2.ids.subarray(wordStarts[at2], wordStarts[at2 + 1])
   };
 }
@@ -60030,11 +59693,7 @@ function builtSource() {
     grams: (at2) => new Uint32Array(readRange(GRAMS_FILE, entries[at2].offset * 4, entries[at2].count * 4)),
     samples: () => samples,
     vocab: () => {
-      if (!vocab) {
-        let words2 = builtData(WORDS_FILE);
-        if (!words2 || words2.width !== width) throw new Error(`osai: ${WORDS_FILE} is from another build than ${INDEX_FILE}; rebuild (npm run build)`);
-        vocab = words2.vocab;
-      }
+      if (vocab ??= builtVocabulary(), !vocab) throw new Error(`osai: ${VOCAB_FILE} is missing or from another build than ${INDEX_FILE}; rebuild (npm run build)`);
       return vocab;
     },
     wordIds: (at2) => {
@@ -60134,12 +59793,12 @@ function matchReferences(text5) {
   let whole = exactMatches().get(exactKey(mw.words));
   return whole ? { matches: [{ id: whole, score: 1, line: firstTextLine(text5), endLine: mw.lines[mw.lines.length - 1], words: [0, mw.words.length - 1] }], words: mw } : { ...similar(mw), words: mw };
 }
-function queryOf(grams2) {
-  let all2 = grams2.slice().sort(), m = 0;
+function queryOf(grams) {
+  let all2 = grams.slice().sort(), m = 0;
   for (let i = 0; i < all2.length; i++) (m === 0 || all2[i] !== all2[m - 1]) && (all2[m++] = all2[i]);
-  let sorted = all2.subarray(0, m), rank = new Uint32Array(grams2.length);
-  for (let i = 0; i < grams2.length; i++) rank[i] = indexOf(sorted, grams2[i]);
-  return { grams: grams2, sorted, rank, seen: new Uint32Array(m), stamp: 0 };
+  let sorted = all2.subarray(0, m), rank = new Uint32Array(grams.length);
+  for (let i = 0; i < grams.length; i++) rank[i] = indexOf(sorted, grams[i]);
+  return { grams, sorted, rank, seen: new Uint32Array(m), stamp: 0 };
 }
 function similar(mw) {
   noteCodePath("license-near-miss");
@@ -60163,7 +59822,7 @@ function similar(mw) {
     }
     if (!accepted) break;
   }
-  return matches2.sort((a, b) => a.line - b.line), matches2.length > 0 || !closest ? { matches: matches2 } : { matches: matches2, closest: "id" in closest ? closest : describe3(closest, mw, q) };
+  return matches2.sort((a, b) => a.line - b.line), matches2.length > 0 || !closest ? { matches: matches2, grams: query } : { matches: matches2, closest: "id" in closest ? closest : describe3(closest, mw, q), grams: query };
 }
 function preferLarger(scored) {
   let top = scored[0];
@@ -60253,16 +59912,23 @@ function describe3(s, mw, q) {
   }
   return match;
 }
-var GUARD_WORDS = /* @__PURE__ */ new Set([...RESTRICTING, ...CC_ELEMENTS]), vocabHashes = /* @__PURE__ */ new Map(), refCache = /* @__PURE__ */ new Map();
+var GUARD_WORDS = /* @__PURE__ */ new Set([...RESTRICTING, ...CC_ELEMENTS]), refCache = /* @__PURE__ */ new Map(), guardNumbers;
 function wordsOf(at2) {
   let ref = refCache.get(at2);
   if (ref) return ref;
-  let vocab = referenceVocab(), ids2 = referenceWordIds(at2), hashes = new Uint32Array(ids2.length), guards = /* @__PURE__ */ new Set();
+  let vocab = referenceVocab();
+  if (!guardNumbers) {
+    guardNumbers = /* @__PURE__ */ new Map();
+    for (let w of GUARD_WORDS) {
+      let n = vocab.find(w);
+      n !== void 0 && guardNumbers.set(n, w);
+    }
+  }
+  let ids2 = referenceWordIds(at2), hashes = new Uint32Array(ids2.length), guards = /* @__PURE__ */ new Set();
   for (let i = 0; i < ids2.length; i++) {
-    let h = vocabHashes.get(ids2[i]);
-    h === void 0 && (h = fnv1a(vocab[ids2[i]]), vocabHashes.set(ids2[i], h)), hashes[i] = h;
-    let word = vocab[ids2[i]];
-    GUARD_WORDS.has(word) && guards.add(word);
+    hashes[i] = vocab.hash(ids2[i]);
+    let guard = guardNumbers.get(ids2[i]);
+    guard !== void 0 && guards.add(guard);
   }
   return ref = { vocab, ids: ids2, grams: mixGrams(hashes), guards }, refCache.set(at2, ref), ref;
 }
@@ -60283,8 +59949,8 @@ function gramsOf(id) {
   return gramsById.get(id);
 }
 function referenceHasGram(id, gram) {
-  let grams2 = gramsOf(id);
-  return grams2 !== void 0 && indexOf(grams2, gram) >= 0;
+  let grams = gramsOf(id);
+  return grams !== void 0 && indexOf(grams, gram) >= 0;
 }
 var vocabularies = /* @__PURE__ */ new Map();
 function referenceVocabulary(id) {
@@ -60292,26 +59958,26 @@ function referenceVocabulary(id) {
   if (!set2) {
     positions ??= firstPositions();
     let at2 = positions.get(id), ref = at2 === void 0 ? void 0 : wordsOf(at2);
-    set2 = new Set(ref ? Array.from(ref.ids, (n) => ref.vocab[n]) : []), vocabularies.set(id, set2);
+    set2 = new Set(ref ? Array.from(ref.ids, (n) => ref.vocab.word(n)) : []), vocabularies.set(id, set2);
   }
   return set2;
 }
 function missingWords(ref, q, start, end) {
   let stamp = ++q.stamp;
   for (let i = start; i <= end; i++) q.seen[q.rank[i]] = stamp;
-  let { grams: grams2, ids: ids2, vocab } = ref, inRegion = new Uint8Array(grams2.length);
-  for (let g = 0; g < grams2.length; g++) {
-    let r = indexOf(q.sorted, grams2[g]);
+  let { grams, ids: ids2, vocab } = ref, inRegion = new Uint8Array(grams.length);
+  for (let g = 0; g < grams.length; g++) {
+    let r = indexOf(q.sorted, grams[g]);
     inRegion[g] = r >= 0 && q.seen[r] === stamp ? 1 : 0;
   }
   let out = [], run = [];
   for (let w = 0; w < ids2.length; w++) {
     let found = !1;
-    for (let g = Math.max(0, w - 2); g <= Math.min(grams2.length - 1, w); g++) if (inRegion[g]) {
+    for (let g = Math.max(0, w - 2); g <= Math.min(grams.length - 1, w); g++) if (inRegion[g]) {
       found = !0;
       break;
     }
-    found ? run.length && (out.push(run), run = []) : run.push(vocab[ids2[w]]);
+    found ? run.length && (out.push(run), run = []) : run.push(vocab.word(ids2[w]));
   }
   return run.length && out.push(run), out;
 }
@@ -60333,64 +59999,66 @@ init_normalize();
 var import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path");
 init_paths();
 init_normalize();
-var EXTRAS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.json"), TITLES_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-titles.txt");
+var EXTRAS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.txt"), EXTRA_GRAMS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.bin");
 function buildReferenceExtras(spans = templateSpans()) {
-  let full = require("spdx-license-list/full"), titles2 = {}, extra = {}, groups = /* @__PURE__ */ new Map();
+  let full = require("spdx-license-list/full"), titles = {}, extra = {}, groups = /* @__PURE__ */ new Map();
   for (let id of Object.keys(full).sort()) {
     let { name, licenseText } = full[id], mw = matchWords(licenseText), lines = licenseText.split(/\r\n|[\r\n\u2028\u2029]/), head = lines.slice(0, Math.max(0, (mw.lines[0] ?? 1) - 1)).join(" "), words2 = new Set([...normalizeText(`${name} ${id.replace(/[-.]/g, " ")} ${head}`).split(" ")].filter((w) => w !== ""));
-    titles2[id] = [...words2].join(" ");
+    titles[id] = [...words2].join(" ");
     let key2 = exactKey(mw.words);
     groups.set(key2, [...groups.get(key2) ?? [], id]);
-    let grams2 = /* @__PURE__ */ new Set(), tail = optionalTailStart(mw.words);
-    if (tail < mw.words.length) for (let g of gramHashes(mw.words.slice(Math.max(0, tail - 2)))) grams2.add(g);
-    for (let [a, b] of optionalSpanRanges(mw.words, spans)) for (let g of gramHashes(mw.words.slice(Math.max(0, a - 2), b + 2))) grams2.add(g);
+    let grams = /* @__PURE__ */ new Set(), tail = optionalTailStart(mw.words);
+    if (tail < mw.words.length) for (let g of gramHashes(mw.words.slice(Math.max(0, tail - 2)))) grams.add(g);
+    for (let [a, b] of optionalSpanRanges(mw.words, spans)) for (let g of gramHashes(mw.words.slice(Math.max(0, a - 2), b + 2))) grams.add(g);
     let headWords = normalizeText(head);
-    if (headWords !== "") for (let g of gramHashes([...headWords.split(" "), ...mw.words.slice(0, 2)])) grams2.add(g);
+    if (headWords !== "") for (let g of gramHashes([...headWords.split(" "), ...mw.words.slice(0, 2)])) grams.add(g);
     let kept = new Set(mw.lines);
     lines.forEach((line2, i) => {
       if (kept.has(i + 1) || !/[\p{L}\p{N}]/u.test(line2)) return;
       let words3 = normalizeText(line2);
-      if (words3 !== "") for (let g of gramHashes(words3.split(" "))) grams2.add(g);
-    }), grams2.size > 0 && (extra[id] = [...grams2].sort((a, b) => a - b));
+      if (words3 !== "") for (let g of gramHashes(words3.split(" "))) grams.add(g);
+    }), grams.size > 0 && (extra[id] = [...grams].sort((a, b) => a - b));
   }
   for (let ids2 of groups.values()) {
     if (ids2.length < 2) continue;
-    let shared = [...new Set(ids2.flatMap((id) => titles2[id].split(" ")))].join(" ");
-    for (let id of ids2) titles2[id] = shared;
+    let shared = [...new Set(ids2.flatMap((id) => titles[id].split(" ")))].join(" ");
+    for (let id of ids2) titles[id] = shared;
   }
-  return { titles: titles2, grams: extra };
+  return { titles, grams: extra };
 }
-var built2, rebuilt = () => built2 ??= buildReferenceExtras();
-function readBuilt(file2) {
+var built2, rebuilt = () => built2 ??= buildReferenceExtras(), files;
+function builtFiles() {
+  if (files !== void 0) return files;
+  let lines;
   try {
-    return (0, import_node_fs6.readFileSync)(file2, "utf8");
+    lines = (0, import_node_fs6.readFileSync)(EXTRAS_FILE, "utf8");
   } catch (error62) {
     if (error62.code !== "ENOENT") throw error62;
-    return;
   }
+  let grams;
+  return files = lines !== void 0 && lines.startsWith(`${INDEX_VERSION}
+`) ? { lines, grams: () => grams ??= uint32s((0, import_node_fs6.readFileSync)(EXTRA_GRAMS_FILE)) } : null, files;
 }
-var titles;
-function referenceTitle(id) {
-  if (titles === void 0) {
-    let text5 = readBuilt(TITLES_FILE);
-    titles = text5 !== void 0 && text5.startsWith(`${INDEX_VERSION}
-`) ? text5 : null;
-  }
-  if (titles === null) return rebuilt().titles[id];
-  let at2 = titles.indexOf(`
+function uint32s(bytes) {
+  return bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(new Uint8Array(bytes).buffer);
+}
+function lineOf(lines, id) {
+  let at2 = lines.indexOf(`
 ${id}	`);
   if (at2 < 0) return;
-  let start = at2 + id.length + 2;
-  return titles.slice(start, titles.indexOf(`
-`, start));
+  let [start, count, title] = lines.slice(at2 + id.length + 2, lines.indexOf(`
+`, at2 + 1)).split("	");
+  return [Number(start), Number(count), title ?? ""];
 }
-var grams;
+function referenceTitle(id) {
+  let f = builtFiles();
+  return f ? lineOf(f.lines, id)?.[2] : rebuilt().titles[id];
+}
 function referenceExtraGrams(id) {
-  if (!grams) {
-    let text5 = readBuilt(EXTRAS_FILE), data = text5 === void 0 ? void 0 : JSON.parse(text5);
-    grams = data && data.version === INDEX_VERSION ? data.grams : rebuilt().grams;
-  }
-  return grams[id];
+  let f = builtFiles();
+  if (!f) return rebuilt().grams[id];
+  let line2 = lineOf(f.lines, id);
+  return line2 && line2[1] > 0 ? f.grams().subarray(line2[0], line2[0] + line2[1]) : void 0;
 }
 
 // src/identify/license-text/unexplained.ts
@@ -60443,10 +60111,10 @@ function findUnexplained(text5, mw, explained, ids2, rules, limit = 3) {
   }
   let open3 = candidates2.filter((x) => !isTag(stripDecoration(x.text)));
   if (open3.length === 0) return [];
-  let c = compile3(rules), grams2, extraGrams = () => (grams2 ??= ids2.flatMap((id) => {
+  let c = compile3(rules), grams, extraGrams = () => (grams ??= ids2.flatMap((id) => {
     let g = gramSet(id);
     return g ? [g] : [];
-  }), grams2), titles2, titleWords = () => (titles2 || (titles2 = ids2.length === 1 ? titleSet(ids2[0], rules) : new Set(ids2.flatMap((id) => [...titleSet(id, rules)]))), titles2), vocabulary2, vocabularyWords = () => (vocabulary2 ??= new Set(ids2.flatMap((id) => [...referenceVocabulary(id)])), vocabulary2), out = [], paragraph2 = [], flush = () => {
+  }), grams), titles, titleWords = () => (titles || (titles = ids2.length === 1 ? titleSet(ids2[0], rules) : new Set(ids2.flatMap((id) => [...titleSet(id, rules)]))), titles), vocabulary2, vocabularyWords = () => (vocabulary2 ??= new Set(ids2.flatMap((id) => [...referenceVocabulary(id)])), vocabulary2), out = [], paragraph2 = [], flush = () => {
     paragraph2.length > 0 && out.length < limit && out.push(...unexplainedSentences(paragraph2, c, extraGrams, titleWords, ids2).slice(0, limit - out.length)), paragraph2 = [];
   }, afterCopyright = !1, previous3 = -1;
   for (let { line: l, text: candidate, continues } of open3) {
@@ -60472,7 +60140,7 @@ var gramSets = /* @__PURE__ */ new Map(), titleSets = /* @__PURE__ */ new Map();
 function gramSet(id) {
   if (!gramSets.has(id)) {
     let g = referenceExtraGrams(id);
-    gramSets.set(id, g ? new Set(g) : void 0);
+    gramSets.set(id, g ? new Set(Array.from(g)) : void 0);
   }
   return gramSets.get(id);
 }
@@ -60491,7 +60159,7 @@ function extraGramSets(ids2) {
   });
 }
 function rawAfterWords(raw, n) {
-  let word = /[\p{L}\p{N}]+/gu;
+  let word = isAscii(raw) ? /[A-Za-z0-9]+/g : /[\p{L}\p{N}]+/gu;
   for (let k = 0; k < n && word.exec(raw); k++) ;
   return raw.slice(word.lastIndex);
 }
@@ -60516,7 +60184,8 @@ function isCopyright(line2, c) {
 }
 function secondSentence(rest, c) {
   if (rest.includes(";")) return !0;
-  let stop = /([\p{L}\p{N}]+)\.\s+(?=[\p{L}\p{N}])/gu;
+  if (!rest.includes(".")) return !1;
+  let stop = isAscii(rest) ? /([a-z0-9]+)\.\s+(?=[a-z0-9])/g : /([\p{L}\p{N}]+)\.\s+(?=[\p{L}\p{N}])/gu;
   for (let m = stop.exec(rest); m; m = stop.exec(rest)) if (!c.abbreviations.has(m[1]) && m[1].length > 1) return !0;
   return !1;
 }
@@ -60546,13 +60215,13 @@ function isTitle(line2, c, own5, ownVocabulary) {
   if (w.every((x) => x.length === 1 && x.charCodeAt(0) < 128 || NUMBER.test(x))) return !0;
   let rest = w.filter((x) => !c.title.has(x) && !NUMBER.test(x));
   if (rest.length === 0) return !0;
-  let titles2 = own5();
-  if (rest.every((x) => titles2.has(x))) return !0;
+  let titles = own5();
+  if (rest.every((x) => titles.has(x))) return !0;
   if (w.length > TITLE_VOCABULARY_WORDS || /[.;,:]\W*$/.test(line2) || rest.some((x) => c.deny.has(x))) return !1;
   let vocabulary2 = ownVocabulary();
-  return rest.every((x) => vocabulary2.has(x) || titles2.has(x));
+  return rest.every((x) => vocabulary2.has(x) || titles.has(x));
 }
-function unexplainedSentences(paragraph2, c, extra, titles2, ids2) {
+function unexplainedSentences(paragraph2, c, extra, titles, ids2) {
   let joined = paragraph2.map((p) => p.text).join(`
 `);
   if (joined.length > MAX_PARAGRAPH) return [{ line: paragraph2[0].line, text: joined }];
@@ -60561,7 +60230,7 @@ function unexplainedSentences(paragraph2, c, extra, titles2, ids2) {
     let start = joined.indexOf(sentence, at2);
     at2 = start + sentence.length;
     let normal = normalizeText(sentence);
-    if (normal === "" || isBenignSentence(normal, c, titles2) || isCopyright(sentence.trim(), c) || inReference(normal, extra(), ids2)) continue;
+    if (normal === "" || isBenignSentence(normal, c, titles) || isCopyright(sentence.trim(), c) || inReference(normal, extra(), ids2)) continue;
     let newlines = 0;
     for (let i = 0; i < start; i++) joined.charCodeAt(i) === 10 && newlines++;
     out.push({ line: paragraph2[Math.min(newlines, paragraph2.length - 1)].line, text: sentence.replace(/\s+/g, " ").trim() });
@@ -60571,21 +60240,21 @@ function unexplainedSentences(paragraph2, c, extra, titles2, ids2) {
 function inReference(normal, sets, ids2) {
   let w = normal.split(" ");
   if (w.length < 3) return !1;
-  let grams2 = gramHashes(w), covered = new Uint8Array(w.length);
-  for (let g = 0; g < grams2.length; g++) {
-    let h = grams2[g];
+  let grams = gramHashes(w), covered = new Uint8Array(w.length);
+  for (let g = 0; g < grams.length; g++) {
+    let h = grams[g];
     (sets.some((s) => s.has(h)) || ids2.some((id) => referenceHasGram(id, h))) && (covered[g] = 1, covered[g + 1] = 1, covered[g + 2] = 1);
   }
   return covered.indexOf(0) < 0;
 }
-function isBenignSentence(normal, c, titles2) {
+function isBenignSentence(normal, c, titles) {
   for (let pattern of c.sentences) {
     let m = pattern.exec(normal);
     if (!m) continue;
     let free = m.groups?.free;
     if (free !== void 0 && free.split(" ").some((w) => c.deny.has(w))) continue;
     let title = m.groups?.title;
-    if (!(title !== void 0 && !title.trim().split(" ").every((w) => c.title.has(w) || NUMBER.test(w) || titles2().has(w))))
+    if (!(title !== void 0 && !title.trim().split(" ").every((w) => c.title.has(w) || NUMBER.test(w) || titles().has(w))))
       return !0;
   }
   return !1;
@@ -60619,7 +60288,7 @@ function identifyLicenseText(file2, text5, scope, rules, options = {}) {
     return rule.excludes.some((p) => region2.includes(` ${p} `) && !inOwnText(m.id, p));
   }, found = result2.matches.filter((m) => !vetoed(m)).map((m) => ({ id: m.id, line: m.line, confidence: m.score, match: m })), head = ` ${normalizeText(text5.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").slice(0, TITLE_LINES).join(`
 `))} `, hits = matchers.filter((m) => !m.spdx && m.phrases.every((p) => normalized.includes(` ${p} `)) && !m.excludes.some((p) => normalized.includes(` ${p} `)) && (m.titles.length === 0 || m.titles.some((t) => head.includes(` ${t} `)))), kept = hits.filter((h) => !hits.some((o) => o !== h && o.weight > h.weight && h.phrases.every((p) => o.phrases.includes(p))));
-  for (let m of kept) found.push({ id: m.id, line: lineOf(text5, m.titles[0] ?? m.phrases[0]), confidence: 0.95 });
+  for (let m of kept) found.push({ id: m.id, line: lineOf2(text5, m.titles[0] ?? m.phrases[0]), confidence: 0.95 });
   if (reuse && !found.some((f) => f.id === reuse) && found.push({ id: reuse, line: 1, confidence: found.length === 0 ? 0.9 : 0.5 }), found.length === 0 && tags.length > 0) {
     let beside = tags.map((t) => t.expression), terms = strict ? unexplainedTerms(rules, text5, result2, [], source2, scope, beside) : addedTerms(rules, text5, [], source2, scope, beside);
     return terms ? [...tagFindings(tags), terms] : tagFindings(tags);
@@ -60703,7 +60372,7 @@ function refuseCutGrants(result2, rules) {
   return { ...result2, matches: matches2, ...closest ? { closest } : {} };
 }
 function unexplainedTerms(rules, text5, result2, matches2, source2, scope, beside) {
-  let mw = result2.words, explained = explainedWords(mw, matches2), items = findUnexplained(text5, mw, explained, matches2.map((m) => m.id), rules);
+  let mw = result2.words, explained = explainedWords(mw, matches2, result2.grams), items = findUnexplained(text5, mw, explained, matches2.map((m) => m.id), rules);
   if (items.length === 0) return;
   let finding = (line2, raw) => ({
     expression: UNKNOWN,
@@ -60720,7 +60389,7 @@ function unexplainedTerms(rules, text5, result2, matches2, source2, scope, besid
   let first = items[0], quote = first.text.length > 200 ? `${first.text.slice(0, 200)} \u2026` : first.text;
   return finding(first.line, isForeign(first.text, rules) ? `${quote} (in a language osai has no vocabulary for: a person must read it)` : quote);
 }
-function explainedWords(mw, matches2) {
+function explainedWords(mw, matches2, textGrams) {
   let out = new Uint8Array(mw.words.length);
   for (let m of matches2)
     if (m.words) {
@@ -60730,15 +60399,15 @@ function explainedWords(mw, matches2) {
   if (out.indexOf(0) < 0) return out;
   let sets = extraGramSets(matches2.map((m) => m.id));
   if (sets.length === 0) return out;
-  let grams2 = gramHashes(mw.words), covered = new Uint8Array(mw.words.length);
-  for (let g = 0; g < grams2.length; g++)
-    sets.some((s) => s.has(grams2[g])) && (covered[g] = 1, covered[g + 1] = 1, covered[g + 2] = 1);
+  let grams = textGrams ?? gramHashes(mw.words), covered = new Uint8Array(mw.words.length);
+  for (let g = 0; g < grams.length; g++)
+    sets.some((s) => s.has(grams[g])) && (covered[g] = 1, covered[g + 1] = 1, covered[g + 2] = 1);
   for (let i = 0; i < out.length; i++) covered[i] && (out[i] = 1);
   return out;
 }
 function inOwnText(id, phrase) {
-  let extra = extraGramSets([id]), grams2 = gramHashes(phrase.split(" "));
-  return grams2.length > 0 && grams2.every((g) => referenceHasGram(id, g) || extra.some((set2) => set2.has(g)));
+  let extra = extraGramSets([id]), grams = gramHashes(phrase.split(" "));
+  return grams.length > 0 && grams.every((g) => referenceHasGram(id, g) || extra.some((set2) => set2.has(g)));
 }
 function spdxTags(text5) {
   let out = [], line2 = 1, counted = 0;
@@ -60763,7 +60432,7 @@ function reuseId(file2, kind) {
   let id = m[1];
   return canonicalSpdxId(id) ?? (/^LicenseRef-[A-Za-z0-9.-]+$/.test(id) ? id : void 0);
 }
-function lineOf(text5, phrase) {
+function lineOf2(text5, phrase) {
   let lines = text5.split(/\r\n|\r|\n/), head = phrase.split(" ").slice(0, 4).join(" ");
   for (let i = 0; i < lines.length; i++)
     if (` ${normalizeText(`${lines[i]} ${lines[i + 1] ?? ""}`)} `.includes(` ${head} `)) return i + 1;
@@ -60971,19 +60640,19 @@ function scopeOfLicenseFile(path3) {
 // src/identify/governing-license.ts
 init_expression();
 var ADDITIVE = /* @__PURE__ */ new Set(["weights-header", "lineage"]);
-function governingLicense(licenses, component, group, files, shown) {
+function governingLicense(licenses, component, group, files2, shown) {
   let declared = licenses.filter((l) => l.scope.kind === "component" && l.scope.component === component), additive = licenses.filter((l) => ADDITIVE.has(l.source.kind) && l.scope.kind === "group" && l.scope.group === group);
   licenses = licenses.filter((l) => !ADDITIVE.has(l.source.kind));
   let fromFiles = [];
-  if (files && (fromFiles = licenses.filter((l) => l.scope.kind === "group" && l.scope.group === group), fromFiles.length === 0)) {
+  if (files2 && (fromFiles = licenses.filter((l) => l.scope.kind === "group" && l.scope.group === group), fromFiles.length === 0)) {
     let repo = licenses.filter((l) => l.scope.kind === "repo"), governing = /* @__PURE__ */ new Set();
-    for (let file2 of files.length > 0 ? files : [void 0]) {
+    for (let file2 of files2.length > 0 ? files2 : [void 0]) {
       let inFolder = file2 === void 0 ? [] : licenses.filter((l) => l.scope.kind === "path" && file2.startsWith(l.scope.prefix)), deepest = Math.max(-1, ...inFolder.map((l) => l.scope.kind === "path" ? l.scope.prefix.length : -1));
       for (let l of inFolder.length > 0 ? inFolder.filter((x) => x.scope.kind === "path" && x.scope.prefix.length === deepest) : repo) governing.add(l);
     }
     fromFiles = [...governing];
   }
-  let card = group === "weights" && files ? licenses.filter((l) => l.source.kind === "card-metadata" && l.scope.kind === "repo") : [], all2 = [...fromFiles, ...card, ...shown ? additive : [], ...declared];
+  let card = group === "weights" && files2 ? licenses.filter((l) => l.source.kind === "card-metadata" && l.scope.kind === "repo") : [], all2 = [...fromFiles, ...card, ...shown ? additive : [], ...declared];
   return all2.length > 0 ? conjoin(all2.map((l) => l.expression)) : void 0;
 }
 
@@ -61194,7 +60863,8 @@ function identifyHeaderLicenses(headers, rules) {
 }
 
 // src/identify/card/terms-sentences.ts
-var compiled5 = /* @__PURE__ */ new WeakMap(), toPhrase = (p) => p.split(" ").map((w) => w === "~" ? null : w);
+init_normalize();
+var GAP = 4, compiled5 = /* @__PURE__ */ new WeakMap(), toPhrase = (p) => p.split(" ").map((w) => w === "~" ? null : w);
 function compile4(rules) {
   let c = compiled5.get(rules);
   return c || (c = {
@@ -61243,14 +60913,15 @@ function unmix(word) {
   return MIXED.test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
 }
 function termsWords(text5) {
-  return text5.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\bcan't\b/g, "can not").replace(/\bwon't\b/g, "will not").replace(/\bshan't\b/g, "shall not").replace(/n't\b/g, " not").split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(unmix);
+  let opened = text5.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\bcan't\b/g, "can not").replace(/\bwon't\b/g, "will not").replace(/\bshan't\b/g, "shall not").replace(/n't\b/g, " not");
+  return isAscii(opened) ? opened.split(/[^a-z0-9]+/).filter(Boolean) : opened.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(unmix);
 }
 var wordMatches = (pattern, word) => word !== void 0 && word !== "" && (pattern.endsWith("*") ? word.startsWith(pattern.slice(0, -1)) : word === pattern), DENIALS = /* @__PURE__ */ new Set(["not", "no", "never", "nor", "without", "except", "only"]);
 function matchAt(phrase, words2, at2, k = 0, grant = !1) {
   if (k === phrase.length) return at2;
   let p = phrase[k];
   if (p === null) {
-    for (let skip = 0; skip <= 4 && at2 + skip <= words2.length && !(grant && skip > 0 && DENIALS.has(words2[at2 + skip - 1])); skip++) {
+    for (let skip = 0; skip <= GAP && at2 + skip <= words2.length && !(grant && skip > 0 && DENIALS.has(words2[at2 + skip - 1])); skip++) {
       let end = matchAt(phrase, words2, at2 + skip, k + 1, grant);
       if (end >= 0) return end;
     }
@@ -61919,7 +61590,7 @@ function identifyManifestLicense(file2, text5, rules, licenseFiles = /* @__PURE_
   let source2 = { file: file2, line: field.line, kind: "manifest" }, resolved = field.unreadable ? void 0 : resolveLicenseName(field.value, rules);
   return [resolved ? { ...resolved, source: source2, scope: { kind: "repo" } } : { expression: UNKNOWN, confidence: 0, source: source2, scope: { kind: "repo" }, raw: field.value }];
 }
-function lineOf3(text5, index2) {
+function lineOf4(text5, index2) {
   return text5.slice(0, index2).split(`
 `).length;
 }
@@ -61934,7 +61605,7 @@ function packageJson(text5) {
   let record3 = data, legacy = Array.isArray(record3.licenses) ? record3.licenses.map((l) => l?.type).filter((t) => typeof t == "string") : [], value = typeof record3.license == "string" ? record3.license : legacy.length > 0 ? legacy.join(" OR ") : void 0;
   if (value === void 0 || /^see license in /i.test(value)) return;
   let at2 = text5.search(/"licen[cs]es?"\s*:/);
-  return { value, line: at2 >= 0 ? lineOf3(text5, at2) : 1 };
+  return { value, line: at2 >= 0 ? lineOf4(text5, at2) : 1 };
 }
 function pyproject(text5, licenseFiles) {
   let data;
@@ -61946,7 +61617,7 @@ function pyproject(text5, licenseFiles) {
   }
   let project = record2(data.project), poetry = record2(record2(data.tool).poetry), line2 = (key2) => {
     let at2 = text5.search(new RegExp(`^\\s*${key2}\\s*=`, "m"));
-    return at2 >= 0 ? lineOf3(text5, at2) : 1;
+    return at2 >= 0 ? lineOf4(text5, at2) : 1;
   };
   for (let table2 of [project, poetry]) {
     let license = table2.license;
@@ -61959,9 +61630,9 @@ function pyproject(text5, licenseFiles) {
     }
     if (license !== void 0) return { value: `license of unexpected type ${typeof license}`, line: line2("license"), unreadable: !0 };
   }
-  let files = project["license-files"];
-  if (Array.isArray(files)) {
-    let unread = files.filter((f) => typeof f == "string" && !/[*?[]/.test(f) && !licenseFiles.has(f.replace(/^\.?\//, "")));
+  let files2 = project["license-files"];
+  if (Array.isArray(files2)) {
+    let unread = files2.filter((f) => typeof f == "string" && !/[*?[]/.test(f) && !licenseFiles.has(f.replace(/^\.?\//, "")));
     if (unread.length > 0) return { value: `license-files names ${unread.join(", ")}, not read as a license`, line: line2("license-files"), unreadable: !0 };
   }
 }
@@ -62062,7 +61733,7 @@ function identify(inventory, documents, rules, declarations = [], clarifications
     expression !== l.expression && (licenses[i] = { ...l, expression });
   });
   let components = rules.components.map((c) => {
-    let evidence = found.get(c.id) ?? [], status = evidence.some((e) => e.kind === "file" || e.kind === "card-section" || e.kind === "card-metadata" && c.id === "evaluation-results") ? "present" : evidence.some((e) => e.kind === "declaration") ? "declared" : evidence.length > 0 ? "referenced" : "absent", files = evidence.filter((e) => e.kind !== "declaration").map((e) => e.file), termsOnly = status === "absent" && c.id === "model-parameters-final" && card !== void 0, license = governingLicense(licenses, c.id, c.group, status === "present" ? files : termsOnly ? [] : void 0, evidence.length > 0 || termsOnly);
+    let evidence = found.get(c.id) ?? [], status = evidence.some((e) => e.kind === "file" || e.kind === "card-section" || e.kind === "card-metadata" && c.id === "evaluation-results") ? "present" : evidence.some((e) => e.kind === "declaration") ? "declared" : evidence.length > 0 ? "referenced" : "absent", files2 = evidence.filter((e) => e.kind !== "declaration").map((e) => e.file), termsOnly = status === "absent" && c.id === "model-parameters-final" && card !== void 0, license = governingLicense(licenses, c.id, c.group, status === "present" ? files2 : termsOnly ? [] : void 0, evidence.length > 0 || termsOnly);
     return { id: c.id, status, evidence, ...license ? { license } : {} };
   });
   return {
@@ -62140,7 +61811,7 @@ async function parseConfigFile(file2) {
     throw new InputError(`${(0, import_node_path6.relative)(process.cwd(), file2)}:${line2}: invalid YAML: ${problem.message.split(`
 `)[0]}`, CONFIG_HINT);
   }
-  let lineOf4 = (path3) => {
+  let lineOf5 = (path3) => {
     for (let n = path3.length; n > 0; n--) {
       let node3 = doc.getIn(path3.slice(0, n), !0);
       if (node3?.range) return counter.linePos(node3.range[0]).line;
@@ -62153,14 +61824,14 @@ async function parseConfigFile(file2) {
     throw new InputError(`${(0, import_node_path6.relative)(process.cwd(), file2)}: invalid YAML: ${error62.message.split(`
 `)[0]}`, CONFIG_HINT);
   }
-  return { config: await validate2(data ?? {}, file2, lineOf4), lineOf: lineOf4 };
+  return { config: await validate2(data ?? {}, file2, lineOf5), lineOf: lineOf5 };
 }
-async function validate2(data, file2, lineOf4, prefix) {
+async function validate2(data, file2, lineOf5, prefix) {
   let { ConfigSchema: ConfigSchema2, CONFIG_KEYS: CONFIG_KEYS2 } = await Promise.resolve().then(() => (init_schema2(), schema_exports)), result2 = ConfigSchema2.safeParse(data);
   if (result2.success) return result2.data;
   let issue2 = result2.error.issues[0], path3 = issue2.path, where2 = [prefix, ...path3].filter((p) => p !== void 0).join(".") || "(top level)", keys = issue2.code === "unrecognized_keys" && !issue2.keys.every((k) => issue2.message.includes(k)) ? ` (${issue2.keys.join(", ")})` : "", known = issue2.code === "unrecognized_keys" ? CONFIG_KEYS2[typeof path3[0] == "string" ? path3[0] : ""] ?? [] : [], guess2 = issue2.code === "unrecognized_keys" ? issue2.keys.map((k) => [k, closestName(k, known)]).find(([, g]) => g) : void 0;
   throw new InputError(
-    `${(0, import_node_path6.relative)(process.cwd(), file2)}:${lineOf4(guess2 ? [...path3, guess2[0]] : path3)}: ${where2}: ${issue2.message}${keys}${guess2 ? `; did you mean "${guess2[1]}" for "${guess2[0]}"?` : ""}`,
+    `${(0, import_node_path6.relative)(process.cwd(), file2)}:${lineOf5(guess2 ? [...path3, guess2[0]] : path3)}: ${where2}: ${issue2.message}${keys}${guess2 ? `; did you mean "${guess2[1]}" for "${guess2[0]}"?` : ""}`,
     issue2.code === "unrecognized_keys" ? `keys accepted here: ${known.join(", ")} (README.md, "Configuration")` : 'see README.md, "Configuration", for the keys .osai.yml accepts'
   );
 }
@@ -62715,36 +62386,36 @@ async function check3(path3, options = {}) {
   return (await checkTarget(path3, options)).report;
 }
 async function checkTarget(path3, options) {
-  let hub = isHubSpec(path3), home = hub ? "." : path3, { config: config2, file: file2, lineOf: lineOf4 } = await loadConfig(home, options.config), where2 = file2 ? (0, import_node_path13.relative)((0, import_node_path13.resolve)(home), file2).split(import_node_path13.sep).join("/") : "", declarations = (config2.components ?? []).map((c, i) => ({
+  let hub = isHubSpec(path3), home = hub ? "." : path3, { config: config2, file: file2, lineOf: lineOf5 } = await loadConfig(home, options.config), where2 = file2 ? (0, import_node_path13.relative)((0, import_node_path13.resolve)(home), file2).split(import_node_path13.sep).join("/") : "", declarations = (config2.components ?? []).map((c, i) => ({
     component: c.id,
     location: c.location,
     ...c.license ? { license: c.license } : {},
     file: where2,
-    line: lineOf4(["components", i])
+    line: lineOf5(["components", i])
   })), clarifications = (config2.clarify ?? []).map((c, i) => ({
     path: c.file.replace(/^\.?\//, ""),
     sha256: c.sha256,
     license: c.license,
     reason: c.reason,
     file: where2,
-    line: lineOf4(["clarify", i])
+    line: lineOf5(["clarify", i])
   })), bases2 = (config2.base_models ?? []).map((b, i) => ({
     base: b.model,
     license: b.license,
     via: "declaration",
     file: where2,
-    line: lineOf4(["base_models", i])
+    line: lineOf5(["base_models", i])
   })), policy = {
-    allow: options.allow?.map((entry) => ({ entry })) ?? (config2.allow ?? []).map((entry, i) => ({ entry, line: lineOf4(["allow", i]) })),
-    deny: options.deny?.map((entry) => ({ entry })) ?? (config2.deny ?? []).map((entry, i) => ({ entry, line: lineOf4(["deny", i]) })),
-    ignore: options.ignore ?? (config2.ignore ?? []).map((r, i) => ({ ...r, line: lineOf4(["ignore", i]) })),
+    allow: options.allow?.map((entry) => ({ entry })) ?? (config2.allow ?? []).map((entry, i) => ({ entry, line: lineOf5(["allow", i]) })),
+    deny: options.deny?.map((entry) => ({ entry })) ?? (config2.deny ?? []).map((entry, i) => ({ entry, line: lineOf5(["deny", i]) })),
+    ignore: options.ignore ?? (config2.ignore ?? []).map((r, i) => ({ ...r, line: lineOf5(["ignore", i]) })),
     ...where2 ? { file: where2 } : {}
   }, eu = config2.eu_ai_act, euAiAct = eu ? {
     ...eu.systemic_risk !== void 0 ? { systemicRisk: eu.systemic_risk } : {},
     ...eu.copyright_policy ? { copyrightPolicy: eu.copyright_policy } : {},
     ...eu.training_content_summary ? { trainingContentSummary: eu.training_content_summary } : {},
     file: where2,
-    line: lineOf4(["eu_ai_act"])
+    line: lineOf5(["eu_ai_act"])
   } : void 0, settled = { ...options, profile: options.profile ?? config2.profile, strict: options.strict ?? config2.strict }, lockDir = file2 ? (0, import_node_path13.dirname)(file2) : home;
   if (!hub && !options.online && !options.offline) {
     let reader = releaseReader(await openFsRepo(path3), await selectReleaseFiles(path3, { allFiles: options.allFiles ?? !1 }));

@@ -1,16 +1,27 @@
 // Text output for a person. The first screen: the verdict, then one line per cause with its next step, then the
 // component table. `detail: 'quiet'` stops after the causes; `'verbose'` adds the evidence behind every verdict.
-import { Chalk } from 'chalk';
+import { styleText } from 'node:util';
 import type { Finding, Report, Verdict } from '../report/types.js';
 import { componentRows, type RowVerdict } from './component-rows.js';
 import { freedomRows } from './freedom-rows.js';
 import type { FormatOptions } from './index.js';
 
+/**
+ * The styles the text uses. Node's own util.styleText writes the same basic ANSI codes a colour library would, and
+ * costs no module at start-up; the caller decides whether the output is a terminal that wants colour.
+ */
+type Style = 'green' | 'red' | 'yellow' | 'dim' | 'bold';
+type Palette = Record<Style, (text: string) => string>;
+const STYLES: Style[] = ['green', 'red', 'yellow', 'dim', 'bold'];
+const PLAIN = Object.fromEntries(STYLES.map((s) => [s, (text: string) => text])) as Palette;
+// validateStream off: styleText would otherwise look at process.stdout (creating its stream) and drop the codes.
+const COLORED = Object.fromEntries(STYLES.map((s) => [s, (text: string) => styleText(s, text, { validateStream: false })])) as Palette;
+
 export default function formatText(input: Report, options: FormatOptions): string {
   // Strings from the repository (license text, card values, file names) are shown, never obeyed by the terminal.
   const report = JSON.parse(JSON.stringify(input), (_key, value: unknown) => (typeof value === 'string' ? visible(value) : value)) as Report;
   const detail = options.detail ?? 'normal';
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = options.color ? COLORED : PLAIN;
   const paint = (v: Verdict, text: string = v.toUpperCase()) => (v === 'pass' ? c.green(text) : v === 'fail' ? c.red(text) : c.yellow(text));
   const paintRow = (v: RowVerdict) => (v === 'missing' ? c.red(v) : v === 'not required' ? c.dim(v) : paint(v, v));
   const { profile } = report;
@@ -52,7 +63,7 @@ export default function formatText(input: Report, options: FormatOptions): strin
   return `${out.join('\n')}\n`;
 }
 
-function verboseSections(report: Report, out: string[], c: InstanceType<typeof Chalk>, paint: (v: Verdict, text?: string) => string): void {
+function verboseSections(report: Report, out: string[], c: Palette, paint: (v: Verdict, text?: string) => string): void {
   out.push('', c.bold('Licenses found'));
   if (report.licenses.length === 0) out.push('  none: no license in the card metadata or in a license file');
   for (const l of report.licenses) {

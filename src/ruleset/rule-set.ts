@@ -91,7 +91,7 @@ export function deserializeRuleSet(text: string): RuleSet {
   // Normalised at build time; tied to this licenses map, so a rule set made with other licenses computes its own.
   matcherCache.set(licenses, data.matchers);
   return {
-    licenses, aliases: new LineMap(data.aliases), hubIds: new Map(data.hubIds),
+    licenses, aliases: new LazyMap(new TextEntries(data.aliases), (id) => id), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
     baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
     termsFiles: data.termsFiles, cardTerms: data.cardTerms,
@@ -105,48 +105,6 @@ function aliasLines(aliases: Map<string, string>): string {
     return `${key}\t${id}`;
   });
   return `\n${lines.join('\n')}\n`;
-}
-
-/**
- * A read-only Map over `key<TAB>value` lines, looked up by a string search: a run asks for a few aliases, so the
- * 1,700-entry Map is built only when something iterates it (explain, a re-serialisation).
- */
-class LineMap extends Map<string, string> {
-  #text: string | undefined;
-  constructor(text: string) {
-    super();
-    this.#text = text;
-  }
-  #built(): this {
-    const text = this.#text;
-    if (text !== undefined) {
-      this.#text = undefined;
-      for (const line of text.split('\n')) {
-        const tab = line.indexOf('\t');
-        if (tab > 0) super.set(line.slice(0, tab), line.slice(tab + 1));
-      }
-    }
-    return this;
-  }
-  override get(key: string): string | undefined {
-    const text = this.#text;
-    if (text === undefined) return super.get(key);
-    if (key.includes('\n') || key.includes('\t')) return undefined;
-    const at = text.indexOf(`\n${key}\t`);
-    if (at < 0) return undefined;
-    const start = at + key.length + 2;
-    return text.slice(start, text.indexOf('\n', start));
-  }
-  override has(key: string): boolean { return this.get(key) !== undefined; }
-  override get size(): number { this.#built(); return super.size; }
-  override set(key: string, value: string): this { this.#built(); return super.set(key, value); }
-  override delete(key: string): boolean { this.#built(); return super.delete(key); }
-  override clear(): void { this.#text = undefined; super.clear(); }
-  override forEach(fn: (value: string, key: string, map: Map<string, string>) => void, self?: unknown): void { this.#built(); super.forEach(fn, self); }
-  override entries(): MapIterator<[string, string]> { return this.#built() && super.entries(); }
-  override keys(): MapIterator<string> { return this.#built() && super.keys(); }
-  override values(): MapIterator<string> { return this.#built() && super.values(); }
-  override [Symbol.iterator](): MapIterator<[string, string]> { return this.entries(); }
 }
 
 const matcherCache = new WeakMap<Map<string, LicenseRule>, LicenseMatcher[]>();
@@ -196,7 +154,7 @@ function compactLicenses(entries: [string, LicenseRule][]): CompactLicenses {
 function expandLicenses(data: CompactLicenses): Map<string, LicenseRule> {
   const shared: unknown[] = [];
   const value = (i: number) => (shared[i] ??= JSON.parse(data.shared[i]!));
-  return new LazyMap(data.entries, (text) => {
+  return new LazyMap(new Map(data.entries), (text) => {
     const rule = JSON.parse(text) as Record<string, unknown>;
     for (const field of SHARED_FIELDS) rule[field] = value(rule[field] as number);
     return rule as unknown as LicenseRule;
@@ -208,12 +166,12 @@ function expandLicenses(data: CompactLicenses): Map<string, LicenseRule> {
  * in the original order, so it behaves as the Map it stands for.
  */
 class LazyMap<V> extends Map<string, V> {
-  private raw: Map<string, string> | undefined;
+  private raw: RawEntries | undefined;
   private readonly parse: (text: string) => V;
 
-  constructor(entries: [string, string][], parse: (text: string) => V) {
+  constructor(raw: RawEntries, parse: (text: string) => V) {
     super();
-    this.raw = new Map(entries);
+    this.raw = raw;
     this.parse = parse;
   }
 
@@ -248,4 +206,39 @@ class LazyMap<V> extends Map<string, V> {
   override entries(): MapIterator<[string, V]> { return this.all(), super.entries(); }
   override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, self?: unknown): void { this.all(); super.forEach(fn, self); }
   override [Symbol.iterator](): MapIterator<[string, V]> { return this.all(), super[Symbol.iterator](); }
+}
+
+/** The unparsed entries a LazyMap starts from. */
+type RawEntries = Pick<Map<string, string>, 'get' | 'has' | 'size' | 'keys' | typeof Symbol.iterator>;
+
+/**
+ * `key<TAB>value` lines (each line after a line break), answered by a string search: a run looks up a few aliases, so
+ * the 1,700 entries are split into a Map only when something counts or iterates them (explain, re-serialising).
+ */
+class TextEntries implements RawEntries {
+  private map: Map<string, string> | undefined;
+  constructor(private readonly text: string) {}
+
+  get(key: string): string | undefined {
+    if (this.map) return this.map.get(key);
+    if (key.includes('\n') || key.includes('\t')) return undefined;
+    const at = this.text.indexOf(`\n${key}\t`);
+    if (at < 0) return undefined;
+    const start = at + key.length + 2;
+    return this.text.slice(start, this.text.indexOf('\n', start));
+  }
+  has(key: string): boolean { return this.get(key) !== undefined; }
+  get size(): number { return this.split().size; }
+  keys(): MapIterator<string> { return this.split().keys(); }
+  [Symbol.iterator](): MapIterator<[string, string]> { return this.split()[Symbol.iterator](); }
+  private split(): Map<string, string> {
+    if (!this.map) {
+      this.map = new Map();
+      for (const line of this.text.split('\n')) {
+        const tab = line.indexOf('\t');
+        if (tab > 0) this.map.set(line.slice(0, tab), line.slice(tab + 1));
+      }
+    }
+    return this.map;
+  }
 }

@@ -1,5 +1,6 @@
 // Reads one sentence as terms (rules/card-terms.yaml): which restriction it states, if any, after negations and advice.
 import type { CardTermsRules } from '../../ruleset/schema.js';
+import { isAscii } from '../normalize.js';
 
 export interface TermsHit { type: string; sentence: string }
 
@@ -41,11 +42,12 @@ function unmix(word: string): string {
 
 /** Lower-case words with contractions opened (don't → do not, can't → can not) and punctuation dropped. */
 export function termsWords(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase()
+  const opened = text.normalize('NFKC').toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/\bcan't\b/g, 'can not').replace(/\bwon't\b/g, 'will not').replace(/\bshan't\b/g, 'shall not')
-    .replace(/n't\b/g, ' not')
-    .split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(unmix);
+    .replace(/n't\b/g, ' not');
+  // ASCII text has no look-alike letters to unmix, and [a-z0-9] are its letters and digits.
+  return isAscii(opened) ? opened.split(/[^a-z0-9]+/).filter(Boolean) : opened.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(unmix);
 }
 
 const wordMatches = (pattern: string, word: string | undefined) =>

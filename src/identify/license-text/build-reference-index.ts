@@ -1,14 +1,14 @@
-// Build step: writes dist/license-exact.json, dist/license-index.json (+ .bin), dist/license-words.json (+ .bin) and
-// dist/license-samples.bin, dist/license-slots.json (rules/license-templates.yaml), dist/license-titles.txt and dist/license-extras.json (tails, left-out lines) from the spdx-license-list package.
+// Build step: writes dist/license-exact.json, dist/license-index.json (+ .bin), dist/license-vocab.txt (+ .bin), dist/license-words.bin and
+// dist/license-samples.bin, dist/license-slots.json (rules/license-templates.yaml), dist/license-extras.txt (+ .bin: titles, tails, left-out lines) from the spdx-license-list package.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { RULES_DIR } from '../../paths.js';
 import { matchWords, setTemplateSlots, type TemplateSlots } from '../normalize.js';
-import { buildReferenceExtras, EXTRAS_FILE, serializeExtras, TITLES_FILE } from './reference-extras.js';
+import { buildReferenceExtras, EXTRA_GRAMS_FILE, EXTRAS_FILE, serializeExtras } from './reference-extras.js';
 import { type Notice, NOTICES_FILE } from './notices.js';
-import { buildReferenceIndex, EXACT_FILE, SLOTS_FILE, GRAMS_FILE, INDEX_FILE, SAMPLES_FILE, serializeIndex, WORD_IDS_FILE, WORDS_FILE } from './reference-index.js';
+import { buildReferenceIndex, EXACT_FILE, SLOTS_FILE, GRAMS_FILE, INDEX_FILE, SAMPLES_FILE, serializeIndex, VOCAB_FILE, VOCAB_TEXT_FILE, WORD_IDS_FILE } from './reference-index.js';
 
 interface Project { id: string; name: string; keep?: string[] }
 type Slot = TemplateSlots['slots'][number];
@@ -84,16 +84,17 @@ const notices = (parse(readFileSync(join(RULES_DIR, 'notices.yaml'), 'utf8')) as
 for (const n of notices) new RegExp(n.says);
 writeFileSync(NOTICES_FILE, JSON.stringify(notices));
 const built = buildReferenceIndex(slots.optional, slots.spans);
-const { exact, index, grams, words, wordIds, samples } = serializeIndex(built);
+const { exact, index, grams, vocab, wordIds, samples } = serializeIndex(built);
 writeFileSync(EXACT_FILE, exact);
 writeFileSync(GRAMS_FILE, grams);
 writeFileSync(INDEX_FILE, index);
 writeFileSync(WORD_IDS_FILE, wordIds);
-writeFileSync(WORDS_FILE, words);
+writeFileSync(VOCAB_TEXT_FILE, vocab.text);
+writeFileSync(VOCAB_FILE, vocab.bin);
 writeFileSync(SAMPLES_FILE, samples);
 const extras = serializeExtras(buildReferenceExtras(slots.spans));
-writeFileSync(EXTRAS_FILE, extras.grams);
-writeFileSync(TITLES_FILE, extras.titles);
+writeFileSync(EXTRAS_FILE, extras.lines);
+writeFileSync(EXTRA_GRAMS_FILE, extras.grams);
 if (process.env['OSAI_INDEX_VERBOSE']) {
   for (const ids of built.shared) process.stdout.write(`same normalised text: ${ids.join(' ')}\n`);
 }

@@ -210,7 +210,7 @@ function unexplainedTerms(
   scope: LicenseScope, beside: string[],
 ): LicenseFinding | undefined {
   const mw = result.words;
-  const explained = explainedWords(mw, matches);
+  const explained = explainedWords(mw, matches, result.grams);
   const items = findUnexplained(text, mw, explained, matches.map((m) => m.id), rules);
   if (items.length === 0) return undefined;
   const finding = (line: number, raw: string): LicenseFinding => ({
@@ -226,7 +226,7 @@ function unexplainedTerms(
 }
 
 /** Which words the matches explain: their regions, less long inner runs the reference lacks, plus optional tails. */
-function explainedWords(mw: MatchWords, matches: ReferenceMatch[]): Uint8Array {
+function explainedWords(mw: MatchWords, matches: ReferenceMatch[], textGrams?: Uint32Array): Uint8Array {
   const out = new Uint8Array(mw.words.length);
   for (const m of matches) {
     if (!m.words) continue;
@@ -237,7 +237,7 @@ function explainedWords(mw: MatchWords, matches: ReferenceMatch[]): Uint8Array {
   // An appendix (Apache-2.0's "How to apply", the GNU one) is the license's optional text: its trigrams explain it.
   const sets = extraGramSets(matches.map((m) => m.id));
   if (sets.length === 0) return out;
-  const grams = gramHashes(mw.words);
+  const grams = textGrams ?? gramHashes(mw.words);
   const covered = new Uint8Array(mw.words.length);
   for (let g = 0; g < grams.length; g++) {
     if (!sets.some((s) => s.has(grams[g]!))) continue;

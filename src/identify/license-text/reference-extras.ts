@@ -1,9 +1,9 @@
 // What a reference text holds beyond the words it is matched on: each license's own title words (its SPDX name and
 // the heading lines its text starts with), and the trigrams of its optional tail (Apache-2.0's appendix, the GNU "How
 // to apply these terms") and of the lines matching leaves out (copyright lines that carry a sentence, as OLDAP's and
-// Unicode's do). Built at build time into dist/license-titles.txt (one `id<TAB>words` line each, found by a string
-// search: an exact match needs its own title only) and dist/license-extras.json (the trigrams), each read only when a
-// file has words its match does not explain.
+// Unicode's do). Built at build time into dist/license-extras.txt (one `id<TAB>start<TAB>count<TAB>title words` line
+// each, found by a string search: a run needs the lines of its matched ids only) and dist/license-extras.bin (the
+// trigram hashes as Uint32, each id's `count` from `start`), read only when a file has words its match does not explain.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -13,8 +13,8 @@ import { exactKey, gramHashes, INDEX_VERSION, optionalSpanRanges, optionalTailSt
 
 const require = createRequire(import.meta.url);
 
-export const EXTRAS_FILE = join(PACKAGE_ROOT, 'dist', 'license-extras.json');
-export const TITLES_FILE = join(PACKAGE_ROOT, 'dist', 'license-titles.txt');
+export const EXTRAS_FILE = join(PACKAGE_ROOT, 'dist', 'license-extras.txt');
+export const EXTRA_GRAMS_FILE = join(PACKAGE_ROOT, 'dist', 'license-extras.bin');
 
 export interface ReferenceExtras {
   /** id → the words its title lines may use (space-separated, each once). */
@@ -66,47 +66,65 @@ export function buildReferenceExtras(spans = templateSpans()): ReferenceExtras {
   return { titles, grams: extra };
 }
 
-/** The two build outputs: the titles as text lines (after a version line), the trigrams as JSON. */
-export function serializeExtras(extras: ReferenceExtras): { titles: string; grams: string } {
-  const lines = Object.keys(extras.titles).sort().map((id) => `${id}\t${extras.titles[id]!}\n`);
-  return { titles: `${INDEX_VERSION}\n${lines.join('')}`, grams: JSON.stringify({ version: INDEX_VERSION, grams: extras.grams }) };
+/** The two build outputs: a version line and one line per id, and the hashes the lines point into. */
+export function serializeExtras(extras: ReferenceExtras): { lines: string; grams: Buffer } {
+  const ids = Object.keys(extras.titles).sort();
+  const all = new Uint32Array(ids.reduce((n, id) => n + (extras.grams[id]?.length ?? 0), 0));
+  let start = 0;
+  const lines = ids.map((id) => {
+    const g = extras.grams[id] ?? [];
+    all.set(g, start);
+    const line = `${id}\t${start}\t${g.length}\t${extras.titles[id]!}\n`;
+    start += g.length;
+    return line;
+  });
+  return { lines: `${INDEX_VERSION}\n${lines.join('')}`, grams: Buffer.from(all.buffer, all.byteOffset, all.byteLength) };
 }
 
 let built: ReferenceExtras | undefined;
 /** Both parts rebuilt in memory, for a dist/ without them or from another index version. */
 const rebuilt = (): ReferenceExtras => (built ??= buildReferenceExtras());
 
-/** The built file's text, or undefined when it is missing. */
-function readBuilt(file: string): string | undefined {
+/** The built files (the lines, and the hashes read on first need), or null when they are missing or stale. */
+let files: { lines: string; grams: () => Uint32Array } | null | undefined;
+function builtFiles(): typeof files {
+  if (files !== undefined) return files;
+  let lines: string | undefined;
   try {
-    return readFileSync(file, 'utf8');
+    lines = readFileSync(EXTRAS_FILE, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return undefined;
   }
+  let grams: Uint32Array | undefined;
+  files = lines !== undefined && lines.startsWith(`${INDEX_VERSION}\n`)
+    ? { lines, grams: () => (grams ??= uint32s(readFileSync(EXTRA_GRAMS_FILE))) }
+    : null;
+  return files;
 }
 
-let titles: string | null | undefined;
+/** A Uint32Array over a file's bytes (copied when the buffer is not 4-byte aligned). */
+function uint32s(bytes: Buffer): Uint32Array {
+  return bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(new Uint8Array(bytes).buffer);
+}
+
+/** An id's line of the built file, split: [start, count, title]; undefined when the id has none. */
+function lineOf(lines: string, id: string): [number, number, string] | undefined {
+  const at = lines.indexOf(`\n${id}\t`);
+  if (at < 0) return undefined;
+  const [start, count, title] = lines.slice(at + id.length + 2, lines.indexOf('\n', at + 1)).split('\t');
+  return [Number(start), Number(count), title ?? ''];
+}
+
 /** The words an id's title lines may use (space-separated), or undefined for an id without an SPDX text. */
 export function referenceTitle(id: string): string | undefined {
-  if (titles === undefined) {
-    const text = readBuilt(TITLES_FILE);
-    titles = text !== undefined && text.startsWith(`${INDEX_VERSION}\n`) ? text : null;
-  }
-  if (titles === null) return rebuilt().titles[id];
-  const at = titles.indexOf(`\n${id}\t`);
-  if (at < 0) return undefined;
-  const start = at + id.length + 2;
-  return titles.slice(start, titles.indexOf('\n', start));
+  const f = builtFiles();
+  return f ? lineOf(f.lines, id)?.[2] : rebuilt().titles[id];
 }
 
-let grams: Record<string, number[]> | undefined;
 /** The sorted trigram hashes of an id's optional tail and left-out lines, or undefined when it has none. */
-export function referenceExtraGrams(id: string): number[] | undefined {
-  if (!grams) {
-    const text = readBuilt(EXTRAS_FILE);
-    const data = text === undefined ? undefined : JSON.parse(text) as { version?: number; grams: Record<string, number[]> };
-    grams = data && data.version === INDEX_VERSION ? data.grams : rebuilt().grams;
-  }
-  return grams[id];
+export function referenceExtraGrams(id: string): ArrayLike<number> | undefined {
+  const f = builtFiles();
+  if (!f) return rebuilt().grams[id];
+  const line = lineOf(f.lines, id);
+  return line && line[1] > 0 ? f.grams().subarray(line[0], line[0] + line[1]) : undefined;
 }

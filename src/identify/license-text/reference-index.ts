@@ -33,10 +33,13 @@ export const INDEX_FILE = join(PACKAGE_ROOT, 'dist', 'license-index.json');
  */
 export const GRAMS_FILE = join(PACKAGE_ROOT, 'dist', 'license-index.bin');
 /**
- * dist/license-words.json: the vocabulary of every reference text's matching words (read only to show the words a
- * near miss lacks), so a diff needs neither the 5 MB package nor a tokenisation of its text.
+ * dist/license-vocab.txt: the vocabulary of every reference text's matching words, one per line (a diff shows the
+ * words a near miss lacks from it, so it needs neither the 5 MB package nor a tokenisation of its text), and
+ * dist/license-vocab.bin: where each word starts in that text and its fnv1a hash, as Uint32 (version, count, starts,
+ * hashes). A near miss looks up the few words it shows instead of parsing 17,000 strings of JSON.
  */
-export const WORDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.json');
+export const VOCAB_TEXT_FILE = join(PACKAGE_ROOT, 'dist', 'license-vocab.txt');
+export const VOCAB_FILE = join(PACKAGE_ROOT, 'dist', 'license-vocab.bin');
 /**
  * dist/license-words.bin: the words themselves, as Uint16 (or Uint32) numbers into the vocabulary, raw bytes (as
  * base64 in the JSON they were 1.8 MB to parse and decode on every near miss).
@@ -46,7 +49,7 @@ export const WORD_IDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.bin');
 export const SAMPLES_FILE = join(PACKAGE_ROOT, 'dist', 'license-samples.bin');
 
 /** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
@@ -65,6 +68,9 @@ export interface ReferenceIndex { entries: ReferenceEntry[]; grams: Uint32Array 
 
 /** The reference texts' words: entry after entry (in index order, `words` of each), as numbers into `vocab`. */
 export interface ReferenceWords { vocab: string[]; ids: Uint16Array | Uint32Array }
+
+/** The vocabulary the reference words are numbers into: a word and its fnv1a hash by number, and a number by word. */
+export interface Vocabulary { size: number; word(n: number): string; hash(n: number): number; find(word: string): number | undefined }
 
 /** 32-bit FNV-1a of a string. */
 export function fnv1a(text: string, seed = 0x811c9dc5): number {
@@ -267,7 +273,7 @@ interface IndexSource {
   wordStarts: Uint32Array;
   grams(at: number): Uint32Array;
   samples(): SampleIndex;
-  vocab(): string[];
+  vocab(): Vocabulary;
   wordIds(at: number): Uint16Array | Uint32Array;
 }
 
@@ -332,16 +338,87 @@ function wordStartsOf(entries: ReferenceEntry[]): Uint32Array {
   return starts;
 }
 
+/** A vocabulary over the words in memory (an in-memory build). */
+function listVocabulary(words: string[]): Vocabulary {
+  const hashes = new Map<number, number>();
+  let numbers: Map<string, number> | undefined;
+  return {
+    size: words.length,
+    word: (n) => words[n]!,
+    hash: (n) => hashes.get(n) ?? hashes.set(n, fnv1a(words[n]!)).get(n)!,
+    find: (word) => (numbers ??= new Map(words.map((w, n) => [w, n]))).get(word),
+  };
+}
+
+/**
+ * The built vocabulary: the words file's text and, per number, where its word starts and the word's hash. A word is
+ * cut from the text only when it is asked for; a number is found by a string search and a binary search of the starts.
+ */
+function textVocabulary(text: string, starts: Uint32Array, hashes: Uint32Array): Vocabulary {
+  const size = hashes.length;
+  const word = (n: number) => text.slice(starts[n]!, starts[n + 1]! - 1);
+  return {
+    size,
+    word,
+    hash: (n) => hashes[n]!,
+    find: (w) => {
+      if (w.includes('\n')) return undefined;
+      let at = 0;
+      if (!text.startsWith(`${w}\n`)) {
+        at = text.indexOf(`\n${w}\n`);
+        if (at < 0) return undefined;
+        at++;
+      }
+      let lo = 0;
+      let hi = size - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (starts[mid]! < at) lo = mid + 1; else if (starts[mid]! > at) hi = mid - 1; else return mid;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The vocabulary files the build writes: the words one per line, and their starts and hashes. */
+export function serializeVocabulary(words: string[]): { text: string; bin: Buffer } {
+  if (words.some((w) => w.includes('\n'))) throw new Error('reference index: a vocabulary word holds a line break');
+  const out = new Uint32Array(2 + (words.length + 1) + words.length);
+  out[0] = INDEX_VERSION;
+  out[1] = words.length;
+  let start = 0;
+  words.forEach((w, n) => {
+    out[2 + n] = start;
+    out[2 + words.length + 1 + n] = fnv1a(w);
+    start += w.length + 1;
+  });
+  out[2 + words.length] = start;
+  return { text: words.map((w) => `${w}\n`).join(''), bin: Buffer.from(out.buffer, out.byteOffset, out.byteLength) };
+}
+
+/** The built vocabulary, or undefined when its files are missing or from another build. */
+function builtVocabulary(): Vocabulary | undefined {
+  const bytes = builtBytes(VOCAB_FILE);
+  let text: string | undefined;
+  try { text = readFileSync(VOCAB_TEXT_FILE, 'utf8'); } catch (error) { if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; }
+  if (!bytes || text === undefined || bytes.byteLength < 8 || bytes.byteLength % 4 !== 0) return undefined;
+  const all = new Uint32Array(alignedBytes(bytes));
+  const n = all[1]!;
+  if (all[0] !== INDEX_VERSION || all.length !== 2 + (n + 1) + n || all[2 + n] !== text.length) return undefined;
+  return textVocabulary(text, all.subarray(2, 3 + n), all.subarray(3 + n));
+}
+
 function memorySource(): IndexSource {
   const { index, words } = fallback();
   let samples: SampleIndex | undefined;
+  let vocabulary: Vocabulary | undefined;
   const wordStarts = wordStartsOf(index.entries);
   return {
     entries: index.entries,
     wordStarts,
     grams: (at) => index.grams.subarray(index.entries[at]!.offset, index.entries[at]!.offset + index.entries[at]!.count),
     samples: () => (samples ??= buildSampleIndex(index)),
-    vocab: () => words.vocab,
+    vocab: () => (vocabulary ??= listVocabulary(words.vocab)),
     wordIds: (at) => words.ids.subarray(wordStarts[at]!, wordStarts[at + 1]!),
   };
 }
@@ -358,19 +435,16 @@ function builtSource(): IndexSource | undefined {
   const samplesBytes = builtBytes(SAMPLES_FILE);
   const samples = samplesBytes && parseSamples(samplesBytes, entries.length);
   if (!samples) return undefined;
-  // The 125 KB vocabulary is parsed only when a diff needs words (a candidate scored high enough to be described).
-  let vocab: string[] | undefined;
+  // The vocabulary is read only when a diff needs words (a candidate scored high enough to be described).
+  let vocab: Vocabulary | undefined;
   return {
     entries,
     wordStarts,
     grams: (at) => new Uint32Array(readRange(GRAMS_FILE, entries[at]!.offset * 4, entries[at]!.count * 4)),
     samples: () => samples,
     vocab: () => {
-      if (!vocab) {
-        const words = builtData<{ version: number; vocab: string[]; width: 2 | 4 }>(WORDS_FILE);
-        if (!words || words.width !== width) throw new Error(`osai: ${WORDS_FILE} is from another build than ${INDEX_FILE}; rebuild (npm run build)`);
-        vocab = words.vocab;
-      }
+      vocab ??= builtVocabulary();
+      if (!vocab) throw new Error(`osai: ${VOCAB_FILE} is missing or from another build than ${INDEX_FILE}; rebuild (npm run build)`);
       return vocab;
     },
     wordIds: (at) => {
@@ -418,7 +492,7 @@ export function referenceSamples(): SampleIndex {
 }
 
 /** The vocabulary the reference words are numbers into. */
-export function referenceVocab(): string[] {
+export function referenceVocab(): Vocabulary {
   return indexSource().vocab();
 }
 
@@ -470,7 +544,8 @@ export function referenceWords(): ReferenceWords {
   const first = referenceWordIds(0);
   const ids = first instanceof Uint16Array ? new Uint16Array(wordStarts[entries.length]!) : new Uint32Array(wordStarts[entries.length]!);
   entries.forEach((_, at) => ids.set(referenceWordIds(at), wordStarts[at]!));
-  return { vocab: referenceVocab(), ids };
+  const vocab = referenceVocab();
+  return { vocab: Array.from({ length: vocab.size }, (_, n) => vocab.word(n)), ids };
 }
 
 /**
@@ -488,15 +563,15 @@ function asciiJson(value: unknown): string {
 }
 
 /** The index as the files the build writes. */
-export function serializeIndex(built: BuiltReferences): { exact: string; index: string; grams: Buffer; words: string; wordIds: Buffer; samples: Buffer } {
+export function serializeIndex(built: BuiltReferences): { exact: string; index: string; grams: Buffer; vocab: { text: string; bin: Buffer }; wordIds: Buffer; samples: Buffer } {
   const { grams, entries } = built.index;
   const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const { vocab, ids } = built.words;
   return {
     exact: asciiJson({ version: INDEX_VERSION, exact: built.exact }),
-    index: asciiJson({ version: INDEX_VERSION, entries, count: grams.length, wordWidth: built.words.ids.BYTES_PER_ELEMENT }),
+    index: asciiJson({ version: INDEX_VERSION, entries, count: grams.length, wordWidth: ids.BYTES_PER_ELEMENT }),
     grams: raw(grams),
-    words: asciiJson({ version: INDEX_VERSION, vocab, width: ids.BYTES_PER_ELEMENT }),
+    vocab: serializeVocabulary(vocab),
     wordIds: raw(ids),
     samples: serializeSamples(buildSampleIndex(built.index)),
   };

@@ -3,8 +3,8 @@
 import { noteCodePath } from '../../code-path.js';
 import { matchWords, type MatchWords } from '../normalize.js';
 import {
-  exactKey, exactMatches, fnv1a, gramHashes, mixGrams, referenceEntries, referenceGrams, referenceSamples, referenceVocab,
-  referenceWordIds, SAMPLE_MASK, type ReferenceEntry,
+  exactKey, exactMatches, gramHashes, mixGrams, referenceEntries, referenceGrams, referenceSamples, referenceVocab,
+  referenceWordIds, SAMPLE_MASK, type ReferenceEntry, type Vocabulary,
 } from './reference-index.js';
 
 /** Below this Dice score a region is not that license: the text is `unknown`, with the closest candidate. */
@@ -35,7 +35,11 @@ export interface ReferenceMatch {
   refused?: string;
 }
 
-export interface ReferenceResult { matches: ReferenceMatch[]; closest?: ReferenceMatch; words: MatchWords }
+export interface ReferenceResult {
+  matches: ReferenceMatch[]; closest?: ReferenceMatch; words: MatchWords;
+  /** The words' trigram hashes (gramHashes(words.words)), when the match computed them. */
+  grams?: Uint32Array;
+}
 
 /** Words whose presence in a text but absence from the reference adds a restriction the reference does not have. */
 const RESTRICTING = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike', 'research', 'nonprofit'];
@@ -111,8 +115,8 @@ function similar(mw: MatchWords): Omit<ReferenceResult, 'words'> {
     if (!accepted) break;
   }
   matches.sort((a, b) => a.line - b.line);
-  if (matches.length > 0 || !closest) return { matches };
-  return { matches, closest: 'id' in closest ? closest : describe(closest, mw, q) };
+  if (matches.length > 0 || !closest) return { matches, grams: query };
+  return { matches, closest: 'id' in closest ? closest : describe(closest, mw, q), grams: query };
 }
 
 /**
@@ -251,25 +255,27 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
 const GUARD_WORDS = new Set([...RESTRICTING, ...CC_ELEMENTS]);
 
 /** A reference text's words (as vocabulary numbers), its trigrams in text order, and which guard words it has. */
-interface RefWords { vocab: string[]; ids: Uint16Array | Uint32Array; grams: Uint32Array; guards: Set<string> }
+interface RefWords { vocab: Vocabulary; ids: Uint16Array | Uint32Array; grams: Uint32Array; guards: Set<string> }
 
-/** fnv1a of vocabulary words, by number, computed for the words a diff meets (not the whole vocabulary). */
-const vocabHashes = new Map<number, number>();
 const refCache = new Map<number, RefWords>();
+/** The guard words by vocabulary number (a guard word no reference has is not in it). */
+let guardNumbers: Map<number, string> | undefined;
 
 function wordsOf(at: number): RefWords {
   let ref = refCache.get(at);
   if (ref) return ref;
   const vocab = referenceVocab();
+  if (!guardNumbers) {
+    guardNumbers = new Map();
+    for (const w of GUARD_WORDS) { const n = vocab.find(w); if (n !== undefined) guardNumbers.set(n, w); }
+  }
   const ids = referenceWordIds(at);
   const hashes = new Uint32Array(ids.length);
   const guards = new Set<string>();
   for (let i = 0; i < ids.length; i++) {
-    let h = vocabHashes.get(ids[i]!);
-    if (h === undefined) { h = fnv1a(vocab[ids[i]!]!); vocabHashes.set(ids[i]!, h); }
-    hashes[i] = h;
-    const word = vocab[ids[i]!]!;
-    if (GUARD_WORDS.has(word)) guards.add(word);
+    hashes[i] = vocab.hash(ids[i]!);
+    const guard = guardNumbers.get(ids[i]!);
+    if (guard !== undefined) guards.add(guard);
   }
   ref = { vocab, ids, grams: mixGrams(hashes), guards };
   refCache.set(at, ref); // at most one per reference entry
@@ -311,7 +317,7 @@ export function referenceVocabulary(id: string): Set<string> {
     positions ??= firstPositions();
     const at = positions.get(id);
     const ref = at === undefined ? undefined : wordsOf(at);
-    set = new Set(ref ? Array.from(ref.ids, (n) => ref.vocab[n]!) : []);
+    set = new Set(ref ? Array.from(ref.ids, (n) => ref.vocab.word(n)) : []);
     vocabularies.set(id, set);
   }
   return set;
@@ -332,7 +338,7 @@ function missingWords(ref: RefWords, q: Query, start: number, end: number): stri
   for (let w = 0; w < ids.length; w++) {
     let found = false;
     for (let g = Math.max(0, w - 2); g <= Math.min(grams.length - 1, w); g++) if (inRegion[g]) { found = true; break; }
-    if (!found) run.push(vocab[ids[w]!]!);
+    if (!found) run.push(vocab.word(ids[w]!));
     else if (run.length) { out.push(run); run = []; }
   }
   if (run.length) out.push(run);

@@ -5,7 +5,7 @@ import type { RuleSet } from '../../ruleset/rule-set.js';
 import { canonicalSpdxId, parseExpression } from '../../spdx/expression.js';
 import type { BenignLinesRules } from '../../ruleset/schema.js';
 import { findAddedTerms } from '../added-terms.js';
-import { normalizeText, type MatchWords } from '../normalize.js';
+import { isAscii, normalizeText, type MatchWords } from '../normalize.js';
 import { referenceExtraGrams, referenceTitle } from './reference-extras.js';
 import { gramHashes } from './reference-index.js';
 import { referenceHasGram, referenceVocabulary } from './reference-match.js';
@@ -181,7 +181,7 @@ const titleSets = new Map<string, Set<string>>();
 
 /** A reference's tail and left-out-line trigrams as a set, built once per id. */
 function gramSet(id: string): Set<number> | undefined {
-  if (!gramSets.has(id)) { const g = referenceExtraGrams(id); gramSets.set(id, g ? new Set(g) : undefined); }
+  if (!gramSets.has(id)) { const g = referenceExtraGrams(id); gramSets.set(id, g ? new Set(Array.from(g)) : undefined); }
   return gramSets.get(id);
 }
 
@@ -204,7 +204,7 @@ export function extraGramSets(ids: string[]): Set<number>[] {
 
 /** The line from its `n`-th word on (approximately: folds and list markers may shift the count by a word). */
 function rawAfterWords(raw: string, n: number): string {
-  const word = /[\p{L}\p{N}]+/gu;
+  const word = isAscii(raw) ? /[A-Za-z0-9]+/g : /[\p{L}\p{N}]+/gu;
   for (let k = 0; k < n && word.exec(raw); k++);
   return raw.slice(word.lastIndex);
 }
@@ -243,7 +243,9 @@ function isCopyright(line: string, c: Compiled): boolean {
 /** Whether a holder part goes on after a full stop or semicolon that ends no abbreviation ("Inc.", "Ltd."). */
 function secondSentence(rest: string, c: Compiled): boolean {
   if (rest.includes(';')) return true;
-  const stop = /([\p{L}\p{N}]+)\.\s+(?=[\p{L}\p{N}])/gu;
+  if (!rest.includes('.')) return false;
+  // `rest` is lower-cased: on ASCII text [a-z0-9] are its letters and digits.
+  const stop = isAscii(rest) ? /([a-z0-9]+)\.\s+(?=[a-z0-9])/g : /([\p{L}\p{N}]+)\.\s+(?=[\p{L}\p{N}])/gu;
   for (let m = stop.exec(rest); m; m = stop.exec(rest)) if (!c.abbreviations.has(m[1]!) && m[1]!.length > 1) return true;
   return false;
 }
