@@ -15682,21 +15682,23 @@ function setTemplateSlots(source2) {
 }
 function loadSlots() {
   if (slots) return slots;
-  let t = slotSource(), byAfter = /* @__PURE__ */ new Map();
+  let t = slotSource(), byAfter = /* @__PURE__ */ new Map(), projectDeny = new Set(t?.deny ?? []), holderDeny = /* @__PURE__ */ new Set([...projectDeny, ...t?.parties ?? []]);
   for (let s of t?.slots ?? []) {
     let after = s.after.split(" ");
-    (byAfter.get(after[0]) ?? byAfter.set(after[0], []).get(after[0])).push({ before: s.before.split(" "), after });
+    (byAfter.get(after[0]) ?? byAfter.set(after[0], []).get(after[0])).push({ before: s.before.split(" "), after, deny: s.kind === "project" ? projectDeny : holderDeny });
   }
   let shapes = new Uint8Array(8192);
   for (let k of byAfter.keys()) shapes[shape(k)] = 1;
-  return slots = { byAfter, shapes, maxWords: t?.maxWords ?? 0, deny: new Set(t?.deny ?? []) }, slots;
+  let second = new Uint8Array(8192);
+  for (let list3 of byAfter.values()) for (let c of list3) c.after.length > 1 ? second[shape(c.after[1])] = 1 : second.fill(1);
+  return slots = { byAfter, shapes, second, maxWords: t?.maxWords ?? 0 }, slots;
 }
 function foldSlots(words2, lines) {
-  let { byAfter, shapes, maxWords, deny } = loadSlots();
+  let { byAfter, shapes, second, maxWords } = loadSlots();
   if (byAfter.size === 0) return words2;
   let n = words2.length, o = 0;
   for (let i = 0; i < n; i++) {
-    let w = words2[i], cands = shapes[shape(w)] === 1 ? byAfter.get(w) : void 0;
+    let w = words2[i], cands = shapes[shape(w)] === 1 && (i + 1 >= n || second[shape(words2[i + 1])] === 1) ? byAfter.get(w) : void 0;
     if (cands) {
       let found2 = 0;
       for (let c of cands) {
@@ -15709,7 +15711,7 @@ function foldSlots(words2, lines) {
         if (ok2) {
           for (let k = 1; k <= maxWords && o - k - c.before.length >= 0; k++) {
             let sw = words2[o - k];
-            if (deny.has(sw) || sw === HOLDER_SLOT) break;
+            if (c.deny.has(sw) || sw === HOLDER_SLOT) break;
             let b = 0;
             for (; b < c.before.length && words2[o - k - c.before.length + b] === c.before[b]; ) b++;
             if (b === c.before.length) {
@@ -15727,14 +15729,31 @@ function foldSlots(words2, lines) {
   return words2.length = o, lines.length = o, words2;
 }
 function normalizeText(text5) {
-  let lower = text5.toLowerCase(), stripped = MARKUP.test(lower) ? stripMarkup(lower) : lower, words2 = NON_ASCII.test(stripped) ? stripped.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "") : asciiWords(stripped);
+  let lower = text5.toLowerCase(), stripped = MARKUP.test(lower) ? stripMarkup(lower) : lower, words2 = NON_ASCII.test(stripped) ? splitIdeographs(stripped.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "")) : asciiWords(stripped);
   return foldWords(words2).join(" ");
+}
+function splitIdeographs(words2) {
+  return words2.some((w) => IDEOGRAPH.test(w)) ? words2.flatMap((w) => IDEOGRAPH.test(w) ? w.match(IDEOGRAPH_OR_RUN) : [w]) : words2;
 }
 function asciiWords(text5) {
   return text5.match(ASCII_WORD) ?? [];
 }
 function stripMarkup(text5) {
-  return text5.replace(/^\uFEFF/, "").replace(/<[^<>\n]{0,200}>/g, " ").replace(/<[a-z][^<>\n]{0,100}\n[^<>\n]{0,100}>/gi, " ").replace(/\{[^{}\n]{0,200}\}/g, " ").replace(/\]\([^()\n]{0,500}\)/g, " ").replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ").replace(/\+\+/g, " plusplus ");
+  return stripBlocks(text5).replace(/^\uFEFF/, "").replace(/<[^<>\n]{0,200}>/g, " ").replace(/<[a-z][^<>\n]{0,100}\n[^<>\n]{0,100}>/gi, " ").replace(/\{[^{}\n]{0,200}\}/g, " ").replace(/\]\([^()\n]{0,500}\)/g, " ").replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ").replace(/\+\+/g, " plusplus ");
+}
+function stripBlocks(text5) {
+  if (BLOCK_OPEN.lastIndex = 0, !BLOCK_OPEN.test(text5)) return text5;
+  let lower = text5.toLowerCase(), out = "", at2 = 0, style = -2, script = -2;
+  for (; ; ) {
+    style !== -1 && style < at2 && (style = lower.indexOf("<style", at2)), script !== -1 && script < at2 && (script = lower.indexOf("<script", at2));
+    let open3 = style < 0 ? script : script < 0 ? style : Math.min(style, script);
+    if (open3 < 0) break;
+    let tag = open3 === style ? "</style" : "</script", close = lower.indexOf(tag, open3);
+    if (close < 0) break;
+    let end = lower.indexOf(">", close), stop = end < 0 ? lower.length : end + 1;
+    out += text5.slice(at2, open3) + " " + text5.slice(open3, stop).replace(/[^\r\n]+/g, ""), at2 = stop;
+  }
+  return at2 === 0 ? text5 : out + text5.slice(at2);
 }
 function foldWords(words2, lines) {
   let n = words2.length, o = 0;
@@ -15754,13 +15773,13 @@ function foldWords(words2, lines) {
   return words2.length = o, lines && (lines.length = o), words2;
 }
 function matchWords(input3) {
-  let text5 = /[<&+{]|\]\(/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf5 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
+  let text5 = /[<&+{]|\]\(/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf5 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, afterOpenCopyright = !1, titles = [], continuesSentence = !1, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
     let n = words2.length - start;
     if (n > 0 && leading) {
       let heading2 = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text5.slice(lastStart, lastEnd));
-      n <= 6 || n <= 15 && (titleish || heading2) ? (words2.length = start, lineOf5.length = start, dropped.push(...pending)) : leading = !1;
+      n <= 6 || !continuesSentence && n <= 15 && (titleish || heading2) ? (titles.push({ words: words2.slice(start), lines: lineOf5.slice(start), pending }), words2.length = start, lineOf5.length = start, dropped.push(...pending)) : leading = !1;
     }
-    pending = [], start = words2.length, titleish = !1, lineCount = 0;
+    pending = [], start = words2.length, titleish = !1, lineCount = 0, continuesSentence = !1;
   }, line2 = 1, pos = 0, len = text5.length, lf = -1, cr = -1;
   for (; pos <= len; ) {
     let end = pos, ascii = lowerAll !== void 0;
@@ -15781,9 +15800,15 @@ function matchWords(input3) {
       let raw = text5.slice(pos, end);
       copyright = COPYRIGHT_LINE.test(raw), grantAt = copyright ? grantOnLine(raw) : -1, copyright ? grantAt > 0 && tokenizeLine(raw.slice(grantAt), line2, words2, lineOf5) : tokenizeLine(raw, line2, words2, lineOf5);
     }
-    copyright && dropped.push({ line: line2, text: grantAt > 0 ? text5.slice(pos, pos + grantAt).trimEnd() : text5.slice(pos, end) }), words2.length === before ? copyright || flush() : (leading && pending.push({ line: line2, text: text5.slice(pos, end) }), lineCount++, lastStart = pos, lastEnd = end, leading && TITLE_WORD.test(text5.slice(pos, end)) && (titleish = !0)), end < len && text5.charCodeAt(end) === 13 && text5.charCodeAt(end + 1) === 10 && end++, pos = end + 1, line2++;
+    copyright && dropped.push({ line: line2, text: grantAt > 0 ? text5.slice(pos, pos + grantAt).trimEnd() : text5.slice(pos, end) }), words2.length === before ? copyright || flush() : (leading && lineCount === 0 && afterOpenCopyright && new RegExp("^[^\\p{L}]*\\p{Ll}", "u").test(text5.slice(pos, end)) && (continuesSentence = !0), leading && pending.push({ line: line2, text: text5.slice(pos, end) }), lineCount++, lastStart = pos, lastEnd = end, leading && TITLE_WORD.test(text5.slice(pos, end)) && (titleish = !0)), afterOpenCopyright = copyright && grantAt < 0 && !/[.!?;:]["')\]]*\s*$/.test(text5.slice(pos, end)), end < len && text5.charCodeAt(end) === 13 && text5.charCodeAt(end + 1) === 10 && end++, pos = end + 1, line2++;
   }
-  return flush(), dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldSlots(foldWords(words2, lineOf5), lineOf5), lines: lineOf5, dropped };
+  if (flush(), words2.length === 0 && titles.length > 0) {
+    for (let t of titles)
+      words2.push(...t.words), lineOf5.push(...t.lines);
+    let restored = new Set(titles.flatMap((t) => t.pending));
+    for (let i = dropped.length - 1; i >= 0; i--) restored.has(dropped[i]) && dropped.splice(i, 1);
+  }
+  return dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldSlots(foldWords(words2, lineOf5), lineOf5), lines: lineOf5, dropped };
 }
 function tokenizeLine(raw, line2, words2, lines) {
   let lower = raw.toLowerCase(), n = raw.length, word = /[\p{L}\p{N}]+/gu;
@@ -15798,6 +15823,11 @@ function tokenizeLine(raw, line2, words2, lines) {
     let prev = i === 0 ? " " : raw[i - 1], after = raw[k], afterNext = raw[k + 1];
     if ((k > j || text5.length <= 3 && (DIGITS.test(text5) || text5.length === 1 || ROMAN.test(text5))) && ((after === "." || after === ")") && (afterNext === void 0 || afterNext === " " || afterNext === "	") && (prev === " " || prev === "	" || prev === "(" || i === 0 || /[*#>-]/.test(prev)) || k > j && (after === void 0 || after === " "))) {
       word.lastIndex = k + 1;
+      continue;
+    }
+    if (IDEOGRAPH.test(text5)) {
+      for (let piece of text5.match(IDEOGRAPH_OR_RUN))
+        words2.push(piece), lines.push(line2);
       continue;
     }
     words2.push(text5), lines.push(line2);
@@ -15851,7 +15881,7 @@ function tokenizeAscii(lower, from, to, line2, words2, lines) {
     words2.push(found2), lines.push(line2);
   }
 }
-var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, slots, slotSource, ASCII_WORD, NON_ASCII, isAscii, MARKUP, COPYRIGHT_LINE, TITLE_WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
+var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, slots, slotSource, ASCII_WORD, NON_ASCII, isAscii, MARKUP, IDEOGRAPH, IDEOGRAPH_OR_RUN, BLOCK_OPEN, COPYRIGHT_LINE, TITLE_WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
   "src/identify/normalize.ts"() {
     "use strict";
     WORD_FOLD = /* @__PURE__ */ new Map([
@@ -15878,9 +15908,11 @@ var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BI
     HOLDER_SLOT = "<holder>", slotSource = () => {
     };
     ASCII_WORD = /[a-z0-9]+/g, NON_ASCII = /[^\x00-\x7f]/, isAscii = (text5) => !NON_ASCII.test(text5), MARKUP = /[<&{]|\]\(|\+\+/;
+    IDEOGRAPH = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u, IDEOGRAPH_OR_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
+    BLOCK_OPEN = /<(style|script)\b/gi;
     COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i, TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
     DIGITS = /^\d+$/, ROMAN = /^[ivx]{1,5}$/;
-    GRANT_ON_LINE = /\.\s+(?=permission (is|to|is hereby) )/i;
+    GRANT_ON_LINE = /\.\s+(?=permission (is|to)\b)/i;
   }
 });
 
@@ -59505,7 +59537,10 @@ setTemplateSlots(readSlots);
 function templateOptional() {
   return readSlots()?.optional ?? {};
 }
-var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.json"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), VOCAB_TEXT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.txt"), VOCAB_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.bin"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 10, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
+function templateSpans() {
+  return readSlots()?.spans ?? [];
+}
+var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.json"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), VOCAB_TEXT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.txt"), VOCAB_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.bin"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 11, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
 function fnv1a(text5, seed = 2166136261) {
   let h = seed >>> 0;
   for (let i = 0; i < text5.length; i++)
@@ -59561,26 +59596,50 @@ function withoutOptional(words2, phrases2) {
   }
   return out;
 }
-function buildReferenceIndex(optional2 = templateOptional()) {
+function phraseAt(words2, phrase, from) {
+  for (let i = from; i + phrase.length <= words2.length; i++) if (phrase.every((w, k) => words2[i + k] === w)) return i;
+  return -1;
+}
+function optionalSpanRanges(words2, spans) {
+  let out = [];
+  for (let span of spans) {
+    let start = phraseAt(words2, span.from.split(" "), 0);
+    if (start < 0) continue;
+    let end = span.until === void 0 ? words2.length : phraseAt(words2, span.until.split(" "), start + 1);
+    end > start && out.push([start, end]);
+  }
+  return out;
+}
+function withoutSpans(words2, spans) {
+  let ranges = optionalSpanRanges(words2, spans);
+  if (ranges.length === 0) return words2;
+  let keep = new Uint8Array(words2.length).fill(1);
+  for (let [a, b] of ranges) keep.fill(0, a, b);
+  return words2.filter((_, i) => keep[i]);
+}
+function buildReferenceIndex(optional2 = templateOptional(), spans = templateSpans()) {
   let full = require("spdx-license-list/full"), deprecated2 = new Set(require_deprecated()), exact = {}, byKey = /* @__PURE__ */ new Map(), byBody = /* @__PURE__ */ new Map(), entries = [], chunks = [], vocabulary2 = /* @__PURE__ */ new Map(), wordIds = [], offset = 0;
   for (let id of Object.keys(full).sort()) {
     if (deprecated2.has(id) || id.endsWith("+")) continue;
     let { words: fullWords } = matchWords(full[id].licenseText);
     if (fullWords.length === 0) continue;
-    let alone = supplementStart(full[id].licenseText), words2 = withoutOptional(alone === void 0 ? fullWords : matchWords(full[id].licenseText.slice(0, alone)).words, optional2[id]), tail = optionalTailStart(words2);
-    for (let key2 of /* @__PURE__ */ new Set([exactKey(fullWords), exactKey(words2), exactKey(words2.slice(0, tail))]))
-      byKey.set(key2, [...byKey.get(key2) ?? [], id]), exact[key2] = exact[key2] === void 0 ? id : preferred(exact[key2], id);
-    let bodyKey = exactKey(words2.slice(0, tail)), twin = byBody.get(bodyKey);
-    if (twin !== void 0) {
-      entries[twin].id = preferred(entries[twin].id, id);
-      continue;
-    }
-    byBody.set(bodyKey, entries.length);
-    let grams2 = [...new Set(gramHashes(words2.slice(0, tail)))].sort((a, b) => a - b);
-    chunks.push(Uint32Array.from(grams2)), entries.push({ id, words: tail, offset, count: grams2.length }), offset += grams2.length;
-    for (let i = 0; i < tail; i++) {
-      let n = vocabulary2.get(words2[i]);
-      n === void 0 && (n = vocabulary2.size, vocabulary2.set(words2[i], n)), wordIds.push(n);
+    let alone = supplementStart(full[id].licenseText), whole = withoutOptional(alone === void 0 ? fullWords : matchWords(full[id].licenseText.slice(0, alone)).words, optional2[id]), bare = withoutSpans(whole, spans);
+    for (let words2 of bare === whole ? [whole] : [whole, bare]) {
+      let tail = optionalTailStart(words2);
+      for (let key2 of /* @__PURE__ */ new Set([exactKey(fullWords), exactKey(words2), exactKey(words2.slice(0, tail))]))
+        byKey.set(key2, [.../* @__PURE__ */ new Set([...byKey.get(key2) ?? [], id])]), exact[key2] = exact[key2] === void 0 ? id : preferred(exact[key2], id);
+      let bodyKey = exactKey(words2.slice(0, tail)), twin = byBody.get(bodyKey);
+      if (twin !== void 0) {
+        entries[twin].id = preferred(entries[twin].id, id);
+        continue;
+      }
+      byBody.set(bodyKey, entries.length);
+      let grams2 = [...new Set(gramHashes(words2.slice(0, tail)))].sort((a, b) => a - b);
+      chunks.push(Uint32Array.from(grams2)), entries.push({ id, words: tail, offset, count: grams2.length }), offset += grams2.length;
+      for (let i = 0; i < tail; i++) {
+        let n = vocabulary2.get(words2[i]);
+        n === void 0 && (n = vocabulary2.size, vocabulary2.set(words2[i], n)), wordIds.push(n);
+      }
     }
   }
   let grams = new Uint32Array(offset), at2 = 0;
@@ -59784,7 +59843,7 @@ function noticesIn(normalized) {
 
 // src/identify/license-text/reference-match.ts
 init_normalize();
-var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, LARGER_MARGIN = 0.03, MAX_LICENSES_PER_TEXT = 6, RESTRICTING = ["noncommercial", "noderivatives", "noderivs", "sharealike", "research", "nonprofit"], CC_ELEMENTS = ["noncommercial", "noderivatives", "noderivs", "sharealike"], RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users)$/, INNER_RUN = 8;
+var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, LARGER_MARGIN = 0.03, MAX_LICENSES_PER_TEXT = 6, RESTRICTING = ["noncommercial", "noderivatives", "noderivs", "sharealike", "research", "nonprofit"], CC_ELEMENTS = ["noncommercial", "noderivatives", "noderivs", "sharealike"], RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users|in|within|inside|outside|during|until|before|after|per)$/, INNER_RUN = 8;
 function matchReferences(text5) {
   let mw = matchWords(text5);
   if (mw.words.length === 0) return { matches: [], words: mw };
@@ -59896,7 +59955,7 @@ function describe3(s, mw, q) {
     line: mw.lines[s.start] ?? 1,
     endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
     words: [s.start, Math.min(s.end + 2, mw.words.length - 1)]
-  }, ref = wordsOf(s.entry, s.at);
+  }, ref = wordsOf(s.at);
   if (inner.length > 0 && (match.inner = inner), s.score < 1) {
     let missing = missingWords(ref, q, s.start, s.end);
     match.missing = [...new Set(missing.flat())], match.diff = { missing: phrases(missing), extra: phrases(extraWords) };
@@ -59911,8 +59970,8 @@ function describe3(s, mw, q) {
   return match;
 }
 var GUARD_WORDS = /* @__PURE__ */ new Set([...RESTRICTING, ...CC_ELEMENTS]), refCache = /* @__PURE__ */ new Map(), guardNumbers;
-function wordsOf(entry, at2) {
-  let ref = refCache.get(entry.id);
+function wordsOf(at2) {
+  let ref = refCache.get(at2);
   if (ref) return ref;
   let vocab = referenceVocab();
   if (!guardNumbers) {
@@ -59928,12 +59987,19 @@ function wordsOf(entry, at2) {
     let guard = guardNumbers.get(ids2[i]);
     guard !== void 0 && guards.add(guard);
   }
-  return ref = { vocab, ids: ids2, grams: mixGrams(hashes), guards }, refCache.set(entry.id, ref), ref;
+  return ref = { vocab, ids: ids2, grams: mixGrams(hashes), guards }, refCache.set(at2, ref), ref;
 }
-var positions, gramsById = /* @__PURE__ */ new Map();
+var positions;
+function firstPositions() {
+  let out = /* @__PURE__ */ new Map();
+  return referenceEntries().forEach((e, i) => {
+    out.has(e.id) || out.set(e.id, i);
+  }), out;
+}
+var gramsById = /* @__PURE__ */ new Map();
 function gramsOf(id) {
   if (!gramsById.has(id)) {
-    positions ??= new Map(referenceEntries().map((e, i) => [e.id, i]));
+    positions ??= firstPositions();
     let at2 = positions.get(id);
     gramsById.set(id, at2 === void 0 ? void 0 : referenceGrams(at2));
   }
@@ -59947,8 +60013,8 @@ var vocabularies = /* @__PURE__ */ new Map();
 function referenceVocabulary(id) {
   let set2 = vocabularies.get(id);
   if (!set2) {
-    positions ??= new Map(referenceEntries().map((e, i) => [e.id, i]));
-    let at2 = positions.get(id), ref = at2 === void 0 ? void 0 : wordsOf(referenceEntries()[at2], at2);
+    positions ??= firstPositions();
+    let at2 = positions.get(id), ref = at2 === void 0 ? void 0 : wordsOf(at2);
     set2 = new Set(ref ? Array.from(ref.ids, (n) => ref.vocab.word(n)) : []), vocabularies.set(id, set2);
   }
   return set2;
@@ -59991,7 +60057,7 @@ var import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path
 init_paths();
 init_normalize();
 var EXTRAS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.txt"), EXTRA_GRAMS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.bin");
-function buildReferenceExtras() {
+function buildReferenceExtras(spans = templateSpans()) {
   let full = require("spdx-license-list/full"), titles = {}, extra = {}, groups = /* @__PURE__ */ new Map();
   for (let id of Object.keys(full).sort()) {
     let { name, licenseText } = full[id], mw = matchWords(licenseText), lines = licenseText.split(/\r\n|[\r\n\u2028\u2029]/), head = lines.slice(0, Math.max(0, (mw.lines[0] ?? 1) - 1)).join(" "), words2 = new Set([...normalizeText(`${name} ${id.replace(/[-.]/g, " ")} ${head}`).split(" ")].filter((w) => w !== ""));
@@ -60000,6 +60066,9 @@ function buildReferenceExtras() {
     groups.set(key2, [...groups.get(key2) ?? [], id]);
     let grams = /* @__PURE__ */ new Set(), tail = optionalTailStart(mw.words);
     if (tail < mw.words.length) for (let g of gramHashes(mw.words.slice(Math.max(0, tail - 2)))) grams.add(g);
+    for (let [a, b] of optionalSpanRanges(mw.words, spans)) for (let g of gramHashes(mw.words.slice(Math.max(0, a - 2), b + 2))) grams.add(g);
+    let headWords = normalizeText(head);
+    if (headWords !== "") for (let g of gramHashes([...headWords.split(" "), ...mw.words.slice(0, 2)])) grams.add(g);
     let kept = new Set(mw.lines);
     lines.forEach((line2, i) => {
       if (kept.has(i + 1) || !/[\p{L}\p{N}]/u.test(line2)) return;
@@ -60050,7 +60119,7 @@ function referenceExtraGrams(id) {
 }
 
 // src/identify/license-text/unexplained.ts
-var MAX_LINE = 500, MAX_PARAGRAPH = 4e3, LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/, TITLE_VOCABULARY_WORDS = 8, PLACEHOLDER = /^(\{[^{}]{1,200}\}|\[[^[\]]{1,200}\]|<[^<>]{1,200}>)$/, TAG = /^spdx-license-identifier\s*:/i, NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/, compiled4 = /* @__PURE__ */ new WeakMap();
+var MAX_LINE = 500, MAX_PARAGRAPH = 4e3, LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/, TITLE_VOCABULARY_WORDS = 8, PLACEHOLDER = /^(\{[^{}]{1,200}\}|\[[^[\]]{1,200}\]|<[^<>]{1,200}>)$/, TAG = /^spdx-license-identifier\s*:/i, NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/, CARRY_LINES = 4, AUTOLINK = /^\s*<https?:\/\/[^<>\s]{1,300}>\s*$/i, compiled4 = /* @__PURE__ */ new WeakMap();
 function compile3(ruleSet) {
   let rules = ruleSet.benignLines, c = compiled4.get(rules);
   return c || (c = {
@@ -60074,23 +60143,27 @@ function findUnexplained(text5, mw, explained, ids2, rules, limit = 3) {
       let l = mw.lines[i];
       state[l] = explained[i] ? state[l] || 1 : 2;
     }
-    let d = 0, word = 0, open4 = !1;
+    let d = 0, word = 0, open4 = !1, carried = 0;
     for (let l = 1; l <= lines.length; l++) {
       for (; d < mw.dropped.length && mw.dropped[d].line < l; ) d++;
       if (d < mw.dropped.length && mw.dropped[d].line === l) {
-        candidates2.push(mw.dropped[d]), open4 = !/[.!?;:]["')\]]*\s*$/.test(mw.dropped[d].text);
+        candidates2.push(mw.dropped[d]), carried = 0, open4 = !/[.!?;:]["')\]]*\s*$/.test(mw.dropped[d].text);
         continue;
       }
       if (state[l] !== 2) {
-        open4 && (state[l] === 1 || lines[l - 1].includes("://")) && candidates2.push({ line: l, text: lines[l - 1], continues: !0 }), open4 = !1;
+        open4 && (state[l] === 1 || lines[l - 1].includes("://")) ? (candidates2.push({ line: l, text: lines[l - 1], continues: !0 }), open4 = ++carried < CARRY_LINES && state[l] === 1 && !/[.!?;:]["')\]]*\s*$/.test(lines[l - 1])) : open4 = !1, open4 || (carried = 0);
         continue;
       }
       for (; word < mw.words.length && mw.lines[word] < l; ) word++;
-      let own5 = [], before = 0, tail = !0;
+      let own5 = [], before = 0, tail = !0, lead = 0, leadOnly = !0;
       for (let i = word; i < mw.words.length && mw.lines[i] === l; i++)
-        explained[i] ? own5.length === 0 ? before++ : tail = !1 : own5.push(mw.words[i]);
-      let raw = lines[l - 1];
-      candidates2.push({ line: l, text: before > 0 && tail && !open4 ? rawAfterWords(raw, before) : raw }), open4 = !/[.!?;:]["')\]]*\s*$/.test(raw);
+        explained[i] ? own5.length === 0 ? before++ : tail = !1 : (own5.push(mw.words[i]), before === 0 && tail ? lead++ : leadOnly = !1);
+      let raw = lines[l - 1], previous4 = candidates2[candidates2.length - 1];
+      if (open4 && leadOnly && lead > 0 && !tail && previous4?.line === l - 1 && mw.dropped[d - 1] === previous4) {
+        candidates2[candidates2.length - 1] = { line: previous4.line, text: `${previous4.text} ${rawBeforeWords(raw, lead)}` }, open4 = !1;
+        continue;
+      }
+      candidates2.push({ line: l, text: before > 0 && tail && !open4 ? rawAfterWords(raw, before) : raw }), carried = 0, open4 = !/[.!?;:]["')\]]*\s*$/.test(raw);
     }
   }
   let open3 = candidates2.filter((x) => !isTag(stripDecoration(x.text)));
@@ -60104,14 +60177,15 @@ function findUnexplained(text5, mw, explained, ids2, rules, limit = 3) {
   for (let { line: l, text: candidate, continues } of open3) {
     if (out.length >= limit) break;
     if (l !== previous3 + 1 && (afterCopyright = !1, flush()), previous3 = l, continues && paragraph2.length === 0) continue;
-    let line2 = stripDecoration(candidate);
+    let line2 = stripDecoration(candidate) || (AUTOLINK.test(candidate) ? candidate.trim() : "");
     if (line2 === "") continue;
     let copyright = isCopyright(line2, c), url2 = isTagOrUrl(line2, c), last = paragraph2[paragraph2.length - 1];
     if (url2 && last && !/[.!?;]\s*$/.test(last.text)) {
-      paragraph2.push({ line: l, text: line2 });
+      paragraph2.push({ line: l, text: line2.replace(/^<(.*)>$/, "$1") });
       continue;
     }
-    if (copyright || afterCopyright && isContinuation(line2, c) || url2 || PLACEHOLDER.test(line2) || isTitle(line2, c, titleWords, vocabularyWords)) {
+    let inSentence = last !== void 0 && !/[.!?;:]["')\]]*\s*$/.test(last.text);
+    if (copyright || afterCopyright && isContinuation(line2, c) || url2 || PLACEHOLDER.test(line2) || !inSentence && isTitle(line2, c, titleWords, vocabularyWords)) {
       afterCopyright = copyright || afterCopyright, flush();
       continue;
     }
@@ -60129,7 +60203,11 @@ function gramSet(id) {
 }
 function titleSet(id, rules) {
   let set2 = titleSets.get(id);
-  return set2 || (set2 = new Set((referenceTitle(id) ?? normalizeText(rules.licenses.get(id)?.name ?? "")).split(" ")), titleSets.set(id, set2)), set2;
+  if (!set2) {
+    let rule = rules.licenses.get(id);
+    set2 = new Set([referenceTitle(id) ?? normalizeText(rule?.name ?? ""), ...(rule?.aliases ?? []).map(normalizeText)].join(" ").split(" ")), titleSets.set(id, set2);
+  }
+  return set2;
 }
 function extraGramSets(ids2) {
   return ids2.flatMap((id) => {
@@ -60141,6 +60219,11 @@ function rawAfterWords(raw, n) {
   let word = isAscii(raw) ? /[A-Za-z0-9]+/g : /[\p{L}\p{N}]+/gu;
   for (let k = 0; k < n && word.exec(raw); k++) ;
   return raw.slice(word.lastIndex);
+}
+function rawBeforeWords(raw, n) {
+  let word = /[\p{L}\p{N}]+/gu;
+  for (let k = 0; k < n && word.exec(raw); k++) ;
+  return raw.slice(0, word.lastIndex).trimEnd() + /^\.?/.exec(raw.slice(word.lastIndex))[0];
 }
 function stripDecoration(line2) {
   return (line2.length > MAX_LINE ? line2 : line2.replace(/<[^<>\n]{0,200}>/g, " ")).replace(/^[\s#>*_`|=~+-]+/, "").replace(/[\s#>*_`|=~+-]+$/, "");
@@ -60186,7 +60269,7 @@ function isTitle(line2, c, own5, ownVocabulary) {
   if (line2.length > MAX_LINE) return !1;
   let w = words(line2);
   if (w.length === 0 || w.length > 20) return !1;
-  if (w.every((x) => x.length === 1 || NUMBER.test(x))) return !0;
+  if (w.every((x) => x.length === 1 && x.charCodeAt(0) < 128 || NUMBER.test(x))) return !0;
   let rest = w.filter((x) => !c.title.has(x) && !NUMBER.test(x));
   if (rest.length === 0) return !0;
   let titles = own5();

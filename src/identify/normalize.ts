@@ -31,13 +31,22 @@ for (const [keys, bit] of [[PAIR_FIRST, PAIR_BIT], [WORD_FOLD.keys(), WORD_BIT],
 /** The word a holder's or project's name becomes (see rules/license-templates.yaml); no text tokenises to it. */
 export const HOLDER_SLOT = '<holder>';
 
+/** An optional span: from where `from` stands to where `until` then stands (not included), or to the text's end. */
+export interface OptionalSpan { from: string; until?: string }
+
 /** The slots of rules/license-templates.yaml, as the build wrote them to dist/license-slots.json. */
 export interface TemplateSlots {
-  slots: { before: string; after: string }[]; maxWords: number; deny: string[];
+  /** `project`: a project's name (rules/license-templates.yaml `projects`), which may be a word `parties` lists. */
+  slots: { before: string; after: string; kind?: 'project' }[]; maxWords: number; deny: string[];
+  /** Words that name a party (you, licensee): never a holder's name, but a project may be called "Licensee". */
+  parties?: string[];
   /** Per SPDX id, phrases (normalised words) the license's template marks optional: left out of its reference. */
   optional?: Record<string, string[]>;
+  /** Spans the templates mark optional, by the phrases they start and end at (rules/license-templates.yaml `spans`). */
+  spans?: OptionalSpan[];
 }
-interface Slots { byAfter: Map<string, { before: string[]; after: string[] }[]>; shapes: Uint8Array; maxWords: number; deny: Set<string> }
+interface Slot { before: string[]; after: string[]; deny: Set<string> }
+interface Slots { byAfter: Map<string, Slot[]>; shapes: Uint8Array; second: Uint8Array; maxWords: number }
 let slots: Slots | undefined;
 let slotSource: () => TemplateSlots | undefined = () => undefined;
 
@@ -47,16 +56,22 @@ export function setTemplateSlots(source: () => TemplateSlots | undefined): void 
 function loadSlots(): Slots {
   if (slots) return slots;
   const t = slotSource();
-  const byAfter = new Map<string, { before: string[]; after: string[] }[]>();
+  const byAfter = new Map<string, Slot[]>();
+  const projectDeny = new Set(t?.deny ?? []);
+  const holderDeny = new Set([...projectDeny, ...(t?.parties ?? [])]);
   for (const s of t?.slots ?? []) {
     const after = s.after.split(' ');
     const list = byAfter.get(after[0]!) ?? byAfter.set(after[0]!, []).get(after[0]!)!;
-    list.push({ before: s.before.split(' '), after });
+    list.push({ before: s.before.split(' '), after, deny: s.kind === 'project' ? projectDeny : holderDeny });
   }
   // The shapes of the `after` words: most words have none, and skip the map.
   const shapes = new Uint8Array(128 << 6);
   for (const k of byAfter.keys()) shapes[shape(k)] = 1;
-  slots = { byAfter, shapes, maxWords: t?.maxWords ?? 0, deny: new Set(t?.deny ?? []) };
+  // And of their second words, so a common first word ("is", "you") followed by another second word skips it too
+  // (an `after` of one word lets every second word through).
+  const second = new Uint8Array(128 << 6);
+  for (const list of byAfter.values()) for (const c of list) if (c.after.length > 1) second[shape(c.after[1]!)] = 1; else second.fill(1);
+  slots = { byAfter, shapes, second, maxWords: t?.maxWords ?? 0 };
   return slots;
 }
 
@@ -65,13 +80,13 @@ function loadSlots(): Slots {
  * in step. The nearest `before` wins; a run with a denied word is no slot.
  */
 function foldSlots(words: string[], lines: number[]): string[] {
-  const { byAfter, shapes, maxWords, deny } = loadSlots();
+  const { byAfter, shapes, second, maxWords } = loadSlots();
   if (byAfter.size === 0) return words;
   const n = words.length;
   let o = 0;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
-    const cands = shapes[shape(w)] === 1 ? byAfter.get(w) : undefined;
+    const cands = shapes[shape(w)] === 1 && (i + 1 >= n || second[shape(words[i + 1]!)] === 1) ? byAfter.get(w) : undefined;
     if (cands) {
       let found = 0;
       for (const c of cands) {
@@ -82,7 +97,7 @@ function foldSlots(words: string[], lines: number[]): string[] {
         // Look back through the words written so far for the nearest `before`.
         for (let k = 1; k <= maxWords && o - k - c.before.length >= 0; k++) {
           const sw = words[o - k]!;
-          if (deny.has(sw) || sw === HOLDER_SLOT) break;
+          if (c.deny.has(sw) || sw === HOLDER_SLOT) break;
           let b = 0;
           while (b < c.before.length && words[o - k - c.before.length + b] === c.before[b]) b++;
           if (b === c.before.length) { found = k; break; }
@@ -122,8 +137,21 @@ export function normalizeText(text: string): string {
   const lower = text.toLowerCase();
   const stripped = MARKUP.test(lower) ? stripMarkup(lower) : lower; // a byte-order mark is a separator anyway
   // The Unicode classes are written in the function, so V8 builds them (about 0.15 ms each) only for text that needs them.
-  const words = NON_ASCII.test(stripped) ? stripped.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '') : asciiWords(stripped);
+  const words = NON_ASCII.test(stripped) ? splitIdeographs(stripped.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')) : asciiWords(stripped);
   return foldWords(words).join(' ');
+}
+
+/** Chinese and Japanese ideographs and kana: scripts written without spaces between words. */
+const IDEOGRAPH = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+const IDEOGRAPH_OR_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
+
+/**
+ * Each ideograph is a word of its own: where a line breaks inside a Chinese sentence is not a word boundary, so
+ * "贡献" and "贡\n献" (two wraps of one text) must give the same words. Other letters keep their runs.
+ */
+function splitIdeographs(words: string[]): string[] {
+  if (!words.some((w) => IDEOGRAPH.test(w))) return words;
+  return words.flatMap((w) => (IDEOGRAPH.test(w) ? w.match(IDEOGRAPH_OR_RUN)! : [w]));
 }
 
 /** The runs of [a-z0-9] in lower-case ASCII text: what splitting on [^\p{L}\p{N}]+ gives, without a Unicode regex. */
@@ -132,7 +160,7 @@ function asciiWords(text: string): string[] {
 }
 
 function stripMarkup(text: string): string {
-  return text
+  return stripBlocks(text)
     .replace(/^\uFEFF/, '')
     .replace(/<[^<>\n]{0,200}>/g, ' ')         // HTML tags (the class excludes its opener: linear on "<<<<…")
     // A GNU placeholder a re-wrap split over two lines ("<one line to give the program's name and a brief idea of\n
@@ -142,6 +170,38 @@ function stripMarkup(text: string): string {
     .replace(/\]\([^()\n]{0,500}\)/g, ' ')      // Markdown link targets (linear on "](](…")
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, ' ')
     .replace(/\+\+/g, ' plusplus ');           // RAIL++ is another license than RAIL: keep the pluses as a word
+}
+
+const BLOCK_OPEN = /<(style|script)\b/gi;
+
+/**
+ * An HTML page's style sheets and scripts (`<style>…</style>`, `<script>…</script>`) are no words of its text: each
+ * is blanked, its line breaks kept so line numbers still point into the file. A scan with indexOf, linear on a
+ * hostile text (an opener that is never closed ends the search).
+ */
+function stripBlocks(text: string): string {
+  BLOCK_OPEN.lastIndex = 0;
+  if (!BLOCK_OPEN.test(text)) return text;
+  const lower = text.toLowerCase();
+  let out = '';
+  let at = 0;
+  let style = -2;
+  let script = -2;
+  for (;;) {
+    // Each opener's next place is searched again only once the scan has passed it (once absent, never again).
+    if (style !== -1 && style < at) style = lower.indexOf('<style', at);
+    if (script !== -1 && script < at) script = lower.indexOf('<script', at);
+    const open = style < 0 ? script : script < 0 ? style : Math.min(style, script);
+    if (open < 0) break;
+    const tag = open === style ? '</style' : '</script';
+    const close = lower.indexOf(tag, open);
+    if (close < 0) break;
+    const end = lower.indexOf('>', close);
+    const stop = end < 0 ? lower.length : end + 1;
+    out += text.slice(at, open) + ' ' + text.slice(open, stop).replace(/[^\r\n]+/g, '');
+    at = stop;
+  }
+  return at === 0 ? text : out + text.slice(at);
 }
 
 /**
@@ -200,6 +260,12 @@ export function matchWords(input: string): MatchWords {
   let start = 0;
   let titleish = false;
   let lineCount = 0;
+  // A paragraph that goes on with the sentence a copyright line began ("Copyright 1999 LaTeX3 Project Everyone is
+  // allowed" / "to distribute verbatim copies …", as a re-wrap leaves it) is license text, never a title.
+  let afterOpenCopyright = false;
+  /** The leading paragraphs dropped as titles, kept in case nothing else is left. */
+  const titles: { words: string[]; lines: number[]; pending: { line: number; text: string }[] }[] = [];
+  let continuesSentence = false;
   let lastStart = 0;
   let lastEnd = 0;
   const dropped: { line: number; text: string }[] = [];
@@ -210,13 +276,17 @@ export function matchWords(input: string): MatchWords {
     if (n > 0 && leading) {
       // A heading: one line that ends without a full stop, or a short paragraph with a title word.
       const heading = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text.slice(lastStart, lastEnd));
-      if (n <= 6 || (n <= 15 && (titleish || heading))) { words.length = start; lineOf.length = start; dropped.push(...pending); }
+      if (n <= 6 || (!continuesSentence && n <= 15 && (titleish || heading))) {
+        titles.push({ words: words.slice(start), lines: lineOf.slice(start), pending });
+        words.length = start; lineOf.length = start; dropped.push(...pending);
+      }
       else leading = false;
     }
     pending = [];
     start = words.length;
     titleish = false;
     lineCount = 0;
+    continuesSentence = false;
   };
   let line = 1;
   let pos = 0;
@@ -264,17 +334,26 @@ export function matchWords(input: string): MatchWords {
     if (words.length === before) {
       if (!copyright) flush();
     } else {
+      if (leading && lineCount === 0 && afterOpenCopyright && /^[^\p{L}]*\p{Ll}/u.test(text.slice(pos, end))) continuesSentence = true;
       if (leading) pending.push({ line, text: text.slice(pos, end) });
       lineCount++;
       lastStart = pos;
       lastEnd = end;
       if (leading && TITLE_WORD.test(text.slice(pos, end))) titleish = true;
     }
+    afterOpenCopyright = copyright && grantAt < 0 && !/[.!?;:]["')\]]*\s*$/.test(text.slice(pos, end));
     if (end < len && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) end++;
     pos = end + 1;
     line++;
   }
   flush();
+  if (words.length === 0 && titles.length > 0) {
+    // A text that is all short paragraphs ("Unlimited distribution and/or modification is allowed as long as this
+    // copyright notice remains intact.") is its own body: its paragraphs are its words, not its title.
+    for (const t of titles) { words.push(...t.words); lineOf.push(...t.lines); }
+    const restored = new Set(titles.flatMap((t) => t.pending));
+    for (let i = dropped.length - 1; i >= 0; i--) if (restored.has(dropped[i]!)) dropped.splice(i, 1);
+  }
   if (dropped.length > 1) dropped.sort((a, b) => a.line - b.line);
   return { words: foldSlots(foldWords(words, lineOf), lineOf), lines: lineOf, dropped };
 }
@@ -310,6 +389,10 @@ function tokenizeLine(raw: string, line: number, words: string[], lines: number[
         && (prev === ' ' || prev === '\t' || prev === '(' || i === 0 || /[*#>-]/.test(prev));
       if (standsAlone || (k > j && (after === undefined || after === ' '))) { word.lastIndex = k + 1; continue; }
     }
+    if (IDEOGRAPH.test(text)) {
+      for (const piece of text.match(IDEOGRAPH_OR_RUN)!) { words.push(piece); lines.push(line); }
+      continue;
+    }
     words.push(text);
     lines.push(line);
   }
@@ -318,7 +401,7 @@ function tokenizeLine(raw: string, line: number, words: string[], lines: number[
 function isDigitCode(c: number): boolean { return c >= 48 && c <= 57; }
 
 /** "… YOUR NAME. Permission is granted …" on a copyright line: where the grant starts, or -1. */
-const GRANT_ON_LINE = /\.\s+(?=permission (is|to|is hereby) )/i;
+const GRANT_ON_LINE = /\.\s+(?=permission (is|to)\b)/i;
 function grantOnLine(line: string): number {
   const m = GRANT_ON_LINE.exec(line);
   return m ? m.index + m[0].length : -1;

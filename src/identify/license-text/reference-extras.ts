@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { matchWords, normalizeText } from '../normalize.js';
-import { exactKey, gramHashes, INDEX_VERSION, optionalTailStart } from './reference-index.js';
+import { exactKey, gramHashes, INDEX_VERSION, optionalSpanRanges, optionalTailStart, templateSpans } from './reference-index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -24,7 +24,7 @@ export interface ReferenceExtras {
 }
 
 /** Builds the extras from the spdx-license-list package. */
-export function buildReferenceExtras(): ReferenceExtras {
+export function buildReferenceExtras(spans = templateSpans()): ReferenceExtras {
   const full: Record<string, { name: string; licenseText: string }> = require('spdx-license-list/full');
   const titles: Record<string, string> = {};
   const extra: Record<string, number[]> = {};
@@ -45,6 +45,11 @@ export function buildReferenceExtras(): ReferenceExtras {
     const tail = optionalTailStart(mw.words);
     // The tail starts after "end of terms and conditions"; its first words overlap the body's last trigrams.
     if (tail < mw.words.length) for (const g of gramHashes(mw.words.slice(Math.max(0, tail - 2)))) grams.add(g);
+    // Optional spans (CC's notices around its legal code) explain a copy that has them, as the tail does.
+    for (const [a, b] of optionalSpanRanges(mw.words, spans)) for (const g of gramHashes(mw.words.slice(Math.max(0, a - 2), b + 2))) grams.add(g);
+    // Its title lines as one run into its first words: a re-wrap joins them ("PREAMBLE The goals of …" in OFL-1.1).
+    const headWords = normalizeText(head);
+    if (headWords !== '') for (const g of gramHashes([...headWords.split(' '), ...mw.words.slice(0, 2)])) grams.add(g);
     const kept = new Set(mw.lines);
     lines.forEach((line, i) => {
       if (kept.has(i + 1) || !/[\p{L}\p{N}]/u.test(line)) return;

@@ -6,7 +6,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths.js';
-import { matchWords, setTemplateSlots, type TemplateSlots } from '../normalize.js';
+import { matchWords, setTemplateSlots, type OptionalSpan, type TemplateSlots } from '../normalize.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,6 +19,9 @@ setTemplateSlots(readSlots);
 
 /** Per SPDX id, the optional phrases rules/license-templates.yaml lists (as the build wrote them). */
 export function templateOptional(): Record<string, string[]> { return readSlots()?.optional ?? {}; }
+
+/** The optional spans rules/license-templates.yaml lists (as the build wrote them). */
+export function templateSpans(): OptionalSpan[] { return readSlots()?.spans ?? []; }
 
 /** dist/license-exact.json: normalised-text hash → SPDX id. Small: the only file an exact match reads. */
 export const EXACT_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact.json');
@@ -46,7 +49,7 @@ export const WORD_IDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.bin');
 export const SAMPLES_FILE = join(PACKAGE_ROOT, 'dist', 'license-samples.bin');
 
 /** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
@@ -161,8 +164,38 @@ export function withoutOptional(words: string[], phrases: string[] | undefined):
   return out;
 }
 
+/** Where a phrase first stands in a word list at or after `from`, or -1. */
+function phraseAt(words: string[], phrase: string[], from: number): number {
+  for (let i = from; i + phrase.length <= words.length; i++) if (phrase.every((w, k) => words[i + k] === w)) return i;
+  return -1;
+}
+
+/**
+ * The word ranges [start, end) of a reference text that optional spans cover (see rules/license-templates.yaml
+ * `spans`): from where a span's `from` phrase first stands to where its `until` phrase then stands, or to the end.
+ */
+export function optionalSpanRanges(words: string[], spans: OptionalSpan[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const span of spans) {
+    const start = phraseAt(words, span.from.split(' '), 0);
+    if (start < 0) continue;
+    const end = span.until === undefined ? words.length : phraseAt(words, span.until.split(' '), start + 1);
+    if (end > start) out.push([start, end]);
+  }
+  return out;
+}
+
+/** The words outside the optional spans. */
+export function withoutSpans(words: string[], spans: OptionalSpan[]): string[] {
+  const ranges = optionalSpanRanges(words, spans);
+  if (ranges.length === 0) return words;
+  const keep = new Uint8Array(words.length).fill(1);
+  for (const [a, b] of ranges) keep.fill(0, a, b);
+  return words.filter((_, i) => keep[i]);
+}
+
 /** Builds the index from the spdx-license-list package (deprecated ids left out). */
-export function buildReferenceIndex(optional: Record<string, string[]> = templateOptional()): BuiltReferences {
+export function buildReferenceIndex(optional: Record<string, string[]> = templateOptional(), spans: OptionalSpan[] = templateSpans()): BuiltReferences {
   const full: SpdxFull = require('spdx-license-list/full');
   const deprecated = new Set<string>(require('spdx-license-ids/deprecated.json'));
   const exact: Record<string, string> = {};
@@ -180,29 +213,34 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
     // The license alone: LGPL-3.0's SPDX text carries the GPL-3.0 it supplements, which a standalone LGPL-3.0 file
     // lacks. The whole text stays an exact key (a COPYING.LESSER with both is LGPL-3.0).
     const alone = supplementStart(full[id]!.licenseText);
-    const words = withoutOptional(alone === undefined ? fullWords : matchWords(full[id]!.licenseText.slice(0, alone)).words, optional[id]);
-    const tail = optionalTailStart(words);
-    for (const key of new Set([exactKey(fullWords), exactKey(words), exactKey(words.slice(0, tail))])) {
-      byKey.set(key, [...(byKey.get(key) ?? []), id]);
-      exact[key] = exact[key] === undefined ? id : preferred(exact[key]!, id);
-    }
-    // Ids whose texts are word for word the same (GFDL-1.3-only and its -invariants-only, -or-later siblings) are one
-    // candidate, named by the preferred id: a near miss of that text cannot tell them apart either.
-    const bodyKey = exactKey(words.slice(0, tail));
-    const twin = byBody.get(bodyKey);
-    if (twin !== undefined) {
-      entries[twin]!.id = preferred(entries[twin]!.id, id);
-      continue;
-    }
-    byBody.set(bodyKey, entries.length);
-    const grams = [...new Set(gramHashes(words.slice(0, tail)))].sort((a, b) => a - b);
-    chunks.push(Uint32Array.from(grams));
-    entries.push({ id, words: tail, offset, count: grams.length });
-    offset += grams.length;
-    for (let i = 0; i < tail; i++) {
-      let n = vocabulary.get(words[i]!);
-      if (n === undefined) { n = vocabulary.size; vocabulary.set(words[i]!, n); }
-      wordIds.push(n);
+    const whole = withoutOptional(alone === undefined ? fullWords : matchWords(full[id]!.licenseText.slice(0, alone)).words, optional[id]);
+    // A text with optional spans (CC's notices) is two candidates: with them (a copy whose notice is another
+    // version still scores as the license) and without (a copy that leaves them out).
+    const bare = withoutSpans(whole, spans);
+    for (const words of bare === whole ? [whole] : [whole, bare]) {
+      const tail = optionalTailStart(words);
+      for (const key of new Set([exactKey(fullWords), exactKey(words), exactKey(words.slice(0, tail))])) {
+        byKey.set(key, [...new Set([...(byKey.get(key) ?? []), id])]);
+        exact[key] = exact[key] === undefined ? id : preferred(exact[key]!, id);
+      }
+      // Ids whose texts are word for word the same (GFDL-1.3-only and its -invariants-only, -or-later siblings) are
+      // one candidate, named by the preferred id: a near miss of that text cannot tell them apart either.
+      const bodyKey = exactKey(words.slice(0, tail));
+      const twin = byBody.get(bodyKey);
+      if (twin !== undefined) {
+        entries[twin]!.id = preferred(entries[twin]!.id, id);
+        continue;
+      }
+      byBody.set(bodyKey, entries.length);
+      const grams = [...new Set(gramHashes(words.slice(0, tail)))].sort((a, b) => a - b);
+      chunks.push(Uint32Array.from(grams));
+      entries.push({ id, words: tail, offset, count: grams.length });
+      offset += grams.length;
+      for (let i = 0; i < tail; i++) {
+        let n = vocabulary.get(words[i]!);
+        if (n === undefined) { n = vocabulary.size; vocabulary.set(words[i]!, n); }
+        wordIds.push(n);
+      }
     }
   }
   const grams = new Uint32Array(offset);

@@ -46,7 +46,7 @@ const RESTRICTING = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike',
 /** License elements (Creative Commons) whose absence from a text makes it another license than one that has them. */
 const CC_ELEMENTS = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike'];
 /** Extra words inside a matched region that can carry a new restriction. */
-const RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users)$/;
+const RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users|in|within|inside|outside|during|until|before|after|per)$/;
 /**
  * A run of this many words inside a matched region that the reference lacks is more than a holder's or a project's
  * name put in for the reference's: it is left unexplained (see unexplained.ts).
@@ -129,6 +129,8 @@ function preferLarger(scored: Scored[]): Scored[] {
   if (!top || top.score < MATCH_THRESHOLD) return scored;
   let best = top;
   for (const s of scored) {
+    // So does a license's whole text over its entry without optional spans: its region explains a notice of
+    // another version too.
     if (s.score >= MATCH_THRESHOLD && top.score - s.score <= LARGER_MARGIN && s.shared > best.shared
       && s.start <= top.start && s.end >= top.end) best = s;
   }
@@ -231,7 +233,7 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
     id: s.entry.id, score: Math.round(s.score * 1000) / 1000, line: mw.lines[s.start] ?? 1, endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
     words: [s.start, Math.min(s.end + 2, mw.words.length - 1)],
   };
-  const ref = wordsOf(s.entry, s.at);
+  const ref = wordsOf(s.at);
   if (inner.length > 0) match.inner = inner;
   if (s.score < 1) {
     const missing = missingWords(ref, q, s.start, s.end);
@@ -255,12 +257,12 @@ const GUARD_WORDS = new Set([...RESTRICTING, ...CC_ELEMENTS]);
 /** A reference text's words (as vocabulary numbers), its trigrams in text order, and which guard words it has. */
 interface RefWords { vocab: Vocabulary; ids: Uint16Array | Uint32Array; grams: Uint32Array; guards: Set<string> }
 
-const refCache = new Map<string, RefWords>();
+const refCache = new Map<number, RefWords>();
 /** The guard words by vocabulary number (a guard word no reference has is not in it). */
 let guardNumbers: Map<number, string> | undefined;
 
-function wordsOf(entry: ReferenceEntry, at: number): RefWords {
-  let ref = refCache.get(entry.id);
+function wordsOf(at: number): RefWords {
+  let ref = refCache.get(at);
   if (ref) return ref;
   const vocab = referenceVocab();
   if (!guardNumbers) {
@@ -276,17 +278,24 @@ function wordsOf(entry: ReferenceEntry, at: number): RefWords {
     if (guard !== undefined) guards.add(guard);
   }
   ref = { vocab, ids, grams: mixGrams(hashes), guards };
-  refCache.set(entry.id, ref); // at most one per reference text
+  refCache.set(at, ref); // at most one per reference entry
   return ref;
 }
 
 let positions: Map<string, number> | undefined;
+
+/** Each id's first entry: its whole text (an id with optional spans has a second entry without them). */
+function firstPositions(): Map<string, number> {
+  const out = new Map<string, number>();
+  referenceEntries().forEach((e, i) => { if (!out.has(e.id)) out.set(e.id, i); });
+  return out;
+}
 const gramsById = new Map<string, Uint32Array | undefined>();
 
 /** A reference's sorted trigram hashes by id, read once per id; undefined for an id with no reference text. */
 function gramsOf(id: string): Uint32Array | undefined {
   if (!gramsById.has(id)) {
-    positions ??= new Map(referenceEntries().map((e, i) => [e.id, i]));
+    positions ??= firstPositions();
     const at = positions.get(id);
     gramsById.set(id, at === undefined ? undefined : referenceGrams(at));
   }
@@ -305,9 +314,9 @@ const vocabularies = new Map<string, Set<string>>();
 export function referenceVocabulary(id: string): Set<string> {
   let set = vocabularies.get(id);
   if (!set) {
-    positions ??= new Map(referenceEntries().map((e, i) => [e.id, i]));
+    positions ??= firstPositions();
     const at = positions.get(id);
-    const ref = at === undefined ? undefined : wordsOf(referenceEntries()[at]!, at);
+    const ref = at === undefined ? undefined : wordsOf(at);
     set = new Set(ref ? Array.from(ref.ids, (n) => ref.vocab.word(n)) : []);
     vocabularies.set(id, set);
   }

@@ -23,6 +23,9 @@ const TITLE_VOCABULARY_WORDS = 8;
 const PLACEHOLDER = /^(\{[^{}]{1,200}\}|\[[^[\]]{1,200}\]|<[^<>]{1,200}>)$/;
 const TAG = /^spdx-license-identifier\s*:/i;
 const NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/;
+/** How many explained lines an open sentence is read over to its end. */
+const CARRY_LINES = 4;
+const AUTOLINK = /^\s*<https?:\/\/[^<>\s]{1,300}>\s*$/i;
 
 interface Compiled {
   rules: BenignLinesRules; ruleSet: RuleSet; abbreviations: Set<string>; deny: Set<string>; title: Set<string>; hosts: Set<string>; urlPath: RegExp;
@@ -66,10 +69,12 @@ export function findUnexplained(
     let d = 0;
     let word = 0;
     let open = false;
+    let carried = 0;
     for (let l = 1; l <= lines.length; l++) {
       while (d < mw.dropped.length && mw.dropped[d]!.line < l) d++;
       if (d < mw.dropped.length && mw.dropped[d]!.line === l) {
         candidates.push(mw.dropped[d]!);
+        carried = 0;
         open = !/[.!?;:]["')\]]*\s*$/.test(mw.dropped[d]!.text);
         continue;
       }
@@ -77,8 +82,12 @@ export function findUnexplained(
         // An explained line that ends a sentence an unexplained line began is read with it ("… use the GNU Lesser
         // General" / "Public License instead of this License.").
         // So is a URL in <> that matching read as markup and left no word of.
-        if (open && (state[l] === 1 || lines[l - 1]!.includes('://'))) candidates.push({ line: l, text: lines[l - 1]!, continues: true });
-        open = false;
+        // The sentence is read to its end, over a few lines at most.
+        if (open && (state[l] === 1 || lines[l - 1]!.includes('://'))) {
+          candidates.push({ line: l, text: lines[l - 1]!, continues: true });
+          open = ++carried < CARRY_LINES && state[l] === 1 && !/[.!?;:]["')\]]*\s*$/.test(lines[l - 1]!);
+        } else open = false;
+        if (!open) carried = 0;
         continue;
       }
       // Only the words no match explains; the whole line when none of it is explained.
@@ -86,15 +95,26 @@ export function findUnexplained(
       const own: string[] = [];
       let before = 0;
       let tail = true;
+      // Unexplained words that only lead the line, explained ones after them.
+      let lead = 0;
+      let leadOnly = true;
       for (let i = word; i < mw.words.length && mw.lines[i] === l; i++) {
-        if (!explained[i]) own.push(mw.words[i]!);
-        else if (own.length === 0) before++;
+        if (!explained[i]) { own.push(mw.words[i]!); if (before === 0 && tail) lead++; else leadOnly = false; } else if (own.length === 0) before++;
         else tail = false;
+      }
+      const raw = lines[l - 1]!;
+      // A copyright line a re-wrap broke ("Copyright (C) 2000 … Free Software" / "Foundation, Inc. <…> Everyone is
+      // permitted …"): the holder's words that lead the next line belong to it, and are read with it.
+      const previous = candidates[candidates.length - 1];
+      if (open && leadOnly && lead > 0 && !tail && previous?.line === l - 1 && mw.dropped[d - 1] === previous) {
+        candidates[candidates.length - 1] = { line: previous.line, text: `${previous.text} ${rawBeforeWords(raw, lead)}` };
+        open = false;
+        continue;
       }
       // The line's end after its explained words is quoted as written (its punctuation ends sentences); a line
       // with unexplained words among explained ones is read whole.
-      const raw = lines[l - 1]!;
       candidates.push({ line: l, text: before > 0 && tail && !open ? rawAfterWords(raw, before) : raw });
+      carried = 0;
       open = !/[.!?;:]["')\]]*\s*$/.test(raw);
     }
   }
@@ -132,14 +152,19 @@ export function findUnexplained(
     previous = l;
     // An explained line read only to finish a sentence counts only after an unexplained one.
     if (continues && paragraph.length === 0) continue;
-    const line = stripDecoration(candidate);
+    // A URL in <> is markup to stripDecoration, but a line of it alone is the URL a sentence points to.
+    const line = stripDecoration(candidate) || (AUTOLINK.test(candidate) ? candidate.trim() : '');
     if (line === '') continue;
     const copyright = isCopyright(line, c);
     const url = isTagOrUrl(line, c);
     // A URL that ends a sentence ("For more information, please see" / "<https://…>") is read with it.
     const last = paragraph[paragraph.length - 1];
-    if (url && last && !/[.!?;]\s*$/.test(last.text)) { paragraph.push({ line: l, text: line }); continue; }
-    if (copyright || (afterCopyright && isContinuation(line, c)) || url || PLACEHOLDER.test(line) || isTitle(line, c, titleWords, vocabularyWords)) {
+    // Its <> go, or the sentence would read it as markup and lose it.
+    if (url && last && !/[.!?;]\s*$/.test(last.text)) { paragraph.push({ line: l, text: line.replace(/^<(.*)>$/, '$1') }); continue; }
+    // A line inside a sentence the paragraph has begun ("… use the" / "GNU Lesser General Public" / "License
+    // instead …") is part of it, never a heading.
+    const inSentence = last !== undefined && !/[.!?;:]["')\]]*\s*$/.test(last.text);
+    if (copyright || (afterCopyright && isContinuation(line, c)) || url || PLACEHOLDER.test(line) || (!inSentence && isTitle(line, c, titleWords, vocabularyWords))) {
       afterCopyright = copyright || afterCopyright;
       flush();
       continue;
@@ -164,7 +189,9 @@ function gramSet(id: string): Set<number> | undefined {
 function titleSet(id: string, rules: RuleSet): Set<string> {
   let set = titleSets.get(id);
   if (!set) {
-    set = new Set((referenceTitle(id) ?? normalizeText(rules.licenses.get(id)?.name ?? '')).split(' '));
+    // Its SPDX name and heading lines, and the names the rules know it by ("ODC-ODbL").
+    const rule = rules.licenses.get(id);
+    set = new Set([referenceTitle(id) ?? normalizeText(rule?.name ?? ''), ...(rule?.aliases ?? []).map(normalizeText)].join(' ').split(' '));
     titleSets.set(id, set);
   }
   return set;
@@ -180,6 +207,13 @@ function rawAfterWords(raw: string, n: number): string {
   const word = isAscii(raw) ? /[A-Za-z0-9]+/g : /[\p{L}\p{N}]+/gu;
   for (let k = 0; k < n && word.exec(raw); k++);
   return raw.slice(word.lastIndex);
+}
+
+/** The line up to the end of its `n`-th word (approximately, as rawAfterWords). */
+function rawBeforeWords(raw: string, n: number): string {
+  const word = /[\p{L}\p{N}]+/gu;
+  for (let k = 0; k < n && word.exec(raw); k++);
+  return raw.slice(0, word.lastIndex).trimEnd() + (/^\.?/.exec(raw.slice(word.lastIndex))![0]);
 }
 
 function stripDecoration(line: string): string {
@@ -250,7 +284,8 @@ function isTitle(line: string, c: Compiled, own: () => Set<string>, ownVocabular
   const w = words(line);
   if (w.length === 0 || w.length > 20) return false;
   // List markers left alone on a line ("e.", "(iv)") are numbering, not words.
-  if (w.every((x) => x.length === 1 || NUMBER.test(x))) return true;
+  // (An ideograph is a word of one character too: a line of them is a sentence.)
+  if (w.every((x) => (x.length === 1 && x.charCodeAt(0) < 0x80) || NUMBER.test(x))) return true;
   const rest = w.filter((x) => !c.title.has(x) && !NUMBER.test(x));
   if (rest.length === 0) return true;
   const titles = own();
