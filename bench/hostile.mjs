@@ -11,6 +11,8 @@ const load = (p) => import(`${root}dist/${p}`);
 const { readFrontMatter } = await load('read/front-matter.js');
 const { decodeText } = await load('read/decode-text.js');
 const { splitSections } = await load('identify/card/markdown-sections.js');
+// The card's Markdown parser is loaded once before any card is read (as run.ts does).
+await (await load('identify/card/markdown.js')).loadMarkdownParser();
 const { normalizeText } = await load('identify/normalize.js');
 const { findCardComponents } = await load('identify/components/components.js');
 const { identifyLicenseText } = await load('identify/license-text/license-text.js');
