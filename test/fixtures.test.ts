@@ -73,6 +73,8 @@ const TABLE: Row[] = [
   ['front-matter-python-tag', 'osaid-1.0', 'fail', ['front-matter-invalid']],
   ['card-family-label-license-file', 'open-weights', 'pass', []],
   ['card-family-label-no-file', 'open-weights', 'unknown', ['license-unidentified']],
+  // A LICENSING.md is a license file by its name (rules/terms-files.yaml): its terms are read, never skipped.
+  ['licensing-file-noncommercial-weights', 'osaid-1.0', 'unknown', ['license-unidentified']],
   // Words that limit use outside any identified license text bind on top of it (red-team round 2).
   ['license-mit-with-added-terms', 'open-weights', 'unknown', ['license-terms-added', 'freedom-unknown']],
   ['license-mit-with-benign-note', 'open-weights', 'pass', []],

@@ -16969,6 +16969,23 @@ var import_spdx_expression_parse, ids, deprecated, UNKNOWN, canonical, MAX_EXPRE
   }
 });
 
+// src/text-lines.ts
+function lineValue(text5, key2) {
+  if (key2.includes(`
+`) || key2.includes("	")) return;
+  let at2 = text5.indexOf(`
+${key2}	`);
+  if (at2 < 0) return;
+  let start = at2 + key2.length + 2, end = text5.indexOf(`
+`, start);
+  return text5.slice(start, end < 0 ? text5.length : end);
+}
+var init_text_lines = __esm({
+  "src/text-lines.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -38628,6 +38645,7 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHA
     init_normalize();
     init_paths();
     init_expression();
+    init_text_lines();
     DEFAULT_RULES_DIR = RULES_DIR, COMPILED_RULES = COMPILED_RULES_FILE, cache = /* @__PURE__ */ new Map();
     matcherCache = /* @__PURE__ */ new WeakMap();
     SHARED_FIELDS = ["freedoms", "obligations", "restrictions"], LineEntries = class {
@@ -38719,15 +38737,7 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHA
       text;
       map;
       get(key2) {
-        if (this.map) return this.map.get(key2);
-        if (key2.includes(`
-`) || key2.includes("	")) return;
-        let at2 = this.text.indexOf(`
-${key2}	`);
-        if (at2 < 0) return;
-        let start = at2 + key2.length + 2;
-        return this.text.slice(start, this.text.indexOf(`
-`, start));
+        return this.map ? this.map.get(key2) : lineValue(this.text, key2);
       }
       has(key2) {
         return this.get(key2) !== void 0;
@@ -60055,6 +60065,7 @@ init_normalize();
 // src/identify/license-text/reference-extras.ts
 var import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path");
 init_paths();
+init_text_lines();
 init_normalize();
 var EXTRAS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.txt"), EXTRA_GRAMS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.bin");
 function buildReferenceExtras(spans = templateSpans()) {
@@ -60094,17 +60105,12 @@ function builtFiles() {
   }
   let grams;
   return files = lines !== void 0 && lines.startsWith(`${INDEX_VERSION}
-`) ? { lines, grams: () => grams ??= uint32s((0, import_node_fs6.readFileSync)(EXTRA_GRAMS_FILE)) } : null, files;
-}
-function uint32s(bytes) {
-  return bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(new Uint8Array(bytes).buffer);
+`) ? { lines, grams: () => grams ??= new Uint32Array(alignedBytes((0, import_node_fs6.readFileSync)(EXTRA_GRAMS_FILE))) } : null, files;
 }
 function lineOf(lines, id) {
-  let at2 = lines.indexOf(`
-${id}	`);
-  if (at2 < 0) return;
-  let [start, count, title] = lines.slice(at2 + id.length + 2, lines.indexOf(`
-`, at2 + 1)).split("	");
+  let value = lineValue(lines, id);
+  if (value === void 0) return;
+  let [start, count, title] = value.split("	");
   return [Number(start), Number(count), title ?? ""];
 }
 function referenceTitle(id) {

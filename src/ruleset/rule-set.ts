@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { normalizeText } from '../identify/normalize.js';
 import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
 import { canonicalSpdxId } from '../spdx/expression.js';
+import { lineValue } from '../text-lines.js';
 import type { AddedTermsRules, BaseModelRule, BenignLinesRules, CardTermsRules, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule, TermsFilesRules } from './schema.js';
 
 export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string; members?: string[] }
@@ -277,12 +278,7 @@ class TextEntries implements RawEntries {
   constructor(private readonly text: string) {}
 
   get(key: string): string | undefined {
-    if (this.map) return this.map.get(key);
-    if (key.includes('\n') || key.includes('\t')) return undefined;
-    const at = this.text.indexOf(`\n${key}\t`);
-    if (at < 0) return undefined;
-    const start = at + key.length + 2;
-    return this.text.slice(start, this.text.indexOf('\n', start));
+    return this.map ? this.map.get(key) : lineValue(this.text, key);
   }
   has(key: string): boolean { return this.get(key) !== undefined; }
   get size(): number { return this.split().size; }

@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths.js';
+import { lineValue } from '../../text-lines.js';
 import { matchWords, normalizeText } from '../normalize.js';
-import { exactKey, gramHashes, INDEX_VERSION, optionalSpanRanges, optionalTailStart, templateSpans } from './reference-index.js';
+import { alignedBytes, exactKey, gramHashes, INDEX_VERSION, optionalSpanRanges, optionalTailStart, templateSpans } from './reference-index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -97,21 +98,16 @@ function builtFiles(): typeof files {
   }
   let grams: Uint32Array | undefined;
   files = lines !== undefined && lines.startsWith(`${INDEX_VERSION}\n`)
-    ? { lines, grams: () => (grams ??= uint32s(readFileSync(EXTRA_GRAMS_FILE))) }
+    ? { lines, grams: () => (grams ??= new Uint32Array(alignedBytes(readFileSync(EXTRA_GRAMS_FILE)))) }
     : null;
   return files;
 }
 
-/** A Uint32Array over a file's bytes (copied when the buffer is not 4-byte aligned). */
-function uint32s(bytes: Buffer): Uint32Array {
-  return bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(new Uint8Array(bytes).buffer);
-}
-
 /** An id's line of the built file, split: [start, count, title]; undefined when the id has none. */
 function lineOf(lines: string, id: string): [number, number, string] | undefined {
-  const at = lines.indexOf(`\n${id}\t`);
-  if (at < 0) return undefined;
-  const [start, count, title] = lines.slice(at + id.length + 2, lines.indexOf('\n', at + 1)).split('\t');
+  const value = lineValue(lines, id);
+  if (value === undefined) return undefined;
+  const [start, count, title] = value.split('\t');
   return [Number(start), Number(count), title ?? ''];
 }
 

@@ -552,7 +552,7 @@ export function referenceWords(): ReferenceWords {
  * Bytes in an ArrayBuffer of their own (typed-array views need an aligned start). readFileSync gives a large file a
  * buffer of its own, used as it is; a small read may share a pool, and is copied.
  */
-function alignedBytes(bytes: Buffer): ArrayBuffer {
+export function alignedBytes(bytes: Buffer): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
