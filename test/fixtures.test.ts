@@ -75,6 +75,8 @@ const TABLE: Row[] = [
   ['card-family-label-no-file', 'open-weights', 'unknown', ['license-unidentified']],
   // A LICENSING.md is a license file by its name (rules/terms-files.yaml): its terms are read, never skipped.
   ['licensing-file-noncommercial-weights', 'osaid-1.0', 'unknown', ['license-unidentified']],
+  // A NOTICE that limits where the weights may be used (rules/card-terms.yaml `territory`) binds on top of the license.
+  ['notice-territory-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // Words that limit use outside any identified license text bind on top of it (red-team round 2).
   ['license-mit-with-added-terms', 'open-weights', 'unknown', ['license-terms-added', 'freedom-unknown']],
   ['license-mit-with-benign-note', 'open-weights', 'pass', []],
