@@ -77,6 +77,9 @@ const TABLE: Row[] = [
   ['licensing-file-noncommercial-weights', 'osaid-1.0', 'unknown', ['license-unidentified']],
   // A NOTICE that limits where the weights may be used (rules/card-terms.yaml `territory`) binds on top of the license.
   ['notice-territory-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-territory-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // Places in an honest card's description of data and evaluation are not terms.
+  ['card-places-honest', 'osaid-1.0', 'pass', []],
   // Words that limit use outside any identified license text bind on top of it (red-team round 2).
   ['license-mit-with-added-terms', 'open-weights', 'unknown', ['license-terms-added', 'freedom-unknown']],
   ['license-mit-with-benign-note', 'open-weights', 'pass', []],
