@@ -44,6 +44,57 @@ export interface TemplateSlots {
   optional?: Record<string, string[]>;
   /** Spans the templates mark optional, by the phrases they start and end at (rules/license-templates.yaml `spans`). */
   spans?: OptionalSpan[];
+  /** Words an honest copy adds alone where the reference writes a sign or another form ("and" for "&"). */
+  variantWords?: string[];
+  /** What bracketed text is a placeholder or markup, and so no words of the text (rules/license-templates.yaml). */
+  placeholders?: PlaceholderRules;
+}
+
+/** rules/license-templates.yaml `placeholders`. */
+export interface PlaceholderRules { words: string[]; htmlTags: string[]; commentDeny: string[] }
+interface Placeholders { words: Set<string>; tags: Set<string>; commentDeny: Set<string> }
+let placeholders: Placeholders | null | undefined;
+
+function loadPlaceholders(): Placeholders | null {
+  if (placeholders !== undefined) return placeholders;
+  const p = slotSource()?.placeholders;
+  placeholders = p ? { words: new Set(p.words), tags: new Set(p.htmlTags), commentDeny: new Set(p.commentDeny) } : null;
+  return placeholders;
+}
+
+const TAG_NAME = /^\/?([a-z][a-z0-9]*)(?=[\s/]|$)/i;
+const ADDRESS = /^(https?:\/\/|mailto:|#)|^[^\s@]{1,100}@[^\s@]{1,100}$/i;
+const INNER_WORD = /[a-z0-9\u00c0-\uffff]+/g;
+
+/**
+ * Whether the text between a pair of brackets is no words of the text: an HTML tag, comment or address in `<>`, or a
+ * template's placeholder ("<name of author>", "{year}", "[project]") made only of the words placeholders use. Any
+ * other bracketed text ("{except commercial use}", an unknown "<tag>") is read as words: it may be terms. Without
+ * the rules (before the build wrote them) every bracketed text in `<>` and `{}` is dropped, as it always was.
+ */
+export function isPlaceholder(inner: string, open: '<' | '{' | '['): boolean {
+  const p = loadPlaceholders();
+  if (!p) return open !== '[';
+  const lower = inner.toLowerCase();
+  if (open === '<') {
+    // An XML declaration or a doctype.
+    if (lower.startsWith('?') || lower.startsWith('!doctype')) return true;
+    if (lower.startsWith('!--')) return !(lower.match(INNER_WORD) ?? []).some((w) => p.commentDeny.has(w));
+    const tag = TAG_NAME.exec(lower);
+    if (tag && p.tags.has(tag[1]!)) return true;
+    if (ADDRESS.test(lower.trim())) return true;
+  }
+  return (lower.match(INNER_WORD) ?? []).every((w) => p.words.has(w) || /^\d+$/.test(w));
+}
+
+/**
+ * A bracketed span as stripMarkup leaves it: a placeholder emptied (its line breaks kept; "[]" and "{}" stay, so
+ * "Copyright [2023] Lightning AI" is still a copyright line), else its words.
+ */
+function bracket(whole: string, inner: string, open: '<' | '{' | '['): string {
+  if (!isPlaceholder(inner, open)) return ` ${inner} `;
+  const breaks = whole.includes('\n') ? inner.replace(/[^\n]+/g, '') : '';
+  return open === '<' ? ` ${breaks}` : `${open}${breaks}${open === '[' ? ']' : '}'}`;
 }
 interface Slot { before: string[]; after: string[]; deny: Set<string> }
 interface Slots { byAfter: Map<string, Slot[]>; shapes: Uint8Array; second: Uint8Array; maxWords: number }
@@ -51,7 +102,7 @@ let slots: Slots | undefined;
 let slotSource: () => TemplateSlots | undefined = () => undefined;
 
 /** Where the slots come from (set once by the reference index module, which knows the dist folder). */
-export function setTemplateSlots(source: () => TemplateSlots | undefined): void { slotSource = source; slots = undefined; }
+export function setTemplateSlots(source: () => TemplateSlots | undefined): void { slotSource = source; slots = undefined; placeholders = undefined; }
 
 function loadSlots(): Slots {
   if (slots) return slots;
@@ -130,7 +181,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export const isAscii = (text: string): boolean => !NON_ASCII.test(text);
 /** What stripMarkup rewrites; text without any of it skips the five replacements. */
-const MARKUP = /[<&{]|\]\(|\+\+/;
+const MARKUP = /[<&{[]|\+\+/;
 
 /** Lower-case words separated by single spaces; everything that is not a letter or digit is a separator. */
 export function normalizeText(text: string): string {
@@ -162,11 +213,13 @@ function asciiWords(text: string): string[] {
 function stripMarkup(text: string): string {
   return stripBlocks(text)
     .replace(/^\uFEFF/, '')
-    .replace(/<[^<>\n]{0,200}>/g, ' ')         // HTML tags (the class excludes its opener: linear on "<<<<…")
+    // HTML tags and template placeholders (the class excludes its opener: linear on "<<<<…"); see isPlaceholder.
+    .replace(/<([^<>\n]{0,200})>/g, (m, inner: string) => bracket(m, inner, '<'))
     // A GNU placeholder a re-wrap split over two lines ("<one line to give the program's name and a brief idea of\n
     // what it does.>"): short, and it starts with a letter.
-    .replace(/<[a-z][^<>\n]{0,100}\n[^<>\n]{0,100}>/gi, ' ')
-    .replace(/\{[^{}\n]{0,200}\}/g, ' ')       // template variables, "{year}", as the SPDX texts' "<year>" are
+    .replace(/<([a-z][^<>\n]{0,100}\n[^<>\n]{0,100})>/gi, (m, inner: string) => bracket(m, inner, '<'))
+    .replace(/\{([^{}]{0,200})\}/g, (m, inner: string) => bracket(m, inner, '{')) // "{year}", as the SPDX texts' "<year>"
+    .replace(/\[([^[\]]{1,100})\](?!\()/g, (m, inner: string) => bracket(m, inner, '[')) // "[yyyy]", "[project]"
     .replace(/\]\([^()\n]{0,500}\)/g, ' ')      // Markdown link targets (linear on "](](…")
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, ' ')
     .replace(/\+\+/g, ' plusplus ');           // RAIL++ is another license than RAIL: keep the pluses as a word
@@ -240,7 +293,7 @@ function foldWords(words: string[], lines?: number[]): string[] {
 export interface MatchWords { words: string[]; lines: number[]; dropped: { line: number; text: string }[] }
 
 /** A copyright statement line: "Copyright (c) 2024 …", "Copyright © …", "Copyright 2024 …", "Copyright <year> …", "(c) 2024 …". */
-const COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i;
+const COPYRIGHT_LINE = /^[\s#>*_`|{}[\]-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i;
 /** Words a title paragraph holds: a short leading paragraph with one of them is a title, not license terms. */
 const TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
 
@@ -250,7 +303,7 @@ const TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
  * One pass over the characters (this runs on every license file, so it avoids a regex per line).
  */
 export function matchWords(input: string): MatchWords {
-  const text = /[<&+{]|\]\(/.test(input) ? stripMarkup(input) : input.replace(/^\uFEFF/, '');
+  const text = /[<&+{[]/.test(input) ? stripMarkup(input) : input.replace(/^\uFEFF/, '');
   // ASCII text is lower-cased once and scanned by character code; a text with other characters is checked line by
   // line, and a line with any takes the Unicode-aware regex path (both give the same words on ASCII).
   const lowerAll = NON_ASCII.test(text) ? undefined : text.toLowerCase();
@@ -382,7 +435,10 @@ function tokenizeLine(raw: string, line: number, words: string[], lines: number[
     }
     const prev = i === 0 ? ' ' : raw[i - 1]!;
     const after = raw[k];
-    const afterNext = raw[k + 1];
+    // Markdown emphasis may close around a marker ("**(1)**", "**5.1.**").
+    let e = k + 1;
+    while (raw[e] === '*' || raw[e] === '_') e++;
+    const afterNext = raw[e];
     const markerShape = k > j || (text.length <= 3 && (DIGITS.test(text) || text.length === 1 || ROMAN.test(text)));
     if (markerShape) {
       const standsAlone = (after === '.' || after === ')') && (afterNext === undefined || afterNext === ' ' || afterNext === '\t')
@@ -415,8 +471,9 @@ function mayBeCopyright(lower: string, from: number, to: number): boolean {
   let p = from;
   for (; p < to; p++) {
     const c = lower.charCodeAt(p);
-    // \s (tab, vertical tab, form feed, space) and # > * _ ` | -
-    if (!(c === 32 || c === 9 || c === 11 || c === 12 || c === 35 || c === 62 || c === 42 || c === 95 || c === 96 || c === 124 || c === 45)) break;
+    // \s (tab, vertical tab, form feed, space) and # > * _ ` | - and an emptied placeholder's {} []
+    if (!(c === 32 || c === 9 || c === 11 || c === 12 || c === 35 || c === 62 || c === 42 || c === 95 || c === 96 || c === 124 || c === 45
+      || c === 123 || c === 125 || c === 91 || c === 93)) break;
   }
   return lower.startsWith('copyright', p) || lower.startsWith('(c)', p) || lower.startsWith('all rights reserved', p);
 }
@@ -457,7 +514,10 @@ function tokenizeAscii(lower: string, from: number, to: number, line: number, wo
     if (k > j || (n <= 3 && (digits || n === 1 || roman))) {
       const prev = i === 0 ? 32 : text.charCodeAt(i - 1);
       const after = k < end ? text.charCodeAt(k) : -1;
-      const afterNext = k + 1 < end ? text.charCodeAt(k + 1) : -1;
+      // Markdown emphasis may close around a marker ("**(1)**", "**5.1.**").
+      let e = k + 1;
+      while (e < end && (text.charCodeAt(e) === 42 || text.charCodeAt(e) === 95)) e++;
+      const afterNext = e < end ? text.charCodeAt(e) : -1;
       // . ) then end, space or tab; after start, space, tab, ( * # > -
       const standsAlone = (after === 46 || after === 41) && (afterNext === -1 || afterNext === 32 || afterNext === 9)
         && (prev === 32 || prev === 9 || prev === 40 || prev === 42 || prev === 35 || prev === 62 || prev === 45);

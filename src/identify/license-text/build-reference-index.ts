@@ -59,22 +59,26 @@ function projectSlots(p: Project, texts: Map<string, string[]>, max: number, den
 // The slots first: matchWords folds them in every reference text below (and in every text at run time).
 const templates = parse(readFileSync(join(RULES_DIR, 'license-templates.yaml'), 'utf8')) as TemplateSlots & { projects?: Project[] };
 const spdx: Record<string, { licenseText: string }> = createRequire(import.meta.url)('spdx-license-list/full');
+const p = templates.placeholders;
+if (!p) throw new Error('rules/license-templates.yaml: placeholders is missing');
+const placeholders = { words: p.words.map(String), htmlTags: p.htmlTags.map(String), commentDeny: p.commentDeny.map(String) };
 function projectSlotsOf(t: TemplateSlots & { projects?: Project[] }): Slot[] {
   if (!t.projects?.length) return [];
   // Every SPDX text's words with no slot folded, to place the slots in one and keep them out of the others.
-  setTemplateSlots(() => undefined);
+  setTemplateSlots(() => ({ slots: [], maxWords: 0, deny: [], placeholders }));
   const texts = new Map(Object.entries(spdx).map(([id, l]) => [id, matchWords(l.licenseText).words]));
   const projectDeny = new Set(t.deny.map(String));
   return t.projects.flatMap((p) => projectSlots(p, texts, t.maxWords, projectDeny));
 }
 const slots: TemplateSlots = {
   slots: [
-    ...templates.slots.map((s) => ({ before: String(s.before), after: String(s.after) })),
+    ...templates.slots.map((s) => ({ before: String(s.before), after: String(s.after), ...(s.kind === 'project' ? { kind: 'project' as const } : {}) })),
     ...projectSlotsOf(templates),
   ],
   maxWords: templates.maxWords, deny: templates.deny.map(String), parties: (templates.parties ?? []).map(String),
   optional: Object.fromEntries(Object.entries(templates.optional ?? {}).map(([id, list]) => [id, list.map(String)])),
   spans: (templates.spans ?? []).map((x) => ({ from: String(x.from), ...(x.until === undefined ? {} : { until: String(x.until) }) })),
+  placeholders, variantWords: (templates.variantWords ?? []).map(String),
 };
 writeFileSync(SLOTS_FILE, JSON.stringify(slots));
 setTemplateSlots(() => slots);

@@ -12,13 +12,23 @@ const require = createRequire(import.meta.url);
 
 /** dist/license-slots.json: rules/license-templates.yaml's holder slots, which reference texts and queries both fold. */
 export const SLOTS_FILE = join(PACKAGE_ROOT, 'dist', 'license-slots.json');
+let slotsRead: { value: TemplateSlots | undefined } | undefined;
 function readSlots(): TemplateSlots | undefined {
-  try { return JSON.parse(readFileSync(SLOTS_FILE, 'utf8')) as TemplateSlots; } catch { return undefined; }
+  if (slotsRead) return slotsRead.value;
+  let value: TemplateSlots | undefined;
+  try { value = JSON.parse(readFileSync(SLOTS_FILE, 'utf8')) as TemplateSlots; } catch { value = undefined; }
+  // Read once: the build writes the file before anything reads it at run time.
+  if (value) slotsRead = { value };
+  return value;
 }
 setTemplateSlots(readSlots);
 
 /** Per SPDX id, the optional phrases rules/license-templates.yaml lists (as the build wrote them). */
 export function templateOptional(): Record<string, string[]> { return readSlots()?.optional ?? {}; }
+
+let variantWords: Set<string> | undefined;
+/** The lone words rules/license-templates.yaml `variantWords` lists (as the build wrote them). */
+export function templateVariantWords(): Set<string> { return (variantWords ??= new Set(readSlots()?.variantWords ?? [])); }
 
 /** The optional spans rules/license-templates.yaml lists (as the build wrote them). */
 export function templateSpans(): OptionalSpan[] { return readSlots()?.spans ?? []; }

@@ -1,10 +1,10 @@
 // Matches a text against the SPDX reference texts: exact on the normalised words, else the densest region of each
 // candidate scored by Dice over word trigrams, with guards so a restricted text never comes out as an open license.
 import { noteCodePath } from '../../code-path.js';
-import { matchWords, type MatchWords } from '../normalize.js';
+import { HOLDER_SLOT, matchWords, type MatchWords } from '../normalize.js';
 import {
   exactKey, exactMatches, gramHashes, mixGrams, referenceEntries, referenceGrams, referenceSamples, referenceVocab,
-  referenceWordIds, SAMPLE_MASK, type ReferenceEntry, type Vocabulary,
+  referenceWordIds, SAMPLE_MASK, templateOptional, templateVariantWords, type ReferenceEntry, type Vocabulary,
 } from './reference-index.js';
 
 /** Below this Dice score a region is not that license: the text is `unknown`, with the closest candidate. */
@@ -27,7 +27,7 @@ export interface ReferenceMatch {
   /** The words (indices into matchWords(text).words) the match explains. */
   words?: [number, number];
   diff?: Diff;
-  /** Runs of words inside the region (indices, inclusive) that the reference does not have: too long to be a name. */
+  /** Runs of words inside the region (indices, inclusive) that the reference does not have and its template does not explain. */
   inner?: [number, number][];
   /** Every reference word the region lacks (distinct), so a caller can refuse a match whose grant was cut. */
   missing?: string[];
@@ -47,12 +47,6 @@ const RESTRICTING = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike',
 const CC_ELEMENTS = ['noncommercial', 'noderivatives', 'noderivs', 'sharealike'];
 /** Extra words inside a matched region that can carry a new restriction. */
 const RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users|in|within|inside|outside|during|until|before|after|per)$/;
-/**
- * A run of this many words inside a matched region that the reference lacks is more than a holder's or a project's
- * name put in for the reference's: it is left unexplained (see unexplained.ts).
- */
-const INNER_RUN = 8;
-
 /** Exact match first; then candidate regions, best first, each explaining text no better match explained. */
 export function matchReferences(text: string): ReferenceResult {
   const mw = matchWords(text);
@@ -217,6 +211,7 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
   const { rank } = q;
   const extraWords: string[][] = [];
   const inner: [number, number][] = [];
+  const innerRuns: [number, number][] = [];
   let run: string[] = [];
   const regionGuards = new Set<string>();
   for (let w = s.start; w <= s.end + 2 && w < mw.words.length; w++) {
@@ -226,29 +221,52 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
     let found = false;
     for (let g = Math.max(s.start, w - 2); g <= Math.min(s.end, w); g++) if (inRef[rank[g]!]) { found = true; break; }
     if (!found) run.push(word);
-    else if (run.length) { extraWords.push(run); if (run.length >= INNER_RUN) inner.push([w - run.length, w - 1]); run = []; }
+    else if (run.length) { extraWords.push(run); innerRuns.push([w - run.length, w - 1]); run = []; }
   }
   if (run.length) extraWords.push(run);
+  const ref = wordsOf(s.at);
+  const missing = s.score < 1 ? missingWords(ref, q, s.start, s.end) : [];
+  const lacking = new Set(missing.flat());
+  for (const [a, b] of innerRuns) if (!explainedRun(mw.words.slice(a, b + 1), s.entry.id, lacking)) inner.push([a, b]);
   const match: ReferenceMatch = {
     id: s.entry.id, score: Math.round(s.score * 1000) / 1000, line: mw.lines[s.start] ?? 1, endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
     words: [s.start, Math.min(s.end + 2, mw.words.length - 1)],
   };
-  const ref = wordsOf(s.at);
   if (inner.length > 0) match.inner = inner;
   if (s.score < 1) {
-    const missing = missingWords(ref, q, s.start, s.end);
-    match.missing = [...new Set(missing.flat())];
+    match.missing = [...lacking];
     match.diff = { missing: phrases(missing), extra: phrases(extraWords) };
   }
   const added = RESTRICTING.find((w) => regionGuards.has(w) && !ref.guards.has(w));
-  const lacking = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
+  const element = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
   if (added) match.refused = `the text says "${added}" and ${s.entry.id} does not`;
-  else if (lacking) match.refused = `${s.entry.id} says "${lacking}" and the text does not`;
+  else if (element) match.refused = `${s.entry.id} says "${element}" and the text does not`;
   else {
     const restrictive = extraWords.flat().find((w) => RESTRICTIVE_EXTRA.test(w));
     if (restrictive) match.refused = `words not in ${s.entry.id} ("${restrictive}") may add a restriction`;
   }
   return match;
+}
+
+/**
+ * Whether words inside a matched region that the reference lacks are still that license: its template's optional
+ * text ("(including the next paragraph)" in MIT), a reference word the region lacks that a hyphen or a space split
+ * ("sub-licensable"), or a
+ * lone variant word (rules/license-templates.yaml `variantWords`: "and" for "&", "http" for "https"). Any other word
+ * is text the license does not have, which unexplained.ts reads as terms: a substitution of one word in a grant
+ * ("for any purpose" made "for evaluation purposes") is a change of the license.
+ */
+function explainedRun(run: string[], id: string, lacking: Set<string>): boolean {
+  // A holder's name (a slot matching folded) where the reference has a placeholder, which matching drops.
+  if (run.length === 1 && (run[0] === HOLDER_SLOT || templateVariantWords().has(run[0]!))) return true;
+  // Split words: the region lacks the reference word the run's words make together.
+  if (run.length >= 2 && run.length <= 3 && lacking.has(run.join(''))) return true;
+  const phrases = templateOptional()[id];
+  if (phrases) {
+    const joined = ` ${run.join(' ')} `;
+    if (phrases.some((p) => ` ${p} `.includes(joined))) return true;
+  }
+  return false;
 }
 
 /** The words the guards look for, in a text's region or in a reference. */

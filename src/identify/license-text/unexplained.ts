@@ -5,7 +5,7 @@ import type { RuleSet } from '../../ruleset/rule-set.js';
 import { canonicalSpdxId, parseExpression } from '../../spdx/expression.js';
 import type { BenignLinesRules } from '../../ruleset/schema.js';
 import { findAddedTerms } from '../added-terms.js';
-import { isAscii, normalizeText, type MatchWords } from '../normalize.js';
+import { isAscii, isPlaceholder, normalizeText, type MatchWords } from '../normalize.js';
 import { referenceExtraGrams, referenceTitle } from './reference-extras.js';
 import { gramHashes } from './reference-index.js';
 import { referenceHasGram, referenceVocabulary } from './reference-match.js';
@@ -217,8 +217,10 @@ function rawBeforeWords(raw: string, n: number): string {
 }
 
 function stripDecoration(line: string): string {
-  const s = line.length > MAX_LINE ? line : line.replace(/<[^<>\n]{0,200}>/g, ' ');
-  return s.replace(/^[\s#>*_`|=~+-]+/, '').replace(/[\s#>*_`|=~+-]+$/, '');
+  // Tags and placeholders go; other text in <> ("<except commercial use>") stays, as matching keeps it.
+  const s = line.length > MAX_LINE ? line : line.replace(/<([^<>\n]{0,200})>/g, (m, inner: string) => (isPlaceholder(inner, '<') ? ' ' : ` ${inner} `));
+  // And the placeholders matching emptied ("{}", "[]": see normalize.ts), as it dropped them.
+  return s.replace(/\{\}|\[\]/g, ' ').replace(/^[\s#>*_`|=~+-]+/, '').replace(/[\s#>*_`|=~+-]+$/, '');
 }
 
 function words(line: string): string[] {
@@ -265,10 +267,13 @@ function isTagOrUrl(line: string, c: Compiled): boolean {
   if (isTag(line)) return true;
   const link = /^\[[^\]]{0,200}\]\(([^()\s]{1,300})\)$/.exec(line);
   const url = (link ? link[1]! : line).replace(/^[<(]|[>).,]$/g, '');
-  const m = /^https?:\/\/([^/\s]{1,200})(\/\S{0,300})?$/i.exec(url);
+  // An address without its scheme ("wiki.creativecommons.org/Considerations_for_licensors") only on a known host.
+  const m = /^(https?:\/\/)?([^/\s]{1,200})(\/\S{0,300})?$/i.exec(url);
   if (!m) return false;
-  const host = m[1]!.toLowerCase();
-  return c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, '')) || c.urlPath.test(m[2] ?? '');
+  const host = m[2]!.toLowerCase();
+  const known = c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, ''))
+    || [...c.hosts].some((h) => host.endsWith(`.${h}`));
+  return known || (m[1] !== undefined && c.urlPath.test(m[3] ?? ''));
 }
 
 /** An SPDX-License-Identifier line whose value is an expression and nothing else (ids joined by AND, OR, WITH). */
@@ -305,7 +310,7 @@ function unexplainedSentences(
   if (joined.length > MAX_PARAGRAPH) return [{ line: paragraph[0]!.line, text: joined }];
   const out: Unexplained[] = [];
   let at = 0;
-  for (const sentence of joined.split(/(?<=[.!?;])\s+(?=[^a-z])/)) {
+  for (const sentence of joined.split(/(?<=[.!?;]["'”’)\]]{0,2})\s+(?=[^a-z])/)) {
     const start = joined.indexOf(sentence, at);
     at = start + sentence.length;
     const normal = normalizeText(sentence);
