@@ -80,6 +80,16 @@ const TABLE: Row[] = [
   ['card-territory-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // Places in an honest card's description of data and evaluation are not terms.
   ['card-places-honest', 'osaid-1.0', 'pass', []],
+  // Every word inside a matched license text that the license does not have is read (issue 17): a one-word
+  // substitution in a grant, terms in brackets or in an HTML comment are not that license.
+  ['license-isc-substituted-grant', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['license-mit-substituted-grantee', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['license-isc-bracketed-terms', 'osaid-1.0', 'unknown', ['license-unidentified']],
+  ['license-mit-comment-terms', 'osaid-1.0', 'unknown', ['license-unidentified']],
+  // Text a license's template marks optional ("(including the next paragraph)" in MIT) is that license.
+  ['license-mit-optional-text-honest', 'osaid-1.0', 'pass', []],
+  // List markers in Markdown emphasis ("**(a)**", "**1.**") are numbering, not words the license lacks.
+  ['license-apache-markdown-bold-honest', 'osaid-1.0', 'pass', []],
   // Words that limit use outside any identified license text bind on top of it (red-team round 2).
   ['license-mit-with-added-terms', 'open-weights', 'unknown', ['license-terms-added', 'freedom-unknown']],
   ['license-mit-with-benign-note', 'open-weights', 'pass', []],

@@ -15677,8 +15677,31 @@ var import_cyclonedx_library, HUB_ID, LIBRARY_FACTORY, init_cyclonedx = __esm({
 });
 
 // src/identify/normalize.ts
+function loadPlaceholders() {
+  if (placeholders !== void 0) return placeholders;
+  let p = slotSource()?.placeholders;
+  return placeholders = p ? { words: new Set(p.words), tags: new Set(p.htmlTags), commentDeny: new Set(p.commentDeny) } : null, placeholders;
+}
+function isPlaceholder(inner, open3) {
+  let p = loadPlaceholders();
+  if (!p) return open3 !== "[";
+  let lower = inner.toLowerCase();
+  if (open3 === "<") {
+    if (lower.startsWith("?") || lower.startsWith("!doctype")) return !0;
+    if (lower.startsWith("!--")) return !(lower.match(INNER_WORD) ?? []).some((w) => p.commentDeny.has(w));
+    let tag = TAG_NAME.exec(lower);
+    if (tag && p.tags.has(tag[1]) || ADDRESS.test(lower.trim())) return !0;
+  }
+  return (lower.match(INNER_WORD) ?? []).every((w) => p.words.has(w) || /^\d+$/.test(w));
+}
+function bracket(whole, inner, open3) {
+  if (!isPlaceholder(inner, open3)) return ` ${inner} `;
+  let breaks = whole.includes(`
+`) ? inner.replace(/[^\n]+/g, "") : "";
+  return open3 === "<" ? ` ${breaks}` : `${open3}${breaks}${open3 === "[" ? "]" : "}"}`;
+}
 function setTemplateSlots(source2) {
-  slotSource = source2, slots = void 0;
+  slotSource = source2, slots = void 0, placeholders = void 0;
 }
 function loadSlots() {
   if (slots) return slots;
@@ -15739,7 +15762,7 @@ function asciiWords(text5) {
   return text5.match(ASCII_WORD) ?? [];
 }
 function stripMarkup(text5) {
-  return stripBlocks(text5).replace(/^\uFEFF/, "").replace(/<[^<>\n]{0,200}>/g, " ").replace(/<[a-z][^<>\n]{0,100}\n[^<>\n]{0,100}>/gi, " ").replace(/\{[^{}\n]{0,200}\}/g, " ").replace(/\]\([^()\n]{0,500}\)/g, " ").replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ").replace(/\+\+/g, " plusplus ");
+  return stripBlocks(text5).replace(/^\uFEFF/, "").replace(/<([^<>\n]{0,200})>/g, (m, inner) => bracket(m, inner, "<")).replace(/<([a-z][^<>\n]{0,100}\n[^<>\n]{0,100})>/gi, (m, inner) => bracket(m, inner, "<")).replace(/\{([^{}]{0,200})\}/g, (m, inner) => bracket(m, inner, "{")).replace(/\[([^[\]]{1,100})\](?!\()/g, (m, inner) => bracket(m, inner, "[")).replace(/\]\([^()\n]{0,500}\)/g, " ").replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ").replace(/\+\+/g, " plusplus ");
 }
 function stripBlocks(text5) {
   if (BLOCK_OPEN.lastIndex = 0, !BLOCK_OPEN.test(text5)) return text5;
@@ -15773,7 +15796,7 @@ function foldWords(words2, lines) {
   return words2.length = o, lines && (lines.length = o), words2;
 }
 function matchWords(input3) {
-  let text5 = /[<&+{]|\]\(/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf5 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, afterOpenCopyright = !1, titles = [], continuesSentence = !1, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
+  let text5 = /[<&+{[]/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf5 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, afterOpenCopyright = !1, titles = [], continuesSentence = !1, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
     let n = words2.length - start;
     if (n > 0 && leading) {
       let heading2 = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text5.slice(lastStart, lastEnd));
@@ -15816,11 +15839,13 @@ function tokenizeLine(raw, line2, words2, lines) {
     let i = m.index, j = i + m[0].length, text5 = m[0], k = j;
     if (DIGITS.test(text5))
       for (; raw[k] === "." && k + 1 < n && isDigitCode(raw.charCodeAt(k + 1)); ) {
-        let e = k + 1;
-        for (; e < n && isDigitCode(raw.charCodeAt(e)); ) e++;
-        k = e;
+        let e2 = k + 1;
+        for (; e2 < n && isDigitCode(raw.charCodeAt(e2)); ) e2++;
+        k = e2;
       }
-    let prev = i === 0 ? " " : raw[i - 1], after = raw[k], afterNext = raw[k + 1];
+    let prev = i === 0 ? " " : raw[i - 1], after = raw[k], e = k + 1;
+    for (; raw[e] === "*" || raw[e] === "_"; ) e++;
+    let afterNext = raw[e];
     if ((k > j || text5.length <= 3 && (DIGITS.test(text5) || text5.length === 1 || ROMAN.test(text5))) && ((after === "." || after === ")") && (afterNext === void 0 || afterNext === " " || afterNext === "	") && (prev === " " || prev === "	" || prev === "(" || i === 0 || /[*#>-]/.test(prev)) || k > j && (after === void 0 || after === " "))) {
       word.lastIndex = k + 1;
       continue;
@@ -15844,7 +15869,7 @@ function mayBeCopyright(lower, from, to) {
   let p = from;
   for (; p < to; p++) {
     let c = lower.charCodeAt(p);
-    if (!(c === 32 || c === 9 || c === 11 || c === 12 || c === 35 || c === 62 || c === 42 || c === 95 || c === 96 || c === 124 || c === 45)) break;
+    if (!(c === 32 || c === 9 || c === 11 || c === 12 || c === 35 || c === 62 || c === 42 || c === 95 || c === 96 || c === 124 || c === 45 || c === 123 || c === 125 || c === 91 || c === 93)) break;
   }
   return lower.startsWith("copyright", p) || lower.startsWith("(c)", p) || lower.startsWith("all rights reserved", p);
 }
@@ -15872,7 +15897,9 @@ function tokenizeAscii(lower, from, to, line2, words2, lines) {
         k = e;
       }
     if (k > j || n <= 3 && (digits || n === 1 || roman)) {
-      let prev = i === 0 ? 32 : text5.charCodeAt(i - 1), after = k < end ? text5.charCodeAt(k) : -1, afterNext = k + 1 < end ? text5.charCodeAt(k + 1) : -1;
+      let prev = i === 0 ? 32 : text5.charCodeAt(i - 1), after = k < end ? text5.charCodeAt(k) : -1, e = k + 1;
+      for (; e < end && (text5.charCodeAt(e) === 42 || text5.charCodeAt(e) === 95); ) e++;
+      let afterNext = e < end ? text5.charCodeAt(e) : -1;
       if ((after === 46 || after === 41) && (afterNext === -1 || afterNext === 32 || afterNext === 9) && (prev === 32 || prev === 9 || prev === 40 || prev === 42 || prev === 35 || prev === 62 || prev === 45) || k > j && (after === -1 || after === 32)) {
         word.lastIndex = k + 1;
         continue;
@@ -15881,7 +15908,7 @@ function tokenizeAscii(lower, from, to, line2, words2, lines) {
     words2.push(found2), lines.push(line2);
   }
 }
-var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, slots, slotSource, ASCII_WORD, NON_ASCII, isAscii, MARKUP, IDEOGRAPH, IDEOGRAPH_OR_RUN, BLOCK_OPEN, COPYRIGHT_LINE, TITLE_WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
+var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, placeholders, TAG_NAME, ADDRESS, INNER_WORD, slots, slotSource, ASCII_WORD, NON_ASCII, isAscii, MARKUP, IDEOGRAPH, IDEOGRAPH_OR_RUN, BLOCK_OPEN, COPYRIGHT_LINE, TITLE_WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
   "src/identify/normalize.ts"() {
     "use strict";
     WORD_FOLD = /* @__PURE__ */ new Map([
@@ -15905,12 +15932,14 @@ var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BI
     ]), PAIR_FIRST = new Set([...PAIR_FOLD.keys()].map((k) => k.split(" ")[0])), COPYRIGHT_HOLDER = /* @__PURE__ */ new Set(["holders", "owner", "owners"]), shape = (w) => (w.charCodeAt(0) & 127) << 6 | Math.min(w.length, 63), PAIR_BIT = 1, WORD_BIT = 2, HOLDER_BIT = 4, SHAPES = new Uint8Array(8192);
     for (let [keys, bit] of [[PAIR_FIRST, PAIR_BIT], [WORD_FOLD.keys(), WORD_BIT], [COPYRIGHT_HOLDER, HOLDER_BIT]])
       for (let k of keys) SHAPES[shape(k)] |= bit;
-    HOLDER_SLOT = "<holder>", slotSource = () => {
+    HOLDER_SLOT = "<holder>";
+    TAG_NAME = /^\/?([a-z][a-z0-9]*)(?=[\s/]|$)/i, ADDRESS = /^(https?:\/\/|mailto:|#)|^[^\s@]{1,100}@[^\s@]{1,100}$/i, INNER_WORD = /[a-z0-9\u00c0-\uffff]+/g;
+    slotSource = () => {
     };
-    ASCII_WORD = /[a-z0-9]+/g, NON_ASCII = /[^\x00-\x7f]/, isAscii = (text5) => !NON_ASCII.test(text5), MARKUP = /[<&{]|\]\(|\+\+/;
+    ASCII_WORD = /[a-z0-9]+/g, NON_ASCII = /[^\x00-\x7f]/, isAscii = (text5) => !NON_ASCII.test(text5), MARKUP = /[<&{[]|\+\+/;
     IDEOGRAPH = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u, IDEOGRAPH_OR_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
     BLOCK_OPEN = /<(style|script)\b/gi;
-    COPYRIGHT_LINE = /^[\s#>*_`|-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i, TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
+    COPYRIGHT_LINE = /^[\s#>*_`|{}[\]-]*(copyright\s*(\(c\)|©|\d{4}|<|\[|:|\{)|\(c\)\s*(\d{4}|<)|©|all rights reserved\W*$)/i, TITLE_WORD = /\b(licen[cs]e|version|agreement|terms|copyright|https?)\b/i;
     DIGITS = /^\d+$/, ROMAN = /^[ivx]{1,5}$/;
     GRANT_ON_LINE = /\.\s+(?=permission (is|to)\b)/i;
   }
@@ -49328,7 +49357,7 @@ function add(found2, component, item) {
   let list3 = found2.get(component) ?? [];
   list3.push(item), found2.set(component, list3);
 }
-function findComponentFiles(files2, found2, rules = [], problems = [], unreadable = /* @__PURE__ */ new Set(), lfsSizes = /* @__PURE__ */ new Map(), placeholders = /* @__PURE__ */ new Set()) {
+function findComponentFiles(files2, found2, rules = [], problems = [], unreadable = /* @__PURE__ */ new Set(), lfsSizes = /* @__PURE__ */ new Map(), placeholders2 = /* @__PURE__ */ new Set()) {
   let minimum = new Map(rules.map((r) => [r.id, r.minBytes ?? 0])), indexes = new Map(files2.filter((f) => f.topic === "weights-index").map((f) => [f.path.replace(/\.index\.json$/i, "").toLowerCase(), f.path])), sets = /* @__PURE__ */ new Map();
   for (let listed of files2) {
     let component = componentOfFile(listed);
@@ -49338,7 +49367,7 @@ function findComponentFiles(files2, found2, rules = [], problems = [], unreadabl
       problems.push({ code: "component-file-stub", file: file2.path, args: { component, size: file2.size, minimum: minimum.get(component) } });
       continue;
     }
-    if (placeholders.has(file2.path)) {
+    if (placeholders2.has(file2.path)) {
       problems.push({ code: "component-file-placeholder", file: file2.path, args: { component } });
       continue;
     }
@@ -59535,17 +59564,24 @@ init_added_terms();
 var import_node_fs4 = require("node:fs"), import_node_path3 = require("node:path");
 init_paths();
 init_normalize();
-var SLOTS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-slots.json");
+var SLOTS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-slots.json"), slotsRead;
 function readSlots() {
+  if (slotsRead) return slotsRead.value;
+  let value;
   try {
-    return JSON.parse((0, import_node_fs4.readFileSync)(SLOTS_FILE, "utf8"));
+    value = JSON.parse((0, import_node_fs4.readFileSync)(SLOTS_FILE, "utf8"));
   } catch {
-    return;
+    value = void 0;
   }
+  return value && (slotsRead = { value }), value;
 }
 setTemplateSlots(readSlots);
 function templateOptional() {
   return readSlots()?.optional ?? {};
+}
+var variantWords;
+function templateVariantWords() {
+  return variantWords ??= new Set(readSlots()?.variantWords ?? []);
 }
 function templateSpans() {
   return readSlots()?.spans ?? [];
@@ -59853,7 +59889,7 @@ function noticesIn(normalized) {
 
 // src/identify/license-text/reference-match.ts
 init_normalize();
-var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, LARGER_MARGIN = 0.03, MAX_LICENSES_PER_TEXT = 6, RESTRICTING = ["noncommercial", "noderivatives", "noderivs", "sharealike", "research", "nonprofit"], CC_ELEMENTS = ["noncommercial", "noderivatives", "noderivs", "sharealike"], RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users|in|within|inside|outside|during|until|before|after|per)$/, INNER_RUN = 8;
+var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, LARGER_MARGIN = 0.03, MAX_LICENSES_PER_TEXT = 6, RESTRICTING = ["noncommercial", "noderivatives", "noderivs", "sharealike", "research", "nonprofit"], CC_ELEMENTS = ["noncommercial", "noderivatives", "noderivs", "sharealike"], RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users|in|within|inside|outside|during|until|before|after|per)$/;
 function matchReferences(text5) {
   let mw = matchWords(text5);
   if (mw.words.length === 0) return { matches: [], words: mw };
@@ -59947,7 +59983,7 @@ function region(q, ref, entry, at2, covered) {
   return { entry, at: at2, score, shared, start: bestStart, end: bestEnd, inRef };
 }
 function describe3(s, mw, q) {
-  let { inRef } = s, { rank } = q, extraWords = [], inner = [], run = [], regionGuards = /* @__PURE__ */ new Set();
+  let { inRef } = s, { rank } = q, extraWords = [], inner = [], innerRuns = [], run = [], regionGuards = /* @__PURE__ */ new Set();
   for (let w = s.start; w <= s.end + 2 && w < mw.words.length; w++) {
     let word = mw.words[w];
     GUARD_WORDS.has(word) && regionGuards.add(word);
@@ -59956,28 +59992,36 @@ function describe3(s, mw, q) {
       found2 = !0;
       break;
     }
-    found2 ? run.length && (extraWords.push(run), run.length >= INNER_RUN && inner.push([w - run.length, w - 1]), run = []) : run.push(word);
+    found2 ? run.length && (extraWords.push(run), innerRuns.push([w - run.length, w - 1]), run = []) : run.push(word);
   }
   run.length && extraWords.push(run);
+  let ref = wordsOf(s.at), missing = s.score < 1 ? missingWords(ref, q, s.start, s.end) : [], lacking = new Set(missing.flat());
+  for (let [a, b] of innerRuns) explainedRun(mw.words.slice(a, b + 1), s.entry.id, lacking) || inner.push([a, b]);
   let match = {
     id: s.entry.id,
     score: Math.round(s.score * 1e3) / 1e3,
     line: mw.lines[s.start] ?? 1,
     endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
     words: [s.start, Math.min(s.end + 2, mw.words.length - 1)]
-  }, ref = wordsOf(s.at);
-  if (inner.length > 0 && (match.inner = inner), s.score < 1) {
-    let missing = missingWords(ref, q, s.start, s.end);
-    match.missing = [...new Set(missing.flat())], match.diff = { missing: phrases(missing), extra: phrases(extraWords) };
-  }
-  let added = RESTRICTING.find((w) => regionGuards.has(w) && !ref.guards.has(w)), lacking = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
+  };
+  inner.length > 0 && (match.inner = inner), s.score < 1 && (match.missing = [...lacking], match.diff = { missing: phrases(missing), extra: phrases(extraWords) });
+  let added = RESTRICTING.find((w) => regionGuards.has(w) && !ref.guards.has(w)), element = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
   if (added) match.refused = `the text says "${added}" and ${s.entry.id} does not`;
-  else if (lacking) match.refused = `${s.entry.id} says "${lacking}" and the text does not`;
+  else if (element) match.refused = `${s.entry.id} says "${element}" and the text does not`;
   else {
     let restrictive = extraWords.flat().find((w) => RESTRICTIVE_EXTRA.test(w));
     restrictive && (match.refused = `words not in ${s.entry.id} ("${restrictive}") may add a restriction`);
   }
   return match;
+}
+function explainedRun(run, id, lacking) {
+  if (run.length === 1 && (run[0] === HOLDER_SLOT || templateVariantWords().has(run[0])) || run.length >= 2 && run.length <= 3 && lacking.has(run.join(""))) return !0;
+  let phrases2 = templateOptional()[id];
+  if (phrases2) {
+    let joined = ` ${run.join(" ")} `;
+    if (phrases2.some((p) => ` ${p} `.includes(joined))) return !0;
+  }
+  return !1;
 }
 var GUARD_WORDS = /* @__PURE__ */ new Set([...RESTRICTING, ...CC_ELEMENTS]), refCache = /* @__PURE__ */ new Map(), guardNumbers;
 function wordsOf(at2) {
@@ -60232,7 +60276,7 @@ function rawBeforeWords(raw, n) {
   return raw.slice(0, word.lastIndex).trimEnd() + /^\.?/.exec(raw.slice(word.lastIndex))[0];
 }
 function stripDecoration(line2) {
-  return (line2.length > MAX_LINE ? line2 : line2.replace(/<[^<>\n]{0,200}>/g, " ")).replace(/^[\s#>*_`|=~+-]+/, "").replace(/[\s#>*_`|=~+-]+$/, "");
+  return (line2.length > MAX_LINE ? line2 : line2.replace(/<([^<>\n]{0,200})>/g, (m, inner) => isPlaceholder(inner, "<") ? " " : ` ${inner} `)).replace(/\{\}|\[\]/g, " ").replace(/^[\s#>*_`|=~+-]+/, "").replace(/[\s#>*_`|=~+-]+$/, "");
 }
 function words(line2) {
   let n = normalizeText(line2);
@@ -60260,10 +60304,10 @@ function isContinuation(line2, c) {
 function isTagOrUrl(line2, c) {
   if (line2.length > MAX_LINE) return !1;
   if (isTag(line2)) return !0;
-  let link2 = /^\[[^\]]{0,200}\]\(([^()\s]{1,300})\)$/.exec(line2), url2 = (link2 ? link2[1] : line2).replace(/^[<(]|[>).,]$/g, ""), m = /^https?:\/\/([^/\s]{1,200})(\/\S{0,300})?$/i.exec(url2);
+  let link2 = /^\[[^\]]{0,200}\]\(([^()\s]{1,300})\)$/.exec(line2), url2 = (link2 ? link2[1] : line2).replace(/^[<(]|[>).,]$/g, ""), m = /^(https?:\/\/)?([^/\s]{1,200})(\/\S{0,300})?$/i.exec(url2);
   if (!m) return !1;
-  let host = m[1].toLowerCase();
-  return c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, "")) || c.urlPath.test(m[2] ?? "");
+  let host = m[2].toLowerCase();
+  return c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, "")) || [...c.hosts].some((h) => host.endsWith(`.${h}`)) || m[1] !== void 0 && c.urlPath.test(m[3] ?? "");
 }
 function isTag(line2) {
   let m = TAG.exec(line2);
@@ -60289,7 +60333,7 @@ function unexplainedSentences(paragraph2, c, extra, titles, ids2) {
 `);
   if (joined.length > MAX_PARAGRAPH) return [{ line: paragraph2[0].line, text: joined }];
   let out = [], at2 = 0;
-  for (let sentence of joined.split(/(?<=[.!?;])\s+(?=[^a-z])/)) {
+  for (let sentence of joined.split(/(?<=[.!?;]["'”’)\]]{0,2})\s+(?=[^a-z])/)) {
     let start = joined.indexOf(sentence, at2);
     at2 = start + sentence.length;
     let normal = normalizeText(sentence);
@@ -60444,13 +60488,16 @@ function unexplainedTerms(rules, text5, result2, matches2, source2, scope, besid
     scope,
     raw,
     addedTerms: { beside }
-  });
+  }), changed = (line2) => {
+    let list3 = matches2.flatMap((m) => (m.inner ?? []).filter(([a]) => mw.lines[a] === line2).map(([a, b]) => [m.id, mw.words.slice(a, b + 1).join(" ")]));
+    return list3.length === 0 ? "" : ` (words ${list3[0][0]} does not have: "${list3.map(([, w]) => w).join('", "').slice(0, 120)}")`;
+  };
   for (let item of items) {
     let hit = findAddedTerms(normalizeText(item.text).split(" "), rules);
-    if (hit) return finding(item.line, hit.words);
+    if (hit) return finding(item.line, `${hit.words}${changed(item.line)}`);
   }
   let first = items[0], quote = first.text.length > 200 ? `${first.text.slice(0, 200)} \u2026` : first.text;
-  return finding(first.line, isForeign(first.text, rules) ? `${quote} (in a language osai has no vocabulary for: a person must read it)` : quote);
+  return finding(first.line, isForeign(first.text, rules) ? `${quote} (in a language osai has no vocabulary for: a person must read it)` : `${quote}${changed(first.line)}`);
 }
 function explainedWords(mw, matches2, textGrams) {
   let out = new Uint8Array(mw.words.length);
@@ -60849,13 +60896,13 @@ function assessDataInformation(texts, rules) {
   };
 }
 var PLACEHOLDER3 = /^(more information needed|more info needed|needs? more information|tbd|tba|todo|to ?do|n ?a|none yet|coming soon|soon|to be (added|announced|determined|released|completed|written|documented|filled( in)?)|will be (added|released|documented|updated)( \w+)?|unknown|not yet (available|documented|released)|placeholder|xxx+|lorem ipsum.*)$/, HEADING = /^ {0,3}(#{1,6})\s/, LOREM = /\blorem ipsum\b/i, NEGATED = /\b(not (?:be )?(?:publicly )?(?:disclosed|released|shared|published|made public|available|documented)|undisclosed|proprietary|confidential|withheld|we (?:do|will|can) not (?:release|disclose|share|publish|provide)|we don'?t (?:release|disclose|share|publish|provide)|cannot (?:be )?(?:disclosed|released|shared)|internal[- ]only|not (?:open|public))\b/i, TOC_LINE = /^\s*(?:[-*+]|\d{1,3}[.)])?\s*(?:\[[^\]\n]{1,200}\]\(#[^)\s]{0,200}\)\s*[|,;·]?\s*)+$/;
-function isPlaceholder(value) {
+function isPlaceholder2(value) {
   return PLACEHOLDER3.test(normalizeText(value));
 }
 function withoutPlaceholders(text5) {
   let lines = text5.split(/\r\n|\r|\n/), keep = lines.map((line2) => {
     let value = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?[^:]{1,80}?(?:\*\*|__)?\s*:\s*(.*)$/.exec(line2);
-    return !(line2.trim() !== "" && !HEADING.test(line2) && (TOC_LINE.test(line2) || NEGATED.test(line2) || isPlaceholder(line2) || value && value[1].trim() !== "" && isPlaceholder(value[1])));
+    return !(line2.trim() !== "" && !HEADING.test(line2) && (TOC_LINE.test(line2) || NEGATED.test(line2) || isPlaceholder2(line2) || value && value[1].trim() !== "" && isPlaceholder2(value[1])));
   });
   for (let i = 0; i < lines.length; i++) {
     let heading2 = HEADING.exec(lines[i]);
@@ -61741,8 +61788,8 @@ function isDataHeading(heading2) {
   return !DATA_WORDS.some((w) => h.includes(w)) || !h.includes("train") && /\b(eval\w*|benchmark\w*|test(?:ing)? (?:data|set)|results?|contamination)\b/.test(h) ? !1 : /\b(?:(?:pre-?|post-?|instruction[- ])?train(?:ing)?|fine-?tun(?:ing|e)|sft|rlhf|dpo|alignment)[- ]?(?:data(?:sets?)?|corpus|corpora|mixture|set)\b|^(?:the )?data(?:sets?)?\b|^corpus\b|\bdata (?:sources?|collection|composition|mixture|card|statement|overview|details)\b|\bdatasets? (?:used|details|overview|card)\b|\btraining (?:and|&) (?:evaluation )?data\b/.test(h);
 }
 function identify(inventory, documents, rules, declarations = [], clarifications = [], remote, bases2 = []) {
-  let problems = [...inventory.problems, ...documents.problems, ...remote?.problems ?? []], repoFiles = new Set(inventory.files.map((f) => f.path)), licenses = [], found2 = /* @__PURE__ */ new Map(), unreadable = new Set(documents.problems.filter((p) => p.code === "weights-header-invalid" && p.file).map((p) => p.file)), lfsSizes = new Map((documents.lfsPointers ?? []).map((p) => [p.file, p.size])), placeholders = new Set((documents.code ?? []).filter((d) => isPlaceholderCode(d.text)).map((d) => d.file));
-  findComponentFiles(inventory.files, found2, rules.components, problems, unreadable, lfsSizes, placeholders);
+  let problems = [...inventory.problems, ...documents.problems, ...remote?.problems ?? []], repoFiles = new Set(inventory.files.map((f) => f.path)), licenses = [], found2 = /* @__PURE__ */ new Map(), unreadable = new Set(documents.problems.filter((p) => p.code === "weights-header-invalid" && p.file).map((p) => p.file)), lfsSizes = new Map((documents.lfsPointers ?? []).map((p) => [p.file, p.size])), placeholders2 = new Set((documents.code ?? []).filter((d) => isPlaceholderCode(d.text)).map((d) => d.file));
+  findComponentFiles(inventory.files, found2, rules.components, problems, unreadable, lfsSizes, placeholders2);
   let dataTexts = documents.docs.map((d) => ({ source: { file: d.file, line: 1 }, text: d.text })), fileFindings = [];
   for (let doc of documents.licenseTexts) {
     let policy = inventory.files.find((f) => f.path === doc.file)?.topic, findings = identifyLicenseText(doc.file, doc.text, scopeOfLicenseFile(doc.file), rules, { ...policy === "use-policy" || policy === "notice" ? { policy } : {}, terms: !0 });

@@ -216,13 +216,18 @@ function unexplainedTerms(
   const finding = (line: number, raw: string): LicenseFinding => ({
     expression: UNKNOWN, confidence: 0, source: source(line), scope, raw, addedTerms: { beside },
   });
+  // The words a match's region has and its license does not, on the item's line: what changed ("evaluation").
+  const changed = (line: number): string => {
+    const list = matches.flatMap((m) => (m.inner ?? []).filter(([a]) => mw.lines[a] === line).map(([a, b]) => [m.id, mw.words.slice(a, b + 1).join(' ')] as const));
+    return list.length === 0 ? '' : ` (words ${list[0]![0]} does not have: "${list.map(([, w]) => w).join('", "').slice(0, 120)}")`;
+  };
   for (const item of items) {
     const hit = findAddedTerms(normalizeText(item.text).split(' '), rules);
-    if (hit) return finding(item.line, hit.words);
+    if (hit) return finding(item.line, `${hit.words}${changed(item.line)}`);
   }
   const first = items[0]!;
   const quote = first.text.length > 200 ? `${first.text.slice(0, 200)} …` : first.text;
-  return finding(first.line, isForeign(first.text, rules) ? `${quote} (in a language osai has no vocabulary for: a person must read it)` : quote);
+  return finding(first.line, isForeign(first.text, rules) ? `${quote} (in a language osai has no vocabulary for: a person must read it)` : `${quote}${changed(first.line)}`);
 }
 
 /** Which words the matches explain: their regions, less long inner runs the reference lacks, plus optional tails. */
