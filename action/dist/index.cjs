@@ -15796,11 +15796,11 @@ function foldWords(words2, lines) {
   return words2.length = o, lines && (lines.length = o), words2;
 }
 function matchWords(input3) {
-  let text5 = /[<&+{[]/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf5 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, afterOpenCopyright = !1, titles = [], continuesSentence = !1, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
+  let text5 = /[<&+{[]/.test(input3) ? stripMarkup(input3) : input3.replace(/^\uFEFF/, ""), lowerAll = NON_ASCII.test(text5) ? void 0 : text5.toLowerCase(), words2 = [], lineOf5 = [], leading = !0, start = 0, titleish = !1, lineCount = 0, afterOpenCopyright = !1, titles2 = [], continuesSentence = !1, lastStart = 0, lastEnd = 0, dropped = [], pending = [], flush = () => {
     let n = words2.length - start;
     if (n > 0 && leading) {
       let heading2 = lineCount === 1 && !/[.;:,][\s*_]*$/.test(text5.slice(lastStart, lastEnd));
-      n <= 6 || !continuesSentence && n <= 15 && (titleish || heading2) ? (titles.push({ words: words2.slice(start), lines: lineOf5.slice(start), pending }), words2.length = start, lineOf5.length = start, dropped.push(...pending)) : leading = !1;
+      n <= 6 || !continuesSentence && n <= 15 && (titleish || heading2) ? (titles2.push({ words: words2.slice(start), lines: lineOf5.slice(start), pending }), words2.length = start, lineOf5.length = start, dropped.push(...pending)) : leading = !1;
     }
     pending = [], start = words2.length, titleish = !1, lineCount = 0, continuesSentence = !1;
   }, line2 = 1, pos = 0, len = text5.length, lf = -1, cr = -1;
@@ -15825,10 +15825,10 @@ function matchWords(input3) {
     }
     copyright && dropped.push({ line: line2, text: grantAt > 0 ? text5.slice(pos, pos + grantAt).trimEnd() : text5.slice(pos, end) }), words2.length === before ? copyright || flush() : (leading && lineCount === 0 && afterOpenCopyright && new RegExp("^[^\\p{L}]*\\p{Ll}", "u").test(text5.slice(pos, end)) && (continuesSentence = !0), leading && pending.push({ line: line2, text: text5.slice(pos, end) }), lineCount++, lastStart = pos, lastEnd = end, leading && TITLE_WORD.test(text5.slice(pos, end)) && (titleish = !0)), afterOpenCopyright = copyright && grantAt < 0 && !/[.!?;:]["')\]]*\s*$/.test(text5.slice(pos, end)), end < len && text5.charCodeAt(end) === 13 && text5.charCodeAt(end + 1) === 10 && end++, pos = end + 1, line2++;
   }
-  if (flush(), words2.length === 0 && titles.length > 0) {
-    for (let t of titles)
+  if (flush(), words2.length === 0 && titles2.length > 0) {
+    for (let t of titles2)
       words2.push(...t.words), lineOf5.push(...t.lines);
-    let restored = new Set(titles.flatMap((t) => t.pending));
+    let restored = new Set(titles2.flatMap((t) => t.pending));
     for (let i = dropped.length - 1; i >= 0; i--) restored.has(dropped[i]) && dropped.splice(i, 1);
   }
   return dropped.length > 1 && dropped.sort((a, b) => a.line - b.line), { words: foldSlots(foldWords(words2, lineOf5), lineOf5), lines: lineOf5, dropped };
@@ -59232,9 +59232,14 @@ function checkReadable(ctx) {
 function checkLicensesIdentified(ctx) {
   let out = ctx.evidence.licenses.filter((l) => l.expression === UNKNOWN && l.source.kind !== "dataset").map((l) => {
     let at2 = { file: l.source.file, ...l.source.line ? { line: l.source.line } : {} };
-    return l.addedTerms ? unknown2("license-terms-added", { file: l.source.file, raw: l.raw ?? "", beside: l.addedTerms.beside.join(" AND ") || "the repository's license" }, at2) : unknown2("license-unidentified", { file: l.source.file, raw: l.raw ?? "" }, at2);
+    return l.addedTerms ? unknown2("license-terms-added", { file: l.source.file, raw: l.raw ?? "", beside: l.addedTerms.beside.join(" AND ") || "the repository's license" }, at2) : unknown2("license-unidentified", { file: l.source.file, raw: l.raw ?? "", detail: nearMiss(l) }, at2);
   });
   return out.length > 0 ? out : [pass("licenses-identified", { count: ctx.evidence.licenses.length })];
+}
+function nearMiss(l) {
+  if (!l.closest) return "";
+  let quote = (list3) => list3.slice(0, 2).map((w) => `"${w}"`).join(", "), lacks = l.diff?.missing.length ? `; it lacks ${quote(l.diff.missing)}` : "", adds = l.diff?.extra.length ? `; it adds ${quote(l.diff.extra)}` : "";
+  return `; the closest license is ${l.closest.id} (${l.closest.score}), which it is not${lacks}${adds}`;
 }
 function checkLicensesAgree(ctx) {
   let out = ctx.evidence.conflicts.map(({ a, b }) => fail("license-conflict", {
@@ -59579,6 +59584,10 @@ setTemplateSlots(readSlots);
 function templateOptional() {
   return readSlots()?.optional ?? {};
 }
+var ignorableMissing;
+function templateIgnorableMissing() {
+  return ignorableMissing ??= new Set(readSlots()?.ignorableMissing ?? []);
+}
 var variantWords;
 function templateVariantWords() {
   return variantWords ??= new Set(readSlots()?.variantWords ?? []);
@@ -59887,8 +59896,214 @@ function noticesIn(normalized) {
   return ids2;
 }
 
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    typeof options == "function" ? (callback = options, options = {}) : "callback" in options && (callback = options.callback);
+    let oldString = this.castInput(oldStr, options), newString = this.castInput(newStr, options), oldTokens = this.removeEmpty(this.tokenize(oldString, options)), newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a3;
+    let done = (value) => {
+      if (value = this.postProcess(value, options), callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return;
+      } else
+        return value;
+    }, newLen = newTokens.length, oldLen = oldTokens.length, editLength = 1, maxEditLength = newLen + oldLen;
+    options.maxEditLength != null && (maxEditLength = Math.min(maxEditLength, options.maxEditLength));
+    let maxExecutionTime = (_a3 = options.timeout) !== null && _a3 !== void 0 ? _a3 : 1 / 0, abortAfterTimestamp = Date.now() + maxExecutionTime, bestPath = [{ oldPos: -1, lastComponent: void 0 }], newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen)
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    let minDiagonalToConsider = -1 / 0, maxDiagonalToConsider = 1 / 0, execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath, removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        removePath && (bestPath[diagonalPath - 1] = void 0);
+        let canAdd = !1;
+        if (addPath) {
+          let addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        let canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos ? basePath = this.addToPath(addPath, !0, !1, 0, options) : basePath = this.addToPath(removePath, !1, !0, 1, options), newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options), basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen)
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || !0;
+        bestPath[diagonalPath] = basePath, basePath.oldPos + 1 >= oldLen && (maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1)), newPos + 1 >= newLen && (minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1));
+      }
+      editLength++;
+    };
+    if (callback)
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp)
+            return callback(void 0);
+          execEditLength() || exec();
+        }, 0);
+      })();
+    else
+      for (; editLength <= maxEditLength && Date.now() <= abortAfterTimestamp; ) {
+        let ret = execEditLength();
+        if (ret)
+          return ret;
+      }
+  }
+  addToPath(path3, added, removed, oldPosInc, options) {
+    let last = path3.lastComponent;
+    return last && !options.oneChangePerToken && last.added === added && last.removed === removed ? {
+      oldPos: path3.oldPos + oldPosInc,
+      lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+    } : {
+      oldPos: path3.oldPos + oldPosInc,
+      lastComponent: { count: 1, added, removed, previousComponent: last }
+    };
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    let newLen = newTokens.length, oldLen = oldTokens.length, oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    for (; newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options); )
+      newPos++, oldPos++, commonCount++, options.oneChangePerToken && (basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: !1, removed: !1 });
+    return commonCount && !options.oneChangePerToken && (basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: !1, removed: !1 }), basePath.oldPos = oldPos, newPos;
+  }
+  equals(left, right, options) {
+    return options.comparator ? options.comparator(left, right) : left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+  }
+  removeEmpty(array2) {
+    let ret = [];
+    for (let i = 0; i < array2.length; i++)
+      array2[i] && ret.push(array2[i]);
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return !1;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    let components = [], nextComponent;
+    for (; lastComponent; )
+      components.push(lastComponent), nextComponent = lastComponent.previousComponent, delete lastComponent.previousComponent, lastComponent = nextComponent;
+    components.reverse();
+    let componentLen = components.length, componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      let component = components[componentPos];
+      if (component.removed)
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count)), oldPos += component.count;
+      else {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            let oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          }), component.value = this.join(value);
+        } else
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        newPos += component.count, component.added || (oldPos += component.count);
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/array.js
+var ArrayDiff = class extends Diff {
+  tokenize(value) {
+    return value.slice();
+  }
+  join(value) {
+    return value;
+  }
+  removeEmpty(value) {
+    return value;
+  }
+}, arrayDiff = new ArrayDiff();
+function diffArrays(oldArr, newArr, options) {
+  return arrayDiff.diff(oldArr, newArr, options);
+}
+
 // src/identify/license-text/reference-match.ts
 init_normalize();
+
+// src/identify/license-text/reference-extras.ts
+var import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path");
+init_paths();
+init_text_lines();
+init_normalize();
+var EXTRAS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.txt"), EXTRA_GRAMS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.bin");
+function buildReferenceExtras(spans = templateSpans()) {
+  let full = require("spdx-license-list/full"), titles2 = {}, extra = {}, groups = /* @__PURE__ */ new Map();
+  for (let id of Object.keys(full).sort()) {
+    let { name, licenseText } = full[id], mw = matchWords(licenseText), lines = licenseText.split(/\r\n|[\r\n\u2028\u2029]/), head = lines.slice(0, Math.max(0, (mw.lines[0] ?? 1) - 1)).join(" "), words2 = new Set([...normalizeText(`${name} ${id.replace(/[-.]/g, " ")} ${head}`).split(" ")].filter((w) => w !== ""));
+    titles2[id] = [...words2].join(" ");
+    let key2 = exactKey(mw.words);
+    groups.set(key2, [...groups.get(key2) ?? [], id]);
+    let grams = /* @__PURE__ */ new Set(), tail = optionalTailStart(mw.words);
+    if (tail < mw.words.length) for (let g of gramHashes(mw.words.slice(Math.max(0, tail - 2)))) grams.add(g);
+    for (let [a, b] of optionalSpanRanges(mw.words, spans)) for (let g of gramHashes(mw.words.slice(Math.max(0, a - 2), b + 2))) grams.add(g);
+    let headWords = normalizeText(head);
+    if (headWords !== "") for (let g of gramHashes([...headWords.split(" "), ...mw.words.slice(0, 2)])) grams.add(g);
+    let kept = new Set(mw.lines);
+    lines.forEach((line2, i) => {
+      if (kept.has(i + 1) || !/[\p{L}\p{N}]/u.test(line2)) return;
+      let words3 = normalizeText(line2);
+      if (words3 !== "") for (let g of gramHashes(words3.split(" "))) grams.add(g);
+    }), grams.size > 0 && (extra[id] = [...grams].sort((a, b) => a - b));
+  }
+  for (let ids2 of groups.values()) {
+    if (ids2.length < 2) continue;
+    let shared = [...new Set(ids2.flatMap((id) => titles2[id].split(" ")))].join(" ");
+    for (let id of ids2) titles2[id] = shared;
+  }
+  return { titles: titles2, grams: extra };
+}
+var built2, rebuilt = () => built2 ??= buildReferenceExtras(), files;
+function builtFiles() {
+  if (files !== void 0) return files;
+  let lines;
+  try {
+    lines = (0, import_node_fs6.readFileSync)(EXTRAS_FILE, "utf8");
+  } catch (error62) {
+    if (error62.code !== "ENOENT") throw error62;
+  }
+  let grams;
+  return files = lines !== void 0 && lines.startsWith(`${INDEX_VERSION}
+`) ? { lines, grams: () => grams ??= new Uint32Array(alignedBytes((0, import_node_fs6.readFileSync)(EXTRA_GRAMS_FILE))) } : null, files;
+}
+function lineOf(lines, id) {
+  let value = lineValue(lines, id);
+  if (value === void 0) return;
+  let [start, count, title] = value.split("	");
+  return [Number(start), Number(count), title ?? ""];
+}
+function referenceTitle(id) {
+  let f = builtFiles();
+  return f ? lineOf(f.lines, id)?.[2] : rebuilt().titles[id];
+}
+function referenceExtraGrams(id) {
+  let f = builtFiles();
+  if (!f) return rebuilt().grams[id];
+  let line2 = lineOf(f.lines, id);
+  return line2 && line2[1] > 0 ? f.grams().subarray(line2[0], line2[0] + line2[1]) : void 0;
+}
+
+// src/identify/license-text/reference-match.ts
 var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, LARGER_MARGIN = 0.03, MAX_LICENSES_PER_TEXT = 6, RESTRICTING = ["noncommercial", "noderivatives", "noderivs", "sharealike", "research", "nonprofit"], CC_ELEMENTS = ["noncommercial", "noderivatives", "noderivs", "sharealike"], RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restrict\w*|forbid\w*|not|no|only|except|military|harm\w*|revoc\w*|terminat\w*|permission|users|in|within|inside|outside|during|until|before|after|per)$/;
 function matchReferences(text5) {
   let mw = matchWords(text5);
@@ -60004,10 +60219,16 @@ function describe3(s, mw, q) {
     endLine: mw.lines[Math.min(s.end + 2, mw.lines.length - 1)] ?? 1,
     words: [s.start, Math.min(s.end + 2, mw.words.length - 1)]
   };
-  inner.length > 0 && (match.inner = inner), s.score < 1 && (match.missing = [...lacking], match.diff = { missing: phrases(missing), extra: phrases(extraWords) });
-  let added = RESTRICTING.find((w) => regionGuards.has(w) && !ref.guards.has(w)), element = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
+  inner.length > 0 && (match.inner = inner);
+  let aligned;
+  s.score < 1 && (match.missing = [...lacking], aligned = deletedRuns(ref, mw.words.slice(s.start, match.words[1] + 1), s.entry.id), aligned && (match.deleted = aligned.map((d) => d.run)), match.diff = { missing: phrases(missing), extra: phrases(extraWords) });
+  let droppedText, dropped = () => droppedText ??= ` ${mw.dropped.map((d) => normalizeText(d.text)).join(" | ")} `, cuts = aligned?.filter((d) => !ignorableDeletion(d) && !onDroppedLine(d, dropped)).map((d) => d.run);
+  if (aligned && match.missing) for (let d of aligned) onDroppedLine(d, dropped) && match.missing.push(...d.run.filter((w) => !match.missing.includes(w)));
+  let cut = !aligned && s.score < 1 ? ["\u2026"] : cuts?.[0], added = RESTRICTING.find((w) => regionGuards.has(w) && !ref.guards.has(w)), element = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
   if (added) match.refused = `the text says "${added}" and ${s.entry.id} does not`;
   else if (element) match.refused = `${s.entry.id} says "${element}" and the text does not`;
+  else if (cut)
+    match.refused = `the text lacks "${cut.join(" ").slice(0, 80)}" of ${s.entry.id}`, match.diff && cuts && (match.diff.missing = phrases(cuts));
   else {
     let restrictive = extraWords.flat().find((w) => RESTRICTIVE_EXTRA.test(w));
     restrictive && (match.refused = `words not in ${s.entry.id} ("${restrictive}") may add a restriction`);
@@ -60073,6 +60294,35 @@ function referenceVocabulary(id) {
   }
   return set2;
 }
+var MAX_EDITS = 400;
+function deletedRuns(ref, region2, id) {
+  let words2 = Array.from(ref.ids, (n) => ref.vocab.word(n)), parts = diffArrays(words2, region2, { maxEditLength: MAX_EDITS });
+  if (!parts) return;
+  let out = [];
+  return parts.forEach((p, i) => {
+    if (!p.removed) return;
+    let beside = [parts[i - 1], parts[i + 1]].find((x) => x?.added);
+    beside && beside.value.join("") === p.value.join("") || p.value.every((w) => titleWords(id).has(w) || /^\d+$/.test(w)) || out.push({ run: p.value });
+  }), out;
+}
+var titles = /* @__PURE__ */ new Map();
+function titleWords(id) {
+  let set2 = titles.get(id);
+  if (!set2) {
+    set2 = new Set(normalizeText(`${referenceTitle(id) ?? ""} ${id} version v`).split(" "));
+    for (let w of ["only", "or", "later", "and", "not", "no", "except", "without"]) set2.delete(w);
+    titles.set(id, set2);
+  }
+  return set2;
+}
+var LIST_MARKER = /^(\d+|[ivx]{1,4}|[a-z])$/;
+function ignorableDeletion(d) {
+  let ignorable = templateIgnorableMissing();
+  return d.run.every((w) => w === HOLDER_SLOT || LIST_MARKER.test(w) || ignorable.has(w));
+}
+function onDroppedLine(d, dropped) {
+  return dropped().includes(` ${d.run.join(" ")} `);
+}
 function missingWords(ref, q, start, end) {
   let stamp = ++q.stamp;
   for (let i = start; i <= end; i++) q.seen[q.rank[i]] = stamp;
@@ -60105,70 +60355,6 @@ function firstTextLine(text5) {
 init_expression();
 init_added_terms();
 init_normalize();
-
-// src/identify/license-text/reference-extras.ts
-var import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path");
-init_paths();
-init_text_lines();
-init_normalize();
-var EXTRAS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.txt"), EXTRA_GRAMS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.bin");
-function buildReferenceExtras(spans = templateSpans()) {
-  let full = require("spdx-license-list/full"), titles = {}, extra = {}, groups = /* @__PURE__ */ new Map();
-  for (let id of Object.keys(full).sort()) {
-    let { name, licenseText } = full[id], mw = matchWords(licenseText), lines = licenseText.split(/\r\n|[\r\n\u2028\u2029]/), head = lines.slice(0, Math.max(0, (mw.lines[0] ?? 1) - 1)).join(" "), words2 = new Set([...normalizeText(`${name} ${id.replace(/[-.]/g, " ")} ${head}`).split(" ")].filter((w) => w !== ""));
-    titles[id] = [...words2].join(" ");
-    let key2 = exactKey(mw.words);
-    groups.set(key2, [...groups.get(key2) ?? [], id]);
-    let grams = /* @__PURE__ */ new Set(), tail = optionalTailStart(mw.words);
-    if (tail < mw.words.length) for (let g of gramHashes(mw.words.slice(Math.max(0, tail - 2)))) grams.add(g);
-    for (let [a, b] of optionalSpanRanges(mw.words, spans)) for (let g of gramHashes(mw.words.slice(Math.max(0, a - 2), b + 2))) grams.add(g);
-    let headWords = normalizeText(head);
-    if (headWords !== "") for (let g of gramHashes([...headWords.split(" "), ...mw.words.slice(0, 2)])) grams.add(g);
-    let kept = new Set(mw.lines);
-    lines.forEach((line2, i) => {
-      if (kept.has(i + 1) || !/[\p{L}\p{N}]/u.test(line2)) return;
-      let words3 = normalizeText(line2);
-      if (words3 !== "") for (let g of gramHashes(words3.split(" "))) grams.add(g);
-    }), grams.size > 0 && (extra[id] = [...grams].sort((a, b) => a - b));
-  }
-  for (let ids2 of groups.values()) {
-    if (ids2.length < 2) continue;
-    let shared = [...new Set(ids2.flatMap((id) => titles[id].split(" ")))].join(" ");
-    for (let id of ids2) titles[id] = shared;
-  }
-  return { titles, grams: extra };
-}
-var built2, rebuilt = () => built2 ??= buildReferenceExtras(), files;
-function builtFiles() {
-  if (files !== void 0) return files;
-  let lines;
-  try {
-    lines = (0, import_node_fs6.readFileSync)(EXTRAS_FILE, "utf8");
-  } catch (error62) {
-    if (error62.code !== "ENOENT") throw error62;
-  }
-  let grams;
-  return files = lines !== void 0 && lines.startsWith(`${INDEX_VERSION}
-`) ? { lines, grams: () => grams ??= new Uint32Array(alignedBytes((0, import_node_fs6.readFileSync)(EXTRA_GRAMS_FILE))) } : null, files;
-}
-function lineOf(lines, id) {
-  let value = lineValue(lines, id);
-  if (value === void 0) return;
-  let [start, count, title] = value.split("	");
-  return [Number(start), Number(count), title ?? ""];
-}
-function referenceTitle(id) {
-  let f = builtFiles();
-  return f ? lineOf(f.lines, id)?.[2] : rebuilt().titles[id];
-}
-function referenceExtraGrams(id) {
-  let f = builtFiles();
-  if (!f) return rebuilt().grams[id];
-  let line2 = lineOf(f.lines, id);
-  return line2 && line2[1] > 0 ? f.grams().subarray(line2[0], line2[0] + line2[1]) : void 0;
-}
-
-// src/identify/license-text/unexplained.ts
 var MAX_LINE = 500, MAX_PARAGRAPH = 4e3, LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/, TITLE_VOCABULARY_WORDS = 8, PLACEHOLDER = /^(\{[^{}]{1,200}\}|\[[^[\]]{1,200}\]|<[^<>]{1,200}>)$/, TAG = /^spdx-license-identifier\s*:/i, NUMBER = /^(\d+(st|nd|rd|th)?|[ivx]{1,4})$/, CARRY_LINES = 4, AUTOLINK = /^\s*<https?:\/\/[^<>\s]{1,300}>\s*$/i, compiled4 = /* @__PURE__ */ new WeakMap();
 function compile3(ruleSet) {
   let rules = ruleSet.benignLines, c = compiled4.get(rules);
@@ -60221,8 +60407,8 @@ function findUnexplained(text5, mw, explained, ids2, rules, limit = 3) {
   let c = compile3(rules), grams, extraGrams = () => (grams ??= ids2.flatMap((id) => {
     let g = gramSet(id);
     return g ? [g] : [];
-  }), grams), titles, titleWords = () => (titles || (titles = ids2.length === 1 ? titleSet(ids2[0], rules) : new Set(ids2.flatMap((id) => [...titleSet(id, rules)]))), titles), vocabulary2, vocabularyWords = () => (vocabulary2 ??= new Set(ids2.flatMap((id) => [...referenceVocabulary(id)])), vocabulary2), out = [], paragraph2 = [], flush = () => {
-    paragraph2.length > 0 && out.length < limit && out.push(...unexplainedSentences(paragraph2, c, extraGrams, titleWords, ids2).slice(0, limit - out.length)), paragraph2 = [];
+  }), grams), titles2, titleWords2 = () => (titles2 || (titles2 = ids2.length === 1 ? titleSet(ids2[0], rules) : new Set(ids2.flatMap((id) => [...titleSet(id, rules)]))), titles2), vocabulary2, vocabularyWords = () => (vocabulary2 ??= new Set(ids2.flatMap((id) => [...referenceVocabulary(id)])), vocabulary2), out = [], paragraph2 = [], flush = () => {
+    paragraph2.length > 0 && out.length < limit && out.push(...unexplainedSentences(paragraph2, c, extraGrams, titleWords2, ids2).slice(0, limit - out.length)), paragraph2 = [];
   }, afterCopyright = !1, previous3 = -1;
   for (let { line: l, text: candidate, continues } of open3) {
     if (out.length >= limit) break;
@@ -60235,7 +60421,7 @@ function findUnexplained(text5, mw, explained, ids2, rules, limit = 3) {
       continue;
     }
     let inSentence = last !== void 0 && !/[.!?;:]["')\]]*\s*$/.test(last.text);
-    if (copyright || afterCopyright && isContinuation(line2, c) || url2 || PLACEHOLDER.test(line2) || !inSentence && isTitle(line2, c, titleWords, vocabularyWords)) {
+    if (copyright || afterCopyright && isContinuation(line2, c) || url2 || PLACEHOLDER.test(line2) || !inSentence && isTitle(line2, c, titleWords2, vocabularyWords)) {
       afterCopyright = copyright || afterCopyright, flush();
       continue;
     }
@@ -60322,13 +60508,13 @@ function isTitle(line2, c, own5, ownVocabulary) {
   if (w.every((x) => x.length === 1 && x.charCodeAt(0) < 128 || NUMBER.test(x))) return !0;
   let rest = w.filter((x) => !c.title.has(x) && !NUMBER.test(x));
   if (rest.length === 0) return !0;
-  let titles = own5();
-  if (rest.every((x) => titles.has(x))) return !0;
+  let titles2 = own5();
+  if (rest.every((x) => titles2.has(x))) return !0;
   if (w.length > TITLE_VOCABULARY_WORDS || /[.;,:]\W*$/.test(line2) || rest.some((x) => c.deny.has(x))) return !1;
   let vocabulary2 = ownVocabulary();
-  return rest.every((x) => vocabulary2.has(x) || titles.has(x));
+  return rest.every((x) => vocabulary2.has(x) || titles2.has(x));
 }
-function unexplainedSentences(paragraph2, c, extra, titles, ids2) {
+function unexplainedSentences(paragraph2, c, extra, titles2, ids2) {
   let joined = paragraph2.map((p) => p.text).join(`
 `);
   if (joined.length > MAX_PARAGRAPH) return [{ line: paragraph2[0].line, text: joined }];
@@ -60337,7 +60523,7 @@ function unexplainedSentences(paragraph2, c, extra, titles, ids2) {
     let start = joined.indexOf(sentence, at2);
     at2 = start + sentence.length;
     let normal = normalizeText(sentence);
-    if (normal === "" || isBenignSentence(normal, c, titles) || isCopyright(sentence.trim(), c) || inReference(normal, extra(), ids2)) continue;
+    if (normal === "" || isBenignSentence(normal, c, titles2) || isCopyright(sentence.trim(), c) || inReference(normal, extra(), ids2)) continue;
     let newlines = 0;
     for (let i = 0; i < start; i++) joined.charCodeAt(i) === 10 && newlines++;
     out.push({ line: paragraph2[Math.min(newlines, paragraph2.length - 1)].line, text: sentence.replace(/\s+/g, " ").trim() });
@@ -60354,14 +60540,14 @@ function inReference(normal, sets, ids2) {
   }
   return covered.indexOf(0) < 0;
 }
-function isBenignSentence(normal, c, titles) {
+function isBenignSentence(normal, c, titles2) {
   for (let pattern of c.sentences) {
     let m = pattern.exec(normal);
     if (!m) continue;
     let free = m.groups?.free;
     if (free !== void 0 && free.split(" ").some((w) => c.deny.has(w))) continue;
     let title = m.groups?.title;
-    if (!(title !== void 0 && !title.trim().split(" ").every((w) => c.title.has(w) || NUMBER.test(w) || titles().has(w))))
+    if (!(title !== void 0 && !title.trim().split(" ").every((w) => c.title.has(w) || NUMBER.test(w) || titles2().has(w))))
       return !0;
   }
   return !1;

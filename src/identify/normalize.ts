@@ -46,6 +46,8 @@ export interface TemplateSlots {
   spans?: OptionalSpan[];
   /** Words an honest copy adds alone where the reference writes a sign or another form ("and" for "&"). */
   variantWords?: string[];
+  /** Words a copy may lack where the reference has them without being another license (articles, address parts). */
+  ignorableMissing?: string[];
   /** What bracketed text is a placeholder or markup, and so no words of the text (rules/license-templates.yaml). */
   placeholders?: PlaceholderRules;
 }

@@ -22,9 +22,18 @@ export function checkLicensesIdentified(ctx: CheckContext): Outcome[] {
     const at = { file: l.source.file, ...(l.source.line ? { line: l.source.line } : {}) };
     // Words that limit use beside (or without) a license: the license alone no longer says what users may do.
     if (l.addedTerms) return unknown('license-terms-added', { file: l.source.file, raw: l.raw ?? '', beside: l.addedTerms.beside.join(' AND ') || 'the repository\'s license' }, at);
-    return unknown('license-unidentified', { file: l.source.file, raw: l.raw ?? '' }, at);
+    return unknown('license-unidentified', { file: l.source.file, raw: l.raw ?? '', detail: nearMiss(l) }, at);
   });
   return out.length > 0 ? out : [pass('licenses-identified', { count: ctx.evidence.licenses.length })];
+}
+
+/** For a text close to a license it is not: which, and the words that differ (what the user must settle). */
+function nearMiss(l: CheckContext['evidence']['licenses'][number]): string {
+  if (!l.closest) return '';
+  const quote = (list: string[]) => list.slice(0, 2).map((w) => `"${w}"`).join(', ');
+  const lacks = l.diff?.missing.length ? `; it lacks ${quote(l.diff.missing)}` : '';
+  const adds = l.diff?.extra.length ? `; it adds ${quote(l.diff.extra)}` : '';
+  return `; the closest license is ${l.closest.id} (${l.closest.score}), which it is not${lacks}${adds}`;
 }
 
 /** Two sources naming different licenses: both bind, so the stricter reading governs, and the user must fix one. */

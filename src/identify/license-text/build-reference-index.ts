@@ -79,6 +79,7 @@ const slots: TemplateSlots = {
   optional: Object.fromEntries(Object.entries(templates.optional ?? {}).map(([id, list]) => [id, list.map(String)])),
   spans: (templates.spans ?? []).map((x) => ({ from: String(x.from), ...(x.until === undefined ? {} : { until: String(x.until) }) })),
   placeholders, variantWords: (templates.variantWords ?? []).map(String),
+  ignorableMissing: (templates.ignorableMissing ?? []).map(String),
 };
 writeFileSync(SLOTS_FILE, JSON.stringify(slots));
 setTemplateSlots(() => slots);

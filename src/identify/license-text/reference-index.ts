@@ -26,6 +26,10 @@ setTemplateSlots(readSlots);
 /** Per SPDX id, the optional phrases rules/license-templates.yaml lists (as the build wrote them). */
 export function templateOptional(): Record<string, string[]> { return readSlots()?.optional ?? {}; }
 
+let ignorableMissing: Set<string> | undefined;
+/** The words rules/license-templates.yaml `ignorableMissing` lists (as the build wrote them). */
+export function templateIgnorableMissing(): Set<string> { return (ignorableMissing ??= new Set(readSlots()?.ignorableMissing ?? [])); }
+
 let variantWords: Set<string> | undefined;
 /** The lone words rules/license-templates.yaml `variantWords` lists (as the build wrote them). */
 export function templateVariantWords(): Set<string> { return (variantWords ??= new Set(readSlots()?.variantWords ?? [])); }

@@ -1,10 +1,12 @@
 // Matches a text against the SPDX reference texts: exact on the normalised words, else the densest region of each
 // candidate scored by Dice over word trigrams, with guards so a restricted text never comes out as an open license.
+import { diffArrays } from 'diff';
 import { noteCodePath } from '../../code-path.js';
-import { HOLDER_SLOT, matchWords, type MatchWords } from '../normalize.js';
+import { HOLDER_SLOT, matchWords, normalizeText, type MatchWords } from '../normalize.js';
+import { referenceTitle } from './reference-extras.js';
 import {
   exactKey, exactMatches, gramHashes, mixGrams, referenceEntries, referenceGrams, referenceSamples, referenceVocab,
-  referenceWordIds, SAMPLE_MASK, templateOptional, templateVariantWords, type ReferenceEntry, type Vocabulary,
+  referenceWordIds, SAMPLE_MASK, templateIgnorableMissing, templateOptional, templateVariantWords, type ReferenceEntry, type Vocabulary,
 } from './reference-index.js';
 
 /** Below this Dice score a region is not that license: the text is `unknown`, with the closest candidate. */
@@ -31,6 +33,12 @@ export interface ReferenceMatch {
   inner?: [number, number][];
   /** Every reference word the region lacks (distinct), so a caller can refuse a match whose grant was cut. */
   missing?: string[];
+  /**
+   * The runs of reference words the region lacks where they stand, by an alignment of the two word sequences (a
+   * phrase the reference has twice, as Apache-2.0's "perpetual, worldwide …", is missed by trigrams when one copy is
+   * cut); undefined when the two are too far apart to align cheaply.
+   */
+  deleted?: string[][];
   /** Why a region that scored above the threshold was still refused. */
   refused?: string;
 }
@@ -233,14 +241,30 @@ function describe(s: Scored, mw: MatchWords, q: Query): ReferenceMatch {
     words: [s.start, Math.min(s.end + 2, mw.words.length - 1)],
   };
   if (inner.length > 0) match.inner = inner;
+  let aligned: Deletion[] | undefined;
   if (s.score < 1) {
     match.missing = [...lacking];
+    aligned = deletedRuns(ref, mw.words.slice(s.start, (match.words![1]) + 1), s.entry.id);
+    if (aligned) match.deleted = aligned.map((d) => d.run);
     match.diff = { missing: phrases(missing), extra: phrases(extraWords) };
   }
+  let droppedText: string | undefined;
+  const dropped = (): string => (droppedText ??= ` ${mw.dropped.map((d) => normalizeText(d.text)).join(' | ')} `);
+  const cuts = aligned?.filter((d) => !ignorableDeletion(d) && !onDroppedLine(d, dropped)).map((d) => d.run);
+  // Moved words count as missing, for the grants check.
+  if (aligned && match.missing) for (const d of aligned) if (onDroppedLine(d, dropped)) match.missing.push(...d.run.filter((w) => !match.missing!.includes(w)));
+  const cut = !aligned && s.score < 1 ? ['…'] : cuts?.[0];
   const added = RESTRICTING.find((w) => regionGuards.has(w) && !ref.guards.has(w));
   const element = CC_ELEMENTS.find((w) => ref.guards.has(w) && !regionGuards.has(w));
   if (added) match.refused = `the text says "${added}" and ${s.entry.id} does not`;
   else if (element) match.refused = `${s.entry.id} says "${element}" and the text does not`;
+  // A word of the license left out may widen or narrow it ("perpetual, … irrevocable" cut from a grant, "with or
+  // without fee" made "with fee"): the text is not that license.
+  else if (cut) {
+    match.refused = `the text lacks "${cut.join(' ').slice(0, 80)}" of ${s.entry.id}`;
+    // The alignment's runs say where words went, which trigrams miss when the reference has a phrase twice.
+    if (match.diff && cuts) match.diff.missing = phrases(cuts);
+  }
   else {
     const restrictive = extraWords.flat().find((w) => RESTRICTIVE_EXTRA.test(w));
     if (restrictive) match.refused = `words not in ${s.entry.id} ("${restrictive}") may add a restriction`;
@@ -339,6 +363,66 @@ export function referenceVocabulary(id: string): Set<string> {
     vocabularies.set(id, set);
   }
   return set;
+}
+
+/** A near miss differs from its reference in a few places; past this many edits the alignment is not worth it. */
+const MAX_EDITS = 400;
+
+/** A run of reference words the region lacks. */
+interface Deletion { run: string[] }
+
+/** The reference's words that an alignment with the region's words finds deleted, run by run. */
+function deletedRuns(ref: RefWords, region: string[], id: string): Deletion[] | undefined {
+  const words = Array.from(ref.ids, (n) => ref.vocab.word(n));
+  const parts = diffArrays(words, region, { maxEditLength: MAX_EDITS });
+  if (!parts) return undefined;
+  const out: Deletion[] = [];
+  parts.forEach((p, i) => {
+    if (!p.removed) return;
+    // A word the copy splits ("sublicensable" written "sub-licensable") is no deletion.
+    const beside = [parts[i - 1], parts[i + 1]].find((x) => x?.added);
+    if (beside && beside.value.join('') === p.value.join('')) return;
+    // The license's title, which a copy may give as a heading matching left out, or not repeat.
+    if (p.value.every((w) => titleWords(id).has(w) || /^\d+$/.test(w))) return;
+    out.push({ run: p.value });
+  });
+  return out;
+}
+
+const titles = new Map<string, Set<string>>();
+/** The words of a license's SPDX title and id, and "version" and "v" (none that changes a grant), built once per id. */
+function titleWords(id: string): Set<string> {
+  let set = titles.get(id);
+  if (!set) {
+    set = new Set(normalizeText(`${referenceTitle(id) ?? ''} ${id} version v`).split(' '));
+    // Words that change a grant are never only a title's ("LGPL-2.1-only", "or later").
+    for (const w of ['only', 'or', 'later', 'and', 'not', 'no', 'except', 'without']) set.delete(w);
+    titles.set(id, set);
+  }
+  return set;
+}
+
+/** A number, a roman numeral or a letter: a list's numbering, which a re-wrap may leave inside a line. */
+const LIST_MARKER = /^(\d+|[ivx]{1,4}|[a-z])$/;
+
+/**
+ * A deleted run that changes nothing: list numbering, a holder's slot, or only the words
+ * rules/license-templates.yaml `ignorableMissing` lists (articles, the parts of an address).
+ */
+function ignorableDeletion(d: Deletion): boolean {
+  const ignorable = templateIgnorableMissing();
+  return d.run.every((w) => w === HOLDER_SLOT || LIST_MARKER.test(w) || ignorable.has(w));
+}
+
+/**
+ * Whether a deleted run stands, in order, on a line matching left out as a copyright line: a notice the license
+ * carries ("This License is Copyright (C) 2005 Lawrence Rosen", "… LaTeX3 Project Everyone is allowed …") that a
+ * re-wrap put on one line with it. Its words are in the file; refuseCutGrants (license-text.ts) still refuses the
+ * match when one of them is a grant's (rules/added-terms.yaml `grants`), so a grant's word moved into a holder's
+ * name is still a cut.
+ */
+function onDroppedLine(d: Deletion, dropped: () => string): boolean {
+  return dropped().includes(` ${d.run.join(' ')} `);
 }
 
 /** Runs of reference words that no trigram of the region [start, end] covers. */
