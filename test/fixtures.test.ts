@@ -78,6 +78,10 @@ const TABLE: Row[] = [
   // A NOTICE that limits where the weights may be used (rules/card-terms.yaml `territory`) binds on top of the license.
   ['notice-territory-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-territory-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // A data card is read as a card body is: a table row limiting use binds.
+  ['data-card-terms-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // A place named without "countries": "may be used in France only".
+  ['card-place-only-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // Places in an honest card's description of data and evaluation are not terms.
   ['card-places-honest', 'osaid-1.0', 'pass', []],
   // Every word inside a matched license text that the license does not have is read (issue 17): a one-word

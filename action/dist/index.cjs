@@ -61999,6 +61999,8 @@ function identify(inventory, documents, rules, declarations = [], clarifications
     let quoted = new Set(licenses.filter((l) => l.addedTerms && l.source.file === card.file).map((l) => l.source.line));
     licenses.push(...identifyCardTerms(card, rules).filter((f) => !(f.addedTerms && quoted.has(f.source.line))), ...identifyMetadataTerms(card, rules));
   }
+  for (let doc of documents.docs)
+    licenses.push(...identifyCardTerms({ file: doc.file, metadata: /* @__PURE__ */ Object.create(null), lines: {}, body: doc.text, bodyLine: 1 }, rules));
   for (let other of documents.otherCards ?? []) {
     let scope = other.folder ? { kind: "path", prefix: other.folder } : void 0, found3 = [...identifyCardLicenses(other, rules, repoFiles, fileFindings), ...identifyCardTerms(other, rules, scope), ...identifyMetadataTerms(other, rules, scope)];
     licenses.push(...scope ? found3.map((f) => ({ ...f, scope })) : found3);

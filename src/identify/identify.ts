@@ -1,5 +1,6 @@
 // Turns documents into Evidence: license findings, the 17 components with their status and license, access terms.
 import type {
+  CardDocument,
   Clarification, ComponentEvidence, Declaration, Documents, Evidence, Inventory, LicenseFinding, Problem, RemoteFacts,
 } from '../model.js';
 import { applyRemoteAccess, applyRemoteDatasets, applyRemoteLineage, remoteCodeLicenses, resolvedSources } from './lineage/remote.js';
@@ -93,6 +94,10 @@ export function identify(
     // A sentence the License/Terms section reading already quoted is one finding, not two.
     const quoted = new Set(licenses.filter((l) => l.addedTerms && l.source.file === card.file).map((l) => l.source.line));
     licenses.push(...identifyCardTerms(card, rules).filter((f) => !(f.addedTerms && quoted.has(f.source.line))), ...identifyMetadataTerms(card, rules));
+  }
+  // A data card or datasheet is read as a card body is: terms it states ("Usage | Internal evaluation only") bind.
+  for (const doc of documents.docs) {
+    licenses.push(...identifyCardTerms({ file: doc.file, metadata: Object.create(null) as CardDocument['metadata'], lines: {}, body: doc.text, bodyLine: 1 }, rules));
   }
   for (const other of documents.otherCards ?? []) {
     const scope = other.folder ? { kind: 'path' as const, prefix: other.folder } : undefined;
