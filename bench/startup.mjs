@@ -2,7 +2,7 @@
 // ratio to Node's own. With --before, that CLI's runs alternate with this one's, so a before/after comparison on a
 // busy machine sees the same load.
 // Alternating runs of `node -e 0` and `osai check` on two small repositories written to a temporary folder (a card
-// plus the exact Apache-2.0 LICENSE; the same with one clause changed, a near miss), with NODE_EXTRA_CA_CERTS unset
+// plus the exact Apache-2.0 LICENSE; the same with one word added, a near miss), with NODE_EXTRA_CA_CERTS unset
 // for both (it makes Node parse a CA bundle before anything else). The machine is shared, so a run alternates the
 // commands and reports medians of wall time; and, because wall time on a loaded machine is mostly waiting for a core,
 // the mean CPU time (user + system, all threads) of each command's children, from /proc/self/stat (Linux). Output
@@ -36,7 +36,10 @@ function repo(name, license) {
   return dir;
 }
 const small = repo('small', apache);
-const nearText = apache.replace('Grant of Copyright License.', 'Grant of Copyright License to you.');
+// An honest near miss (one word more, which the license has in the same words elsewhere): identified as Apache-2.0
+// below confidence 1. Until issue 17's strict reading it was "Grant of Copyright License to you.", which is now
+// rightly an added-terms finding, a longer path than a near miss that passes.
+const nearText = apache.replace('submitted to Licensor for inclusion', 'submitted to the Licensor for inclusion');
 if (nearText === apache) throw new Error('bench: the LICENSE no longer holds the clause the near miss changes');
 const near = repo('near', nearText);
 
