@@ -374,7 +374,12 @@ interface Deletion { run: string[] }
 /** The reference's words that an alignment with the region's words finds deleted, run by run. */
 function deletedRuns(ref: RefWords, region: string[], id: string): Deletion[] | undefined {
   const words = Array.from(ref.ids, (n) => ref.vocab.word(n));
-  const parts = diffArrays(words, region, { maxEditLength: MAX_EDITS });
+  // Only the part between the common start and end is aligned: the diff's cost grows with its length times the edits.
+  let head = 0;
+  while (head < words.length && head < region.length && words[head] === region[head]) head++;
+  let tail = 0;
+  while (tail < words.length - head && tail < region.length - head && words[words.length - 1 - tail] === region[region.length - 1 - tail]) tail++;
+  const parts = diffArrays(words.slice(head, words.length - tail), region.slice(head, region.length - tail), { maxEditLength: MAX_EDITS });
   if (!parts) return undefined;
   const out: Deletion[] = [];
   parts.forEach((p, i) => {
@@ -396,7 +401,8 @@ function titleWords(id: string): Set<string> {
   if (!set) {
     set = new Set(normalizeText(`${referenceTitle(id) ?? ''} ${id} version v`).split(' '));
     // Words that change a grant are never only a title's ("LGPL-2.1-only", "or later").
-    for (const w of ['only', 'or', 'later', 'and', 'not', 'no', 'except', 'without']) set.delete(w);
+    // Nor a Creative Commons element a title names ("Attribution-NonCommercial"): cut from a grant, it widens it.
+    for (const w of ['only', 'or', 'later', 'and', 'not', 'no', 'non', 'except', 'without', 'commercial', 'derivatives', 'share', 'alike', ...GUARD_WORDS]) set.delete(w);
     titles.set(id, set);
   }
   return set;
