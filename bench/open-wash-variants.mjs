@@ -2,9 +2,18 @@
 // a passing fixture's files (path → text) and returns the files to write over them. Used by test/open-wash.test.ts
 // (no variant may pass) and by bench/open-wash.mjs (how many pass with a given build of osai).
 
+import { createRequire } from 'node:module';
+
 const card = (files) => files['README.md'] ?? '';
 const body = (files, extra) => ({ 'README.md': `${card(files).replace(/\s*$/, '\n')}\n${extra}\n` });
 const front = (files, extra) => ({ 'README.md': card(files).replace(/^---\n/, `---\n${extra}`) });
+/** An SPDX text (from the spdx-license-list package) with one change, as the LICENSE, and the card naming that license. */
+const spdx = createRequire(import.meta.url)('spdx-license-list/full');
+const changed = (files, id, from, to) => {
+  const text = spdx[id].licenseText;
+  if (!text.includes(from)) throw new Error(`open-wash variant: ${id} has no "${from}"`);
+  return { LICENSE: text.replace(from, to), 'README.md': card(files).replace(/^license:.*$/m, `license: ${id.toLowerCase()}`) };
+};
 const json = (files, name, add) => ({ [name]: JSON.stringify({ ...(files[name] ? JSON.parse(files[name]) : {}), ...add }, null, 2) });
 
 /**
@@ -12,6 +21,15 @@ const json = (files, name, add) => ({ [name]: JSON.stringify({ ...(files[name] ?
  * @type {[string, (files: Record<string, string>) => Record<string, string | { copy: string }>][]}
  */
 export const VARIANTS = [
+  // One or two words of a license text changed (issue 17): a substitution, a cut, words in brackets.
+  ['license-isc-purpose-substituted', (f) => changed(f, 'ISC', 'for any purpose', 'for evaluation purposes')],
+  ['license-isc-grantee-narrowed', (f) => changed(f, 'ISC', 'for any purpose', 'for any purpose by individuals')],
+  ['license-isc-fee-required', (f) => changed(f, 'ISC', 'with or without fee', 'with fee')],
+  ['license-isc-braced-rider', (f) => changed(f, 'ISC', 'for any purpose', 'for any purpose {except commercial use}')],
+  ['license-mit-student', (f) => changed(f, 'MIT', 'to any person obtaining', 'to any student obtaining')],
+  ['license-mit-restriction-cut', (f) => changed(f, 'MIT', 'without restriction, including', 'including')],
+  ['license-apache-revocable', (f) => changed(f, 'Apache-2.0', 'perpetual, worldwide, non-exclusive, no-charge, royalty-free, irrevocable copyright', 'worldwide, non-exclusive, no-charge, royalty-free copyright')],
+  ['license-apache-exclusive', (f) => changed(f, 'Apache-2.0', 'non-exclusive, no-charge, royalty-free, irrevocable copyright', 'exclusive, no-charge, royalty-free, irrevocable copyright')],
   ['usage-md-research-only', () => ({ 'USAGE.md': '# Usage\n\nThe weights are provided for non-commercial research only.\n' })],
   ['terms-file-spaced-name', () => ({ 'Model Terms.txt': 'You may use these weights for academic purposes only.\n' })],
   ['acceptable-use-in-docs', () => ({ 'docs/acceptable-use.md': '# Acceptable use\n\nYou must not use the model to develop competing models.\n' })],
