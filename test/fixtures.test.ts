@@ -96,6 +96,8 @@ const TABLE: Row[] = [
   ['license-isc-with-fee', 'osaid-1.0', 'unknown', ['license-unidentified']],
   // Text a license's template marks optional ("(including the next paragraph)" in MIT) is that license.
   ['license-mit-optional-text-honest', 'osaid-1.0', 'pass', []],
+  // A copyright line whose holders run over several lines of names (OpenCLIP's LICENSE) is one copyright line.
+  ['license-mit-long-holders-honest', 'osaid-1.0', 'pass', []],
   // List markers in Markdown emphasis ("**(a)**", "**1.**") are numbering, not words the license lacks.
   ['license-apache-markdown-bold-honest', 'osaid-1.0', 'pass', []],
   // Words that limit use outside any identified license text bind on top of it (red-team round 2).

@@ -60296,7 +60296,11 @@ function referenceVocabulary(id) {
 }
 var MAX_EDITS = 400;
 function deletedRuns(ref, region2, id) {
-  let words2 = Array.from(ref.ids, (n) => ref.vocab.word(n)), parts = diffArrays(words2, region2, { maxEditLength: MAX_EDITS });
+  let words2 = Array.from(ref.ids, (n) => ref.vocab.word(n)), head = 0;
+  for (; head < words2.length && head < region2.length && words2[head] === region2[head]; ) head++;
+  let tail = 0;
+  for (; tail < words2.length - head && tail < region2.length - head && words2[words2.length - 1 - tail] === region2[region2.length - 1 - tail]; ) tail++;
+  let parts = diffArrays(words2.slice(head, words2.length - tail), region2.slice(head, region2.length - tail), { maxEditLength: MAX_EDITS });
   if (!parts) return;
   let out = [];
   return parts.forEach((p, i) => {
@@ -60310,7 +60314,7 @@ function titleWords(id) {
   let set2 = titles.get(id);
   if (!set2) {
     set2 = new Set(normalizeText(`${referenceTitle(id) ?? ""} ${id} version v`).split(" "));
-    for (let w of ["only", "or", "later", "and", "not", "no", "except", "without"]) set2.delete(w);
+    for (let w of ["only", "or", "later", "and", "not", "no", "non", "except", "without", "commercial", "derivatives", "share", "alike", ...GUARD_WORDS]) set2.delete(w);
     titles.set(id, set2);
   }
   return set2;
@@ -60485,7 +60489,7 @@ function secondSentence(rest, c) {
 function isContinuation(line2, c) {
   if (line2.length > MAX_LINE) return !1;
   let w = words(line2);
-  return (/^(and\b|&|,|<|\(|[^\s@]+@)/i.test(line2) || new RegExp("^(\\p{Lu}[\\p{L}.'-]*[\\s,]*){1,6}$", "u").test(line2) || /^https?:\/\/\S+$/.test(line2)) && w.length <= c.rules.copyright.continuationWords && !w.some((x) => c.deny.has(x)) && !secondSentence(line2.toLowerCase(), c) && findAddedTerms(w, c.ruleSet) === void 0;
+  return (/^(and\b|&|,|<|\(|[^\s@]+@)/i.test(line2) || new RegExp("^(\\p{Lu}[\\p{Ll}.'-]*[\\s,]*){1,16}$", "u").test(line2) || /^https?:\/\/\S+$/.test(line2)) && w.length <= c.rules.copyright.continuationWords && !w.some((x) => c.deny.has(x)) && !secondSentence(line2.toLowerCase(), c) && findAddedTerms(w, c.ruleSet) === void 0;
 }
 function isTagOrUrl(line2, c) {
   if (line2.length > MAX_LINE) return !1;

@@ -255,9 +255,10 @@ function secondSentence(rest: string, c: Compiled): boolean {
 function isContinuation(line: string, c: Compiled): boolean {
   if (line.length > MAX_LINE) return false;
   const w = words(line);
-  // It goes on with the holders ("and contributors", "& Co.", an address, a capitalised name, a URL) and says
-  // nothing more.
-  const holderLike = /^(and\b|&|,|<|\(|[^\s@]+@)/i.test(line) || /^(\p{Lu}[\p{L}.'-]*[\s,]*){1,6}$/u.test(line) || /^https?:\/\/\S+$/.test(line);
+  // It goes on with the holders ("and contributors", "& Co.", an address, capitalised names, a URL) and says
+  // nothing more. (Each name word is a capital and small letters after it, so a line splits into names one way:
+  // the pattern cannot backtrack far on a hostile line.)
+  const holderLike = /^(and\b|&|,|<|\(|[^\s@]+@)/i.test(line) || /^(\p{Lu}[\p{Ll}.'-]*[\s,]*){1,16}$/u.test(line) || /^https?:\/\/\S+$/.test(line);
   return holderLike && w.length <= c.rules.copyright.continuationWords
     && !w.some((x) => c.deny.has(x)) && !secondSentence(line.toLowerCase(), c) && findAddedTerms(w, c.ruleSet) === undefined;
 }
