@@ -60686,8 +60686,8 @@ function unexplainedTerms(rules, text5, result2, matches2, source2, scope, besid
     let hit = findAddedTerms(normalizeText(item.text).split(" "), rules);
     if (hit) return finding(item.line, `${hit.words}${changed(item.line)}`);
   }
-  let first = items[0], quote = first.text.length > 200 ? `${first.text.slice(0, 200)} \u2026` : first.text;
-  return finding(first.line, isForeign(first.text, rules) ? `${quote} (in a language osai has no vocabulary for: a person must read it)` : `${quote}${changed(first.line)}`);
+  let first = items[0], said = normalizeText(first.text).split(" ").length < 3 ? (text5.split(/\r\n|\r|\n/)[first.line - 1] ?? first.text).trim() : first.text, quote = said.length > 200 ? `${said.slice(0, 200)} \u2026` : said;
+  return finding(first.line, isForeign(said, rules) ? `${quote} (in a language osai has no vocabulary for: a person must read it)` : `${quote}${changed(first.line)}`);
 }
 function explainedWords(mw, matches2, textGrams) {
   let out = new Uint8Array(mw.words.length);

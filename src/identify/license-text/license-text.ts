@@ -226,8 +226,10 @@ function unexplainedTerms(
     if (hit) return finding(item.line, `${hit.words}${changed(item.line)}`);
   }
   const first = items[0]!;
-  const quote = first.text.length > 200 ? `${first.text.slice(0, 200)} …` : first.text;
-  return finding(first.line, isForeign(first.text, rules) ? `${quote} (in a language osai has no vocabulary for: a person must read it)` : `${quote}${changed(first.line)}`);
+  // A fragment too short to read ("2.", what is left of a heading line) is quoted as its whole line.
+  const said = normalizeText(first.text).split(' ').length < 3 ? (text.split(/\r\n|\r|\n/)[first.line - 1] ?? first.text).trim() : first.text;
+  const quote = said.length > 200 ? `${said.slice(0, 200)} …` : said;
+  return finding(first.line, isForeign(said, rules) ? `${quote} (in a language osai has no vocabulary for: a person must read it)` : `${quote}${changed(first.line)}`);
 }
 
 /** Which words the matches explain: their regions, less long inner runs the reference lacks, plus optional tails. */
