@@ -15690,7 +15690,7 @@ function isPlaceholder(inner, open3) {
     if (lower.startsWith("?") || lower.startsWith("!doctype")) return !0;
     if (lower.startsWith("!--")) return !(lower.match(INNER_WORD) ?? []).some((w) => p.commentDeny.has(w));
     let tag = TAG_NAME.exec(lower);
-    if (tag && p.tags.has(tag[1]) || ADDRESS.test(lower.trim())) return !0;
+    if (tag && p.tags.has(tag[1]) || NAMESPACED.test(lower) || ADDRESS.test(lower.trim())) return !0;
   }
   return (lower.match(INNER_WORD) ?? []).every((w) => p.words.has(w) || /^\d+$/.test(w));
 }
@@ -15908,7 +15908,7 @@ function tokenizeAscii(lower, from, to, line2, words2, lines) {
     words2.push(found2), lines.push(line2);
   }
 }
-var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, placeholders, TAG_NAME, ADDRESS, INNER_WORD, slots, slotSource, ASCII_WORD, NON_ASCII, isAscii, MARKUP, IDEOGRAPH, IDEOGRAPH_OR_RUN, BLOCK_OPEN, COPYRIGHT_LINE, TITLE_WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
+var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, placeholders, TAG_NAME, NAMESPACED, ADDRESS, INNER_WORD, slots, slotSource, ASCII_WORD, NON_ASCII, isAscii, MARKUP, IDEOGRAPH, IDEOGRAPH_OR_RUN, BLOCK_OPEN, COPYRIGHT_LINE, TITLE_WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
   "src/identify/normalize.ts"() {
     "use strict";
     WORD_FOLD = /* @__PURE__ */ new Map([
@@ -15933,7 +15933,7 @@ var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BI
     for (let [keys, bit] of [[PAIR_FIRST, PAIR_BIT], [WORD_FOLD.keys(), WORD_BIT], [COPYRIGHT_HOLDER, HOLDER_BIT]])
       for (let k of keys) SHAPES[shape(k)] |= bit;
     HOLDER_SLOT = "<holder>";
-    TAG_NAME = /^\/?([a-z][a-z0-9]*)(?=[\s/]|$)/i, ADDRESS = /^(https?:\/\/|mailto:|#)|^[^\s@]{1,100}@[^\s@]{1,100}$/i, INNER_WORD = /[a-z0-9\u00c0-\uffff]+/g;
+    TAG_NAME = /^\/?([a-z][a-z0-9]*)(?=[\s/]|$)/i, NAMESPACED = /^\/?[a-z][a-z0-9]*:[a-z][a-z0-9-]*(\s|\/?$)/, ADDRESS = /^(https?:\/\/|mailto:|#)|^[^\s@]{1,100}@[^\s@]{1,100}$/i, INNER_WORD = /[a-z0-9\u00c0-\uffff]+/g;
     slotSource = () => {
     };
     ASCII_WORD = /[a-z0-9]+/g, NON_ASCII = /[^\x00-\x7f]/, isAscii = (text5) => !NON_ASCII.test(text5), MARKUP = /[<&{[]|\+\+/;

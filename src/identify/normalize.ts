@@ -65,6 +65,7 @@ function loadPlaceholders(): Placeholders | null {
 }
 
 const TAG_NAME = /^\/?([a-z][a-z0-9]*)(?=[\s/]|$)/i;
+const NAMESPACED = /^\/?[a-z][a-z0-9]*:[a-z][a-z0-9-]*(\s|\/?$)/;
 const ADDRESS = /^(https?:\/\/|mailto:|#)|^[^\s@]{1,100}@[^\s@]{1,100}$/i;
 const INNER_WORD = /[a-z0-9\u00c0-\uffff]+/g;
 
@@ -84,6 +85,9 @@ export function isPlaceholder(inner: string, open: '<' | '{' | '['): boolean {
     if (lower.startsWith('!--')) return !(lower.match(INNER_WORD) ?? []).some((w) => p.commentDeny.has(w));
     const tag = TAG_NAME.exec(lower);
     if (tag && p.tags.has(tag[1]!)) return true;
+    // A namespaced tag (Word's "<o:p>", "<w:sdt …>") is markup whatever its name; an unknown plain name is not
+    // ("<only for research="yes">" would hide words a reader of the file sees).
+    if (NAMESPACED.test(lower)) return true;
     if (ADDRESS.test(lower.trim())) return true;
   }
   return (lower.match(INNER_WORD) ?? []).every((w) => p.words.has(w) || /^\d+$/.test(w));
