@@ -110,6 +110,8 @@ export interface LicenseFinding {
   addedTerms?: { beside: string[] };
   /** The source named a GNU license without saying `-only` or `-or-later` (the Hub ids `gpl-3.0`, `agpl-3.0`, …). */
   versionOpen?: boolean;
+  /** One of several licenses a card lists under `license:`: a license file with another of them does not conflict. */
+  listed?: boolean;
 }
 
 /** A component the user states in .osai.yml: where it lives and under which license. */

@@ -60767,7 +60767,13 @@ function identifyCardLicenses(card, rules, repoFiles, fileFindings = []) {
       return;
     }
     let resolved = resolveLicenseName(text5, rules);
-    resolved ? findings.push({ ...resolved, source: source2, scope: { kind: "repo" }, ...VERSION_OPEN_HUB_ID.test(text5.trim()) ? { versionOpen: !0 } : {} }) : findings.push({ expression: UNKNOWN, confidence: 0, source: source2, scope: { kind: "repo" }, raw: text5 });
+    resolved ? findings.push({
+      ...resolved,
+      source: source2,
+      scope: { kind: "repo" },
+      ...VERSION_OPEN_HUB_ID.test(text5.trim()) ? { versionOpen: !0 } : {},
+      ...values.length > 1 ? { listed: !0 } : {}
+    }) : findings.push({ expression: UNKNOWN, confidence: 0, source: source2, scope: { kind: "repo" }, raw: text5 });
   }), values.some((v) => String(v).toLowerCase() === "other") || findings.push(...nameAndLink(card, rules, repoFiles, findings)), findings;
 }
 function nameAndLink(card, rules, repoFiles, stated) {
@@ -60973,11 +60979,11 @@ function statementsAgree(a, b) {
 // src/identify/conflicts.ts
 init_expression();
 function findConflicts(licenses) {
-  let known = licenses.filter((l) => l.expression !== UNKNOWN), repo = known.filter((l) => l.scope.kind === "repo" && l.source.kind !== "weights-header"), conflicts = [], differ = (a, b) => !statementsAgree(a, b);
+  let known = licenses.filter((l) => l.expression !== UNKNOWN), repo = known.filter((l) => l.scope.kind === "repo" && l.source.kind !== "weights-header"), conflicts = [], differ = (a, b) => !statementsAgree(a, b), listed = (a, b) => a.listed === !0 && b.source.kind === "license-file" && repo.some((c) => c !== a && c.listed === !0 && c.source.file === a.source.file && !differ(c, b));
   for (let i = 0; i < repo.length; i++)
     for (let j = i + 1; j < repo.length; j++) {
       let a = repo[i], b = repo[j];
-      a.source.kind !== b.source.kind && differ(a, b) && conflicts.push({ a, b });
+      listed(a, b) || listed(b, a) || a.source.kind !== b.source.kind && differ(a, b) && conflicts.push({ a, b });
     }
   let cardMetadata = repo.filter((l) => l.source.kind === "card-metadata"), weightsFiles = known.filter((l) => l.scope.kind === "group" && l.scope.group === "weights" && l.source.kind === "license-file");
   for (let b of weightsFiles) for (let a of cardMetadata) differ(a, b) && conflicts.push({ a, b });

@@ -14,10 +14,15 @@ export function findConflicts(licenses: LicenseFinding[]): Evidence['conflicts']
   const repo = known.filter((l) => l.scope.kind === 'repo' && l.source.kind !== 'weights-header');
   const conflicts: Evidence['conflicts'] = [];
   const differ = (a: LicenseFinding, b: LicenseFinding) => !statementsAgree(a, b);
+  // A card that lists several licenses (`license: [apache-2.0, mit]`) beside a file with one of them: the file is
+  // that one, and the others bind beside it (every finding is evaluated, the strictest governs), not against it.
+  const listed = (a: LicenseFinding, b: LicenseFinding) => a.listed === true && b.source.kind === 'license-file'
+    && repo.some((c) => c !== a && c.listed === true && c.source.file === a.source.file && !differ(c, b));
   for (let i = 0; i < repo.length; i++) {
     for (let j = i + 1; j < repo.length; j++) {
       const a = repo[i]!;
       const b = repo[j]!;
+      if (listed(a, b) || listed(b, a)) continue;
       if (a.source.kind !== b.source.kind && differ(a, b)) conflicts.push({ a, b });
     }
   }

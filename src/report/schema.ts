@@ -71,6 +71,7 @@ const LicenseFinding = z.object({
     .describe('phrases the reference has and the text lacks (missing), and the reverse (extra)'),
   addedTerms: z.object({ beside: z.array(z.string()) }).strict().optional(),
   versionOpen: z.boolean().optional().describe('a Hub GNU id (gpl-3.0) that says neither -only nor -or-later'),
+  listed: z.boolean().optional().describe('one of several licenses a card lists under `license:`; each binds'),
 }).strict();
 
 export const ReportSchema = z.object({

@@ -42,7 +42,12 @@ export function identifyCardLicenses(
     }
     const resolved = resolveLicenseName(text, rules);
     // The Hub's `gpl-3.0` maps to GPL-3.0-only, but it does not say "only": an -or-later text agrees with it.
-    if (resolved) findings.push({ ...resolved, source, scope: { kind: 'repo' }, ...(VERSION_OPEN_HUB_ID.test(text.trim()) ? { versionOpen: true } : {}) });
+    if (resolved) {
+      findings.push({
+        ...resolved, source, scope: { kind: 'repo' }, ...(VERSION_OPEN_HUB_ID.test(text.trim()) ? { versionOpen: true } : {}),
+        ...(values.length > 1 ? { listed: true } : {}),
+      });
+    }
     else findings.push({ expression: UNKNOWN, confidence: 0, source, scope: { kind: 'repo' }, raw: text });
   });
   if (!values.some((v) => String(v).toLowerCase() === 'other')) findings.push(...nameAndLink(card, rules, repoFiles, findings));
