@@ -81,6 +81,7 @@ describe('a word changed, added or cut in a license is not that license', () => 
     ['ISC braced rider', isc.replace('for any purpose', 'for any purpose {except commercial use}')],
     ['ISC angle-bracketed rider', isc.replace('for any purpose', 'for any purpose <except commercial use>')],
     ['ISC rider in a comment', isc.replace('for any purpose', 'for any purpose <!-- non-commercial only -->')],
+    ['ISC bracketed phrase of placeholder words joined to the grant', isc.replace('for any purpose', 'for any purpose [of the company]')],
     ['ISC rider in a fake tag with an attribute', isc.replace('for any purpose', 'for any purpose <only for research="yes">')],
     ['MIT "to any student"', mit.replace('to any person obtaining', 'to any student obtaining')],
     ['MIT an extra "hereby"', mit.replace('copies of the Software', 'copies of the Software hereby')],

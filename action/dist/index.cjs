@@ -15692,7 +15692,8 @@ function isPlaceholder(inner, open3) {
     let tag = TAG_NAME.exec(lower);
     if (tag && p.tags.has(tag[1]) || NAMESPACED.test(lower) || ADDRESS.test(lower.trim())) return !0;
   }
-  return (lower.match(INNER_WORD) ?? []).every((w) => p.words.has(w) || /^\d+$/.test(w));
+  let words2 = lower.match(INNER_WORD) ?? [];
+  return words2.length > 0 && JOINING.has(words2[0]) ? !1 : words2.every((w) => p.words.has(w) || /^\d+$/.test(w));
 }
 function bracket(whole, inner, open3) {
   if (!isPlaceholder(inner, open3)) return ` ${inner} `;
@@ -15908,7 +15909,7 @@ function tokenizeAscii(lower, from, to, line2, words2, lines) {
     words2.push(found2), lines.push(line2);
   }
 }
-var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, placeholders, TAG_NAME, NAMESPACED, ADDRESS, INNER_WORD, slots, slotSource, ASCII_WORD, NON_ASCII, isAscii, MARKUP, IDEOGRAPH, IDEOGRAPH_OR_RUN, BLOCK_OPEN, COPYRIGHT_LINE, TITLE_WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
+var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BIT, HOLDER_BIT, SHAPES, HOLDER_SLOT, placeholders, TAG_NAME, NAMESPACED, ADDRESS, INNER_WORD, JOINING, slots, slotSource, ASCII_WORD, NON_ASCII, isAscii, MARKUP, IDEOGRAPH, IDEOGRAPH_OR_RUN, BLOCK_OPEN, COPYRIGHT_LINE, TITLE_WORD, DIGITS, ROMAN, GRANT_ON_LINE, init_normalize = __esm({
   "src/identify/normalize.ts"() {
     "use strict";
     WORD_FOLD = /* @__PURE__ */ new Map([
@@ -15934,6 +15935,7 @@ var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BI
       for (let k of keys) SHAPES[shape(k)] |= bit;
     HOLDER_SLOT = "<holder>";
     TAG_NAME = /^\/?([a-z][a-z0-9]*)(?=[\s/]|$)/i, NAMESPACED = /^\/?[a-z][a-z0-9]*:[a-z][a-z0-9-]*(\s|\/?$)/, ADDRESS = /^(https?:\/\/|mailto:|#)|^[^\s@]{1,100}@[^\s@]{1,100}$/i, INNER_WORD = /[a-z0-9\u00c0-\uffff]+/g;
+    JOINING = /* @__PURE__ */ new Set(["of", "to", "and", "or", "a", "an"]);
     slotSource = () => {
     };
     ASCII_WORD = /[a-z0-9]+/g, NON_ASCII = /[^\x00-\x7f]/, isAscii = (text5) => !NON_ASCII.test(text5), MARKUP = /[<&{[]|\+\+/;

@@ -90,8 +90,13 @@ export function isPlaceholder(inner: string, open: '<' | '{' | '['): boolean {
     if (NAMESPACED.test(lower)) return true;
     if (ADDRESS.test(lower.trim())) return true;
   }
-  return (lower.match(INNER_WORD) ?? []).every((w) => p.words.has(w) || /^\d+$/.test(w));
+  const words = lower.match(INNER_WORD) ?? [];
+  // A placeholder names something ("name of author", "year"); one that begins as a phrase joined to the text before
+  // it ("[of the company]", "{to the owner}") narrows that text, and is read.
+  if (words.length > 0 && JOINING.has(words[0]!)) return false;
+  return words.every((w) => p.words.has(w) || /^\d+$/.test(w));
 }
+const JOINING = new Set(['of', 'to', 'and', 'or', 'a', 'an']);
 
 /**
  * A bracketed span as stripMarkup leaves it: a placeholder emptied (its line breaks kept; "[]" and "{}" stay, so
