@@ -96,9 +96,14 @@ const TABLE: Row[] = [
   ['license-isc-with-fee', 'osaid-1.0', 'unknown', ['license-unidentified']],
   // Text a license's template marks optional ("(including the next paragraph)" in MIT) is that license.
   ['license-mit-optional-text-honest', 'osaid-1.0', 'pass', []],
+  // CITATION.cff's `license` is a declared license of the work, read as a manifest's.
+  ['citation-cff-nc-weights', 'osaid-1.0', 'fail', ['license-conflict']],
+  ['citation-cff-honest', 'osaid-1.0', 'pass', []],
   // A card that lists licenses beside a LICENSE with one of them: no conflict, and every listed license binds.
   ['card-license-list-honest', 'osaid-1.0', 'pass', []],
   ['card-license-list-nc', 'osaid-1.0', 'fail', ['freedom-restricted']],
+  // A card naming one of two license files (LICENSE-APACHE, LICENSE-MIT, as dual-licensed projects ship them).
+  ['license-dual-files-honest', 'osaid-1.0', 'pass', []],
   // A copyright line whose holders run over several lines of names (OpenCLIP's LICENSE) is one copyright line.
   ['license-mit-long-holders-honest', 'osaid-1.0', 'pass', []],
   // List markers in Markdown emphasis ("**(a)**", "**1.**") are numbering, not words the license lacks.

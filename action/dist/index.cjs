@@ -58961,6 +58961,8 @@ var re = (pattern) => (name) => pattern.test(name), CODE_EXT = /\.(py|ipynb|sh|j
   { test: re(/^(tokenizer[\w.-]*|vocab\.(json|txt)|merges\.txt|spiece\.model|sentencepiece[\w.-]*|special_tokens_map\.json|tokenization_\w+\.py)$/i), role: "code", topic: "tokenizer" },
   { test: re(/^(config|generation_config|preprocessor_config|model_index|params)\.json$/i), role: "config", topic: "architecture" },
   { test: re(/^(pyproject\.toml|setup\.py|setup\.cfg|package\.json|requirements[\w.-]*\.txt|environment\.ya?ml|cargo\.toml)$/i), role: "code", topic: "manifest" },
+  // CITATION.cff: how to cite the work, and its `license` field (read as a manifest's).
+  { test: re(/^citation\.cff$/i), role: "docs", topic: "manifest" },
   // Code under tests/ exercises the release; a tests/train.py is a test, not the training code.
   { test: (n, _p, dirs) => isCode(n) && inDir(dirs, /^(tests?|__tests__|testing)$/i), role: "code" },
   { test: (n) => isCode(n) && /^(modeling|modelling|model|architecture|configuration)[\w-]*\./i.test(n), role: "code", topic: "architecture" },
@@ -60298,7 +60300,7 @@ function referenceVocabulary(id) {
 }
 var MAX_EDITS = 400;
 function deletedRuns(ref, region2, id) {
-  let words2 = Array.from(ref.ids, (n) => ref.vocab.word(n)), head = 0;
+  let words2 = ref.words ??= Array.from(ref.ids, (n) => ref.vocab.word(n)), head = 0;
   for (; head < words2.length && head < region2.length && words2[head] === region2[head]; ) head++;
   let tail = 0;
   for (; tail < words2.length - head && tail < region2.length - head && words2[words2.length - 1 - tail] === region2[region2.length - 1 - tail]; ) tail++;
@@ -60498,8 +60500,9 @@ function isTagOrUrl(line2, c) {
   if (isTag(line2)) return !0;
   let link2 = /^\[[^\]]{0,200}\]\(([^()\s]{1,300})\)$/.exec(line2), url2 = (link2 ? link2[1] : line2).replace(/^[<(]|[>).,]$/g, ""), m = /^(https?:\/\/)?([^/\s]{1,200})(\/\S{0,300})?$/i.exec(url2);
   if (!m) return !1;
-  let host = m[2].toLowerCase();
-  return c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, "")) || [...c.hosts].some((h) => host.endsWith(`.${h}`)) || m[1] !== void 0 && c.urlPath.test(m[3] ?? "");
+  let host = m[2].toLowerCase(), known = c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, ""));
+  for (let h of c.hosts) !known && host.endsWith(`.${h}`) && (known = !0);
+  return known || m[1] !== void 0 && c.urlPath.test(m[3] ?? "");
 }
 function isTag(line2) {
   let m = TAG.exec(line2);
@@ -60981,7 +60984,7 @@ function statementsAgree(a, b) {
 // src/identify/conflicts.ts
 init_expression();
 function findConflicts(licenses) {
-  let known = licenses.filter((l) => l.expression !== UNKNOWN), repo = known.filter((l) => l.scope.kind === "repo" && l.source.kind !== "weights-header"), conflicts = [], differ = (a, b) => !statementsAgree(a, b), listed = (a, b) => a.listed === !0 && b.source.kind === "license-file" && repo.some((c) => c !== a && c.listed === !0 && c.source.file === a.source.file && !differ(c, b));
+  let known = licenses.filter((l) => l.expression !== UNKNOWN), repo = known.filter((l) => l.scope.kind === "repo" && l.source.kind !== "weights-header"), conflicts = [], differ = (a, b) => !statementsAgree(a, b), listed = (a, b) => b.source.kind === "license-file" && (a.listed === !0 && repo.some((c) => c !== a && c.listed === !0 && c.source.file === a.source.file && !differ(c, b)) || a.source.kind === "card-metadata" && repo.some((c) => c !== b && c.source.kind === "license-file" && !differ(a, c)));
   for (let i = 0; i < repo.length; i++)
     for (let j = i + 1; j < repo.length; j++) {
       let a = repo[i], b = repo[j];
@@ -61892,8 +61895,9 @@ function parse5(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/identify/metadata/manifest-license.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
 function identifyManifestLicense(file2, text5, rules, licenseFiles = /* @__PURE__ */ new Set()) {
-  let field = /package\.json$/i.test(file2) ? packageJson(text5) : /pyproject\.toml$/i.test(file2) ? pyproject(text5, licenseFiles) : setupCfg(text5);
+  let field = /package\.json$/i.test(file2) ? packageJson(text5) : /pyproject\.toml$/i.test(file2) ? pyproject(text5, licenseFiles) : /citation\.cff$/i.test(file2) ? citationCff(text5) : setupCfg(text5);
   if (!field) return [];
   let source2 = { file: file2, line: field.line, kind: "manifest" }, resolved = field.unreadable ? void 0 : resolveLicenseName(field.value, rules);
   return [resolved ? { ...resolved, source: source2, scope: { kind: "repo" } } : { expression: UNKNOWN, confidence: 0, source: source2, scope: { kind: "repo" }, raw: field.value }];
@@ -61943,6 +61947,19 @@ function pyproject(text5, licenseFiles) {
     let unread = files2.filter((f) => typeof f == "string" && !/[*?[]/.test(f) && !licenseFiles.has(f.replace(/^\.?\//, "")));
     if (unread.length > 0) return { value: `license-files names ${unread.join(", ")}, not read as a license`, line: line2("license-files"), unreadable: !0 };
   }
+}
+function citationCff(text5) {
+  let data;
+  try {
+    data = (0, import_yaml2.parse)(text5);
+  } catch (error62) {
+    return { value: `CITATION.cff is not valid YAML (${error62.message.split(`
+`)[0]})`, line: 1, unreadable: !0 };
+  }
+  let license = record2(data).license;
+  if (license == null) return;
+  let at2 = text5.search(/^license\s*:/m), line2 = at2 >= 0 ? lineOf4(text5, at2) : 1;
+  return typeof license == "string" ? { value: license, line: line2 } : Array.isArray(license) && license.length > 0 && license.every((l) => typeof l == "string") ? { value: license.join(" OR "), line: line2 } : { value: `license of unexpected type ${Array.isArray(license) ? "list" : typeof license}`, line: line2, unreadable: !0 };
 }
 var record2 = (value) => value && typeof value == "object" && !Array.isArray(value) ? value : {};
 function setupCfg(text5) {
@@ -62085,7 +62102,7 @@ function identifyEuFacts(card, declaration) {
 }
 
 // src/read/config.ts
-var import_node_fs7 = require("node:fs"), import_node_path6 = require("node:path"), import_yaml2 = __toESM(require_dist2(), 1);
+var import_node_fs7 = require("node:fs"), import_node_path6 = require("node:path"), import_yaml3 = __toESM(require_dist2(), 1);
 init_errors();
 var NAMES = [".osai.yml", ".osai.yaml"], MAX_CONFIG_BYTES2 = 256 * 1024, CONFIG_HINT = 'see README.md, "Configuration", for the keys .osai.yml accepts', NO_LINES = () => 1;
 async function loadConfig(target, explicit) {
@@ -62108,9 +62125,9 @@ async function loadConfig(target, explicit) {
   }
 }
 async function parseConfigFile(file2) {
-  let text5 = readBounded(file2), counter = new import_yaml2.LineCounter(), doc;
+  let text5 = readBounded(file2), counter = new import_yaml3.LineCounter(), doc;
   try {
-    doc = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, uniqueKeys: !0, prettyErrors: !1, merge: !1 });
+    doc = (0, import_yaml3.parseDocument)(text5, { lineCounter: counter, uniqueKeys: !0, prettyErrors: !1, merge: !1 });
   } catch (error62) {
     throw new InputError(`${(0, import_node_path6.relative)(process.cwd(), file2)}: invalid YAML: ${error62.message.split(`
 `)[0]}`, CONFIG_HINT);
@@ -62302,14 +62319,14 @@ function controlShare(text5) {
 }
 
 // src/read/front-matter.ts
-var import_yaml3 = __toESM(require_dist2(), 1), BLOCK = /^(\s*---[ \t]*(?:\r\n|\r|\n))([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/, YAML_LIMITS = { maxAliasCount: 50, uniqueKeys: !0, prettyErrors: !1, merge: !1 };
+var import_yaml4 = __toESM(require_dist2(), 1), BLOCK = /^(\s*---[ \t]*(?:\r\n|\r|\n))([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/, YAML_LIMITS = { maxAliasCount: 50, uniqueKeys: !0, prettyErrors: !1, merge: !1 };
 function readFrontMatter(text5) {
   let match = BLOCK.exec(text5);
   if (!match)
     return /^\s*---[ \t]*\r?\n/.test(text5) ? { kind: "invalid", line: 1, reason: "the front matter opens with --- but never closes" } : { kind: "none", body: text5 };
-  let opening = match[1], yamlText = match[2], firstLine2 = countLines(opening) + 1, counter = new import_yaml3.LineCounter(), doc;
+  let opening = match[1], yamlText = match[2], firstLine2 = countLines(opening) + 1, counter = new import_yaml4.LineCounter(), doc;
   try {
-    doc = (0, import_yaml3.parseDocument)(yamlText, { ...YAML_LIMITS, lineCounter: counter });
+    doc = (0, import_yaml4.parseDocument)(yamlText, { ...YAML_LIMITS, lineCounter: counter });
   } catch (err) {
     return { kind: "invalid", line: firstLine2, reason: `the YAML cannot be parsed (${err.message.split(`
 `)[0]})` };
@@ -62325,13 +62342,13 @@ function readFrontMatter(text5) {
     return { kind: "invalid", line: firstLine2, reason: err.message.split(`
 `)[0] };
   }
-  if (metadata == null && (metadata = {}), typeof metadata != "object" || Array.isArray(metadata) || !(0, import_yaml3.isMap)(doc.contents))
+  if (metadata == null && (metadata = {}), typeof metadata != "object" || Array.isArray(metadata) || !(0, import_yaml4.isMap)(doc.contents))
     return { kind: "invalid", line: firstLine2, reason: "the front matter must be a YAML mapping of keys to values" };
   let lines = /* @__PURE__ */ Object.create(null);
   for (let pair2 of doc.contents.items) {
-    if (!(0, import_yaml3.isScalar)(pair2.key) || !pair2.key.range) continue;
+    if (!(0, import_yaml4.isScalar)(pair2.key) || !pair2.key.range) continue;
     let key2 = String(pair2.key.value);
-    lines[key2] = firstLine2 - 1 + counter.linePos(pair2.key.range[0]).line, (0, import_yaml3.isSeq)(pair2.value) && pair2.value.items.forEach((item, i) => {
+    lines[key2] = firstLine2 - 1 + counter.linePos(pair2.key.range[0]).line, (0, import_yaml4.isSeq)(pair2.value) && pair2.value.items.forEach((item, i) => {
       let range2 = item.range;
       range2 && (lines[`${key2}[${i}]`] = firstLine2 - 1 + counter.linePos(range2[0]).line);
     });
@@ -62525,7 +62542,7 @@ function isRecord(value) {
 }
 
 // src/read/read-documents.ts
-var MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg)$/i, CODE_TOPICS = /* @__PURE__ */ new Set(["training", "inference", "evaluation", "preprocessing", "architecture"]), MAX_CODE_BYTES = 64 * 1024, MAX_CODE_FILES = 256, CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i, MAX_CONFIGS = 256, MAX_TEXT_BYTES = 1024 * 1024, MAX_WEIGHTS_HEADERS = 256, MAX_HASH_BYTES = 16 * 1024 * 1024, MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
+var MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg|citation\.cff)$/i, CODE_TOPICS = /* @__PURE__ */ new Set(["training", "inference", "evaluation", "preprocessing", "architecture"]), MAX_CODE_BYTES = 64 * 1024, MAX_CODE_FILES = 256, CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i, MAX_CONFIGS = 256, MAX_TEXT_BYTES = 1024 * 1024, MAX_WEIGHTS_HEADERS = 256, MAX_HASH_BYTES = 16 * 1024 * 1024, MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
 async function readDocuments(inventory, reader, hashPaths = [], terms) {
   let problems = [], budget = { left: MAX_TOTAL_TEXT_BYTES, reported: !1 }, docs = { docs: [], licenseTexts: [], weightsHeaders: [], hashes: [], problems };
   problems.push(...skippedReleaseFiles(inventory.problems));

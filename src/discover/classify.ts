@@ -28,6 +28,8 @@ const RULES: NameRule[] = [
   { test: re(/^(tokenizer[\w.-]*|vocab\.(json|txt)|merges\.txt|spiece\.model|sentencepiece[\w.-]*|special_tokens_map\.json|tokenization_\w+\.py)$/i), role: 'code', topic: 'tokenizer' },
   { test: re(/^(config|generation_config|preprocessor_config|model_index|params)\.json$/i), role: 'config', topic: 'architecture' },
   { test: re(/^(pyproject\.toml|setup\.py|setup\.cfg|package\.json|requirements[\w.-]*\.txt|environment\.ya?ml|cargo\.toml)$/i), role: 'code', topic: 'manifest' },
+  // CITATION.cff: how to cite the work, and its `license` field (read as a manifest's).
+  { test: re(/^citation\.cff$/i), role: 'docs', topic: 'manifest' },
   // Code under tests/ exercises the release; a tests/train.py is a test, not the training code.
   { test: (n, _p, dirs) => isCode(n) && inDir(dirs, /^(tests?|__tests__|testing)$/i), role: 'code' },
   { test: (n) => isCode(n) && /^(modeling|modelling|model|architecture|configuration)[\w-]*\./i.test(n), role: 'code', topic: 'architecture' },

@@ -14,10 +14,12 @@ export function findConflicts(licenses: LicenseFinding[]): Evidence['conflicts']
   const repo = known.filter((l) => l.scope.kind === 'repo' && l.source.kind !== 'weights-header');
   const conflicts: Evidence['conflicts'] = [];
   const differ = (a: LicenseFinding, b: LicenseFinding) => !statementsAgree(a, b);
-  // A card that lists several licenses (`license: [apache-2.0, mit]`) beside a file with one of them: the file is
-  // that one, and the others bind beside it (every finding is evaluated, the strictest governs), not against it.
-  const listed = (a: LicenseFinding, b: LicenseFinding) => a.listed === true && b.source.kind === 'license-file'
-    && repo.some((c) => c !== a && c.listed === true && c.source.file === a.source.file && !differ(c, b));
+  // Several licenses on one side, one of them on the other: a card that lists several (`license: [apache-2.0, mit]`)
+  // beside a file with one of them, or a card naming one of several license files (LICENSE-APACHE, LICENSE-MIT). The
+  // rest bind beside it (every finding is evaluated, the strictest governs), not against it.
+  const listed = (a: LicenseFinding, b: LicenseFinding) => b.source.kind === 'license-file' && (
+    (a.listed === true && repo.some((c) => c !== a && c.listed === true && c.source.file === a.source.file && !differ(c, b)))
+    || (a.source.kind === 'card-metadata' && repo.some((c) => c !== b && c.source.kind === 'license-file' && !differ(a, c))));
   for (let i = 0; i < repo.length; i++) {
     for (let j = i + 1; j < repo.length; j++) {
       const a = repo[i]!;

@@ -12,7 +12,7 @@ import { isUnreadableTermsName } from '../discover/terms-files.js';
 
 /** No card, license or data card is this long; the cap keeps a hostile repo from costing memory. */
 /** Manifests read for their license field (identify/manifest-license.ts parses them). */
-const MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg)$/i;
+const MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg|citation\.cff)$/i;
 
 /** Code files read to tell a real script from a placeholder (identify/components/stub-code.ts); larger ones are real. */
 const CODE_TOPICS = new Set(['training', 'inference', 'evaluation', 'preprocessing', 'architecture']);

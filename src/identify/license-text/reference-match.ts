@@ -297,7 +297,11 @@ function explainedRun(run: string[], id: string, lacking: Set<string>): boolean 
 const GUARD_WORDS = new Set([...RESTRICTING, ...CC_ELEMENTS]);
 
 /** A reference text's words (as vocabulary numbers), its trigrams in text order, and which guard words it has. */
-interface RefWords { vocab: Vocabulary; ids: Uint16Array | Uint32Array; grams: Uint32Array; guards: Set<string> }
+interface RefWords {
+  vocab: Vocabulary; ids: Uint16Array | Uint32Array; grams: Uint32Array; guards: Set<string>;
+  /** The words as strings, for the alignment (built on its first use). */
+  words?: string[];
+}
 
 const refCache = new Map<number, RefWords>();
 /** The guard words by vocabulary number (a guard word no reference has is not in it). */
@@ -373,7 +377,7 @@ interface Deletion { run: string[] }
 
 /** The reference's words that an alignment with the region's words finds deleted, run by run. */
 function deletedRuns(ref: RefWords, region: string[], id: string): Deletion[] | undefined {
-  const words = Array.from(ref.ids, (n) => ref.vocab.word(n));
+  const words = (ref.words ??= Array.from(ref.ids, (n) => ref.vocab.word(n)));
   // Only the part between the common start and end is aligned: the diff's cost grows with its length times the edits.
   let head = 0;
   while (head < words.length && head < region.length && words[head] === region[head]) head++;

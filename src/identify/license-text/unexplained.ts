@@ -272,8 +272,8 @@ function isTagOrUrl(line: string, c: Compiled): boolean {
   const m = /^(https?:\/\/)?([^/\s]{1,200})(\/\S{0,300})?$/i.exec(url);
   if (!m) return false;
   const host = m[2]!.toLowerCase();
-  const known = c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, ''))
-    || [...c.hosts].some((h) => host.endsWith(`.${h}`));
+  let known = c.hosts.has(host) || c.hosts.has(host.replace(/^www\./, ''));
+  for (const h of c.hosts) if (!known && host.endsWith(`.${h}`)) known = true;
   return known || (m[1] !== undefined && c.urlPath.test(m[3] ?? ''));
 }
 

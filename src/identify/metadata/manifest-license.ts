@@ -1,15 +1,18 @@
-// The license fields of package manifests: package.json, pyproject.toml ([project] / [tool.poetry]), setup.cfg.
+// The license fields of package manifests: package.json, pyproject.toml ([project] / [tool.poetry]), setup.cfg, and
+// CITATION.cff (the Citation File Format's `license`).
 import type { LicenseFinding } from '../../model.js';
 import type { RuleSet } from '../../ruleset/rule-set.js';
 import { resolveLicenseName } from '../license-name.js';
 import { UNKNOWN } from '../../spdx/expression.js';
 import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
 
 interface Field { value: string; line: number; unreadable?: boolean }
 
 /** The manifest's license finding (kind 'manifest'), or none when it has no license field or points at a file. */
 export function identifyManifestLicense(file: string, text: string, rules: RuleSet, licenseFiles: Set<string> = new Set()): LicenseFinding[] {
-  const field = /package\.json$/i.test(file) ? packageJson(text) : /pyproject\.toml$/i.test(file) ? pyproject(text, licenseFiles) : setupCfg(text);
+  const field = /package\.json$/i.test(file) ? packageJson(text) : /pyproject\.toml$/i.test(file) ? pyproject(text, licenseFiles)
+    : /citation\.cff$/i.test(file) ? citationCff(text) : setupCfg(text);
   if (!field) return [];
   const source = { file, line: field.line, kind: 'manifest' as const };
   const resolved = field.unreadable ? undefined : resolveLicenseName(field.value, rules);
@@ -65,6 +68,24 @@ function pyproject(text: string, licenseFiles: Set<string>): Field | undefined {
     if (unread.length > 0) return { value: `license-files names ${unread.join(', ')}, not read as a license`, line: line('license-files'), unreadable: true };
   }
   return undefined;
+}
+
+/**
+ * CITATION.cff through the YAML parser the card reader uses: `license` is an SPDX id or a list of them, which the
+ * Citation File Format 1.2.0 says are alternatives ("their relationship is OR").
+ */
+function citationCff(text: string): Field | undefined {
+  let data: unknown;
+  try { data = parseYaml(text); } catch (error) {
+    return { value: `CITATION.cff is not valid YAML (${(error as Error).message.split('\n')[0]})`, line: 1, unreadable: true };
+  }
+  const license = record(data)['license'];
+  if (license === undefined || license === null) return undefined;
+  const at = text.search(/^license\s*:/m);
+  const line = at >= 0 ? lineOf(text, at) : 1;
+  if (typeof license === 'string') return { value: license, line };
+  if (Array.isArray(license) && license.length > 0 && license.every((l) => typeof l === 'string')) return { value: license.join(' OR '), line };
+  return { value: `license of unexpected type ${Array.isArray(license) ? 'list' : typeof license}`, line, unreadable: true };
 }
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {});
