@@ -20,7 +20,16 @@ const remoteFlags = (flags: CheckFlags) => ({
   ...(flags.token ? { token: flags.token } : {}), ...(flags.online ? { online: true } : {}), ...(flags.offline ? { offline: true } : {}),
 });
 
-function buildProgram(): Command {
+/** The commands, for building only the one a run names (see buildProgram). */
+const COMMANDS = ['check', 'lock', 'licenses', 'explain', 'init', 'scan', 'summary'];
+
+/**
+ * The command line. `only`: the command the arguments name, the one defined (a run pays for commander parsing the
+ * flags of one command, not of eight); without it (help, a typo, no command) every command is, for the help and
+ * suggestions commander gives.
+ */
+function buildProgram(only?: string): Command {
+  const wanted = (name: string) => only === undefined || only === name;
   const program = new Command('osai')
     .description('Tells whether an AI model release is really open source.')
     .version(TOOL.version)
@@ -28,7 +37,7 @@ function buildProgram(): Command {
     .showHelpAfterError('(run osai --help for usage)')
     // The code cache holds what runs used (scripts/cli-loader.cjs): each command and format is a code path.
     .hook('preAction', (_, action) => noteCodePath(`${action.name()}:${String(action.opts()['format'] ?? '')}`));
-  program.command('check')
+  if (wanted('check')) program.command('check')
     .description('check a model repository against an openness profile (exit 0 pass, 1 fail, 2 could not check)')
     .argument('[path]', 'the repository folder, or a Hub model as hf:ORG/NAME[@REVISION]', '.')
     .option('-p, --profile <id>', 'the profile that sets the exit code (default: osaid-1.0, or the config\'s)')
@@ -61,7 +70,7 @@ function buildProgram(): Command {
       else writeStdout(text);
       process.exitCode = exitCodeFor(report);
     });
-  program.command('lock')
+  if (wanted('lock')) program.command('lock')
     .description('check a target online and write osai.lock.json with the commit and hash of every remote source it read')
     .argument('[path]', 'the repository folder, or a Hub model as hf:ORG/NAME[@REVISION]', '.')
     .option('-c, --config <file>', 'use this config file; the lock is written beside it')
@@ -71,7 +80,7 @@ function buildProgram(): Command {
       const { report, file } = await lock(path, { ...(flags.token ? { token: flags.token } : {}), ...(flags.config ? { config: flags.config } : {}) });
       stdout().write(`wrote ${file} (${report.target.path}${report.target.revision ? ` at ${report.target.revision}` : ''})\n`);
     });
-  program.command('licenses')
+  if (wanted('licenses')) program.command('licenses')
     .description('list the licenses osai knows, with their rating of the four freedoms')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (flags: { format: 'text' | 'json' }) => {
@@ -80,7 +89,7 @@ function buildProgram(): Command {
       const rows = listLicenses(await loadRuleSet());
       stdout().write(flags.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatLicensesText(rows));
     });
-  program.command('explain')
+  if (wanted('explain')) program.command('explain')
     .description('explain one license freedom by freedom: clauses, restrictions, obligations and the profiles it can pass')
     .argument('<license>', 'a license id, Hugging Face id or name (e.g. llama3.1, "Apache License 2.0")')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
@@ -98,7 +107,7 @@ function buildProgram(): Command {
     });
 
   // osai init: a commented .osai.yml for the repository (its own block, so other commands merge cleanly).
-  program.command('init')
+  if (wanted('init')) program.command('init')
     .description('write a commented .osai.yml for the repository, listing the components osai could not find')
     .argument('[path]', 'the repository folder', '.')
     .option('-p, --profile <id>', 'the profile to start from', 'osaid-1.0')
@@ -118,7 +127,7 @@ function buildProgram(): Command {
       stdout().write(`wrote ${file}\n`);
     });
   // osai scan / osai summary: many targets in one process (src/scan/, loaded only when they run).
-  registerScanCommands(program);
+  if (wanted('scan') || wanted('summary')) registerScanCommands(program);
   return program;
 }
 
@@ -163,7 +172,7 @@ function stdout(): NodeJS.WriteStream {
 
 async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(COMMANDS.includes(argv[2] ?? '') ? argv[2] : undefined).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are successful exits; any other parse error is a usage error.

@@ -39,6 +39,9 @@ describe('benign lines keep the match clean', () => {
     ['the Apache appendix filled in', apache.replace('[yyyy] [name of copyright owner]', '2024 Tiny Lab')],
     ['a scope sentence', `${mit}\n\nThe model weights and the code in this repository are both released under the terms above.\n`],
     ['labels between licenses', `Code:\n\n${mit}\n\nModel weights:\n\n${apacheBody}\n`],
+    // Title lines that are the reference's own, in its own places, are read by a shortcut (issue 16): the same answer.
+    ['Apache-2.0 as apache.org publishes it', apache],
+    ['Apache-2.0 with its title lines indented and CRLF', apache.replace(/\n/g, '\r\n').replace('Apache License', '    Apache License   ')],
   ])('%s', (_name, t) => {
     expect(read(t).ids).not.toContain('+terms');
   });
@@ -63,6 +66,9 @@ describe('unexplained words are terms', () => {
     ['a copyright continuation that is a rider', mit.replace('2024 Tiny Lab', '2024 Tiny Lab\n  excluding any military applications'), 'military'],
     ['a capitalised continuation that is a rider', mit.replace('2024 Tiny Lab', '2024 Tiny Lab\nNon-Commercial Use Only'), 'noncommercial'],
     ['a title that excludes the weights', `MIT License (weights excluded)\n\n${mit}`, 'weights excluded'],
+    // Not the reference's own title lines, so read in full although every other word is the license's.
+    ['an Apache-2.0 title line with a rider', apache.replace('Version 2.0, January 2004', 'Version 2.0, January 2004, for research use only'), 'research use only'],
+    ['an Apache-2.0 title line added', `Tiny Lab research weights license\n\n${apache}`, 'research weights'],
     ['a rider in the Apache appendix', apache.replace('To apply the Apache License to your work', 'Companies with more than 700 million monthly users need a separate grant from Tiny Lab. To apply the Apache License to your work'), '700 million'],
     ['a scope sentence that names a purpose', `${mit}\n\nThe model weights for academic work are released under the terms above.`, 'academic'],
   ])('%s', (_name, t, quote) => {

@@ -38561,9 +38561,9 @@ async function loadRuleSet(dir) {
 function serializeRuleSet(rules) {
   let licenses = compactLicenses([...rules.licenses]), body = [...licenses.shared, ...licenses.entries.map(([, json2]) => json2)].map(asciiOnly), starts = [0];
   for (let line2 of body) starts.push(starts[starts.length - 1] + line2.length + 1);
-  let head = JSON.stringify({
+  let aliasText = escapeLines(aliasLines(rules.aliases)), aliasesAt = starts[starts.length - 1], head = JSON.stringify({
     licenses: { shared: licenses.shared.length, ids: licenses.entries.map(([id]) => id), starts },
-    aliases: aliasLines(rules.aliases),
+    aliases: { from: aliasesAt, to: aliasesAt + aliasText.length },
     hubIds: [...rules.hubIds],
     components: rules.components,
     profiles: [...rules.profiles],
@@ -38580,7 +38580,7 @@ function serializeRuleSet(rules) {
   return `${asciiOnly(head)}
 ${body.join(`
 `)}
-`;
+${aliasText}`;
 }
 function asciiOnly(json2) {
   return json2.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -38616,7 +38616,7 @@ function fromHead(head, slice) {
   let licenses = expandLicenses(count, ids2, (i) => slice(starts[i], starts[i + 1] - 1));
   return matcherCache.set(licenses, data.matchers), {
     licenses,
-    aliases: new LazyMap(new TextEntries(data.aliases), (id) => id),
+    aliases: new LazyMap(new TextEntries(() => slice(data.aliases.from, data.aliases.to), !0), (id) => id),
     hubIds: new Map(data.hubIds),
     components: data.components,
     profiles: new Map(data.profiles),
@@ -38638,6 +38638,12 @@ ${[...aliases].map(([key2, id]) => {
   }).join(`
 `)}
 `;
+}
+function escapeLines(text5) {
+  return text5.replace(/[^\x00-\x5b\x5d-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function unescapeLines(text5) {
+  return text5.includes("\\") ? text5.replace(/\\u([0-9a-f]{4})/g, (_, hex3) => String.fromCharCode(parseInt(hex3, 16))) : text5;
 }
 function licenseMatchers(rules) {
   let matchers = matcherCache.get(rules.licenses);
@@ -38762,13 +38768,25 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHA
         return this.all(), super[Symbol.iterator]();
       }
     }, TextEntries = class {
-      constructor(text5) {
-        this.text = text5;
+      /**
+       * The lines, or where to read them when first asked (the compiled file's aliases are read only by a lookup);
+       * `escaped`: written by escapeLines.
+       */
+      constructor(source2, escaped = !1) {
+        this.source = source2;
+        this.escaped = escaped;
       }
-      text;
+      source;
+      escaped;
       map;
+      value;
+      get text() {
+        return this.value ??= typeof this.source == "string" ? this.source : this.source(), this.value;
+      }
       get(key2) {
-        return this.map ? this.map.get(key2) : lineValue(this.text, key2);
+        if (this.map) return this.map.get(key2);
+        let value = lineValue(this.text, this.escaped ? escapeLines(key2) : key2);
+        return value !== void 0 && this.escaped ? unescapeLines(value) : value;
       }
       has(key2) {
         return this.get(key2) !== void 0;
@@ -38788,7 +38806,10 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHA
           for (let line2 of this.text.split(`
 `)) {
             let tab = line2.indexOf("	");
-            tab > 0 && this.map.set(line2.slice(0, tab), line2.slice(tab + 1));
+            if (tab > 0) {
+              let key2 = line2.slice(0, tab), value = line2.slice(tab + 1);
+              this.map.set(this.escaped ? unescapeLines(key2) : key2, this.escaped ? unescapeLines(value) : value);
+            }
           }
         }
         return this.map;
@@ -59572,6 +59593,7 @@ init_added_terms();
 // src/identify/license-text/reference-index.ts
 var import_node_fs4 = require("node:fs"), import_node_path3 = require("node:path");
 init_paths();
+init_text_lines();
 init_normalize();
 var SLOTS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-slots.json"), slotsRead;
 function readSlots() {
@@ -59599,7 +59621,7 @@ function templateVariantWords() {
 function templateSpans() {
   return readSlots()?.spans ?? [];
 }
-var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.json"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), VOCAB_TEXT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.txt"), VOCAB_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.bin"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 11, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
+var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.txt"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), VOCAB_TEXT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.txt"), VOCAB_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.bin"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 11, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
 function fnv1a(text5, seed = 2166136261) {
   let h = seed >>> 0;
   for (let i = 0; i < text5.length; i++)
@@ -59707,7 +59729,7 @@ function buildReferenceIndex(optional2 = templateOptional(), spans = templateSpa
   let shared = [...byKey.values()].filter((ids3) => ids3.length > 1), vocab = [...vocabulary2.keys()], ids2 = vocab.length <= 65536 ? Uint16Array.from(wordIds) : Uint32Array.from(wordIds);
   return { exact, index: { entries, grams }, words: { vocab, ids: ids2 }, shared };
 }
-var exactMap, built, source;
+var exactMap, exactTable, EXACT_HEADER = `osai-exact ${INDEX_VERSION}`, built, source;
 function fallback() {
   return built ??= buildReferenceIndex(), built;
 }
@@ -59864,10 +59886,23 @@ function builtBytes(file2) {
     throw error62;
   }
 }
+function exactText() {
+  if (exactTable === void 0) {
+    let text5 = builtBytes(EXACT_FILE)?.toString("latin1");
+    exactTable = text5?.startsWith(`${EXACT_HEADER}
+`) ? text5 : null;
+  }
+  return exactTable ?? void 0;
+}
+function exactMatch(key2) {
+  let text5 = exactText();
+  return text5 ? lineValue(text5, key2) : exactMatches().get(key2);
+}
 function exactMatches() {
   if (!exactMap) {
-    let data = builtData(EXACT_FILE);
-    exactMap = new Map(Object.entries(data ? data.exact : fallback().exact));
+    let text5 = exactText();
+    exactMap = text5 ? new Map(text5.split(`
+`).slice(1).filter((l) => l !== "").map((l) => l.split("	"))) : new Map(Object.entries(fallback().exact));
   }
   return exactMap;
 }
@@ -60051,10 +60086,15 @@ init_paths();
 init_text_lines();
 init_normalize();
 var EXTRAS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.txt"), EXTRA_GRAMS_FILE = (0, import_node_path5.join)(PACKAGE_ROOT, "dist", "license-extras.bin");
+function ownLineKeys(dropped) {
+  return dropped.map((d, i) => `${i === 0 ? 0 : d.line - dropped[i - 1].line}:${d.text.replace(/\s+/g, " ").trim()}`);
+}
 function buildReferenceExtras(spans = templateSpans()) {
-  let full = require("spdx-license-list/full"), titles2 = {}, extra = {}, groups = /* @__PURE__ */ new Map();
+  let full = require("spdx-license-list/full"), titles2 = {}, extra = {}, ownLines = {}, groups = /* @__PURE__ */ new Map();
   for (let id of Object.keys(full).sort()) {
-    let { name, licenseText } = full[id], mw = matchWords(licenseText), lines = licenseText.split(/\r\n|[\r\n\u2028\u2029]/), head = lines.slice(0, Math.max(0, (mw.lines[0] ?? 1) - 1)).join(" "), words2 = new Set([...normalizeText(`${name} ${id.replace(/[-.]/g, " ")} ${head}`).split(" ")].filter((w) => w !== ""));
+    let { name, licenseText } = full[id], mw = matchWords(licenseText);
+    mw.dropped.length > 0 && (ownLines[id] = ownLineKeys(mw.dropped));
+    let lines = licenseText.split(/\r\n|[\r\n\u2028\u2029]/), head = lines.slice(0, Math.max(0, (mw.lines[0] ?? 1) - 1)).join(" "), words2 = new Set([...normalizeText(`${name} ${id.replace(/[-.]/g, " ")} ${head}`).split(" ")].filter((w) => w !== ""));
     titles2[id] = [...words2].join(" ");
     let key2 = exactKey(mw.words);
     groups.set(key2, [...groups.get(key2) ?? [], id]);
@@ -60075,7 +60115,7 @@ function buildReferenceExtras(spans = templateSpans()) {
     let shared = [...new Set(ids2.flatMap((id) => titles2[id].split(" ")))].join(" ");
     for (let id of ids2) titles2[id] = shared;
   }
-  return { titles: titles2, grams: extra };
+  return { titles: titles2, grams: extra, ownLines };
 }
 var built2, rebuilt = () => built2 ??= buildReferenceExtras(), files;
 function builtFiles() {
@@ -60093,8 +60133,14 @@ function builtFiles() {
 function lineOf(lines, id) {
   let value = lineValue(lines, id);
   if (value === void 0) return;
-  let [start, count, title] = value.split("	");
-  return [Number(start), Number(count), title ?? ""];
+  let [start, count, title, own5] = value.split("	");
+  return [Number(start), Number(count), title ?? "", own5];
+}
+function referenceOwnLines(id) {
+  let f = builtFiles();
+  if (!f) return rebuilt().ownLines[id];
+  let line2 = lineOf(f.lines, id);
+  return line2 ? line2[3] ? JSON.parse(line2[3]) : [] : void 0;
 }
 function referenceTitle(id) {
   let f = builtFiles();
@@ -60112,7 +60158,7 @@ var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, LARGER_MARGIN = 0.03, MAX_LICEN
 function matchReferences(text5) {
   let mw = matchWords(text5);
   if (mw.words.length === 0) return { matches: [], words: mw };
-  let whole = exactMatches().get(exactKey(mw.words));
+  let whole = exactMatch(exactKey(mw.words));
   return whole ? { matches: [{ id: whole, score: 1, line: firstTextLine(text5), endLine: mw.lines[mw.lines.length - 1], words: [0, mw.words.length - 1] }], words: mw } : { ...similar(mw), words: mw };
 }
 function queryOf(grams) {
@@ -60380,8 +60426,10 @@ function compile3(ruleSet) {
 }
 function findUnexplained(text5, mw, explained, ids2, rules, limit = 3) {
   let candidates2 = [];
-  if (explained.indexOf(0) < 0) candidates2.push(...mw.dropped);
-  else {
+  if (explained.indexOf(0) < 0) {
+    if (ids2.length === 1 && sameLines(referenceOwnLines(ids2[0]), mw.dropped)) return [];
+    candidates2.push(...mw.dropped);
+  } else {
     let lines = text5.split(LINE_BREAK), state = new Uint8Array(lines.length + 2);
     for (let i = 0; i < mw.words.length; i++) {
       let l = mw.lines[i];
@@ -60436,6 +60484,9 @@ function findUnexplained(text5, mw, explained, ids2, rules, limit = 3) {
     afterCopyright = !1, paragraph2.push({ line: l, text: line2 });
   }
   return flush(), out;
+}
+function sameLines(own5, dropped) {
+  return !own5 || own5.length !== dropped.length ? !1 : ownLineKeys(dropped).every((k, i) => k === own5[i]);
 }
 var gramSets = /* @__PURE__ */ new Map(), titleSets = /* @__PURE__ */ new Map();
 function gramSet(id) {

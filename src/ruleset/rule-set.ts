@@ -71,14 +71,18 @@ export function serializeRuleSet(rules: RuleSet): string {
   const body = [...licenses.shared, ...licenses.entries.map(([, json]) => json)].map(asciiOnly);
   const starts = [0];
   for (const line of body) starts.push(starts[starts.length - 1]! + line.length + 1);
+  // The aliases' lines follow the licenses' as text (a JSON string of them has ~3,500 escapes for JSON.parse to undo at
+  // every start, though a run looks up a few), ASCII so that a character is a byte there too (see escapeLines).
+  const aliasText = escapeLines(aliasLines(rules.aliases));
+  const aliasesAt = starts[starts.length - 1]!;
   const head = JSON.stringify({
     licenses: { shared: licenses.shared.length, ids: licenses.entries.map(([id]) => id), starts },
-    aliases: aliasLines(rules.aliases), hubIds: [...rules.hubIds],
+    aliases: { from: aliasesAt, to: aliasesAt + aliasText.length }, hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
     baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms, benignLines: rules.benignLines,
     termsFiles: rules.termsFiles, cardTerms: rules.cardTerms, matchers: licenseMatchers(rules),
   });
-  return `${asciiOnly(head)}\n${body.join('\n')}\n`;
+  return `${asciiOnly(head)}\n${body.join('\n')}\n${aliasText}`;
 }
 
 /**
@@ -136,7 +140,7 @@ function fromHead(head: string, slice: (from: number, to: number) => string): Ru
   // Normalised at build time; tied to this licenses map, so a rule set made with other licenses computes its own.
   matcherCache.set(licenses, data.matchers);
   return {
-    licenses, aliases: new LazyMap(new TextEntries(data.aliases), (id) => id), hubIds: new Map(data.hubIds),
+    licenses, aliases: new LazyMap(new TextEntries(() => slice(data.aliases.from, data.aliases.to), true), (id) => id), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
     baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
     termsFiles: data.termsFiles, cardTerms: data.cardTerms,
@@ -150,6 +154,15 @@ function aliasLines(aliases: Map<string, string>): string {
     return `${key}\t${id}`;
   });
   return `\n${lines.join('\n')}\n`;
+}
+
+/** Lines as ASCII: any other character, and the backslash, as \uXXXX (UTF-16 units), so positions are bytes. */
+function escapeLines(text: string): string {
+  return text.replace(/[^\x00-\x5b\x5d-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function unescapeLines(text: string): string {
+  return text.includes('\\') ? text.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
 const matcherCache = new WeakMap<Map<string, LicenseRule>, LicenseMatcher[]>();
@@ -275,10 +288,22 @@ type RawEntries = Pick<Map<string, string>, 'get' | 'has' | 'size' | 'keys' | ty
  */
 class TextEntries implements RawEntries {
   private map: Map<string, string> | undefined;
-  constructor(private readonly text: string) {}
+  private value: string | undefined;
+  /**
+   * The lines, or where to read them when first asked (the compiled file's aliases are read only by a lookup);
+   * `escaped`: written by escapeLines.
+   */
+  constructor(private readonly source: string | (() => string), private readonly escaped = false) {}
+
+  private get text(): string {
+    this.value ??= typeof this.source === 'string' ? this.source : this.source();
+    return this.value;
+  }
 
   get(key: string): string | undefined {
-    return this.map ? this.map.get(key) : lineValue(this.text, key);
+    if (this.map) return this.map.get(key);
+    const value = lineValue(this.text, this.escaped ? escapeLines(key) : key);
+    return value !== undefined && this.escaped ? unescapeLines(value) : value;
   }
   has(key: string): boolean { return this.get(key) !== undefined; }
   get size(): number { return this.split().size; }
@@ -289,7 +314,11 @@ class TextEntries implements RawEntries {
       this.map = new Map();
       for (const line of this.text.split('\n')) {
         const tab = line.indexOf('\t');
-        if (tab > 0) this.map.set(line.slice(0, tab), line.slice(tab + 1));
+        if (tab > 0) {
+          const key = line.slice(0, tab);
+          const value = line.slice(tab + 1);
+          this.map.set(this.escaped ? unescapeLines(key) : key, this.escaped ? unescapeLines(value) : value);
+        }
       }
     }
     return this.map;

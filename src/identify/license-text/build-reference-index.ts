@@ -1,4 +1,4 @@
-// Build step: writes dist/license-exact.json, dist/license-index.json (+ .bin), dist/license-vocab.txt (+ .bin), dist/license-words.bin and
+// Build step: writes dist/license-exact.txt, dist/license-index.json (+ .bin), dist/license-vocab.txt (+ .bin), dist/license-words.bin and
 // dist/license-samples.bin, dist/license-slots.json (rules/license-templates.yaml), dist/license-extras.txt (+ .bin: titles, tails, left-out lines) from the spdx-license-list package.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

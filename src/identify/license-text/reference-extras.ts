@@ -22,6 +22,16 @@ export interface ReferenceExtras {
   titles: Record<string, string>;
   /** id → the sorted trigram hashes of its optional tail and its left-out lines, for the ids that have any. */
   grams: Record<string, number[]>;
+  /** id → the lines matchWords leaves out of its own text (its title lines), as ownLineKeys gives them. */
+  ownLines: Record<string, string[]>;
+}
+
+/**
+ * Lines left out of a text by matchWords, each as `<lines since the one before>:<its text, spaces collapsed>`: equal
+ * lists mean the same lines in the same places (paragraphs and all).
+ */
+export function ownLineKeys(dropped: readonly { line: number; text: string }[]): string[] {
+  return dropped.map((d, i) => `${i === 0 ? 0 : d.line - dropped[i - 1]!.line}:${d.text.replace(/\s+/g, ' ').trim()}`);
 }
 
 /** Builds the extras from the spdx-license-list package. */
@@ -29,10 +39,12 @@ export function buildReferenceExtras(spans = templateSpans()): ReferenceExtras {
   const full: Record<string, { name: string; licenseText: string }> = require('spdx-license-list/full');
   const titles: Record<string, string> = {};
   const extra: Record<string, number[]> = {};
+  const ownLines: Record<string, string[]> = {};
   const groups = new Map<string, string[]>();
   for (const id of Object.keys(full).sort()) {
     const { name, licenseText } = full[id]!;
     const mw = matchWords(licenseText);
+    if (mw.dropped.length > 0) ownLines[id] = ownLineKeys(mw.dropped);
     const lines = licenseText.split(/\r\n|[\r\n\u2028\u2029]/);
     // The heading lines matchWords leaves out of the reference (everything above its first matching word).
     const head = lines.slice(0, Math.max(0, (mw.lines[0] ?? 1) - 1)).join(' ');
@@ -64,7 +76,7 @@ export function buildReferenceExtras(spans = templateSpans()): ReferenceExtras {
     const shared = [...new Set(ids.flatMap((id) => titles[id]!.split(' ')))].join(' ');
     for (const id of ids) titles[id] = shared;
   }
-  return { titles, grams: extra };
+  return { titles, grams: extra, ownLines };
 }
 
 /** The two build outputs: a version line and one line per id, and the hashes the lines point into. */
@@ -75,7 +87,8 @@ export function serializeExtras(extras: ReferenceExtras): { lines: string; grams
   const lines = ids.map((id) => {
     const g = extras.grams[id] ?? [];
     all.set(g, start);
-    const line = `${id}\t${start}\t${g.length}\t${extras.titles[id]!}\n`;
+    const own = extras.ownLines[id];
+    const line = `${id}\t${start}\t${g.length}\t${extras.titles[id]!}${own ? `\t${JSON.stringify(own)}` : ''}\n`;
     start += g.length;
     return line;
   });
@@ -103,12 +116,20 @@ function builtFiles(): typeof files {
   return files;
 }
 
-/** An id's line of the built file, split: [start, count, title]; undefined when the id has none. */
-function lineOf(lines: string, id: string): [number, number, string] | undefined {
+/** An id's line of the built file, split: [start, count, title, own lines as JSON]; undefined when the id has none. */
+function lineOf(lines: string, id: string): [number, number, string, string | undefined] | undefined {
   const value = lineValue(lines, id);
   if (value === undefined) return undefined;
-  const [start, count, title] = value.split('\t');
-  return [Number(start), Number(count), title ?? ''];
+  const [start, count, title, own] = value.split('\t');
+  return [Number(start), Number(count), title ?? '', own];
+}
+
+/** The lines matchWords leaves out of an id's own text (ownLineKeys), or undefined for an id without an SPDX text. */
+export function referenceOwnLines(id: string): string[] | undefined {
+  const f = builtFiles();
+  if (!f) return rebuilt().ownLines[id];
+  const line = lineOf(f.lines, id);
+  return line ? (line[3] ? JSON.parse(line[3]) as string[] : []) : undefined;
 }
 
 /** The words an id's title lines may use (space-separated), or undefined for an id without an SPDX text. */

@@ -6,6 +6,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths.js';
+import { lineValue } from '../../text-lines.js';
 import { matchWords, setTemplateSlots, type OptionalSpan, type TemplateSlots } from '../normalize.js';
 
 const require = createRequire(import.meta.url);
@@ -38,7 +39,7 @@ export function templateVariantWords(): Set<string> { return (variantWords ??= n
 export function templateSpans(): OptionalSpan[] { return readSlots()?.spans ?? []; }
 
 /** dist/license-exact.json: normalised-text hash → SPDX id. Small: the only file an exact match reads. */
-export const EXACT_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact.json');
+export const EXACT_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact.txt');
 /** dist/license-index.json: ids, sizes and offsets into the trigram hashes (read only on a miss). */
 export const INDEX_FILE = join(PACKAGE_ROOT, 'dist', 'license-index.json');
 /**
@@ -267,6 +268,9 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
 }
 
 let exactMap: Map<string, string> | undefined;
+/** The built exact table's text; null when it is missing or from another index version. */
+let exactTable: string | null | undefined;
+const EXACT_HEADER = `osai-exact ${INDEX_VERSION}`;
 let built: BuiltReferences | undefined;
 let source: IndexSource | undefined;
 
@@ -534,13 +538,43 @@ function builtBytes(file: string): Buffer | undefined {
   }
 }
 
-/** The exact-match map: hash of normalised text → SPDX id. */
+/**
+ * The exact-match table as built: a version line, then one `key<TAB>id` line per reference text. A run looks up one
+ * key, so the text is searched, not parsed into a map of ~700 entries.
+ */
+function exactText(): string | undefined {
+  if (exactTable === undefined) {
+    const bytes = builtBytes(EXACT_FILE);
+    const text = bytes?.toString('latin1');
+    exactTable = text?.startsWith(`${EXACT_HEADER}\n`) ? text : null;
+  }
+  return exactTable ?? undefined;
+}
+
+/** The SPDX id whose normalised text has this exact-match key, if any. */
+export function exactMatch(key: string): string | undefined {
+  const text = exactText();
+  return text ? lineValue(text, key) : exactMatches().get(key);
+}
+
+/** The exact-match map: hash of normalised text → SPDX id (tests and tools; a check uses exactMatch). */
 export function exactMatches(): Map<string, string> {
   if (!exactMap) {
-    const data = builtData<{ version: number; exact: Record<string, string> }>(EXACT_FILE);
-    exactMap = new Map(Object.entries(data ? data.exact : fallback().exact));
+    const text = exactText();
+    exactMap = text
+      ? new Map(text.split('\n').slice(1).filter((l) => l !== '').map((l) => l.split('\t') as [string, string]))
+      : new Map(Object.entries(fallback().exact));
   }
   return exactMap;
+}
+
+/** The exact-match table as the build writes it (see exactText). */
+function serializeExact(exact: Record<string, string>): string {
+  const lines = Object.entries(exact).map(([key, id]) => {
+    if (!/^[0-9a-f]+$/.test(key) || /[\t\n]/.test(id)) throw new Error(`reference index: exact key ${key} → ${id} cannot be a table line`);
+    return `${key}\t${id}\n`;
+  });
+  return `${EXACT_HEADER}\n${lines.join('')}`;
 }
 
 /** The whole similarity index in memory (tests and tools; a check reads only its candidates' parts). */
@@ -582,7 +616,7 @@ export function serializeIndex(built: BuiltReferences): { exact: string; index: 
   const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const { vocab, ids } = built.words;
   return {
-    exact: asciiJson({ version: INDEX_VERSION, exact: built.exact }),
+    exact: serializeExact(built.exact),
     index: asciiJson({ version: INDEX_VERSION, entries, count: grams.length, wordWidth: ids.BYTES_PER_ELEMENT }),
     grams: raw(grams),
     vocab: serializeVocabulary(vocab),

@@ -6,7 +6,7 @@ import { canonicalSpdxId, parseExpression } from '../../spdx/expression.js';
 import type { BenignLinesRules } from '../../ruleset/schema.js';
 import { findAddedTerms } from '../added-terms.js';
 import { isAscii, isPlaceholder, normalizeText, type MatchWords } from '../normalize.js';
-import { referenceExtraGrams, referenceTitle } from './reference-extras.js';
+import { ownLineKeys, referenceExtraGrams, referenceOwnLines, referenceTitle } from './reference-extras.js';
 import { gramHashes } from './reference-index.js';
 import { referenceHasGram, referenceVocabulary } from './reference-match.js';
 
@@ -57,8 +57,12 @@ export function findUnexplained(
 ): Unexplained[] {
   // The candidates, in line order: lines matching left out, and lines with words no match explains.
   const candidates: { line: number; text: string; continues?: boolean }[] = [];
-  if (explained.indexOf(0) < 0) candidates.push(...mw.dropped);
-  else {
+  if (explained.indexOf(0) < 0) {
+    // Every word is the license's, and the lines left out are its own title lines as its text has them (the usual
+    // copy of the Apache License): nothing is unexplained, without reading them.
+    if (ids.length === 1 && sameLines(referenceOwnLines(ids[0]!), mw.dropped)) return [];
+    candidates.push(...mw.dropped);
+  } else {
     const lines = text.split(LINE_BREAK);
     // Per line: 0 no matching word on it, 1 all its words explained, 2 some not.
     const state = new Uint8Array(lines.length + 2);
@@ -174,6 +178,13 @@ export function findUnexplained(
   }
   flush();
   return out;
+}
+
+/** Whether the left-out lines of a text are a reference's own (referenceOwnLines), in the same places. */
+function sameLines(own: string[] | undefined, dropped: readonly { line: number; text: string }[]): boolean {
+  if (!own || own.length !== dropped.length) return false;
+  const keys = ownLineKeys(dropped);
+  return keys.every((k, i) => k === own[i]);
 }
 
 const gramSets = new Map<string, Set<number> | undefined>();
