@@ -38559,11 +38559,11 @@ async function loadRuleSet(dir) {
   return cache.set(key2, rules), rules;
 }
 function serializeRuleSet(rules) {
-  let licenses = compactLicenses([...rules.licenses]), body = [...licenses.shared, ...licenses.entries.map(([, json2]) => json2)].map(asciiOnly), starts = [0];
+  let licenses = compactLicenses([...rules.licenses]), body = [...licenses.shared, ...licenses.entries.map(([, json2]) => json2)].map(asciiOnly), aliasText = escapeLines(aliasLines(rules.aliases)), starts = [aliasText.length];
   for (let line2 of body) starts.push(starts[starts.length - 1] + line2.length + 1);
-  let aliasText = escapeLines(aliasLines(rules.aliases)), aliasesAt = starts[starts.length - 1], head = JSON.stringify({
+  let head = JSON.stringify({
     licenses: { shared: licenses.shared.length, ids: licenses.entries.map(([id]) => id), starts },
-    aliases: { from: aliasesAt, to: aliasesAt + aliasText.length },
+    aliases: { from: 0, to: aliasText.length },
     hubIds: [...rules.hubIds],
     components: rules.components,
     profiles: [...rules.profiles],
@@ -38578,9 +38578,9 @@ function serializeRuleSet(rules) {
     matchers: licenseMatchers(rules)
   });
   return `${asciiOnly(head)}
-${body.join(`
+${aliasText}${body.join(`
 `)}
-${aliasText}`;
+`;
 }
 function asciiOnly(json2) {
   return json2.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -38607,8 +38607,8 @@ function readCompiled(file2) {
   }
   if (end < 0)
     throw (0, import_node_fs3.closeSync)(fd), new Error(`osai: ${file2} is damaged (no head line); rebuild it (npm run build)`);
-  let bodyAt = end + 1;
-  return fromHead(chunk2.toString("latin1", 0, end), (from, to) => read(bodyAt + from, to - from).toString("latin1"));
+  let bodyAt = end + 1, taken = chunk2;
+  return fromHead(chunk2.toString("latin1", 0, end), (from, to) => bodyAt + to <= taken.length ? taken.toString("latin1", bodyAt + from, bodyAt + to) : read(bodyAt + from, to - from).toString("latin1"));
 }
 function fromHead(head, slice) {
   let data = JSON.parse(head), { shared: count, ids: ids2, starts } = data.licenses;
@@ -38641,6 +38641,13 @@ ${[...aliases].map(([key2, id]) => {
 }
 function escapeLines(text5) {
   return text5.replace(/[^\x00-\x5b\x5d-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function isPlainAscii(text5) {
+  for (let i = 0; i < text5.length; i++) {
+    let c = text5.charCodeAt(i);
+    if (c > 127 || c === 92) return !1;
+  }
+  return !0;
 }
 function unescapeLines(text5) {
   return text5.includes("\\") ? text5.replace(/\\u([0-9a-f]{4})/g, (_, hex3) => String.fromCharCode(parseInt(hex3, 16))) : text5;
@@ -38785,7 +38792,7 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHA
       }
       get(key2) {
         if (this.map) return this.map.get(key2);
-        let value = lineValue(this.text, this.escaped ? escapeLines(key2) : key2);
+        let value = lineValue(this.text, this.escaped && !isPlainAscii(key2) ? escapeLines(key2) : key2);
         return value !== void 0 && this.escaped ? unescapeLines(value) : value;
       }
       has(key2) {
@@ -60137,11 +60144,11 @@ function lineOf(lines, id) {
   return [Number(start), Number(count), title ?? "", own5];
 }
 function referenceOwnLines(id) {
-  let f = builtFiles();
-  if (!f) return rebuilt().ownLines[id];
-  let line2 = lineOf(f.lines, id);
-  return line2 ? line2[3] ? JSON.parse(line2[3]) : [] : void 0;
+  if (ownLinesRead.has(id)) return ownLinesRead.get(id);
+  let f = builtFiles(), line2 = f && lineOf(f.lines, id), own5 = f ? line2 ? line2[3] ? JSON.parse(line2[3]) : [] : void 0 : rebuilt().ownLines[id];
+  return ownLinesRead.set(id, own5), own5;
 }
+var ownLinesRead = /* @__PURE__ */ new Map();
 function referenceTitle(id) {
   let f = builtFiles();
   return f ? lineOf(f.lines, id)?.[2] : rebuilt().titles[id];
@@ -60161,12 +60168,24 @@ function matchReferences(text5) {
   let whole = exactMatch(exactKey(mw.words));
   return whole ? { matches: [{ id: whole, score: 1, line: firstTextLine(text5), endLine: mw.lines[mw.lines.length - 1], words: [0, mw.words.length - 1] }], words: mw } : { ...similar(mw), words: mw };
 }
+var RANK_SPAN = 2 ** 21;
 function queryOf(grams) {
-  let all2 = grams.slice().sort(), m = 0;
-  for (let i = 0; i < all2.length; i++) (m === 0 || all2[i] !== all2[m - 1]) && (all2[m++] = all2[i]);
-  let sorted = all2.subarray(0, m), rank = new Uint32Array(grams.length);
-  for (let i = 0; i < grams.length; i++) rank[i] = indexOf(sorted, grams[i]);
-  return { grams, sorted, rank, seen: new Uint32Array(m), stamp: 0 };
+  let n = grams.length, sorted = new Uint32Array(n), rank = new Uint32Array(n), m = 0;
+  if (n <= RANK_SPAN) {
+    let keyed = new Float64Array(n);
+    for (let i = 0; i < n; i++) keyed[i] = grams[i] * RANK_SPAN + i;
+    keyed.sort();
+    for (let k = 0; k < n; k++) {
+      let v = keyed[k], h = Math.floor(v / RANK_SPAN);
+      (m === 0 || sorted[m - 1] !== h) && (sorted[m++] = h), rank[v - h * RANK_SPAN] = m - 1;
+    }
+  } else {
+    let all2 = grams.slice().sort();
+    for (let i = 0; i < n; i++) (m === 0 || all2[i] !== all2[m - 1]) && (sorted[m++] = all2[i]);
+    let distinct = sorted.subarray(0, m);
+    for (let i = 0; i < n; i++) rank[i] = indexOf(distinct, grams[i]);
+  }
+  return { grams, sorted: sorted.subarray(0, m), rank, seen: new Uint32Array(m), stamp: 0 };
 }
 function similar(mw) {
   noteCodePath("license-near-miss");

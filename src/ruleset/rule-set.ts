@@ -69,20 +69,20 @@ export async function loadRuleSet(dir?: string): Promise<RuleSet> {
 export function serializeRuleSet(rules: RuleSet): string {
   const licenses = compactLicenses([...rules.licenses]);
   const body = [...licenses.shared, ...licenses.entries.map(([, json]) => json)].map(asciiOnly);
-  const starts = [0];
-  for (const line of body) starts.push(starts[starts.length - 1]! + line.length + 1);
-  // The aliases' lines follow the licenses' as text (a JSON string of them has ~3,500 escapes for JSON.parse to undo at
-  // every start, though a run looks up a few), ASCII so that a character is a byte there too (see escapeLines).
+  // The aliases' lines open the body as text (a JSON string of them has ~3,500 escapes for JSON.parse to undo at every
+  // start, though a run looks up a few), right after the head, so the read that takes the head takes them too; ASCII,
+  // so that a character is a byte there as well (see escapeLines).
   const aliasText = escapeLines(aliasLines(rules.aliases));
-  const aliasesAt = starts[starts.length - 1]!;
+  const starts = [aliasText.length];
+  for (const line of body) starts.push(starts[starts.length - 1]! + line.length + 1);
   const head = JSON.stringify({
     licenses: { shared: licenses.shared.length, ids: licenses.entries.map(([id]) => id), starts },
-    aliases: { from: aliasesAt, to: aliasesAt + aliasText.length }, hubIds: [...rules.hubIds],
+    aliases: { from: 0, to: aliasText.length }, hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
     baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms, benignLines: rules.benignLines,
     termsFiles: rules.termsFiles, cardTerms: rules.cardTerms, matchers: licenseMatchers(rules),
   });
-  return `${asciiOnly(head)}\n${body.join('\n')}\n${aliasText}`;
+  return `${asciiOnly(head)}\n${aliasText}${body.join('\n')}\n`;
 }
 
 /**
@@ -127,7 +127,11 @@ function readCompiled(file: string): RuleSet {
   }
   if (end < 0) { closeSync(fd); throw new Error(`osai: ${file} is damaged (no head line); rebuild it (npm run build)`); }
   const bodyAt = end + 1;
-  return fromHead(chunk.toString('latin1', 0, end), (from, to) => read(bodyAt + from, to - from).toString('latin1'));
+  // What the first read took (the head, the aliases, the first licenses) is sliced from it; the rest is read by position.
+  const taken = chunk;
+  return fromHead(chunk.toString('latin1', 0, end), (from, to) => (bodyAt + to <= taken.length
+    ? taken.toString('latin1', bodyAt + from, bodyAt + to)
+    : read(bodyAt + from, to - from).toString('latin1')));
 }
 
 /** A rule set from the compiled head, reading body lines through `slice(from, to)` (positions in the body). */
@@ -159,6 +163,15 @@ function aliasLines(aliases: Map<string, string>): string {
 /** Lines as ASCII: any other character, and the backslash, as \uXXXX (UTF-16 units), so positions are bytes. */
 function escapeLines(text: string): string {
   return text.replace(/[^\x00-\x5b\x5d-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Whether escapeLines would leave the text as it is (a loop: cheaper than a regular expression's first use). */
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f || c === 0x5c) return false;
+  }
+  return true;
 }
 
 function unescapeLines(text: string): string {
@@ -302,7 +315,7 @@ class TextEntries implements RawEntries {
 
   get(key: string): string | undefined {
     if (this.map) return this.map.get(key);
-    const value = lineValue(this.text, this.escaped ? escapeLines(key) : key);
+    const value = lineValue(this.text, this.escaped && !isPlainAscii(key) ? escapeLines(key) : key);
     return value !== undefined && this.escaped ? unescapeLines(value) : value;
   }
   has(key: string): boolean { return this.get(key) !== undefined; }

@@ -126,11 +126,14 @@ function lineOf(lines: string, id: string): [number, number, string, string | un
 
 /** The lines matchWords leaves out of an id's own text (ownLineKeys), or undefined for an id without an SPDX text. */
 export function referenceOwnLines(id: string): string[] | undefined {
+  if (ownLinesRead.has(id)) return ownLinesRead.get(id);
   const f = builtFiles();
-  if (!f) return rebuilt().ownLines[id];
-  const line = lineOf(f.lines, id);
-  return line ? (line[3] ? JSON.parse(line[3]) as string[] : []) : undefined;
+  const line = f && lineOf(f.lines, id);
+  const own = !f ? rebuilt().ownLines[id] : line ? (line[3] ? JSON.parse(line[3]) as string[] : []) : undefined;
+  ownLinesRead.set(id, own);
+  return own;
 }
+const ownLinesRead = new Map<string, string[] | undefined>();
 
 /** The words an id's title lines may use (space-separated), or undefined for an id without an SPDX text. */
 export function referenceTitle(id: string): string | undefined {

@@ -73,14 +73,33 @@ interface Query { grams: Uint32Array; sorted: Uint32Array; rank: Uint32Array; se
 /** A candidate's densest region; `inRef[r]` says whether the reference has the query's distinct trigram of rank r. */
 interface Scored { entry: ReferenceEntry; at: number; score: number; shared: number; start: number; end: number; inRef: Uint8Array }
 
+/** Texts of up to this many trigrams rank them in one sort (see queryOf): 2^21, so hash × span + position < 2^53. */
+const RANK_SPAN = 2 ** 21;
+
 function queryOf(grams: Uint32Array): Query {
-  const all = grams.slice().sort();
+  const n = grams.length;
+  const sorted = new Uint32Array(n);
+  const rank = new Uint32Array(n);
   let m = 0;
-  for (let i = 0; i < all.length; i++) if (m === 0 || all[i] !== all[m - 1]) all[m++] = all[i]!;
-  const sorted = all.subarray(0, m);
-  const rank = new Uint32Array(grams.length);
-  for (let i = 0; i < grams.length; i++) rank[i] = indexOf(sorted, grams[i]!);
-  return { grams, sorted, rank, seen: new Uint32Array(m), stamp: 0 };
+  if (n <= RANK_SPAN) {
+    // Each trigram with its position in one number (hash × 2^21 + position, exact in a double), sorted natively: one
+    // pass then gives the distinct hashes and every position's rank, with no search per position.
+    const keyed = new Float64Array(n);
+    for (let i = 0; i < n; i++) keyed[i] = grams[i]! * RANK_SPAN + i;
+    keyed.sort();
+    for (let k = 0; k < n; k++) {
+      const v = keyed[k]!;
+      const h = Math.floor(v / RANK_SPAN);
+      if (m === 0 || sorted[m - 1] !== h) sorted[m++] = h;
+      rank[v - h * RANK_SPAN] = m - 1;
+    }
+  } else {
+    const all = grams.slice().sort();
+    for (let i = 0; i < n; i++) if (m === 0 || all[i] !== all[m - 1]) sorted[m++] = all[i]!;
+    const distinct = sorted.subarray(0, m);
+    for (let i = 0; i < n; i++) rank[i] = indexOf(distinct, grams[i]!);
+  }
+  return { grams, sorted: sorted.subarray(0, m), rank, seen: new Uint32Array(m), stamp: 0 };
 }
 
 function similar(mw: MatchWords): Omit<ReferenceResult, 'words'> {
