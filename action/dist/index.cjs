@@ -38608,7 +38608,7 @@ function readCompiled(file2) {
   if (end < 0)
     throw (0, import_node_fs3.closeSync)(fd), new Error(`osai: ${file2} is damaged (no head line); rebuild it (npm run build)`);
   let bodyAt = end + 1, taken = chunk2;
-  return fromHead(chunk2.toString("latin1", 0, end), (from, to) => bodyAt + to <= taken.length ? taken.toString("latin1", bodyAt + from, bodyAt + to) : read(bodyAt + from, to - from).toString("latin1"));
+  return fromHead(taken.toString("latin1", 0, end), (from, to) => bodyAt + to <= taken.length ? taken.toString("latin1", bodyAt + from, bodyAt + to) : read(bodyAt + from, to - from).toString("latin1"));
 }
 function fromHead(head, slice) {
   let data = JSON.parse(head), { shared: count, ids: ids2, starts } = data.licenses;
@@ -38616,7 +38616,7 @@ function fromHead(head, slice) {
   let licenses = expandLicenses(count, ids2, (i) => slice(starts[i], starts[i + 1] - 1));
   return matcherCache.set(licenses, data.matchers), {
     licenses,
-    aliases: new LazyMap(new TextEntries(() => slice(data.aliases.from, data.aliases.to), !0), (id) => id),
+    aliases: new LazyMap(new TextEntries(() => slice(data.aliases.from, data.aliases.to)), (id) => id),
     hubIds: new Map(data.hubIds),
     components: data.components,
     profiles: new Map(data.profiles),
@@ -38775,25 +38775,20 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHA
         return this.all(), super[Symbol.iterator]();
       }
     }, TextEntries = class {
-      /**
-       * The lines, or where to read them when first asked (the compiled file's aliases are read only by a lookup);
-       * `escaped`: written by escapeLines.
-       */
-      constructor(source2, escaped = !1) {
+      /** Where to read the lines (written by escapeLines) when first asked: the compiled aliases are read only by a lookup. */
+      constructor(source2) {
         this.source = source2;
-        this.escaped = escaped;
       }
       source;
-      escaped;
       map;
       value;
       get text() {
-        return this.value ??= typeof this.source == "string" ? this.source : this.source(), this.value;
+        return this.value ??= this.source(), this.value;
       }
       get(key2) {
         if (this.map) return this.map.get(key2);
-        let value = lineValue(this.text, this.escaped && !isPlainAscii(key2) ? escapeLines(key2) : key2);
-        return value !== void 0 && this.escaped ? unescapeLines(value) : value;
+        let value = lineValue(this.text, isPlainAscii(key2) ? key2 : escapeLines(key2));
+        return value === void 0 ? void 0 : unescapeLines(value);
       }
       has(key2) {
         return this.get(key2) !== void 0;
@@ -38815,7 +38810,7 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHA
             let tab = line2.indexOf("	");
             if (tab > 0) {
               let key2 = line2.slice(0, tab), value = line2.slice(tab + 1);
-              this.map.set(this.escaped ? unescapeLines(key2) : key2, this.escaped ? unescapeLines(value) : value);
+              this.map.set(unescapeLines(key2), unescapeLines(value));
             }
           }
         }

@@ -129,7 +129,7 @@ function readCompiled(file: string): RuleSet {
   const bodyAt = end + 1;
   // What the first read took (the head, the aliases, the first licenses) is sliced from it; the rest is read by position.
   const taken = chunk;
-  return fromHead(chunk.toString('latin1', 0, end), (from, to) => (bodyAt + to <= taken.length
+  return fromHead(taken.toString('latin1', 0, end), (from, to) => (bodyAt + to <= taken.length
     ? taken.toString('latin1', bodyAt + from, bodyAt + to)
     : read(bodyAt + from, to - from).toString('latin1')));
 }
@@ -144,7 +144,7 @@ function fromHead(head: string, slice: (from: number, to: number) => string): Ru
   // Normalised at build time; tied to this licenses map, so a rule set made with other licenses computes its own.
   matcherCache.set(licenses, data.matchers);
   return {
-    licenses, aliases: new LazyMap(new TextEntries(() => slice(data.aliases.from, data.aliases.to), true), (id) => id), hubIds: new Map(data.hubIds),
+    licenses, aliases: new LazyMap(new TextEntries(() => slice(data.aliases.from, data.aliases.to)), (id) => id), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
     baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
     termsFiles: data.termsFiles, cardTerms: data.cardTerms,
@@ -302,21 +302,18 @@ type RawEntries = Pick<Map<string, string>, 'get' | 'has' | 'size' | 'keys' | ty
 class TextEntries implements RawEntries {
   private map: Map<string, string> | undefined;
   private value: string | undefined;
-  /**
-   * The lines, or where to read them when first asked (the compiled file's aliases are read only by a lookup);
-   * `escaped`: written by escapeLines.
-   */
-  constructor(private readonly source: string | (() => string), private readonly escaped = false) {}
+  /** Where to read the lines (written by escapeLines) when first asked: the compiled aliases are read only by a lookup. */
+  constructor(private readonly source: () => string) {}
 
   private get text(): string {
-    this.value ??= typeof this.source === 'string' ? this.source : this.source();
+    this.value ??= this.source();
     return this.value;
   }
 
   get(key: string): string | undefined {
     if (this.map) return this.map.get(key);
-    const value = lineValue(this.text, this.escaped && !isPlainAscii(key) ? escapeLines(key) : key);
-    return value !== undefined && this.escaped ? unescapeLines(value) : value;
+    const value = lineValue(this.text, isPlainAscii(key) ? key : escapeLines(key));
+    return value === undefined ? undefined : unescapeLines(value);
   }
   has(key: string): boolean { return this.get(key) !== undefined; }
   get size(): number { return this.split().size; }
@@ -330,7 +327,7 @@ class TextEntries implements RawEntries {
         if (tab > 0) {
           const key = line.slice(0, tab);
           const value = line.slice(tab + 1);
-          this.map.set(this.escaped ? unescapeLines(key) : key, this.escaped ? unescapeLines(value) : value);
+          this.map.set(unescapeLines(key), unescapeLines(value));
         }
       }
     }

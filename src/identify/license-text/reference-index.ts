@@ -38,7 +38,7 @@ export function templateVariantWords(): Set<string> { return (variantWords ??= n
 /** The optional spans rules/license-templates.yaml lists (as the build wrote them). */
 export function templateSpans(): OptionalSpan[] { return readSlots()?.spans ?? []; }
 
-/** dist/license-exact.json: normalised-text hash → SPDX id. Small: the only file an exact match reads. */
+/** dist/license-exact.txt: normalised-text hash → SPDX id, one line each. Small: the only file an exact match reads. */
 export const EXACT_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact.txt');
 /** dist/license-index.json: ids, sizes and offsets into the trigram hashes (read only on a miss). */
 export const INDEX_FILE = join(PACKAGE_ROOT, 'dist', 'license-index.json');
