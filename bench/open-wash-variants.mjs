@@ -56,5 +56,9 @@ export const VARIANTS = [
   ['config-terms-key', (f) => json(f, 'config.json', { terms_of_use: 'Research use only.' })],
   ['generation-config-license-number', (f) => json(f, 'generation_config.json', { license: 7 })],
   ['subfolder-card-nc', () => ({ 'int8/README.md': '---\nlicense: cc-by-nc-4.0\nbase_model: acme/tiny\n---\n\n# int8\n', 'int8/model.safetensors': { copy: 'model.safetensors' } })],
+  ['docs-readme-restriction', () => ({ 'docs/README.md': '# Notes\n\nCommercial use of these weights is prohibited.\n' })],
+  ['weights-folder-readme-restriction', () => ({ 'weights/README.md': '# Weights\n\nYou may not use the model weights for commercial purposes.\n', 'weights/model.safetensors': { copy: 'model.safetensors' } })],
+  ['docs-page-research-only', () => ({ 'docs/guide/serving.rst': 'Serving\n=======\n\nThe checkpoints are for academic use only.\n' })],
+  ['notes-txt-approval', () => ({ 'NOTES.txt': 'Redistributing the weights requires our prior written consent.\n' })],
   ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
 ];

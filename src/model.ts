@@ -70,6 +70,8 @@ export interface Documents {
   /** Other Markdown documents read for content (data cards, dataset cards). */
   docs: TextDocument[];
   licenseTexts: TextDocument[];
+  /** Prose documents of the release (docs pages, notes, a sub-folder's README without model keys), read for the terms they state. */
+  prose?: TextDocument[];
   /** Model cards other than the one read as the card (MODEL_CARD.md beside README.md), for their front matter's license. */
   otherCards?: CardDocument[];
   /** package.json, pyproject.toml and setup.cfg, read for their license field (optional: older readers leave it out). */

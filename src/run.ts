@@ -123,7 +123,7 @@ export async function checkReader(
   const rules = await loadRuleSet(options.rulesDir);
   const listing = await reader.list();
   const inventory = discoverFiles(listing.entries, listing.problems, rules.termsFiles);
-  const documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path), rules.termsFiles);
+  const documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path), rules.termsFiles, rules.cardTerms);
   const remote = resolveRemote ? await resolveRemote(documents) : undefined;
   // The Markdown parser is loaded only for a run that reads a card body; identify() itself stays synchronous.
   if (documents.card || documents.otherCards?.length) await loadMarkdownParser();

@@ -104,6 +104,10 @@ const TABLE: Row[] = [
   ['card-license-list-nc', 'osaid-1.0', 'fail', ['freedom-restricted']],
   // A card naming one of two license files (LICENSE-APACHE, LICENSE-MIT, as dual-licensed projects ship them).
   ['license-dual-files-honest', 'osaid-1.0', 'pass', []],
+  // Terms written in any prose of the release bind: a docs page, a sub-folder's README without model keys.
+  ['docs-page-restricts-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['folder-readme-restricts-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['docs-pages-honest', 'osaid-1.0', 'pass', []],
   // A copyright line whose holders run over several lines of names (OpenCLIP's LICENSE) is one copyright line.
   ['license-mit-long-holders-honest', 'osaid-1.0', 'pass', []],
   // List markers in Markdown emphasis ("**(a)**", "**1.**") are numbering, not words the license lacks.

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { readFrontMatter } from '../src/read/front-matter.js';
 import { createFsReader } from '../src/read/fs-reader.js';
-import { MAX_CONFIGS, MAX_TEXT_BYTES, MAX_TOTAL_TEXT_BYTES } from '../src/read/read-documents.js';
+import { MAX_CONFIGS, MAX_PROSE_DOCS, MAX_TEXT_BYTES, MAX_TOTAL_TEXT_BYTES } from '../src/read/read-documents.js';
 import { createMemoryReader } from '../src/read/reader.js';
 import { check, checkReader } from '../src/run.js';
 import { codes, countingReader, expectNoPass, expectValidReport, passingFiles, readerFailingOn, tempRepo } from './helpers/hostile-repo.js';
@@ -100,6 +100,20 @@ describe('bounded work', () => {
     files[`variants/v${String(count).padStart(3, '0')}/config.json`] = config('cc-by-nc-4.0');
     const report = await checkReader(createMemoryReader(files));
     expect(codes(report).has('metadata-file-limit')).toBe(limited);
+    expectNoPass(report);
+  });
+
+  // A docs page states terms; one past the read bound is prose-doc-limit (unknown), never silence.
+  test.each([
+    ['at the bound: every page is read, the restriction found', MAX_PROSE_DOCS, false],
+    ['past the bound: the unread pages are prose-doc-limit, never a pass', MAX_PROSE_DOCS + 1, true],
+  ])('docs pages %s', async (_name, count, limited) => {
+    const files: Record<string, Uint8Array | string> = { ...passingFiles() };
+    for (let i = 1; i < count; i++) files[`docs/p${String(i).padStart(3, '0')}.md`] = `# Page ${i}\n\nHow to run the model, part ${i}.\n`;
+    files[`docs/p${String(count).padStart(3, '0')}.md`] = '# Last page\n\nThe weights are for academic use only.\n';
+    const report = await checkReader(createMemoryReader(files));
+    expect(codes(report).has('prose-doc-limit')).toBe(limited);
+    expect(codes(report).has('license-terms-added')).toBe(!limited);
     expectNoPass(report);
   });
 

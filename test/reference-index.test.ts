@@ -7,8 +7,10 @@ import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { identifyLicenseText } from '../src/identify/license-text/license-text.js';
 import { matchWords } from '../src/identify/normalize.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { sha256Hex } from '../src/identify/license-text/sha256.js';
 import {
-  buildReferenceIndex, buildSampleIndex, optionalTailStart, referenceIndex, referenceSamples, referenceWords, supplementStart,
+  buildReferenceIndex, buildSampleIndex, confirmedExact, exactDigest, exactMatch, optionalTailStart, referenceIndex, referenceSamples, referenceWords, supplementStart,
   templateOptional, templateSpans, withoutOptional, withoutSpans,
 } from '../src/identify/license-text/reference-index.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
@@ -61,6 +63,29 @@ describe('built reference words', () => {
     // in the binary-form clause (trigrams alone named only "of source code must retain").
     expect(f!.diff?.missing).toEqual(['of source code must retain the above copyright notice this list of …']);
     expect(f!.diff?.extra).toEqual([]);
+  });
+});
+
+describe('an exact match is confirmed by the words\' SHA-256', () => {
+  test('sha256Hex agrees with node:crypto on empty, block-edge, non-ASCII and random texts', () => {
+    const texts = ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'é'.repeat(40), full['Apache-2.0']!.licenseText];
+    for (let i = 0; i < 40; i++) texts.push(randomBytes(i * 13).toString('latin1'));
+    for (const t of texts) expect(sha256Hex(t)).toBe(createHash('sha256').update(t, 'utf8').digest('hex'));
+  });
+
+  test('every reference text is an exact match of itself, confirmed', () => {
+    for (const id of ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'CC-BY-4.0', 'ISC']) expect(exactMatch(matchWords(full[id]!.licenseText).words)).toBe(id);
+  });
+
+  // The 64-bit key is FNV-1a: a text made to share MIT's key must still not be MIT. A table value whose digest is not
+  // the words' own is refused, so such a text goes on to the similarity match and its unexplained words.
+  test('a key hit whose digest is not the words\' own is no match', () => {
+    const mit = matchWords(full['MIT']!.licenseText).words;
+    const restricted = mit.map((w) => (w === 'person' ? 'student' : w));
+    expect(confirmedExact(`MIT\t${exactDigest(mit)}`, mit)).toBe('MIT');
+    expect(confirmedExact(`MIT\t${exactDigest(mit)}`, restricted)).toBeUndefined();
+    expect(confirmedExact('MIT', mit)).toBeUndefined();
+    expect(confirmedExact(undefined, mit)).toBeUndefined();
   });
 });
 

@@ -38412,7 +38412,12 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
       advisory: external_exports.array(TermsPhrase),
       table: external_exports.object({ keys: external_exports.array(external_exports.string().min(1)).min(1), yes: external_exports.array(CellWord).min(1), no: external_exports.array(CellWord).min(1) }).strict(),
       "contact-fields": external_exports.array(external_exports.string().min(1)).min(1),
-      "purpose-fields": external_exports.array(external_exports.string().min(1)).min(1)
+      "purpose-fields": external_exports.array(external_exports.string().min(1)).min(1),
+      prose: external_exports.object({
+        "not-names": external_exports.array(external_exports.string().regex(/^[a-z0-9_-]+$/)),
+        binding: external_exports.array(external_exports.string().regex(/^[a-z-]+$/)).min(1),
+        artifacts: external_exports.array(TermsPhrase).min(1)
+      }).strict()
     }).strict(), LinePattern = external_exports.string().min(1).refine((p) => {
       try {
         return new RegExp(p, "u"), !0;
@@ -59597,6 +59602,99 @@ var import_node_fs4 = require("node:fs"), import_node_path3 = require("node:path
 init_paths();
 init_text_lines();
 init_normalize();
+
+// src/identify/license-text/sha256.ts
+var K = new Uint32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+function sha256Hex(text5) {
+  let bytes = Buffer.from(text5, "utf8"), n = bytes.length, padded = new Uint8Array((n + 8 >> 6) + 1 << 6);
+  padded.set(bytes), padded[n] = 128;
+  let view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(n / 536870912)), view.setUint32(padded.length - 4, n << 3 >>> 0);
+  let h = new Uint32Array([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]), w = new Uint32Array(64), rotr = (x, r) => x >>> r | x << 32 - r;
+  for (let block = 0; block < padded.length; block += 64) {
+    for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + t * 4);
+    for (let t = 16; t < 64; t++) {
+      let a2 = w[t - 15], b2 = w[t - 2], s0 = rotr(a2, 7) ^ rotr(a2, 18) ^ a2 >>> 3, s1 = rotr(b2, 17) ^ rotr(b2, 19) ^ b2 >>> 10;
+      w[t] = w[t - 16] + s0 + w[t - 7] + s1 | 0;
+    }
+    let a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+    for (let t = 0; t < 64; t++) {
+      let t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[t] + w[t] | 0, t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) | 0;
+      k = g, g = f, f = e, e = d + t1 | 0, d = c, c = b, b = a, a = t1 + t2 | 0;
+    }
+    h[0] = h[0] + a, h[1] = h[1] + b, h[2] = h[2] + c, h[3] = h[3] + d, h[4] = h[4] + e, h[5] = h[5] + f, h[6] = h[6] + g, h[7] = h[7] + k;
+  }
+  let out = "";
+  for (let word of h) out += word.toString(16).padStart(8, "0");
+  return out;
+}
+
+// src/identify/license-text/reference-index.ts
 var SLOTS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-slots.json"), slotsRead;
 function readSlots() {
   if (slotsRead) return slotsRead.value;
@@ -59623,7 +59721,7 @@ function templateVariantWords() {
 function templateSpans() {
   return readSlots()?.spans ?? [];
 }
-var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.txt"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), VOCAB_TEXT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.txt"), VOCAB_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.bin"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 11, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
+var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.txt"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), VOCAB_TEXT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.txt"), VOCAB_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.bin"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 12, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
 function fnv1a(text5, seed = 2166136261) {
   let h = seed >>> 0;
   for (let i = 0; i < text5.length; i++)
@@ -59670,6 +59768,9 @@ function preferred(a, b) {
   let rank = (id) => /-or-later$/.test(id) ? 2 : /-only$/.test(id) ? 0 : 1;
   return (rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : 1)) <= 0 ? a : b;
 }
+function exactDigest(words2) {
+  return sha256Hex(words2.join(" ")).slice(0, 32);
+}
 function withoutOptional(words2, phrases2) {
   let out = words2;
   for (let phrase of phrases2 ?? []) {
@@ -59701,7 +59802,7 @@ function withoutSpans(words2, spans) {
   return words2.filter((_, i) => keep[i]);
 }
 function buildReferenceIndex(optional2 = templateOptional(), spans = templateSpans()) {
-  let full = require("spdx-license-list/full"), deprecated2 = new Set(require_deprecated()), exact = {}, byKey = /* @__PURE__ */ new Map(), byBody = /* @__PURE__ */ new Map(), entries = [], chunks = [], vocabulary2 = /* @__PURE__ */ new Map(), wordIds = [], offset = 0;
+  let full = require("spdx-license-list/full"), deprecated2 = new Set(require_deprecated()), exact = {}, digests = {}, byKey = /* @__PURE__ */ new Map(), byBody = /* @__PURE__ */ new Map(), entries = [], chunks = [], vocabulary2 = /* @__PURE__ */ new Map(), wordIds = [], offset = 0;
   for (let id of Object.keys(full).sort()) {
     if (deprecated2.has(id) || id.endsWith("+")) continue;
     let { words: fullWords } = matchWords(full[id].licenseText);
@@ -59709,8 +59810,11 @@ function buildReferenceIndex(optional2 = templateOptional(), spans = templateSpa
     let alone = supplementStart(full[id].licenseText), whole = withoutOptional(alone === void 0 ? fullWords : matchWords(full[id].licenseText.slice(0, alone)).words, optional2[id]), bare = withoutSpans(whole, spans);
     for (let words2 of bare === whole ? [whole] : [whole, bare]) {
       let tail = optionalTailStart(words2);
-      for (let key2 of /* @__PURE__ */ new Set([exactKey(fullWords), exactKey(words2), exactKey(words2.slice(0, tail))]))
-        byKey.set(key2, [.../* @__PURE__ */ new Set([...byKey.get(key2) ?? [], id])]), exact[key2] = exact[key2] === void 0 ? id : preferred(exact[key2], id);
+      for (let variant of [fullWords, words2, words2.slice(0, tail)]) {
+        let key2 = exactKey(variant), digest = exactDigest(variant);
+        if (digests[key2] !== void 0 && digests[key2] !== digest) throw new Error(`reference index: exact key ${key2} stands for two texts (${id}, ${exact[key2]})`);
+        digests[key2] = digest, byKey.set(key2, [.../* @__PURE__ */ new Set([...byKey.get(key2) ?? [], id])]), exact[key2] = exact[key2] === void 0 ? id : preferred(exact[key2], id);
+      }
       let bodyKey = exactKey(words2.slice(0, tail)), twin = byBody.get(bodyKey);
       if (twin !== void 0) {
         entries[twin].id = preferred(entries[twin].id, id);
@@ -59729,9 +59833,9 @@ function buildReferenceIndex(optional2 = templateOptional(), spans = templateSpa
   for (let chunk2 of chunks)
     grams.set(chunk2, at2), at2 += chunk2.length;
   let shared = [...byKey.values()].filter((ids3) => ids3.length > 1), vocab = [...vocabulary2.keys()], ids2 = vocab.length <= 65536 ? Uint16Array.from(wordIds) : Uint32Array.from(wordIds);
-  return { exact, index: { entries, grams }, words: { vocab, ids: ids2 }, shared };
+  return { exact, digests, index: { entries, grams }, words: { vocab, ids: ids2 }, shared };
 }
-var exactMap, exactTable, EXACT_HEADER = `osai-exact ${INDEX_VERSION}`, built, source;
+var exactTable, EXACT_HEADER = `osai-exact ${INDEX_VERSION}`, built, source;
 function fallback() {
   return built ??= buildReferenceIndex(), built;
 }
@@ -59896,17 +60000,15 @@ function exactText() {
   }
   return exactTable ?? void 0;
 }
-function exactMatch(key2) {
-  let text5 = exactText();
-  return text5 ? lineValue(text5, key2) : exactMatches().get(key2);
+function exactMatch(words2) {
+  let key2 = exactKey(words2), text5 = exactText();
+  if (text5) return confirmedExact(lineValue(text5, key2), words2);
+  let { exact, digests } = fallback();
+  return exact[key2] === void 0 ? void 0 : confirmedExact(`${exact[key2]}	${digests[key2]}`, words2);
 }
-function exactMatches() {
-  if (!exactMap) {
-    let text5 = exactText();
-    exactMap = text5 ? new Map(text5.split(`
-`).slice(1).filter((l) => l !== "").map((l) => l.split("	"))) : new Map(Object.entries(fallback().exact));
-  }
-  return exactMap;
+function confirmedExact(value, words2) {
+  let tab = value?.indexOf("	") ?? -1;
+  return tab > 0 && value.slice(tab + 1) === exactDigest(words2) ? value.slice(0, tab) : void 0;
 }
 function alignedBytes(bytes) {
   return bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
@@ -60160,7 +60262,7 @@ var MATCH_THRESHOLD = 0.95, CLOSEST_FLOOR = 0.3, LARGER_MARGIN = 0.03, MAX_LICEN
 function matchReferences(text5) {
   let mw = matchWords(text5);
   if (mw.words.length === 0) return { matches: [], words: mw };
-  let whole = exactMatch(exactKey(mw.words));
+  let whole = exactMatch(mw.words);
   return whole ? { matches: [{ id: whole, score: 1, line: firstTextLine(text5), endLine: mw.lines[mw.lines.length - 1], words: [0, mw.words.length - 1] }], words: mw } : { ...similar(mw), words: mw };
 }
 var RANK_SPAN = 2 ** 21;
@@ -61246,7 +61348,9 @@ function compile4(rules) {
   return c || (c = {
     restrictions: Object.entries(rules.restrictions).map(([type, phrases2]) => [type, phrases2.map(toPhrase)]),
     negations: rules.negations.map(toPhrase),
-    advisory: rules.advisory.map(toPhrase)
+    advisory: rules.advisory.map(toPhrase),
+    artifacts: rules.prose.artifacts.map(toPhrase),
+    binding: new Set(rules.prose.binding)
   }, compiled5.set(rules, c)), c;
 }
 var CONFUSABLES = {
@@ -61319,10 +61423,10 @@ function mask(phrases2, words2) {
   return out;
 }
 var ADVICE_PROOF = /* @__PURE__ */ new Set(["non-commercial", "research-only"]);
-function sentenceTerms(sentence, rules) {
-  let c = compile4(rules), words2 = mask(c.negations, termsWords(sentence)), advice = find(c.advisory, words2);
+function sentenceTerms(sentence, rules, prose = !1) {
+  let c = compile4(rules), words2 = mask(c.negations, termsWords(sentence)), advice = find(c.advisory, words2), aboutRelease = !prose || find(c.artifacts, words2);
   for (let [type, phrases2] of c.restrictions)
-    if (!(advice && !ADVICE_PROOF.has(type)) && find(phrases2, words2))
+    if (!(advice && !ADVICE_PROOF.has(type)) && !(!aboutRelease && !c.binding.has(type)) && find(phrases2, words2))
       return { type, sentence: sentence.replace(/\s+/g, " ").trim().slice(0, 200) };
 }
 function sentencesOf(text5) {
@@ -61392,7 +61496,7 @@ init_expression();
 init_license_name();
 init_markdown2();
 var MAX_FINDINGS = 20;
-function identifyCardTerms(card, rules, scope = { kind: "repo" }) {
+function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose = !1) {
   let tree2 = parseMarkdown(card.body), { blocks, tables } = proseBlocks(tree2), out = [], lines = /* @__PURE__ */ new Set(), push2 = (line2, hit, resolved) => {
     let fileLine = card.bodyLine + line2 - 1;
     if (lines.has(fileLine) || out.length >= MAX_FINDINGS) return;
@@ -61402,10 +61506,10 @@ function identifyCardTerms(card, rules, scope = { kind: "repo" }) {
   };
   for (let block of blocks)
     for (let { sentence, lineOffset } of sentencesOf(block.text)) {
-      let hit = sentenceTerms(sentence, rules.cardTerms);
+      let hit = sentenceTerms(sentence, rules.cardTerms, prose);
       hit && push2(block.line + lineOffset, hit, namedLicenseOnly(sentence, hit, rules));
     }
-  for (let table2 of tables) for (let row of tableTerms(table2, rules)) push2(row.line, row, row.resolved);
+  for (let table2 of tables) for (let row of tableTerms(table2, rules, prose)) push2(row.line, row, row.resolved);
   return out;
 }
 function namedLicenseOnly(sentence, hit, rules) {
@@ -61418,7 +61522,7 @@ function namedLicenseOnly(sentence, hit, rules) {
   return resolveLicenseName(name, rules) ?? resolveLicenseName(`${name} license`, rules);
 }
 var cellText = (text5) => termsWords(text5).join(" ");
-function tableTerms(table2, rules) {
+function tableTerms(table2, rules, prose) {
   let t = rules.cardTerms.table, keys = new Set(t.keys.map(cellText)), yes = new Set(t.yes.map((v) => cellText(v) || v)), no = new Set(t.no.map((v) => cellText(v) || v)), rows = table2.children.map((row) => ({ line: row.position?.start.line ?? 1, cells: row.children.map((c) => textOf(c).trim()) })), out = [], judge = (key2, value, line2) => {
     let k = cellText(key2), v = cellText(value) || value.trim(), raw = `${key2.trim()}: ${value.trim()}`;
     if (v === "") return;
@@ -61436,7 +61540,7 @@ function tableTerms(table2, rules) {
     });
     for (let [c, cell2] of row.cells.entries()) {
       if (listed.has(c)) continue;
-      let hit = sentenceTerms(cell2, rules.cardTerms);
+      let hit = sentenceTerms(cell2, rules.cardTerms, prose);
       hit && out.push({ raw: hit.sentence, line: row.line });
     }
   }), out;
@@ -62093,8 +62197,9 @@ function identify(inventory, documents, rules, declarations = [], clarifications
     let quoted = new Set(licenses.filter((l) => l.addedTerms && l.source.file === card.file).map((l) => l.source.line));
     licenses.push(...identifyCardTerms(card, rules).filter((f) => !(f.addedTerms && quoted.has(f.source.line))), ...identifyMetadataTerms(card, rules));
   }
-  for (let doc of documents.docs)
-    licenses.push(...identifyCardTerms({ file: doc.file, metadata: /* @__PURE__ */ Object.create(null), lines: {}, body: doc.text, bodyLine: 1 }, rules));
+  let asCard = (doc) => ({ file: doc.file, metadata: /* @__PURE__ */ Object.create(null), lines: {}, body: doc.text, bodyLine: 1 });
+  for (let doc of documents.docs) licenses.push(...identifyCardTerms(asCard(doc), rules));
+  for (let doc of documents.prose ?? []) licenses.push(...identifyCardTerms(asCard(doc), rules, { kind: "repo" }, !0));
   for (let other of documents.otherCards ?? []) {
     let scope = other.folder ? { kind: "path", prefix: other.folder } : void 0, found3 = [...identifyCardLicenses(other, rules, repoFiles, fileFindings), ...identifyCardTerms(other, rules, scope), ...identifyMetadataTerms(other, rules, scope)];
     licenses.push(...scope ? found3.map((f) => ({ ...f, scope })) : found3);
@@ -62608,7 +62713,7 @@ function isRecord(value) {
 
 // src/read/read-documents.ts
 var MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg|citation\.cff)$/i, CODE_TOPICS = /* @__PURE__ */ new Set(["training", "inference", "evaluation", "preprocessing", "architecture"]), MAX_CODE_BYTES = 64 * 1024, MAX_CODE_FILES = 256, CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i, MAX_CONFIGS = 256, MAX_TEXT_BYTES = 1024 * 1024, MAX_WEIGHTS_HEADERS = 256, MAX_HASH_BYTES = 16 * 1024 * 1024, MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
-async function readDocuments(inventory, reader, hashPaths = [], terms) {
+async function readDocuments(inventory, reader, hashPaths = [], terms, cardTerms) {
   let problems = [], budget = { left: MAX_TOTAL_TEXT_BYTES, reported: !1 }, docs = { docs: [], licenseTexts: [], weightsHeaders: [], hashes: [], problems };
   problems.push(...skippedReleaseFiles(inventory.problems));
   let cards = inventory.files.filter((f) => f.role === "model-card").sort(byCardPreference), cardFile = cards[0];
@@ -62651,6 +62756,7 @@ async function readDocuments(inventory, reader, hashPaths = [], terms) {
     let text5 = await readText(reader, file2, problems, budget);
     text5 !== void 0 && docs.docs.push({ file: file2.path, text: text5 });
   }
+  await readProse(inventory, reader, problems, budget, docs, cardTerms);
   let pointers = await readLfsPointers(inventory, reader);
   pointers.length > 0 && (docs.lfsPointers = pointers);
   for (let p of pointers) problems.push({ code: "weights-lfs-pointer", file: p.file, args: { size: p.size } });
@@ -62712,11 +62818,23 @@ async function readTermsFile(reader, file2, problems, budget, terms) {
     p.code === "license-file-binary" && !CLASSIC_LICENSE.test(name) ? unreadable("binary") : problems.push(p);
   return text5;
 }
+var MAX_PROSE_DOCS = 256, baseName = (path3) => path3.slice(path3.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase(), PROSE_NAMES = /\.(md|markdown|rst|txt)$/i, NOT_PROSE_TOPICS = /* @__PURE__ */ new Set(["sample-outputs", "evaluation-results", "data-card", "manifest"]);
+async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
+  let notProse = new Set(cardTerms?.prose["not-names"] ?? []), done = new Set([...docs.prose ?? [], ...docs.otherCards ?? []].map((d) => d.file)), files2 = inventory.files.filter((f) => f.role === "docs" && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) && !done.has(f.path) && !notProse.has(baseName(f.path))), room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
+  files2.length > room && problems.push({ code: "prose-doc-limit", verdict: "unknown", file: files2[room].path, args: { limit: MAX_PROSE_DOCS, count: files2.length + (docs.prose?.length ?? 0) } });
+  for (let file2 of files2.slice(0, room)) {
+    let text5 = await readText(reader, file2, [], budget);
+    text5 !== void 0 && (docs.prose ??= []).push({ file: file2.path, text: text5 });
+  }
+}
 async function readFolderCards(inventory, reader, problems, budget, docs) {
   let readmes = inventory.files.filter((f) => /\/readme\.md$/i.test(f.path) && f.role !== "dataset-card").slice(0, MAX_FOLDER_CARDS);
   for (let file2 of readmes) {
     let text5 = await readText(reader, file2, [], budget), fm = text5 === void 0 ? void 0 : readFrontMatter(text5);
-    if (fm?.kind === "invalid" && problems.push({ code: "front-matter-invalid", file: file2.path, line: fm.line, args: { reason: fm.reason } }), fm?.kind !== "ok" || !Object.keys(fm.metadata).some((k) => MODEL_KEYS.test(k))) continue;
+    if (fm?.kind === "invalid" && problems.push({ code: "front-matter-invalid", file: file2.path, line: fm.line, args: { reason: fm.reason } }), fm?.kind !== "ok" || !Object.keys(fm.metadata).some((k) => MODEL_KEYS.test(k))) {
+      text5 !== void 0 && (docs.prose ??= []).push({ file: file2.path, text: text5 });
+      continue;
+    }
     problems.push(...keySpellings(file2.path, fm.metadata, fm.lines));
     let folder = file2.path.slice(0, file2.path.lastIndexOf("/") + 1);
     (docs.otherCards ??= []).push({ file: file2.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, folder });
@@ -62819,7 +62937,7 @@ async function checkTarget(path3, options) {
   return { report: await checkReader(run.reader, settled, { declarations, clarifications, policy, bases: bases2, resolve: run.resolve, ...euAiAct ? { euAiAct } : {} }), touched: run.touched, lockDir };
 }
 async function checkReader(reader, options = {}, { declarations = [], clarifications = [], policy, bases: bases2 = [], resolve: resolveRemote, euAiAct } = {}) {
-  let rules = await loadRuleSet(options.rulesDir), listing = await reader.list(), inventory = discoverFiles(listing.entries, listing.problems, rules.termsFiles), documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path), rules.termsFiles), remote = resolveRemote ? await resolveRemote(documents) : void 0;
+  let rules = await loadRuleSet(options.rulesDir), listing = await reader.list(), inventory = discoverFiles(listing.entries, listing.problems, rules.termsFiles), documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path), rules.termsFiles, rules.cardTerms), remote = resolveRemote ? await resolveRemote(documents) : void 0;
   (documents.card || documents.otherCards?.length) && await loadMarkdownParser();
   let evidence = { ...identify(inventory, documents, rules, declarations, clarifications, remote, bases2), euAiAct: identifyEuFacts(documents.card, euAiAct) };
   return evaluate(evidence, rules, {

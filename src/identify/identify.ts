@@ -1,7 +1,7 @@
 // Turns documents into Evidence: license findings, the 17 components with their status and license, access terms.
 import type {
   CardDocument,
-  Clarification, ComponentEvidence, Declaration, Documents, Evidence, Inventory, LicenseFinding, Problem, RemoteFacts,
+  Clarification, ComponentEvidence, Declaration, Documents, Evidence, Inventory, LicenseFinding, Problem, RemoteFacts, TextDocument,
 } from '../model.js';
 import { applyRemoteAccess, applyRemoteDatasets, applyRemoteLineage, remoteCodeLicenses, resolvedSources } from './lineage/remote.js';
 import type { RuleSet } from '../ruleset/rule-set.js';
@@ -95,10 +95,11 @@ export function identify(
     const quoted = new Set(licenses.filter((l) => l.addedTerms && l.source.file === card.file).map((l) => l.source.line));
     licenses.push(...identifyCardTerms(card, rules).filter((f) => !(f.addedTerms && quoted.has(f.source.line))), ...identifyMetadataTerms(card, rules));
   }
-  // A data card or datasheet is read as a card body is: terms it states ("Usage | Internal evaluation only") bind.
-  for (const doc of documents.docs) {
-    licenses.push(...identifyCardTerms({ file: doc.file, metadata: Object.create(null) as CardDocument['metadata'], lines: {}, body: doc.text, bodyLine: 1 }, rules));
-  }
+  // A data card or datasheet is read as a card body is: terms it states ("Usage | Internal evaluation only") bind. So is
+  // any other prose of the release (docs/usage.md, weights/README.md), by rules/card-terms.yaml's `prose` reading.
+  const asCard = (doc: TextDocument): CardDocument => ({ file: doc.file, metadata: Object.create(null) as CardDocument['metadata'], lines: {}, body: doc.text, bodyLine: 1 });
+  for (const doc of documents.docs) licenses.push(...identifyCardTerms(asCard(doc), rules));
+  for (const doc of documents.prose ?? []) licenses.push(...identifyCardTerms(asCard(doc), rules, { kind: 'repo' }, true));
   for (const other of documents.otherCards ?? []) {
     const scope = other.folder ? { kind: 'path' as const, prefix: other.folder } : undefined;
     const found = [...identifyCardLicenses(other, rules, repoFiles, fileFindings), ...identifyCardTerms(other, rules, scope), ...identifyMetadataTerms(other, rules, scope)];

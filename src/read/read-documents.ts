@@ -7,7 +7,7 @@ import { canonicalizeKeys, readFrontMatter } from './front-matter.js';
 import { OsaiError } from '../errors.js';
 import type { RepoReader } from './reader.js';
 import { readWeightsHeader } from './weights-header.js';
-import type { TermsFilesRules } from '../ruleset/schema.js';
+import type { CardTermsRules, TermsFilesRules } from '../ruleset/schema.js';
 import { isUnreadableTermsName } from '../discover/terms-files.js';
 
 /** No card, license or data card is this long; the cap keeps a hostile repo from costing memory. */
@@ -37,7 +37,7 @@ export const MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
 interface Budget { left: number; reported: boolean }
 
 /** Reads the card, license texts, data docs and weights headers; `hashPaths` are the files `clarify:` pins. */
-export async function readDocuments(inventory: Inventory, reader: RepoReader, hashPaths: string[] = [], terms?: TermsFilesRules): Promise<Documents> {
+export async function readDocuments(inventory: Inventory, reader: RepoReader, hashPaths: string[] = [], terms?: TermsFilesRules, cardTerms?: CardTermsRules): Promise<Documents> {
   const problems: Problem[] = [];
   const budget: Budget = { left: MAX_TOTAL_TEXT_BYTES, reported: false };
   const docs: Documents = { docs: [], licenseTexts: [], weightsHeaders: [], hashes: [], problems };
@@ -104,6 +104,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     const text = await readText(reader, file, problems, budget);
     if (text !== undefined) docs.docs.push({ file: file.path, text } satisfies TextDocument);
   }
+  await readProse(inventory, reader, problems, budget, docs, cardTerms);
   // A clone without `git lfs pull` holds pointers for every weights format: the weights are present (on the LFS
   // server, with the pointer's size) but their header is not here to read.
   const pointers = await readLfsPointers(inventory, reader);
@@ -216,6 +217,32 @@ async function readTermsFile(reader: RepoReader, file: InventoryFile, problems: 
   return text;
 }
 
+/** Prose documents read for the terms they state; past the bound, prose-doc-limit names the first one left unread. */
+export const MAX_PROSE_DOCS = 256;
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '').toLowerCase();
+/** Documentation whose words are the release's own prose: Markdown, reStructuredText and plain text. */
+const PROSE_NAMES = /\.(md|markdown|rst|txt)$/i;
+/** Docs that are not prose about the release: generated samples and result tables state no terms of it. */
+const NOT_PROSE_TOPICS = new Set(['sample-outputs', 'evaluation-results', 'data-card', 'manifest']);
+
+/**
+ * Every other prose document of the release (docs/usage.md, NOTES.txt, a sub-folder's README without model keys) is
+ * read for the terms it states: a restriction written anywhere in the release binds it, so none is passed over for
+ * its name. Bounded in number; the budget bounds the bytes.
+ */
+async function readProse(inventory: Inventory, reader: RepoReader, problems: Problem[], budget: Budget, docs: Documents, cardTerms?: CardTermsRules): Promise<void> {
+  // CONTRIBUTING.md, CODE_OF_CONDUCT.md: rules for the project's contributors (rules/card-terms.yaml `prose.not-names`).
+  const notProse = new Set(cardTerms?.prose['not-names'] ?? []);
+  const done = new Set([...(docs.prose ?? []), ...(docs.otherCards ?? [])].map((d) => d.file));
+  const files = inventory.files.filter((f) => f.role === 'docs' && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) && !done.has(f.path) && !notProse.has(baseName(f.path)));
+  const room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
+  if (files.length > room) problems.push({ code: 'prose-doc-limit', verdict: 'unknown', file: files[room]!.path, args: { limit: MAX_PROSE_DOCS, count: files.length + (docs.prose?.length ?? 0) } });
+  for (const file of files.slice(0, room)) {
+    const text = await readText(reader, file, [], budget);
+    if (text !== undefined) (docs.prose ??= []).push({ file: file.path, text });
+  }
+}
+
 /**
  * A README.md with model front matter in a sub-folder (a quantization, an adapter) is that folder's model card: its
  * license binds the folder's files. Other READMEs (docs pages, dataset cards) carry no model keys and are left alone.
@@ -226,7 +253,11 @@ async function readFolderCards(inventory: Inventory, reader: RepoReader, problem
     const text = await readText(reader, file, [], budget);
     const fm = text === undefined ? undefined : readFrontMatter(text);
     if (fm?.kind === 'invalid') problems.push({ code: 'front-matter-invalid', file: file.path, line: fm.line, args: { reason: fm.reason } });
-    if (fm?.kind !== 'ok' || !Object.keys(fm.metadata).some((k) => MODEL_KEYS.test(k))) continue;
+    if (fm?.kind !== 'ok' || !Object.keys(fm.metadata).some((k) => MODEL_KEYS.test(k))) {
+      // A docs page or a folder's notes: no card, but the terms it states bind (weights/README.md: "commercial use is prohibited").
+      if (text !== undefined) (docs.prose ??= []).push({ file: file.path, text });
+      continue;
+    }
     problems.push(...keySpellings(file.path, fm.metadata, fm.lines));
     const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
     (docs.otherCards ??= []).push({ file: file.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, folder });

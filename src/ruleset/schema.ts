@@ -180,6 +180,11 @@ export const CardTermsFile = z.object({
   table: z.object({ keys: z.array(z.string().min(1)).min(1), yes: z.array(CellWord).min(1), no: z.array(CellWord).min(1) }).strict(),
   'contact-fields': z.array(z.string().min(1)).min(1),
   'purpose-fields': z.array(z.string().min(1)).min(1),
+  prose: z.object({
+    'not-names': z.array(z.string().regex(/^[a-z0-9_-]+$/)),
+    binding: z.array(z.string().regex(/^[a-z-]+$/)).min(1),
+    artifacts: z.array(TermsPhrase).min(1),
+  }).strict(),
 }).strict();
 export type CardTermsRules = z.infer<typeof CardTermsFile>;
 /** What a license file may hold beside its license text without adding terms (rules/benign-lines.yaml). */

@@ -15,7 +15,7 @@ const MAX_FINDINGS = 20;
  * sentence quoted), and for every table row whose key names a freedom and whose value denies it or cannot be read.
  * A sentence that only names a known license ("subject to the Apache 2.0 license") is that license's finding.
  */
-export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: LicenseScope = { kind: 'repo' }): LicenseFinding[] {
+export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: LicenseScope = { kind: 'repo' }, prose = false): LicenseFinding[] {
   const tree = parseMarkdown(card.body);
   const { blocks, tables } = proseBlocks(tree);
   const out: LicenseFinding[] = [];
@@ -30,12 +30,12 @@ export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: Lic
   };
   for (const block of blocks) {
     for (const { sentence, lineOffset } of sentencesOf(block.text)) {
-      const hit = sentenceTerms(sentence, rules.cardTerms);
+      const hit = sentenceTerms(sentence, rules.cardTerms, prose);
       if (!hit) continue;
       push(block.line + lineOffset, hit, namedLicenseOnly(sentence, hit, rules));
     }
   }
-  for (const table of tables) for (const row of tableTerms(table, rules)) push(row.line, row, row.resolved);
+  for (const table of tables) for (const row of tableTerms(table, rules, prose)) push(row.line, row, row.resolved);
   return out;
 }
 
@@ -66,7 +66,7 @@ const cellText = (text: string) => termsWords(text).join(' ');
  * A `License` value names a license: a known one is its finding, anything else is unknown. Every cell is also read
  * as a sentence.
  */
-function tableTerms(table: Table, rules: RuleSet): RowTerms[] {
+function tableTerms(table: Table, rules: RuleSet, prose: boolean): RowTerms[] {
   const t = rules.cardTerms.table;
   const keys = new Set(t.keys.map(cellText));
   const yes = new Set(t.yes.map((v) => cellText(v) || v));
@@ -97,7 +97,7 @@ function tableTerms(table: Table, rules: RuleSet): RowTerms[] {
     else if (headerKeyed && r > 0) header.forEach((h, c) => { if (c > 0 && keys.has(cellText(h)) && !isLicense(h)) judge(h, row.cells[c] ?? '', row.line); });
     for (const [c, cell] of row.cells.entries()) {
       if (listed.has(c)) continue;
-      const hit = sentenceTerms(cell, rules.cardTerms);
+      const hit = sentenceTerms(cell, rules.cardTerms, prose);
       if (hit) out.push({ raw: hit.sentence, line: row.line });
     }
   });

@@ -7,7 +7,7 @@ export interface TermsHit { type: string; sentence: string }
 type Phrase = (string | null)[]; // null = a gap of up to GAP words
 const GAP = 4;
 
-interface Compiled { restrictions: [string, Phrase[]][]; negations: Phrase[]; advisory: Phrase[] }
+interface Compiled { restrictions: [string, Phrase[]][]; negations: Phrase[]; advisory: Phrase[]; artifacts: Phrase[]; binding: Set<string> }
 const compiled = new WeakMap<CardTermsRules, Compiled>();
 
 const toPhrase = (p: string): Phrase => p.split(' ').map((w) => (w === '~' ? null : w));
@@ -18,6 +18,7 @@ function compile(rules: CardTermsRules): Compiled {
     c = {
       restrictions: Object.entries(rules.restrictions).map(([type, phrases]) => [type, phrases.map(toPhrase)]),
       negations: rules.negations.map(toPhrase), advisory: rules.advisory.map(toPhrase),
+      artifacts: rules.prose.artifacts.map(toPhrase), binding: new Set(rules.prose.binding),
     };
     compiled.set(rules, c);
   }
@@ -95,12 +96,15 @@ const ADVICE_PROOF = new Set(['non-commercial', 'research-only']);
  * The restriction one sentence states, or undefined. Negated grants ("you do not need permission") are blanked
  * first; in a sentence of advice only the non-commercial and research-only phrases still count.
  */
-export function sentenceTerms(sentence: string, rules: CardTermsRules): TermsHit | undefined {
+export function sentenceTerms(sentence: string, rules: CardTermsRules, prose = false): TermsHit | undefined {
   const c = compile(rules);
   const words = mask(c.negations, termsWords(sentence));
   const advice = find(c.advisory, words);
+  // A docs page's sentence binds with a kind of rules.prose.binding, or when it names what is released.
+  const aboutRelease = !prose || find(c.artifacts, words);
   for (const [type, phrases] of c.restrictions) {
     if (advice && !ADVICE_PROOF.has(type)) continue;
+    if (!aboutRelease && !c.binding.has(type)) continue;
     if (find(phrases, words)) return { type, sentence: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) };
   }
   return undefined;

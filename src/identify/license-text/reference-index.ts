@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { lineValue } from '../../text-lines.js';
 import { matchWords, setTemplateSlots, type OptionalSpan, type TemplateSlots } from '../normalize.js';
+import { sha256Hex } from './sha256.js';
 
 const require = createRequire(import.meta.url);
 
@@ -64,7 +65,7 @@ export const WORD_IDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.bin');
 export const SAMPLES_FILE = join(PACKAGE_ROOT, 'dist', 'license-samples.bin');
 
 /** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 11;
+export const INDEX_VERSION = 12;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
@@ -98,7 +99,7 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
 }
 
 /** The exact-match key of a normalised word list: two independent 32-bit hashes (64 bits) in hex. */
-export function exactKey(words: string[]): string {
+export function exactKey(words: readonly string[]): string {
   // fnv1a(words.join(' ')) with two seeds, in one pass and without building the joined string.
   let a = 0x811c9dc5;
   let b = 0x01000193;
@@ -165,7 +166,16 @@ function preferred(a: string, b: string): string {
   return order <= 0 ? a : b;
 }
 
-export interface BuiltReferences { exact: Record<string, string>; index: ReferenceIndex; words: ReferenceWords; shared: string[][] }
+/**
+ * `exact`: exact-match key → SPDX id; `digests`: the key → SHA-256 (first 128 bits, hex) of the words it was made from,
+ * so a hit is confirmed (the 64-bit key is no cryptographic hash: a text made to collide with MIT's must not be MIT).
+ */
+export interface BuiltReferences { exact: Record<string, string>; digests: Record<string, string>; index: ReferenceIndex; words: ReferenceWords; shared: string[][] }
+
+/** The digest an exact hit is confirmed with: SHA-256 of the normalised words joined by spaces, first 128 bits. */
+export function exactDigest(words: readonly string[]): string {
+  return sha256Hex(words.join(' ')).slice(0, 32);
+}
 
 /** The words with each optional phrase (rules/license-templates.yaml) taken out where it occurs. */
 export function withoutOptional(words: string[], phrases: string[] | undefined): string[] {
@@ -214,6 +224,7 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
   const full: SpdxFull = require('spdx-license-list/full');
   const deprecated = new Set<string>(require('spdx-license-ids/deprecated.json'));
   const exact: Record<string, string> = {};
+  const digests: Record<string, string> = {};
   const byKey = new Map<string, string[]>();
   const byBody = new Map<string, number>();
   const entries: ReferenceEntry[] = [];
@@ -234,7 +245,12 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
     const bare = withoutSpans(whole, spans);
     for (const words of bare === whole ? [whole] : [whole, bare]) {
       const tail = optionalTailStart(words);
-      for (const key of new Set([exactKey(fullWords), exactKey(words), exactKey(words.slice(0, tail))])) {
+      for (const variant of [fullWords, words, words.slice(0, tail)]) {
+        const key = exactKey(variant);
+        const digest = exactDigest(variant);
+        // Two different texts under one key would make one of them unmatchable: the build stops instead.
+        if (digests[key] !== undefined && digests[key] !== digest) throw new Error(`reference index: exact key ${key} stands for two texts (${id}, ${exact[key]})`);
+        digests[key] = digest;
         byKey.set(key, [...new Set([...(byKey.get(key) ?? []), id])]);
         exact[key] = exact[key] === undefined ? id : preferred(exact[key]!, id);
       }
@@ -264,7 +280,7 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
   const shared = [...byKey.values()].filter((ids) => ids.length > 1);
   const vocab = [...vocabulary.keys()];
   const ids = vocab.length <= 0x10000 ? Uint16Array.from(wordIds) : Uint32Array.from(wordIds);
-  return { exact, index: { entries, grams }, words: { vocab, ids }, shared };
+  return { exact, digests, index: { entries, grams }, words: { vocab, ids }, shared };
 }
 
 let exactMap: Map<string, string> | undefined;
@@ -539,8 +555,8 @@ function builtBytes(file: string): Buffer | undefined {
 }
 
 /**
- * The exact-match table as built: a version line, then one `key<TAB>id` line per reference text. A run looks up one
- * key, so the text is searched, not parsed into a map of ~700 entries.
+ * The exact-match table as built: a version line, then one `key<TAB>id<TAB>digest` line per reference text. A run
+ * looks up one key, so the text is searched, not parsed into a map of ~700 entries.
  */
 function exactText(): string | undefined {
   if (exactTable === undefined) {
@@ -551,10 +567,22 @@ function exactText(): string | undefined {
   return exactTable ?? undefined;
 }
 
-/** The SPDX id whose normalised text has this exact-match key, if any. */
-export function exactMatch(key: string): string | undefined {
+/**
+ * The SPDX id whose normalised text is exactly these words, if any: looked up by the fast 64-bit key, then confirmed by
+ * the SHA-256 digest of the words, so a text crafted to share a reference's key is no match (it goes on to similarity).
+ */
+export function exactMatch(words: readonly string[]): string | undefined {
+  const key = exactKey(words);
   const text = exactText();
-  return text ? lineValue(text, key) : exactMatches().get(key);
+  if (text) return confirmedExact(lineValue(text, key), words);
+  const { exact, digests } = fallback();
+  return exact[key] === undefined ? undefined : confirmedExact(`${exact[key]}\t${digests[key]}`, words);
+}
+
+/** The id of an exact table's value (`id<TAB>digest`) when the digest is that of `words`; otherwise undefined. */
+export function confirmedExact(value: string | undefined, words: readonly string[]): string | undefined {
+  const tab = value?.indexOf('\t') ?? -1;
+  return tab > 0 && value!.slice(tab + 1) === exactDigest(words) ? value!.slice(0, tab) : undefined;
 }
 
 /** The exact-match map: hash of normalised text → SPDX id (tests and tools; a check uses exactMatch). */
@@ -562,17 +590,18 @@ export function exactMatches(): Map<string, string> {
   if (!exactMap) {
     const text = exactText();
     exactMap = text
-      ? new Map(text.split('\n').slice(1).filter((l) => l !== '').map((l) => l.split('\t') as [string, string]))
+      ? new Map(text.split('\n').slice(1).filter((l) => l !== '').map((l) => l.split('\t').slice(0, 2) as [string, string]))
       : new Map(Object.entries(fallback().exact));
   }
   return exactMap;
 }
 
 /** The exact-match table as the build writes it (see exactText). */
-function serializeExact(exact: Record<string, string>): string {
+function serializeExact(exact: Record<string, string>, digests: Record<string, string>): string {
   const lines = Object.entries(exact).map(([key, id]) => {
-    if (!/^[0-9a-f]+$/.test(key) || /[\t\n]/.test(id)) throw new Error(`reference index: exact key ${key} → ${id} cannot be a table line`);
-    return `${key}\t${id}\n`;
+    const digest = digests[key] ?? '';
+    if (!/^[0-9a-f]+$/.test(key) || /[\t\n]/.test(id) || !/^[0-9a-f]{32}$/.test(digest)) throw new Error(`reference index: exact key ${key} → ${id} cannot be a table line`);
+    return `${key}\t${id}\t${digest}\n`;
   });
   return `${EXACT_HEADER}\n${lines.join('')}`;
 }
@@ -616,7 +645,7 @@ export function serializeIndex(built: BuiltReferences): { exact: string; index: 
   const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const { vocab, ids } = built.words;
   return {
-    exact: serializeExact(built.exact),
+    exact: serializeExact(built.exact, built.digests),
     index: asciiJson({ version: INDEX_VERSION, entries, count: grams.length, wordWidth: ids.BYTES_PER_ELEMENT }),
     grams: raw(grams),
     vocab: serializeVocabulary(vocab),

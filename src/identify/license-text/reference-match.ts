@@ -5,7 +5,7 @@ import { noteCodePath } from '../../code-path.js';
 import { HOLDER_SLOT, matchWords, normalizeText, type MatchWords } from '../normalize.js';
 import { referenceTitle } from './reference-extras.js';
 import {
-  exactKey, exactMatch, gramHashes, mixGrams, referenceEntries, referenceGrams, referenceSamples, referenceVocab,
+  exactMatch, gramHashes, mixGrams, referenceEntries, referenceGrams, referenceSamples, referenceVocab,
   referenceWordIds, SAMPLE_MASK, templateIgnorableMissing, templateOptional, templateVariantWords, type ReferenceEntry, type Vocabulary,
 } from './reference-index.js';
 
@@ -59,7 +59,7 @@ const RESTRICTIVE_EXTRA = /^(noncommercial|commercial|research|prohibit\w*|restr
 export function matchReferences(text: string): ReferenceResult {
   const mw = matchWords(text);
   if (mw.words.length === 0) return { matches: [], words: mw };
-  const whole = exactMatch(exactKey(mw.words));
+  const whole = exactMatch(mw.words);
   // The whole file is the license, title lines included, so it starts on the file's first non-blank line.
   if (whole) return { matches: [{ id: whole, score: 1, line: firstTextLine(text), endLine: mw.lines[mw.lines.length - 1]!, words: [0, mw.words.length - 1] }], words: mw };
   return { ...similar(mw), words: mw };
