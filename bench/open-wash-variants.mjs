@@ -59,6 +59,9 @@ export const VARIANTS = [
   ['docs-readme-restriction', () => ({ 'docs/README.md': '# Notes\n\nCommercial use of these weights is prohibited.\n' })],
   ['weights-folder-readme-restriction', () => ({ 'weights/README.md': '# Weights\n\nYou may not use the model weights for commercial purposes.\n', 'weights/model.safetensors': { copy: 'model.safetensors' } })],
   ['docs-page-research-only', () => ({ 'docs/guide/serving.rst': 'Serving\n=======\n\nThe checkpoints are for academic use only.\n' })],
+  ['front-matter-comment-nc', (f) => front(f, '# the weights: non-commercial use only\n')],
+  ['docs-html-research-only', () => ({ 'docs/index.html': '<html><body><p>For research purposes only.</p></body></html>\n' })],
+  ['docs-faq-no-redistribution', () => ({ 'docs/FAQ.md': '# FAQ\n\nCan I pass it on? Redistribution is not permitted.\n' })],
   ['notes-txt-approval', () => ({ 'NOTES.txt': 'Redistributing the weights requires our prior written consent.\n' })],
   ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
 ];

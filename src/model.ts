@@ -37,6 +37,8 @@ export interface CardDocument {
   bodyLine: number;
   /** For a README.md with model front matter in a sub-folder: that folder (`quantized/`), whose files it binds. */
   folder?: string;
+  /** The front matter's `# …` comments, read for terms like its strings. */
+  comments?: { text: string; line: number }[];
 }
 
 export interface TextDocument { file: string; text: string }

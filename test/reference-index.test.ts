@@ -7,8 +7,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { identifyLicenseText } from '../src/identify/license-text/license-text.js';
 import { matchWords } from '../src/identify/normalize.js';
-import { createHash, randomBytes } from 'node:crypto';
-import { sha256Hex } from '../src/identify/license-text/sha256.js';
+import { createHash } from 'node:crypto';
 import {
   buildReferenceIndex, buildSampleIndex, confirmedExact, exactDigest, exactMatch, optionalTailStart, referenceIndex, referenceSamples, referenceWords, supplementStart,
   templateOptional, templateSpans, withoutOptional, withoutSpans,
@@ -67,10 +66,9 @@ describe('built reference words', () => {
 });
 
 describe('an exact match is confirmed by the words\' SHA-256', () => {
-  test('sha256Hex agrees with node:crypto on empty, block-edge, non-ASCII and random texts', () => {
-    const texts = ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'é'.repeat(40), full['Apache-2.0']!.licenseText];
-    for (let i = 0; i < 40; i++) texts.push(randomBytes(i * 13).toString('latin1'));
-    for (const t of texts) expect(sha256Hex(t)).toBe(createHash('sha256').update(t, 'utf8').digest('hex'));
+  test('the digest is the first 128 bits of the SHA-256 of the words joined by spaces', () => {
+    const words = matchWords(full['MIT']!.licenseText).words;
+    expect(exactDigest(words)).toBe(createHash('sha256').update(words.join(' '), 'utf8').digest('hex').slice(0, 32));
   });
 
   test('every reference text is an exact match of itself, confirmed', () => {

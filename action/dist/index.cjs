@@ -17067,13 +17067,13 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity = require_identity(), BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP2 = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node3, visitor) {
+    function visit4(node3, visitor) {
       let visitor_ = initVisitor(visitor);
       identity.isDocument(node3) ? visit_(null, node3.contents, visitor_, Object.freeze([node3])) === REMOVE && (node3.contents = null) : visit_(null, node3, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP2;
+    visit4.REMOVE = REMOVE;
     function visit_(key2, node3, visitor, path3) {
       let ctrl = callVisitor(key2, node3, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl))
@@ -17185,7 +17185,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -17194,7 +17194,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity = require_identity(), visit3 = require_visit(), escapeChars = {
+    var identity = require_identity(), visit4 = require_visit(), escapeChars = {
       "!": "%21",
       ",": "%2C",
       "[": "%5B",
@@ -17297,7 +17297,7 @@ var require_directives = __commonJS({
         let lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [], tagEntries = Object.entries(this.tags), tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           let tags = {};
-          visit3.visit(doc.contents, (_key, node3) => {
+          visit4.visit(doc.contents, (_key, node3) => {
             identity.isNode(node3) && node3.tag && (tags[node3.tag] = !0);
           }), tagNames = Object.keys(tags);
         } else
@@ -17318,7 +17318,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity = require_identity(), visit3 = require_visit();
+    var identity = require_identity(), visit4 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         let msg = `Anchor must not contain whitespace or control characters: ${JSON.stringify(anchor2)}`;
@@ -17328,7 +17328,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root2) {
       let anchors = /* @__PURE__ */ new Set();
-      return visit3.visit(root2, {
+      return visit4.visit(root2, {
         Value(_key, node3) {
           node3.anchor && anchors.add(node3.anchor);
         }
@@ -17470,7 +17470,7 @@ var require_Node = __commonJS({
 var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
-    var anchors = require_anchors(), visit3 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
+    var anchors = require_anchors(), visit4 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
       constructor(source2) {
         super(identity.ALIAS), this.source = source2, Object.defineProperty(this, "tag", {
           set() {
@@ -17486,7 +17486,7 @@ var require_Alias = __commonJS({
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
         let nodes;
-        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit3.visit(doc, {
+        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit4.visit(doc, {
           Node: (_key, node3) => {
             (identity.isAlias(node3) || identity.hasAnchor(node3)) && nodes.push(node3);
           }
@@ -21097,13 +21097,13 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP2 = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       "type" in cst && cst.type === "document" && (cst = { start: cst.start, value: cst.value }), _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path3) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP2;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path3) => {
       let item = cst;
       for (let [field, index2] of path3) {
         let tok = item?.[field];
@@ -21114,8 +21114,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path3) => {
-      let parent = visit3.itemAtPath(cst, path3.slice(0, -1)), field = path3[path3.length - 1][0], coll = parent?.[field];
+    visit4.parentCollection = (cst, path3) => {
+      let parent = visit4.itemAtPath(cst, path3.slice(0, -1)), field = path3[path3.length - 1][0], coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -21142,7 +21142,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl == "function" ? ctrl(item, path3) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
   }
 });
 
@@ -22434,7 +22434,7 @@ var require_public_api = __commonJS({
 var require_dist2 = __commonJS({
   "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
-    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors6(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser2 = require_parser(), publicApi = require_public_api(), visit3 = require_visit();
+    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors6(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser2 = require_parser(), publicApi = require_public_api(), visit4 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -22462,8 +22462,8 @@ var require_dist2 = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit4.visit;
+    exports2.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -47184,12 +47184,12 @@ function visitParents(tree2, testOrEnterOrVisitors, enterOrVisitorsOrReverse, re
           typeof value.name == "string" ? value.name : void 0
         )
       );
-      Object.defineProperty(visit3, "name", {
+      Object.defineProperty(visit4, "name", {
         value: "node (" + color(node3.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
-    return visit3;
-    function visit3() {
+    return visit4;
+    function visit4() {
       let matches2 = !check4 || is2(node3, index2, parents[parents.length - 1] || void 0), result2 = empty;
       if (enter && matches2 && (result2 = toResult(enter(node3, parents, index2)), result2[0] === EXIT))
         return result2;
@@ -49302,7 +49302,7 @@ function textOf(node3) {
 ` : "children" in node3 ? node3.children.map(textOf).join(node3.type === "tableRow" ? " | " : "") : "";
 }
 function proseBlocks(tree2) {
-  let blocks = [], tables = [], visit3 = (node3) => {
+  let blocks = [], tables = [], visit4 = (node3) => {
     let line2 = node3.position?.start.line ?? 1;
     if (node3.type === "table") {
       tables.push(node3);
@@ -49312,9 +49312,9 @@ function proseBlocks(tree2) {
     else if (node3.type === "code")
       PROSE_CODE.test(node3.lang ?? "") && node3.value.split(`
 `).forEach((text5, i) => blocks.push({ text: text5, line: line2 + 1 + i, node: node3 }));
-    else if ("children" in node3) for (let child of node3.children) visit3(child);
+    else if ("children" in node3) for (let child of node3.children) visit4(child);
   };
-  for (let child of tree2.children) visit3(child);
+  for (let child of tree2.children) visit4(child);
   return { blocks, tables };
 }
 var parser, trees, CHUNK_MIN_LINES, CHUNK_LINES, MAX_LINE2, MAX_PARSED_LINES, PROSE_CODE, init_markdown2 = __esm({
@@ -59004,7 +59004,7 @@ var re = (pattern) => (name) => pattern.test(name), CODE_EXT = /\.(py|ipynb|sh|j
   { test: re(/\.pdf$/i), role: "docs", topic: "paper" },
   { test: re(/(samples?|sample_outputs?|examples?_outputs?)[\w.-]*\.(jsonl?|md|txt|png|jpg|wav)$/i), role: "docs", topic: "sample-outputs" },
   { test: re(/\.(parquet|arrow|jsonl|csv|tsv)$/i), role: "data" },
-  { test: re(/\.(md|rst|txt)$/i), role: "docs" }
+  { test: re(/\.(md|markdown|rst|txt|html?)$/i), role: "docs" }
 ], CLASSIC_TERMS = /^(licen[cs]e|copying|notice)/i;
 function classifyPath(path3, terms) {
   let parts = path3.split("/"), name = parts[parts.length - 1], dirs = parts.slice(0, -1), kind = terms ? termsFileKind(name, terms) : CLASSIC_TERMS.test(name) ? "license" : void 0;
@@ -59602,99 +59602,6 @@ var import_node_fs4 = require("node:fs"), import_node_path3 = require("node:path
 init_paths();
 init_text_lines();
 init_normalize();
-
-// src/identify/license-text/sha256.ts
-var K = new Uint32Array([
-  1116352408,
-  1899447441,
-  3049323471,
-  3921009573,
-  961987163,
-  1508970993,
-  2453635748,
-  2870763221,
-  3624381080,
-  310598401,
-  607225278,
-  1426881987,
-  1925078388,
-  2162078206,
-  2614888103,
-  3248222580,
-  3835390401,
-  4022224774,
-  264347078,
-  604807628,
-  770255983,
-  1249150122,
-  1555081692,
-  1996064986,
-  2554220882,
-  2821834349,
-  2952996808,
-  3210313671,
-  3336571891,
-  3584528711,
-  113926993,
-  338241895,
-  666307205,
-  773529912,
-  1294757372,
-  1396182291,
-  1695183700,
-  1986661051,
-  2177026350,
-  2456956037,
-  2730485921,
-  2820302411,
-  3259730800,
-  3345764771,
-  3516065817,
-  3600352804,
-  4094571909,
-  275423344,
-  430227734,
-  506948616,
-  659060556,
-  883997877,
-  958139571,
-  1322822218,
-  1537002063,
-  1747873779,
-  1955562222,
-  2024104815,
-  2227730452,
-  2361852424,
-  2428436474,
-  2756734187,
-  3204031479,
-  3329325298
-]);
-function sha256Hex(text5) {
-  let bytes = Buffer.from(text5, "utf8"), n = bytes.length, padded = new Uint8Array((n + 8 >> 6) + 1 << 6);
-  padded.set(bytes), padded[n] = 128;
-  let view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(n / 536870912)), view.setUint32(padded.length - 4, n << 3 >>> 0);
-  let h = new Uint32Array([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]), w = new Uint32Array(64), rotr = (x, r) => x >>> r | x << 32 - r;
-  for (let block = 0; block < padded.length; block += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + t * 4);
-    for (let t = 16; t < 64; t++) {
-      let a2 = w[t - 15], b2 = w[t - 2], s0 = rotr(a2, 7) ^ rotr(a2, 18) ^ a2 >>> 3, s1 = rotr(b2, 17) ^ rotr(b2, 19) ^ b2 >>> 10;
-      w[t] = w[t - 16] + s0 + w[t - 7] + s1 | 0;
-    }
-    let a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-    for (let t = 0; t < 64; t++) {
-      let t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[t] + w[t] | 0, t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) | 0;
-      k = g, g = f, f = e, e = d + t1 | 0, d = c, c = b, b = a, a = t1 + t2 | 0;
-    }
-    h[0] = h[0] + a, h[1] = h[1] + b, h[2] = h[2] + c, h[3] = h[3] + d, h[4] = h[4] + e, h[5] = h[5] + f, h[6] = h[6] + g, h[7] = h[7] + k;
-  }
-  let out = "";
-  for (let word of h) out += word.toString(16).padStart(8, "0");
-  return out;
-}
-
-// src/identify/license-text/reference-index.ts
 var SLOTS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-slots.json"), slotsRead;
 function readSlots() {
   if (slotsRead) return slotsRead.value;
@@ -59769,7 +59676,8 @@ function preferred(a, b) {
   return (rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : 1)) <= 0 ? a : b;
 }
 function exactDigest(words2) {
-  return sha256Hex(words2.join(" ")).slice(0, 32);
+  let { createHash: createHash4 } = require("node:crypto");
+  return createHash4("sha256").update(words2.join(" "), "utf8").digest("hex").slice(0, 32);
 }
 function withoutOptional(words2, phrases2) {
   let out = words2;
@@ -61424,9 +61332,9 @@ function mask(phrases2, words2) {
 }
 var ADVICE_PROOF = /* @__PURE__ */ new Set(["non-commercial", "research-only"]);
 function sentenceTerms(sentence, rules, prose = !1) {
-  let c = compile4(rules), words2 = mask(c.negations, termsWords(sentence)), advice = find(c.advisory, words2), aboutRelease = !prose || find(c.artifacts, words2);
+  let c = compile4(rules), words2 = mask(c.negations, termsWords(sentence)), advice = find(c.advisory, words2), aboutRelease = prose ? void 0 : !0;
   for (let [type, phrases2] of c.restrictions)
-    if (!(advice && !ADVICE_PROOF.has(type)) && !(!aboutRelease && !c.binding.has(type)) && find(phrases2, words2))
+    if (!(advice && !ADVICE_PROOF.has(type)) && find(phrases2, words2) && (c.binding.has(type) || (aboutRelease ??= find(c.artifacts, words2))))
       return { type, sentence: sentence.replace(/\s+/g, " ").trim().slice(0, 200) };
 }
 function sentencesOf(text5) {
@@ -61558,6 +61466,10 @@ function identifyMetadataTerms(card, rules, scope = { kind: "repo" }) {
     }
   };
   for (let [key2, value] of Object.entries(card.metadata)) !ID_KEYS.has(key2) && !key2.startsWith("extra_gated_") && walk2(key2, value, 0);
+  for (let { text: text5, line: line2 } of card.comments ?? []) {
+    let hit = out.length < MAX_FINDINGS ? textTerms(text5, rules.cardTerms) : void 0;
+    hit && out.push({ expression: UNKNOWN, confidence: 0, source: { file: card.file, line: line2, kind: "card-metadata" }, scope, raw: `# ${hit.sentence}`, addedTerms: { beside: [] } });
+  }
   return out;
 }
 
@@ -62523,8 +62435,16 @@ function readFrontMatter(text5) {
       range2 && (lines[`${key2}[${i}]`] = firstLine2 - 1 + counter.linePos(range2[0]).line);
     });
   }
+  let comments = [], note = (comment, at2) => {
+    comment && comments.push({ text: comment, line: at2 === void 0 ? firstLine2 : firstLine2 - 1 + counter.linePos(at2).line });
+  };
+  note(doc.commentBefore, void 0), note(doc.comment, void 0), (0, import_yaml4.visit)(doc, (_key, node3) => {
+    if (!node3) return;
+    let n = node3;
+    note(n.commentBefore, n.range?.[0]), note(n.comment, n.range?.[0]);
+  });
   let body = text5.slice(match[0].length);
-  return { kind: "ok", metadata: toPlainRecord(metadata), lines, body, bodyLine: countLines(match[0]) + 1 };
+  return { kind: "ok", metadata: toPlainRecord(metadata), lines, body, bodyLine: countLines(match[0]) + 1, comments };
 }
 function countLines(text5) {
   return (text5.match(/\r\n|\r|\n/g) ?? []).length;
@@ -62722,12 +62642,12 @@ async function readDocuments(inventory, reader, hashPaths = [], terms, cardTerms
     let text5 = await readText(reader, cardFile, problems, budget);
     if (text5 !== void 0) {
       let fm = readFrontMatter(text5);
-      fm.kind === "ok" ? (docs.card = { file: cardFile.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine }, problems.push(...keySpellings(cardFile.path, fm.metadata, fm.lines))) : fm.kind === "none" ? (problems.push({ code: "card-metadata-missing", file: cardFile.path, line: 1 }), docs.card = { file: cardFile.path, metadata: /* @__PURE__ */ Object.create(null), lines: {}, body: fm.body, bodyLine: 1 }) : problems.push({ code: "front-matter-invalid", file: cardFile.path, line: fm.line, args: { reason: fm.reason } });
+      fm.kind === "ok" ? (docs.card = { file: cardFile.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, comments: fm.comments }, problems.push(...keySpellings(cardFile.path, fm.metadata, fm.lines))) : fm.kind === "none" ? (problems.push({ code: "card-metadata-missing", file: cardFile.path, line: 1 }), docs.card = { file: cardFile.path, metadata: /* @__PURE__ */ Object.create(null), lines: {}, body: fm.body, bodyLine: 1 }) : problems.push({ code: "front-matter-invalid", file: cardFile.path, line: fm.line, args: { reason: fm.reason } });
     }
   }
   for (let other of cards.slice(1)) {
     let text5 = await readText(reader, other, problems, budget), fm = text5 === void 0 ? void 0 : readFrontMatter(text5);
-    fm?.kind === "ok" && ((docs.otherCards ??= []).push({ file: other.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine }), problems.push(...keySpellings(other.path, fm.metadata, fm.lines)));
+    fm?.kind === "ok" && ((docs.otherCards ??= []).push({ file: other.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, comments: fm.comments }), problems.push(...keySpellings(other.path, fm.metadata, fm.lines)));
   }
   for (let file2 of inventory.files.filter((f) => f.role === "license")) {
     let text5 = await readTermsFile(reader, file2, problems, budget, terms);
@@ -62818,7 +62738,7 @@ async function readTermsFile(reader, file2, problems, budget, terms) {
     p.code === "license-file-binary" && !CLASSIC_LICENSE.test(name) ? unreadable("binary") : problems.push(p);
   return text5;
 }
-var MAX_PROSE_DOCS = 256, baseName = (path3) => path3.slice(path3.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase(), PROSE_NAMES = /\.(md|markdown|rst|txt)$/i, NOT_PROSE_TOPICS = /* @__PURE__ */ new Set(["sample-outputs", "evaluation-results", "data-card", "manifest"]);
+var MAX_PROSE_DOCS = 256, baseName = (path3) => path3.slice(path3.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase(), PROSE_NAMES = /\.(md|markdown|rst|txt|html?)$/i, NOT_PROSE_TOPICS = /* @__PURE__ */ new Set(["sample-outputs", "evaluation-results", "data-card", "manifest"]);
 async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
   let notProse = new Set(cardTerms?.prose["not-names"] ?? []), done = new Set([...docs.prose ?? [], ...docs.otherCards ?? []].map((d) => d.file)), files2 = inventory.files.filter((f) => f.role === "docs" && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) && !done.has(f.path) && !notProse.has(baseName(f.path))), room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
   files2.length > room && problems.push({ code: "prose-doc-limit", verdict: "unknown", file: files2[room].path, args: { limit: MAX_PROSE_DOCS, count: files2.length + (docs.prose?.length ?? 0) } });
@@ -62837,7 +62757,7 @@ async function readFolderCards(inventory, reader, problems, budget, docs) {
     }
     problems.push(...keySpellings(file2.path, fm.metadata, fm.lines));
     let folder = file2.path.slice(0, file2.path.lastIndexOf("/") + 1);
-    (docs.otherCards ??= []).push({ file: file2.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, folder });
+    (docs.otherCards ??= []).push({ file: file2.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, folder, comments: fm.comments });
   }
 }
 function keySpellings(file2, metadata, lines) {

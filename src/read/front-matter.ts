@@ -1,8 +1,8 @@
 // Splits a model card into YAML front matter and Markdown body, keeping the line of every top-level key.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 
 export type FrontMatter =
-  | { kind: 'ok'; metadata: Record<string, unknown>; lines: Record<string, number>; body: string; bodyLine: number }
+  | { kind: 'ok'; metadata: Record<string, unknown>; lines: Record<string, number>; body: string; bodyLine: number; comments: FrontMatterComment[] }
   | { kind: 'none'; body: string }
   | { kind: 'invalid'; line: number; reason: string };
 
@@ -10,6 +10,9 @@ export type FrontMatter =
 const BLOCK = /^(\s*---[ \t]*(?:\r\n|\r|\n))([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/;
 
 const YAML_LIMITS = { maxAliasCount: 50, uniqueKeys: true, prettyErrors: false, merge: false };
+
+/** A `# …` comment of the front matter, with the line of the node it stands by (or of the block's first line). */
+export interface FrontMatterComment { text: string; line: number }
 
 /** Parses the front matter of a card; invalid YAML or a non-mapping block is reported with its line. */
 export function readFrontMatter(text: string): FrontMatter {
@@ -57,8 +60,22 @@ export function readFrontMatter(text: string): FrontMatter {
       });
     }
   }
+  // Comments are no data, but words a person reads: "# weights: non-commercial use only" states terms all the same.
+  const comments: FrontMatterComment[] = [];
+  const note = (comment: string | null | undefined, at: number | undefined) => {
+    if (comment) comments.push({ text: comment, line: at === undefined ? firstLine : firstLine - 1 + counter.linePos(at).line });
+  };
+  note(doc.commentBefore, undefined);
+  note(doc.comment, undefined);
+  visit(doc, (_key, node) => {
+    // A key with no value visits a null node.
+    if (!node) return;
+    const n = node as { commentBefore?: string | null; comment?: string | null; range?: [number, number, number] | null };
+    note(n.commentBefore, n.range?.[0]);
+    note(n.comment, n.range?.[0]);
+  });
   const body = text.slice(match[0].length);
-  return { kind: 'ok', metadata: toPlainRecord(metadata as Record<string, unknown>), lines, body, bodyLine: countLines(match[0]) + 1 };
+  return { kind: 'ok', metadata: toPlainRecord(metadata as Record<string, unknown>), lines, body, bodyLine: countLines(match[0]) + 1, comments };
 }
 
 function countLines(text: string): number {

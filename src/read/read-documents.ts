@@ -51,7 +51,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     if (text !== undefined) {
       const fm = readFrontMatter(text);
       if (fm.kind === 'ok') {
-        docs.card = { file: cardFile.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine };
+        docs.card = { file: cardFile.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, comments: fm.comments };
         problems.push(...keySpellings(cardFile.path, fm.metadata, fm.lines));
       }
       else if (fm.kind === 'none') {
@@ -66,7 +66,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     const text = await readText(reader, other, problems, budget);
     const fm = text === undefined ? undefined : readFrontMatter(text);
     if (fm?.kind === 'ok') {
-      (docs.otherCards ??= []).push({ file: other.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine });
+      (docs.otherCards ??= []).push({ file: other.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, comments: fm.comments });
       problems.push(...keySpellings(other.path, fm.metadata, fm.lines));
     }
   }
@@ -220,8 +220,8 @@ async function readTermsFile(reader: RepoReader, file: InventoryFile, problems: 
 /** Prose documents read for the terms they state; past the bound, prose-doc-limit names the first one left unread. */
 export const MAX_PROSE_DOCS = 256;
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '').toLowerCase();
-/** Documentation whose words are the release's own prose: Markdown, reStructuredText and plain text. */
-const PROSE_NAMES = /\.(md|markdown|rst|txt)$/i;
+/** Documentation whose words are the release's own prose: Markdown, reStructuredText, plain text and HTML pages. */
+const PROSE_NAMES = /\.(md|markdown|rst|txt|html?)$/i;
 /** Docs that are not prose about the release: generated samples and result tables state no terms of it. */
 const NOT_PROSE_TOPICS = new Set(['sample-outputs', 'evaluation-results', 'data-card', 'manifest']);
 
@@ -260,7 +260,7 @@ async function readFolderCards(inventory: Inventory, reader: RepoReader, problem
     }
     problems.push(...keySpellings(file.path, fm.metadata, fm.lines));
     const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
-    (docs.otherCards ??= []).push({ file: file.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, folder });
+    (docs.otherCards ??= []).push({ file: file.path, metadata: fm.metadata, lines: fm.lines, body: fm.body, bodyLine: fm.bodyLine, folder, comments: fm.comments });
   }
 }
 

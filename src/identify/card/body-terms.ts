@@ -126,5 +126,9 @@ export function identifyMetadataTerms(card: CardDocument, rules: RuleSet, scope:
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) { walk(key, k, depth + 1); walk(key, v, depth + 1); }
   };
   for (const [key, value] of Object.entries(card.metadata)) if (!ID_KEYS.has(key) && !key.startsWith('extra_gated_')) walk(key, value, 0);
+  for (const { text, line } of card.comments ?? []) {
+    const hit = out.length < MAX_FINDINGS ? textTerms(text, rules.cardTerms) : undefined;
+    if (hit) out.push({ expression: UNKNOWN, confidence: 0, source: { file: card.file, line, kind: 'card-metadata' }, scope, raw: `# ${hit.sentence}`, addedTerms: { beside: [] } });
+  }
   return out;
 }

@@ -100,12 +100,13 @@ export function sentenceTerms(sentence: string, rules: CardTermsRules, prose = f
   const c = compile(rules);
   const words = mask(c.negations, termsWords(sentence));
   const advice = find(c.advisory, words);
-  // A docs page's sentence binds with a kind of rules.prose.binding, or when it names what is released.
-  const aboutRelease = !prose || find(c.artifacts, words);
+  // A docs page's sentence binds with a kind of rules.prose.binding, or when it names what is released (asked once,
+  // and only of a sentence that has a restriction's words).
+  let aboutRelease: boolean | undefined = prose ? undefined : true;
   for (const [type, phrases] of c.restrictions) {
     if (advice && !ADVICE_PROOF.has(type)) continue;
-    if (!aboutRelease && !c.binding.has(type)) continue;
-    if (find(phrases, words)) return { type, sentence: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) };
+    if (!find(phrases, words)) continue;
+    if (c.binding.has(type) || (aboutRelease ??= find(c.artifacts, words))) return { type, sentence: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) };
   }
   return undefined;
 }
