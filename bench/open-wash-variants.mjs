@@ -63,5 +63,10 @@ export const VARIANTS = [
   ['docs-html-research-only', () => ({ 'docs/index.html': '<html><body><p>For research purposes only.</p></body></html>\n' })],
   ['docs-faq-no-redistribution', () => ({ 'docs/FAQ.md': '# FAQ\n\nCan I pass it on? Redistribution is not permitted.\n' })],
   ['notes-txt-approval', () => ({ 'NOTES.txt': 'Redistributing the weights requires our prior written consent.\n' })],
+  // Raw newlines inside the JSON strings: not a valid notebook, read as plain text.
+  ['notebook-broken-json-research-only', () => ({ 'examples/quickstart.ipynb': '{"cells":[{"cell_type":"markdown","metadata":{},"source":["# Quickstart\n","\n","These weights are for research purposes only."]}],"metadata":{},"nbformat":4,"nbformat_minor":5}\n' })],
+  ['notebook-markdown-research-only', () => ({ 'examples/quickstart.ipynb': JSON.stringify({ cells: [{ cell_type: 'markdown', metadata: {}, source: ['# Quickstart\n', '\n', 'These weights are for research purposes only.'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }) })],
+  ['docs-limited-to-non-profit', () => ({ 'docs/usage.md': '# Usage\n\nUse of the weights is limited to non-profit organisations.\n' })],
+  ['notebook-raw-cell-approval', () => ({ 'notebooks/demo.ipynb': JSON.stringify({ cells: [{ cell_type: 'raw', metadata: {}, source: 'Redistributing these weights requires our prior written approval.' }], metadata: {}, nbformat: 4, nbformat_minor: 5 }) })],
   ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
 ];

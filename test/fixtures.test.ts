@@ -108,6 +108,9 @@ const TABLE: Row[] = [
   ['docs-page-restricts-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['folder-readme-restricts-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['docs-pages-honest', 'osaid-1.0', 'pass', []],
+  // A notebook's Markdown cells are prose of the release; its code cells and honest limitations state no terms.
+  ['notebook-restricts-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['notebook-honest', 'osaid-1.0', 'pass', []],
   // A front-matter `# …` comment is read for terms like its strings; the Hub template's own comments state none.
   ['card-front-matter-comment-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-front-matter-comments-honest', 'osaid-1.0', 'pass', []],

@@ -62631,6 +62631,50 @@ function isRecord(value) {
   return typeof value == "object" && value !== null && !Array.isArray(value);
 }
 
+// src/read/notebook.ts
+function notebookProse(text5) {
+  let cells = notebookCells(text5, /* @__PURE__ */ new Set(["markdown", "raw"]));
+  if (!cells) return;
+  let out = [];
+  return cells.code.split(`
+`).forEach((line2, i) => {
+    let at2 = cells.fileLine(i + 1) - 1;
+    for (; out.length <= at2; ) out.push("");
+    out[at2] = out[at2] ? `${out[at2]} ${line2}` : line2;
+  }), out.join(`
+`);
+}
+function notebookCells(text5, kinds) {
+  let cells;
+  try {
+    cells = JSON.parse(text5).cells;
+  } catch {
+    return;
+  }
+  if (!Array.isArray(cells)) return;
+  let lines = [], fileLines = [], starts = [0];
+  for (let i = text5.indexOf(`
+`); i >= 0; i = text5.indexOf(`
+`, i + 1)) starts.push(i + 1);
+  let lineAt = (offset) => {
+    let n = 0;
+    for (; n + 1 < starts.length && starts[n + 1] <= offset; ) n++;
+    return n + 1;
+  }, from = 0;
+  for (let cell2 of cells) {
+    if (typeof cell2?.cell_type != "string" || !kinds.has(cell2.cell_type)) continue;
+    let source2 = Array.isArray(cell2.source) ? cell2.source.map(String).join("") : typeof cell2.source == "string" ? cell2.source : "";
+    for (let line2 of source2.split(`
+`)) {
+      let spelt = JSON.stringify(line2).slice(1, -1), at2 = spelt ? text5.indexOf(spelt, from) : -1;
+      at2 >= 0 && (from = at2 + spelt.length), lines.push(line2), fileLines.push(at2 >= 0 ? lineAt(at2) : lineAt(from));
+    }
+    lines.push(""), fileLines.push(lineAt(from));
+  }
+  return { code: lines.join(`
+`), fileLine: (codeLine) => fileLines[codeLine - 1] ?? 1 };
+}
+
 // src/read/read-documents.ts
 var MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg|citation\.cff)$/i, CODE_TOPICS = /* @__PURE__ */ new Set(["training", "inference", "evaluation", "preprocessing", "architecture"]), MAX_CODE_BYTES = 64 * 1024, MAX_CODE_FILES = 256, CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i, MAX_CONFIGS = 256, MAX_TEXT_BYTES = 1024 * 1024, MAX_WEIGHTS_HEADERS = 256, MAX_HASH_BYTES = 16 * 1024 * 1024, MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
 async function readDocuments(inventory, reader, hashPaths = [], terms, cardTerms) {
@@ -62738,12 +62782,12 @@ async function readTermsFile(reader, file2, problems, budget, terms) {
     p.code === "license-file-binary" && !CLASSIC_LICENSE.test(name) ? unreadable("binary") : problems.push(p);
   return text5;
 }
-var MAX_PROSE_DOCS = 256, baseName = (path3) => path3.slice(path3.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase(), PROSE_NAMES = /\.(md|markdown|rst|txt|html?)$/i, NOT_PROSE_TOPICS = /* @__PURE__ */ new Set(["sample-outputs", "evaluation-results", "data-card", "manifest"]);
+var MAX_PROSE_DOCS = 256, baseName = (path3) => path3.slice(path3.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase(), PROSE_NAMES = /\.(md|markdown|rst|txt|html?)$/i, NOTEBOOK = /\.ipynb$/i, NOT_PROSE_TOPICS = /* @__PURE__ */ new Set(["sample-outputs", "evaluation-results", "data-card", "manifest"]);
 async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
-  let notProse = new Set(cardTerms?.prose["not-names"] ?? []), done = new Set([...docs.prose ?? [], ...docs.otherCards ?? []].map((d) => d.file)), files2 = inventory.files.filter((f) => f.role === "docs" && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) && !done.has(f.path) && !notProse.has(baseName(f.path))), room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
+  let notProse = new Set(cardTerms?.prose["not-names"] ?? []), done = new Set([...docs.prose ?? [], ...docs.otherCards ?? []].map((d) => d.file)), files2 = inventory.files.filter((f) => (f.role === "docs" && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) || NOTEBOOK.test(f.path)) && !done.has(f.path) && !notProse.has(baseName(f.path))), room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
   files2.length > room && problems.push({ code: "prose-doc-limit", verdict: "unknown", file: files2[room].path, args: { limit: MAX_PROSE_DOCS, count: files2.length + (docs.prose?.length ?? 0) } });
   for (let file2 of files2.slice(0, room)) {
-    let text5 = await readText(reader, file2, [], budget);
+    let read = await readText(reader, file2, [], budget), text5 = read !== void 0 && NOTEBOOK.test(file2.path) ? notebookProse(read) ?? read : read;
     text5 !== void 0 && (docs.prose ??= []).push({ file: file2.path, text: text5 });
   }
 }

@@ -9,6 +9,7 @@ import type { RepoReader } from './reader.js';
 import { readWeightsHeader } from './weights-header.js';
 import type { CardTermsRules, TermsFilesRules } from '../ruleset/schema.js';
 import { isUnreadableTermsName } from '../discover/terms-files.js';
+import { notebookProse } from './notebook.js';
 
 /** No card, license or data card is this long; the cap keeps a hostile repo from costing memory. */
 /** Manifests read for their license field (identify/manifest-license.ts parses them). */
@@ -223,6 +224,8 @@ const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace
 /** Documentation whose words are the release's own prose: Markdown, reStructuredText, plain text and HTML pages. */
 const PROSE_NAMES = /\.(md|markdown|rst|txt|html?)$/i;
 /** Docs that are not prose about the release: generated samples and result tables state no terms of it. */
+/** A Jupyter notebook, whatever its role: its Markdown cells are prose of the release. */
+const NOTEBOOK = /\.ipynb$/i;
 const NOT_PROSE_TOPICS = new Set(['sample-outputs', 'evaluation-results', 'data-card', 'manifest']);
 
 /**
@@ -234,11 +237,14 @@ async function readProse(inventory: Inventory, reader: RepoReader, problems: Pro
   // CONTRIBUTING.md, CODE_OF_CONDUCT.md: rules for the project's contributors (rules/card-terms.yaml `prose.not-names`).
   const notProse = new Set(cardTerms?.prose['not-names'] ?? []);
   const done = new Set([...(docs.prose ?? []), ...(docs.otherCards ?? [])].map((d) => d.file));
-  const files = inventory.files.filter((f) => f.role === 'docs' && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) && !done.has(f.path) && !notProse.has(baseName(f.path)));
+  const files = inventory.files.filter((f) => (f.role === 'docs' && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) || NOTEBOOK.test(f.path)) && !done.has(f.path) && !notProse.has(baseName(f.path)));
   const room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
   if (files.length > room) problems.push({ code: 'prose-doc-limit', verdict: 'unknown', file: files[room]!.path, args: { limit: MAX_PROSE_DOCS, count: files.length + (docs.prose?.length ?? 0) } });
   for (const file of files.slice(0, room)) {
-    const text = await readText(reader, file, [], budget);
+    const read = await readText(reader, file, [], budget);
+    // A notebook's Markdown cells (quickstart.ipynb: "The weights are for non-commercial use only."), at its own lines.
+    // One that is not valid notebook JSON is read as it is: its words are still what a reader of the file sees.
+    const text = read !== undefined && NOTEBOOK.test(file.path) ? notebookProse(read) ?? read : read;
     if (text !== undefined) (docs.prose ??= []).push({ file: file.path, text });
   }
 }

@@ -2,7 +2,7 @@
 // folder or weights file, or nothing osai can check).
 import { parseHubSpec } from '../read/hub-target.js';
 import { readCallArguments, stringLiteral } from './call-arguments.js';
-import { notebookCode } from './notebook.js';
+import { notebookCode } from '../read/notebook.js';
 import type { CompiledReferenceRule, ReferenceRules } from './reference-rules.js';
 
 /** A use found in a file: the literal word it names, or the expression that computes it at run time. */

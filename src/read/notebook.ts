@@ -1,10 +1,33 @@
-// A Jupyter notebook's code cells as one Python text, with the notebook file's line for each line of it, so a
-// reference in a notebook is found like one in a .py file and reported where the notebook holds it.
+// A Jupyter notebook's cells of one kind as one text, with the notebook file's line for each line of it: its code
+// cells as one Python text, so a reference in a notebook is found like one in a .py file (osai scan); its Markdown
+// and raw cells as prose at the notebook's own lines, so a restriction written there binds like one in docs/usage.md.
 
 export interface NotebookCode { code: string; fileLine: (codeLine: number) => number }
 
 /** The code cells of a notebook (nbformat 4, `source` as a string or a list of lines), or undefined when it is not one. */
 export function notebookCode(text: string): NotebookCode | undefined {
+  return notebookCells(text, new Set(['code']));
+}
+
+/**
+ * The Markdown and raw cells of a notebook (what Jupyter shows as text) as a text whose every line sits at the
+ * notebook file's line (other lines empty), so a term found in it is reported where the notebook holds it; undefined
+ * when it is not a notebook.
+ */
+export function notebookProse(text: string): string | undefined {
+  const cells = notebookCells(text, new Set(['markdown', 'raw']));
+  if (!cells) return undefined;
+  const out: string[] = [];
+  cells.code.split('\n').forEach((line, i) => {
+    const at = cells.fileLine(i + 1) - 1;
+    while (out.length <= at) out.push('');
+    // Two lines the search placed at one file line (a source string without line breaks): kept, joined.
+    out[at] = out[at] ? `${out[at]} ${line}` : line;
+  });
+  return out.join('\n');
+}
+
+function notebookCells(text: string, kinds: ReadonlySet<string>): NotebookCode | undefined {
   let cells: unknown;
   try {
     cells = (JSON.parse(text) as { cells?: unknown }).cells;
@@ -19,7 +42,7 @@ export function notebookCode(text: string): NotebookCode | undefined {
   const lineAt = (offset: number) => { let n = 0; while (n + 1 < starts.length && starts[n + 1]! <= offset) n++; return n + 1; };
   let from = 0;
   for (const cell of cells as { cell_type?: unknown; source?: unknown }[]) {
-    if (cell?.cell_type !== 'code') continue;
+    if (typeof cell?.cell_type !== 'string' || !kinds.has(cell.cell_type)) continue;
     const source = Array.isArray(cell.source) ? cell.source.map(String).join('') : typeof cell.source === 'string' ? cell.source : '';
     for (const line of source.split('\n')) {
       // Where the line sits in the file: its JSON spelling, searched forward (notebooks are written a line a line).
