@@ -68,5 +68,6 @@ export const VARIANTS = [
   ['notebook-markdown-research-only', () => ({ 'examples/quickstart.ipynb': JSON.stringify({ cells: [{ cell_type: 'markdown', metadata: {}, source: ['# Quickstart\n', '\n', 'These weights are for research purposes only.'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }) })],
   ['docs-limited-to-non-profit', () => ({ 'docs/usage.md': '# Usage\n\nUse of the weights is limited to non-profit organisations.\n' })],
   ['notebook-raw-cell-approval', () => ({ 'notebooks/demo.ipynb': JSON.stringify({ cells: [{ cell_type: 'raw', metadata: {}, source: 'Redistributing these weights requires our prior written approval.' }], metadata: {}, nbformat: 4, nbformat_minor: 5 }) })],
+  ['notebook-self-purpose-and-research', () => ({ 'demo.ipynb': JSON.stringify({ cells: [{ cell_type: 'markdown', metadata: {}, source: 'This notebook is for demonstration purposes only and for research only.' }], metadata: {}, nbformat: 4, nbformat_minor: 5 }) })],
   ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
 ];

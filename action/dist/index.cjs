@@ -38416,7 +38416,12 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
       prose: external_exports.object({
         "not-names": external_exports.array(external_exports.string().regex(/^[a-z0-9_-]+$/)),
         binding: external_exports.array(external_exports.string().regex(/^[a-z-]+$/)).min(1),
-        artifacts: external_exports.array(TermsPhrase).min(1)
+        artifacts: external_exports.array(TermsPhrase).min(1),
+        "about-itself": external_exports.object({
+          kinds: external_exports.array(external_exports.string().regex(/^[a-z-]+$/)),
+          subjects: external_exports.array(TermsPhrase).min(1),
+          purposes: external_exports.array(TermsPhrase).min(1)
+        }).strict()
       }).strict()
     }).strict(), LinePattern = external_exports.string().min(1).refine((p) => {
       try {
@@ -61258,7 +61263,10 @@ function compile4(rules) {
     negations: rules.negations.map(toPhrase),
     advisory: rules.advisory.map(toPhrase),
     artifacts: rules.prose.artifacts.map(toPhrase),
-    binding: new Set(rules.prose.binding)
+    binding: new Set(rules.prose.binding),
+    selfKinds: new Set(rules.prose["about-itself"].kinds),
+    selfSubjects: rules.prose["about-itself"].subjects.map(toPhrase),
+    selfPurposes: rules.prose["about-itself"].purposes.map(toPhrase)
   }, compiled5.set(rules, c)), c;
 }
 var CONFUSABLES = {
@@ -61332,10 +61340,12 @@ function mask(phrases2, words2) {
 }
 var ADVICE_PROOF = /* @__PURE__ */ new Set(["non-commercial", "research-only"]);
 function sentenceTerms(sentence, rules, prose = !1) {
-  let c = compile4(rules), words2 = mask(c.negations, termsWords(sentence)), advice = find(c.advisory, words2), aboutRelease = prose ? void 0 : !0;
-  for (let [type, phrases2] of c.restrictions)
-    if (!(advice && !ADVICE_PROOF.has(type)) && find(phrases2, words2) && (c.binding.has(type) || (aboutRelease ??= find(c.artifacts, words2))))
-      return { type, sentence: sentence.replace(/\s+/g, " ").trim().slice(0, 200) };
+  let c = compile4(rules), words2 = mask(c.negations, termsWords(sentence)), advice = find(c.advisory, words2), aboutRelease = prose ? void 0 : !0, selfWords;
+  for (let [type, phrases2] of c.restrictions) {
+    if (advice && !ADVICE_PROOF.has(type) || !find(phrases2, words2)) continue;
+    let aboutItself = prose && c.selfKinds.has(type) && find(c.selfSubjects, words2);
+    if (c.binding.has(type) && (!aboutItself || find(phrases2, selfWords ??= mask(c.selfPurposes, words2))) || (aboutRelease ??= find(c.artifacts, words2))) return { type, sentence: sentence.replace(/\s+/g, " ").trim().slice(0, 200) };
+  }
 }
 function sentencesOf(text5) {
   let out = [], at2 = 0;

@@ -184,6 +184,9 @@ export const CardTermsFile = z.object({
     'not-names': z.array(z.string().regex(/^[a-z0-9_-]+$/)),
     binding: z.array(z.string().regex(/^[a-z-]+$/)).min(1),
     artifacts: z.array(TermsPhrase).min(1),
+    'about-itself': z.object({
+      kinds: z.array(z.string().regex(/^[a-z-]+$/)), subjects: z.array(TermsPhrase).min(1), purposes: z.array(TermsPhrase).min(1),
+    }).strict(),
   }).strict(),
 }).strict();
 export type CardTermsRules = z.infer<typeof CardTermsFile>;

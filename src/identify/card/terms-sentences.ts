@@ -7,7 +7,10 @@ export interface TermsHit { type: string; sentence: string }
 type Phrase = (string | null)[]; // null = a gap of up to GAP words
 const GAP = 4;
 
-interface Compiled { restrictions: [string, Phrase[]][]; negations: Phrase[]; advisory: Phrase[]; artifacts: Phrase[]; binding: Set<string> }
+interface Compiled {
+  restrictions: [string, Phrase[]][]; negations: Phrase[]; advisory: Phrase[]; artifacts: Phrase[]; binding: Set<string>;
+  selfKinds: Set<string>; selfSubjects: Phrase[]; selfPurposes: Phrase[];
+}
 const compiled = new WeakMap<CardTermsRules, Compiled>();
 
 const toPhrase = (p: string): Phrase => p.split(' ').map((w) => (w === '~' ? null : w));
@@ -19,6 +22,8 @@ function compile(rules: CardTermsRules): Compiled {
       restrictions: Object.entries(rules.restrictions).map(([type, phrases]) => [type, phrases.map(toPhrase)]),
       negations: rules.negations.map(toPhrase), advisory: rules.advisory.map(toPhrase),
       artifacts: rules.prose.artifacts.map(toPhrase), binding: new Set(rules.prose.binding),
+      selfKinds: new Set(rules.prose['about-itself'].kinds), selfSubjects: rules.prose['about-itself'].subjects.map(toPhrase),
+      selfPurposes: rules.prose['about-itself'].purposes.map(toPhrase),
     };
     compiled.set(rules, c);
   }
@@ -103,10 +108,15 @@ export function sentenceTerms(sentence: string, rules: CardTermsRules, prose = f
   // A docs page's sentence binds with a kind of rules.prose.binding, or when it names what is released (asked once,
   // and only of a sentence that has a restriction's words).
   let aboutRelease: boolean | undefined = prose ? undefined : true;
+  // A sentence about the page itself ("This notebook is for demonstration purposes only"): the purposes it states of
+  // the page are blanked for rules.prose.about-itself's kinds (the sentence binds still when it names the release).
+  let selfWords: string[] | undefined;
   for (const [type, phrases] of c.restrictions) {
     if (advice && !ADVICE_PROOF.has(type)) continue;
     if (!find(phrases, words)) continue;
-    if (c.binding.has(type) || (aboutRelease ??= find(c.artifacts, words))) return { type, sentence: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) };
+    const aboutItself = prose && c.selfKinds.has(type) && find(c.selfSubjects, words);
+    const binds = c.binding.has(type) && (!aboutItself || find(phrases, selfWords ??= mask(c.selfPurposes, words)));
+    if (binds || (aboutRelease ??= find(c.artifacts, words))) return { type, sentence: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) };
   }
   return undefined;
 }
