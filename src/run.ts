@@ -125,8 +125,9 @@ export async function checkReader(
   const inventory = discoverFiles(listing.entries, listing.problems, rules.termsFiles);
   const documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path), rules.termsFiles, rules.cardTerms);
   const remote = resolveRemote ? await resolveRemote(documents) : undefined;
-  // The Markdown parser is loaded only for a run that reads a card body; identify() itself stays synchronous.
-  if (documents.card || documents.otherCards?.length) await loadMarkdownParser();
+  // The Markdown parser is loaded only for a run that reads a card body or other prose (a data card, docs pages, a
+  // notebook's Markdown cells); identify() itself stays synchronous.
+  if (documents.card || documents.otherCards?.length || documents.docs.length || documents.prose?.length) await loadMarkdownParser();
   const evidence = { ...identify(inventory, documents, rules, declarations, clarifications, remote, bases), euAiAct: identifyEuFacts(documents.card, euAiAct) };
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,

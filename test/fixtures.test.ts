@@ -111,6 +111,9 @@ const TABLE: Row[] = [
   // A notebook's Markdown cells are prose of the release; its code cells and honest limitations state no terms.
   ['notebook-restricts-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['notebook-honest', 'osaid-1.0', 'pass', []],
+  // No model card, but a data card and a docs page: they are read all the same (this run crashed: the Markdown
+  // parser was loaded only for a card), and the docs page's restriction is reported.
+  ['no-card-docs-restrict', 'osaid-1.0', 'fail', ['card-missing', 'license-terms-added', 'data-information-incomplete']],
   // A front-matter `# …` comment is read for terms like its strings; the Hub template's own comments state none.
   ['card-front-matter-comment-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-front-matter-comments-honest', 'osaid-1.0', 'pass', []],

@@ -62667,9 +62667,12 @@ function notebookCells(text5, kinds) {
 `); i >= 0; i = text5.indexOf(`
 `, i + 1)) starts.push(i + 1);
   let lineAt = (offset) => {
-    let n = 0;
-    for (; n + 1 < starts.length && starts[n + 1] <= offset; ) n++;
-    return n + 1;
+    let lo = 0, hi = starts.length - 1;
+    for (; lo < hi; ) {
+      let mid = lo + hi + 1 >> 1;
+      starts[mid] <= offset ? lo = mid : hi = mid - 1;
+    }
+    return lo + 1;
   }, from = 0;
   for (let cell2 of cells) {
     if (typeof cell2?.cell_type != "string" || !kinds.has(cell2.cell_type)) continue;
@@ -62912,7 +62915,7 @@ async function checkTarget(path3, options) {
 }
 async function checkReader(reader, options = {}, { declarations = [], clarifications = [], policy, bases: bases2 = [], resolve: resolveRemote, euAiAct } = {}) {
   let rules = await loadRuleSet(options.rulesDir), listing = await reader.list(), inventory = discoverFiles(listing.entries, listing.problems, rules.termsFiles), documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path), rules.termsFiles, rules.cardTerms), remote = resolveRemote ? await resolveRemote(documents) : void 0;
-  (documents.card || documents.otherCards?.length) && await loadMarkdownParser();
+  (documents.card || documents.otherCards?.length || documents.docs.length || documents.prose?.length) && await loadMarkdownParser();
   let evidence = { ...identify(inventory, documents, rules, declarations, clarifications, remote, bases2), euAiAct: identifyEuFacts(documents.card, euAiAct) };
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,

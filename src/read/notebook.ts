@@ -39,7 +39,17 @@ function notebookCells(text: string, kinds: ReadonlySet<string>): NotebookCode |
   const fileLines: number[] = [];
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineAt = (offset: number) => { let n = 0; while (n + 1 < starts.length && starts[n + 1]! <= offset) n++; return n + 1; };
+  // The line an offset is on: a binary search of the line starts (a notebook of many lines costs no more per line).
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
   let from = 0;
   for (const cell of cells as { cell_type?: unknown; source?: unknown }[]) {
     if (typeof cell?.cell_type !== 'string' || !kinds.has(cell.cell_type)) continue;

@@ -223,9 +223,9 @@ export const MAX_PROSE_DOCS = 256;
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '').toLowerCase();
 /** Documentation whose words are the release's own prose: Markdown, reStructuredText, plain text and HTML pages. */
 const PROSE_NAMES = /\.(md|markdown|rst|txt|html?)$/i;
-/** Docs that are not prose about the release: generated samples and result tables state no terms of it. */
 /** A Jupyter notebook, whatever its role: its Markdown cells are prose of the release. */
 const NOTEBOOK = /\.ipynb$/i;
+/** Docs that are not prose about the release: generated samples and result tables state no terms of it. */
 const NOT_PROSE_TOPICS = new Set(['sample-outputs', 'evaluation-results', 'data-card', 'manifest']);
 
 /**
