@@ -69,5 +69,12 @@ export const VARIANTS = [
   ['docs-limited-to-non-profit', () => ({ 'docs/usage.md': '# Usage\n\nUse of the weights is limited to non-profit organisations.\n' })],
   ['notebook-raw-cell-approval', () => ({ 'notebooks/demo.ipynb': JSON.stringify({ cells: [{ cell_type: 'raw', metadata: {}, source: 'Redistributing these weights requires our prior written approval.' }], metadata: {}, nbformat: 4, nbformat_minor: 5 }) })],
   ['notebook-self-purpose-and-research', () => ({ 'demo.ipynb': JSON.stringify({ cells: [{ cell_type: 'markdown', metadata: {}, source: 'This notebook is for demonstration purposes only and for research only.' }], metadata: {}, nbformat: 4, nbformat_minor: 5 }) })],
+  ['config-yaml-comment-research-only', () => ({ 'generation.yaml': 'temperature: 0.7\n# These weights may be used for non-commercial research only.\n' })],
+  ['toml-trailing-comment-approval', () => ({ 'configs/serve.toml': 'port = 8080  # redistributing the weights requires our prior written approval\n' })],
+  ['python-header-academic-only', () => ({ 'scripts/export.py': '# Copyright 2024 Acme.\n# The released checkpoints are for academic use only.\nimport sys\n' })],
+  ['python-docstring-noncommercial', () => ({ 'serve.py': '"""Serving entry point.\n\nThe model may not be used for commercial purposes.\n"""\n' })],
+  ['cuda-block-comment-nc-license', () => ({ 'kernels/attn.cu': '/*\n * This file is licensed under CC BY-NC 4.0.\n */\n__global__ void k() {}\n' })],
+  ['notebook-code-cell-comment', () => ({ 'demo.ipynb': JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: ['# Weights: non-commercial use only\n', 'import torch\n'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }) })],
+  ['shell-comment-internal-weights', () => ({ 'run.sh': '#!/bin/sh\n# These weights are for internal use only.\npython inference.py\n' })],
   ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
 ];

@@ -74,6 +74,11 @@ export interface Documents {
   licenseTexts: TextDocument[];
   /** Prose documents of the release (docs pages, notes, a sub-folder's README without model keys), read for the terms they state. */
   prose?: TextDocument[];
+  /**
+   * The comments (and Python docstrings) of source and config files and of notebooks' code cells, one line per file
+   * line with code lines empty, read for the terms they state.
+   */
+  comments?: TextDocument[];
   /** Model cards other than the one read as the card (MODEL_CARD.md beside README.md), for their front matter's license. */
   otherCards?: CardDocument[];
   /** package.json, pyproject.toml and setup.cfg, read for their license field (optional: older readers leave it out). */

@@ -127,7 +127,7 @@ export async function checkReader(
   const remote = resolveRemote ? await resolveRemote(documents) : undefined;
   // The Markdown parser is loaded only for a run that reads a card body or other prose (a data card, docs pages, a
   // notebook's Markdown cells); identify() itself stays synchronous.
-  if (documents.card || documents.otherCards?.length || documents.docs.length || documents.prose?.length) await loadMarkdownParser();
+  if (documents.card || documents.otherCards?.length || documents.docs.length || documents.prose?.length || documents.comments?.length) await loadMarkdownParser();
   const evidence = { ...identify(inventory, documents, rules, declarations, clarifications, remote, bases), euAiAct: identifyEuFacts(documents.card, euAiAct) };
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,

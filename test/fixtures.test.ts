@@ -111,6 +111,14 @@ const TABLE: Row[] = [
   // A notebook's Markdown cells are prose of the release; its code cells and honest limitations state no terms.
   ['notebook-restricts-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['notebook-honest', 'osaid-1.0', 'pass', []],
+  // Comments of configs and code (and a notebook's code cells, a module docstring) state terms like a docs page; an
+  // Apache header, "For internal use only" said of a function, a string value and `don't` in YAML state none.
+  ['config-comment-restricts-weights', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['code-header-noncommercial', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['notebook-code-comment-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['code-comments-honest', 'osaid-1.0', 'pass', []],
+  // A data card saying which licenses' documents were removed states how the data was built, not terms (handling).
+  ['data-card-license-filtering-honest', 'osaid-1.0', 'pass', []],
   // No model card, but a data card and a docs page: they are read all the same (this run crashed: the Markdown
   // parser was loaded only for a card), and the docs page's restriction is reported.
   ['no-card-docs-restrict', 'osaid-1.0', 'fail', ['card-missing', 'license-terms-added', 'data-information-incomplete']],

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { readFrontMatter } from '../src/read/front-matter.js';
 import { createFsReader } from '../src/read/fs-reader.js';
-import { MAX_CONFIGS, MAX_PROSE_DOCS, MAX_TEXT_BYTES, MAX_TOTAL_TEXT_BYTES } from '../src/read/read-documents.js';
+import { MAX_COMMENT_FILES, MAX_CONFIGS, MAX_PROSE_DOCS, MAX_TEXT_BYTES, MAX_TOTAL_TEXT_BYTES } from '../src/read/read-documents.js';
+import { commentSyntax } from '../src/read/comments.js';
 import { createMemoryReader } from '../src/read/reader.js';
 import { check, checkReader } from '../src/run.js';
 import { codes, countingReader, expectNoPass, expectValidReport, passingFiles, readerFailingOn, tempRepo } from './helpers/hostile-repo.js';
@@ -113,6 +114,21 @@ describe('bounded work', () => {
     files[`docs/p${String(count).padStart(3, '0')}.md`] = '# Last page\n\nThe weights are for academic use only.\n';
     const report = await checkReader(createMemoryReader(files));
     expect(codes(report).has('prose-doc-limit')).toBe(limited);
+    expect(codes(report).has('license-terms-added')).toBe(!limited);
+    expectNoPass(report);
+  });
+
+  // Source files' comments state terms; one past the read bound is comment-file-limit (unknown), never silence.
+  test.each([
+    ['at the bound: every file is read, the restriction found', MAX_COMMENT_FILES, false],
+    ['past the bound: the unread files are comment-file-limit, never a pass', MAX_COMMENT_FILES + 1, true],
+  ])('source files %s', async (_name, count, limited) => {
+    const files: Record<string, Uint8Array | string> = { ...passingFiles() };
+    const own = Object.keys(files).filter((f) => commentSyntax(f)).length;
+    for (let i = 1; i < count - own; i++) files[`zz/m${String(i).padStart(4, '0')}.py`] = `# Part ${i} of the model.\nX = ${i}\n`;
+    files[`zz/m${String(count - own).padStart(4, '0')}.py`] = '# The weights are for academic use only.\nX = 0\n';
+    const report = await checkReader(createMemoryReader(files));
+    expect(codes(report).has('comment-file-limit')).toBe(limited);
     expect(codes(report).has('license-terms-added')).toBe(!limited);
     expectNoPass(report);
   });

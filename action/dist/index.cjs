@@ -38422,6 +38422,14 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
           subjects: external_exports.array(TermsPhrase).min(1),
           purposes: external_exports.array(TermsPhrase).min(1)
         }).strict()
+      }).strict(),
+      comments: external_exports.object({ "code-purposes": external_exports.array(TermsPhrase).min(1), release: external_exports.array(TermsPhrase).min(1) }).strict(),
+      handling: external_exports.object({
+        kinds: external_exports.array(external_exports.string().regex(/^[a-z-]+$/)).min(1),
+        verbs: external_exports.array(TermWord).min(1),
+        passive: external_exports.array(TermWord).min(1),
+        objects: external_exports.array(TermWord).min(1),
+        release: external_exports.array(TermsPhrase).min(1)
       }).strict()
     }).strict(), LinePattern = external_exports.string().min(1).refine((p) => {
       try {
@@ -61266,7 +61274,16 @@ function compile4(rules) {
     binding: new Set(rules.prose.binding),
     selfKinds: new Set(rules.prose["about-itself"].kinds),
     selfSubjects: rules.prose["about-itself"].subjects.map(toPhrase),
-    selfPurposes: rules.prose["about-itself"].purposes.map(toPhrase)
+    selfPurposes: rules.prose["about-itself"].purposes.map(toPhrase),
+    codePurposes: rules.comments["code-purposes"].map(toPhrase),
+    codeRelease: rules.comments.release.map(toPhrase),
+    handling: {
+      phrases: rules.handling.kinds.flatMap((k) => rules.restrictions[k] ?? []).map(toPhrase),
+      verbs: rules.handling.verbs,
+      passive: rules.handling.passive,
+      objects: rules.handling.objects,
+      release: rules.handling.release.map(toPhrase)
+    }
   }, compiled5.set(rules, c)), c;
 }
 var CONFUSABLES = {
@@ -61304,9 +61321,9 @@ var CONFUSABLES = {
   \u03C5: "u",
   \u03C7: "x",
   \u03F2: "c"
-}, LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/gu;
+}, LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/gu, HAS_LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/u;
 function unmix(word) {
-  return new RegExp("\\p{Script=Latin}", "u").test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
+  return HAS_LOOKALIKE.test(word) && new RegExp("\\p{Script=Latin}", "u").test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
 }
 function termsWords(text5) {
   let opened = text5.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\bcan't\b/g, "can not").replace(/\bwon't\b/g, "will not").replace(/\bshan't\b/g, "shall not").replace(/n't\b/g, " not");
@@ -61339,13 +61356,54 @@ function mask(phrases2, words2) {
   return out;
 }
 var ADVICE_PROOF = /* @__PURE__ */ new Set(["non-commercial", "research-only"]);
-function sentenceTerms(sentence, rules, prose = !1) {
-  let c = compile4(rules), words2 = mask(c.negations, termsWords(sentence)), advice = find(c.advisory, words2), aboutRelease = prose ? void 0 : !0, selfWords;
+function sentenceTerms(sentence, rules, reading = !1) {
+  let c = compile4(rules), prose2 = reading !== !1, negated = maskHandled(c, mask(c.negations, termsWords(sentence))), words2 = reading === "comment" && !find(c.codeRelease, negated) ? mask(c.codePurposes, negated) : negated, advice = find(c.advisory, words2), aboutRelease = prose2 ? void 0 : !0, selfWords;
   for (let [type, phrases2] of c.restrictions) {
     if (advice && !ADVICE_PROOF.has(type) || !find(phrases2, words2)) continue;
-    let aboutItself = prose && c.selfKinds.has(type) && find(c.selfSubjects, words2);
+    let aboutItself = prose2 && c.selfKinds.has(type) && find(c.selfSubjects, words2);
     if (c.binding.has(type) && (!aboutItself || find(phrases2, selfWords ??= mask(c.selfPurposes, words2))) || (aboutRelease ??= find(c.artifacts, words2))) return { type, sentence: sentence.replace(/\s+/g, " ").trim().slice(0, 200) };
   }
+}
+var DENY_VERB = /* @__PURE__ */ new Set(["not", "never", "no"]), AUXILIARIES = /* @__PURE__ */ new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got"]);
+function maskHandled(c, words2) {
+  let { verbs, passive, objects } = c.handling, any2 = (list3, w) => list3.some((v) => wordMatches(v, w));
+  if (!words2.some((w) => any2(verbs, w)) || find(c.handling.release, words2)) return words2;
+  let within = (from, to, test) => {
+    for (let j = Math.max(0, from); j < Math.min(words2.length, to); j++) if (test(j)) return !0;
+    return !1;
+  }, governed = (start, end) => within(start - GAP - 1, end + GAP + 1, (j) => (j < start || j >= end) && any2(objects, words2[j])) && (within(start - GAP - 1, start, (j) => any2(verbs, words2[j]) && !DENY_VERB.has(words2[j - 1] ?? "")) || within(end, end + GAP + 1, (j) => any2(passive, words2[j]) && AUXILIARIES.has(words2[j - 1] ?? ""))), out;
+  for (let i = 0; i < words2.length; i++)
+    for (let p of c.handling.phrases) {
+      let end = matchAt(p, words2, i);
+      end <= i || !governed(i, end) || (out ??= words2.slice(), out.fill("", i, end));
+    }
+  return out ?? words2;
+}
+var byFirst = /* @__PURE__ */ new WeakMap();
+function mayStateTerms(text5, rules) {
+  let index2 = byFirst.get(rules);
+  if (!index2) {
+    let exact = /* @__PURE__ */ new Map(), prefixes = /* @__PURE__ */ new Map(), gapFirst = !1;
+    for (let [, phrases2] of compile4(rules).restrictions)
+      for (let p of phrases2) {
+        let first = p[0];
+        if (first == null) {
+          gapFirst = !0;
+          continue;
+        }
+        let [map4, key2] = first.endsWith("*") ? [prefixes, first.slice(0, -1)] : [exact, first];
+        map4.set(key2, [...map4.get(key2) ?? [], p]);
+      }
+    index2 = { exact, prefixes: [...prefixes], gapFirst }, byFirst.set(rules, index2);
+  }
+  if (index2.gapFirst || text5.includes("|") && /^[ \t]*\|[^\n]*\|/m.test(text5)) return !0;
+  let plain = text5.includes("](") || text5.includes("<") ? text5.replace(/\]\([^)]*\)/g, "] ").replace(/<[^>\n]{0,200}>/g, "") : text5, words2 = termsWords(plain);
+  for (let i = 0; i < words2.length; i++) {
+    let w = words2[i];
+    if (index2.exact.get(w)?.some((p) => matchAt(p, words2, i) >= 0)) return !0;
+    for (let [stem, phrases2] of index2.prefixes) if (w.startsWith(stem) && phrases2.some((p) => matchAt(p, words2, i) >= 0)) return !0;
+  }
+  return !1;
 }
 function sentencesOf(text5) {
   let out = [], at2 = 0;
@@ -61414,7 +61472,7 @@ init_expression();
 init_license_name();
 init_markdown2();
 var MAX_FINDINGS = 20;
-function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose = !1) {
+function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose2 = !1) {
   let tree2 = parseMarkdown(card.body), { blocks, tables } = proseBlocks(tree2), out = [], lines = /* @__PURE__ */ new Set(), push2 = (line2, hit, resolved) => {
     let fileLine = card.bodyLine + line2 - 1;
     if (lines.has(fileLine) || out.length >= MAX_FINDINGS) return;
@@ -61424,10 +61482,32 @@ function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose = !1) {
   };
   for (let block of blocks)
     for (let { sentence, lineOffset } of sentencesOf(block.text)) {
-      let hit = sentenceTerms(sentence, rules.cardTerms, prose);
+      let hit = sentenceTerms(sentence, rules.cardTerms, prose2);
       hit && push2(block.line + lineOffset, hit, namedLicenseOnly(sentence, hit, rules));
     }
-  for (let table2 of tables) for (let row of tableTerms(table2, rules, prose)) push2(row.line, row, row.resolved);
+  for (let table2 of tables) for (let row of tableTerms(table2, rules, prose2)) push2(row.line, row, row.resolved);
+  return out;
+}
+function identifyCommentTerms(comments, rules) {
+  let seen = /* @__PURE__ */ new Set(), out = [];
+  for (let { file: file2, text: text5 } of comments) {
+    if (!mayStateTerms(text5, rules.cardTerms)) continue;
+    let lines = text5.split(`
+`), kept = !1;
+    for (let start = 0; start < lines.length; ) {
+      if (!lines[start]) {
+        start++;
+        continue;
+      }
+      let end = start;
+      for (; end < lines.length && lines[end]; ) end++;
+      let block = lines.slice(start, end).join(`
+`);
+      !seen.has(block) && mayStateTerms(block, rules.cardTerms) ? (kept = !0, seen.add(block)) : lines.fill("", start, end), start = end;
+    }
+    kept && out.push(...identifyCardTerms({ file: file2, metadata: /* @__PURE__ */ Object.create(null), lines: {}, body: lines.join(`
+`), bodyLine: 1 }, rules, { kind: "repo" }, "comment"));
+  }
   return out;
 }
 function namedLicenseOnly(sentence, hit, rules) {
@@ -61440,7 +61520,7 @@ function namedLicenseOnly(sentence, hit, rules) {
   return resolveLicenseName(name, rules) ?? resolveLicenseName(`${name} license`, rules);
 }
 var cellText = (text5) => termsWords(text5).join(" ");
-function tableTerms(table2, rules, prose) {
+function tableTerms(table2, rules, prose2) {
   let t = rules.cardTerms.table, keys = new Set(t.keys.map(cellText)), yes = new Set(t.yes.map((v) => cellText(v) || v)), no = new Set(t.no.map((v) => cellText(v) || v)), rows = table2.children.map((row) => ({ line: row.position?.start.line ?? 1, cells: row.children.map((c) => textOf(c).trim()) })), out = [], judge = (key2, value, line2) => {
     let k = cellText(key2), v = cellText(value) || value.trim(), raw = `${key2.trim()}: ${value.trim()}`;
     if (v === "") return;
@@ -61458,7 +61538,7 @@ function tableTerms(table2, rules, prose) {
     });
     for (let [c, cell2] of row.cells.entries()) {
       if (listed.has(c)) continue;
-      let hit = sentenceTerms(cell2, rules.cardTerms, prose);
+      let hit = sentenceTerms(cell2, rules.cardTerms, prose2);
       hit && out.push({ raw: hit.sentence, line: row.line });
     }
   }), out;
@@ -62122,6 +62202,7 @@ function identify(inventory, documents, rules, declarations = [], clarifications
   let asCard = (doc) => ({ file: doc.file, metadata: /* @__PURE__ */ Object.create(null), lines: {}, body: doc.text, bodyLine: 1 });
   for (let doc of documents.docs) licenses.push(...identifyCardTerms(asCard(doc), rules));
   for (let doc of documents.prose ?? []) licenses.push(...identifyCardTerms(asCard(doc), rules, { kind: "repo" }, !0));
+  licenses.push(...identifyCommentTerms(documents.comments ?? [], rules));
   for (let other of documents.otherCards ?? []) {
     let scope = other.folder ? { kind: "path", prefix: other.folder } : void 0, found3 = [...identifyCardLicenses(other, rules, repoFiles, fileFindings), ...identifyCardTerms(other, rules, scope), ...identifyMetadataTerms(other, rules, scope)];
     licenses.push(...scope ? found3.map((f) => ({ ...f, scope })) : found3);
@@ -62641,18 +62722,155 @@ function isRecord(value) {
   return typeof value == "object" && value !== null && !Array.isArray(value);
 }
 
+// src/read/comments.ts
+var HASH = { line: ["#"], spaced: !0, quotes: `"'` }, PYTHON = { line: ["#"], docstrings: !0, quotes: `"'` }, C_LIKE = { line: ["//"], block: ["/*", "*/"], quotes: `"'` }, JS = { line: ["//"], block: ["/*", "*/"], quotes: "\"'`" }, INI = { line: ["#", ";"], spaced: !0, quotes: "" }, LUA = { line: ["--"], spaced: !0, quotes: `"'` }, BY_EXTENSION = {
+  py: PYTHON,
+  pyi: PYTHON,
+  pyx: PYTHON,
+  sh: HASH,
+  bash: HASH,
+  zsh: HASH,
+  yaml: HASH,
+  yml: HASH,
+  toml: HASH,
+  r: HASH,
+  jl: HASH,
+  pl: HASH,
+  rb: HASH,
+  mk: HASH,
+  cfg: INI,
+  ini: INI,
+  conf: INI,
+  js: JS,
+  mjs: JS,
+  cjs: JS,
+  ts: JS,
+  tsx: JS,
+  jsx: JS,
+  rs: C_LIKE,
+  go: C_LIKE,
+  c: C_LIKE,
+  cc: C_LIKE,
+  cpp: C_LIKE,
+  cxx: C_LIKE,
+  cu: C_LIKE,
+  cuh: C_LIKE,
+  h: C_LIKE,
+  hpp: C_LIKE,
+  java: C_LIKE,
+  kt: C_LIKE,
+  scala: C_LIKE,
+  swift: C_LIKE,
+  cs: C_LIKE,
+  m: C_LIKE,
+  mm: C_LIKE,
+  proto: C_LIKE,
+  jsonc: C_LIKE,
+  lua: LUA
+}, BY_NAME = [[/^(dockerfile|makefile|containerfile|gemfile|procfile)$/i, HASH], [/^requirements[\w.-]*\.(txt|in)$/i, HASH]];
+function commentSyntax(path3) {
+  let name = path3.slice(path3.lastIndexOf("/") + 1), dot = name.lastIndexOf("."), ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+  return (ext ? BY_EXTENSION[ext] : void 0) ?? BY_NAME.find(([pattern]) => pattern.test(name))?.[1];
+}
+function commentLines(text5, syntax) {
+  let lines = text5.split(`
+`), out = lines.map(() => ""), put = (i, words2) => {
+    let clean = words2.replace(/^[\s#/*!=~;-]+/, "").replace(/[\s#/*=~-]+$/, "");
+    clean && (out[i] = out[i] ? `${out[i]} ${clean}` : clean);
+  }, scan = scanner(syntax), open3;
+  for (let i = 0; i < lines.length; i++) {
+    let line2 = lines[i], at2 = 0;
+    if (open3) {
+      let end = line2.indexOf(open3.close);
+      if (end < 0) {
+        open3.prose && put(i, line2);
+        continue;
+      }
+      open3.prose && put(i, line2.slice(0, end)), at2 = end + open3.close.length, open3 = void 0;
+    }
+    scan.lastIndex = at2;
+    for (let m = scan.exec(line2); m; m = scan.exec(line2)) {
+      let token = m[0];
+      if (at2 = m.index, token === '"""' || token === "'''") {
+        let prose2 = /^\s*[rRuUbB]{0,2}$/.test(line2.slice(0, at2)), end = line2.indexOf(token, at2 + 3);
+        if (end < 0) {
+          prose2 && put(i, line2.slice(at2 + 3)), open3 = { close: token, prose: prose2 };
+          break;
+        }
+        prose2 && put(i, line2.slice(at2 + 3, end)), scan.lastIndex = end + 3;
+      } else if (token === syntax.block?.[0]) {
+        let end = line2.indexOf(syntax.block[1], at2 + token.length);
+        if (end < 0) {
+          put(i, line2.slice(at2 + token.length)), open3 = { close: syntax.block[1], prose: !0 };
+          break;
+        }
+        put(i, line2.slice(at2 + token.length, end)), scan.lastIndex = end + syntax.block[1].length;
+      } else if (syntax.line.includes(token)) {
+        if (!syntax.spaced || at2 === 0 || /\s/.test(line2[at2 - 1])) {
+          put(i, line2.slice(at2 + token.length));
+          break;
+        }
+        scan.lastIndex = at2 + 1;
+      } else if (syntax.spaced && at2 > 0 && !/[\s:=[{,(]/.test(line2[at2 - 1]))
+        scan.lastIndex = at2 + 1;
+      else {
+        let end = closingQuote(line2, token, at2 + 1);
+        if (end < 0) {
+          token === "`" && (open3 = { close: "`", prose: !1 });
+          break;
+        }
+        scan.lastIndex = end + 1;
+      }
+    }
+  }
+  return out;
+}
+var scanners = /* @__PURE__ */ new WeakMap();
+function scanner(syntax) {
+  let re2 = scanners.get(syntax);
+  if (!re2) {
+    let tokens = [...syntax.docstrings ? ['"""', "'''"] : [], ...syntax.block ? [syntax.block[0]] : [], ...syntax.line, ...syntax.quotes];
+    re2 = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g"), scanners.set(syntax, re2);
+  }
+  return re2;
+}
+function closingQuote(line2, quote, from) {
+  for (let at2 = line2.indexOf(quote, from); at2 >= 0; at2 = line2.indexOf(quote, at2 + 1)) {
+    let slashes = 0;
+    for (; line2[at2 - 1 - slashes] === "\\"; ) slashes++;
+    if (slashes % 2 === 0) return at2;
+  }
+  return -1;
+}
+function commentProse(path3, text5) {
+  let syntax = commentSyntax(path3);
+  return syntax && prose(commentLines(text5, syntax));
+}
+var prose = (lines) => lines.some(Boolean) ? lines.join(`
+`) : void 0;
+
 // src/read/notebook.ts
+function notebookCode(text5) {
+  return notebookCells(text5, /* @__PURE__ */ new Set(["code"]));
+}
 function notebookProse(text5) {
   let cells = notebookCells(text5, /* @__PURE__ */ new Set(["markdown", "raw"]));
-  if (!cells) return;
+  return cells && atFileLines(cells.code.split(`
+`), cells.fileLine).join(`
+`);
+}
+function notebookComments(text5) {
+  let cells = notebookCode(text5);
+  return cells && atFileLines(commentLines(cells.code, commentSyntax("cell.py")), cells.fileLine);
+}
+function atFileLines(lines, fileLine) {
   let out = [];
-  return cells.code.split(`
-`).forEach((line2, i) => {
-    let at2 = cells.fileLine(i + 1) - 1;
+  return lines.forEach((line2, i) => {
+    if (!line2) return;
+    let at2 = fileLine(i + 1) - 1;
     for (; out.length <= at2; ) out.push("");
     out[at2] = out[at2] ? `${out[at2]} ${line2}` : line2;
-  }), out.join(`
-`);
+  }), out;
 }
 function notebookCells(text5, kinds) {
   let cells;
@@ -62733,7 +62951,7 @@ async function readDocuments(inventory, reader, hashPaths = [], terms, cardTerms
     let text5 = await readText(reader, file2, problems, budget);
     text5 !== void 0 && docs.docs.push({ file: file2.path, text: text5 });
   }
-  await readProse(inventory, reader, problems, budget, docs, cardTerms);
+  await readProse(inventory, reader, problems, budget, docs, cardTerms), await readComments(inventory, reader, problems, docs);
   let pointers = await readLfsPointers(inventory, reader);
   pointers.length > 0 && (docs.lfsPointers = pointers);
   for (let p of pointers) problems.push({ code: "weights-lfs-pointer", file: p.file, args: { size: p.size } });
@@ -62802,6 +63020,27 @@ async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
   for (let file2 of files2.slice(0, room)) {
     let read = await readText(reader, file2, [], budget), text5 = read !== void 0 && NOTEBOOK.test(file2.path) ? notebookProse(read) ?? read : read;
     text5 !== void 0 && (docs.prose ??= []).push({ file: file2.path, text: text5 });
+  }
+}
+var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i;
+async function readComments(inventory, reader, problems, docs) {
+  let budget = { left: MAX_COMMENT_BYTES, reported: !0 }, known = new Map([...docs.code ?? [], ...docs.manifests ?? []].map((d) => [d.file, d.text])), files2 = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !OSAI_CONFIG.test(f.path) && (NOTEBOOK.test(f.path) || commentSyntax(f.path))), limit = (file2) => problems.push({ code: "comment-file-limit", verdict: "unknown", file: file2.path, args: { limit: MAX_COMMENT_FILES, count: files2.length } });
+  files2.length > MAX_COMMENT_FILES && limit(files2[MAX_COMMENT_FILES]);
+  for (let file2 of files2.slice(0, MAX_COMMENT_FILES)) {
+    if (budget.left <= 0) {
+      limit(file2);
+      break;
+    }
+    let text5 = known.get(file2.path) ?? await readText(reader, file2, [], budget);
+    if (text5 === void 0) {
+      if (budget.left <= 0) {
+        limit(file2);
+        break;
+      }
+      continue;
+    }
+    let lines = NOTEBOOK.test(file2.path) ? notebookComments(text5) : void 0, words2 = lines ? prose(lines) : commentProse(file2.path, text5);
+    words2 !== void 0 && (docs.comments ??= []).push({ file: file2.path, text: words2 });
   }
 }
 async function readFolderCards(inventory, reader, problems, budget, docs) {
@@ -62915,7 +63154,7 @@ async function checkTarget(path3, options) {
 }
 async function checkReader(reader, options = {}, { declarations = [], clarifications = [], policy, bases: bases2 = [], resolve: resolveRemote, euAiAct } = {}) {
   let rules = await loadRuleSet(options.rulesDir), listing = await reader.list(), inventory = discoverFiles(listing.entries, listing.problems, rules.termsFiles), documents = await readDocuments(inventory, reader, clarifications.map((c) => c.path), rules.termsFiles, rules.cardTerms), remote = resolveRemote ? await resolveRemote(documents) : void 0;
-  (documents.card || documents.otherCards?.length || documents.docs.length || documents.prose?.length) && await loadMarkdownParser();
+  (documents.card || documents.otherCards?.length || documents.docs.length || documents.prose?.length || documents.comments?.length) && await loadMarkdownParser();
   let evidence = { ...identify(inventory, documents, rules, declarations, clarifications, remote, bases2), euAiAct: identifyEuFacts(documents.card, euAiAct) };
   return evaluate(evidence, rules, {
     profile: options.profile ?? DEFAULT_PROFILE,

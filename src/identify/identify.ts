@@ -20,7 +20,7 @@ import { applyClarifications } from './license-text/clarify.js';
 import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage, type ResolvedBase } from './lineage/lineage.js';
 import { identifyHeaderLicenses } from './metadata/weights-license.js';
 import { readAccess } from './access/access.js';
-import { identifyCardTerms, identifyMetadataTerms } from './card/body-terms.js';
+import { identifyCardTerms, identifyCommentTerms, identifyMetadataTerms } from './card/body-terms.js';
 import { textTerms } from './card/terms-sentences.js';
 import { identifyConfigTerms, identifyHeaderTerms } from './metadata/metadata-terms.js';
 import { identifyManifestLicense } from './metadata/manifest-license.js';
@@ -100,6 +100,8 @@ export function identify(
   const asCard = (doc: TextDocument): CardDocument => ({ file: doc.file, metadata: Object.create(null) as CardDocument['metadata'], lines: {}, body: doc.text, bodyLine: 1 });
   for (const doc of documents.docs) licenses.push(...identifyCardTerms(asCard(doc), rules));
   for (const doc of documents.prose ?? []) licenses.push(...identifyCardTerms(asCard(doc), rules, { kind: 'repo' }, true));
+  // So are the comments of source and config files ("# These weights may be used for non-commercial research only.").
+  licenses.push(...identifyCommentTerms(documents.comments ?? [], rules));
   for (const other of documents.otherCards ?? []) {
     const scope = other.folder ? { kind: 'path' as const, prefix: other.folder } : undefined;
     const found = [...identifyCardLicenses(other, rules, repoFiles, fileFindings), ...identifyCardTerms(other, rules, scope), ...identifyMetadataTerms(other, rules, scope)];

@@ -2,6 +2,8 @@
 // cells as one Python text, so a reference in a notebook is found like one in a .py file (osai scan); its Markdown
 // and raw cells as prose at the notebook's own lines, so a restriction written there binds like one in docs/usage.md.
 
+import { commentLines, commentSyntax } from './comments.js';
+
 export interface NotebookCode { code: string; fileLine: (codeLine: number) => number }
 
 /** The code cells of a notebook (nbformat 4, `source` as a string or a list of lines), or undefined when it is not one. */
@@ -16,15 +18,25 @@ export function notebookCode(text: string): NotebookCode | undefined {
  */
 export function notebookProse(text: string): string | undefined {
   const cells = notebookCells(text, new Set(['markdown', 'raw']));
-  if (!cells) return undefined;
+  return cells && atFileLines(cells.code.split('\n'), cells.fileLine).join('\n');
+}
+
+/** The comments of a notebook's code cells (commentLines), one line per notebook file line; undefined when it is not one. */
+export function notebookComments(text: string): string[] | undefined {
+  const cells = notebookCode(text);
+  return cells && atFileLines(commentLines(cells.code, commentSyntax('cell.py')!), cells.fileLine);
+}
+
+/** Lines placed at the notebook file's lines (others empty); two placed at one line (a source string without breaks) are joined. */
+function atFileLines(lines: string[], fileLine: (line: number) => number): string[] {
   const out: string[] = [];
-  cells.code.split('\n').forEach((line, i) => {
-    const at = cells.fileLine(i + 1) - 1;
+  lines.forEach((line, i) => {
+    if (!line) return;
+    const at = fileLine(i + 1) - 1;
     while (out.length <= at) out.push('');
-    // Two lines the search placed at one file line (a source string without line breaks): kept, joined.
     out[at] = out[at] ? `${out[at]} ${line}` : line;
   });
-  return out.join('\n');
+  return out;
 }
 
 function notebookCells(text: string, kinds: ReadonlySet<string>): NotebookCode | undefined {

@@ -9,7 +9,8 @@ import type { RepoReader } from './reader.js';
 import { readWeightsHeader } from './weights-header.js';
 import type { CardTermsRules, TermsFilesRules } from '../ruleset/schema.js';
 import { isUnreadableTermsName } from '../discover/terms-files.js';
-import { notebookProse } from './notebook.js';
+import { notebookComments, notebookProse } from './notebook.js';
+import { commentProse, commentSyntax, prose } from './comments.js';
 
 /** No card, license or data card is this long; the cap keeps a hostile repo from costing memory. */
 /** Manifests read for their license field (identify/manifest-license.ts parses them). */
@@ -106,6 +107,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     if (text !== undefined) docs.docs.push({ file: file.path, text } satisfies TextDocument);
   }
   await readProse(inventory, reader, problems, budget, docs, cardTerms);
+  await readComments(inventory, reader, problems, docs);
   // A clone without `git lfs pull` holds pointers for every weights format: the weights are present (on the LFS
   // server, with the pointer's size) but their header is not here to read.
   const pointers = await readLfsPointers(inventory, reader);
@@ -246,6 +248,41 @@ async function readProse(inventory: Inventory, reader: RepoReader, problems: Pro
     // One that is not valid notebook JSON is read as it is: its words are still what a reader of the file sees.
     const text = read !== undefined && NOTEBOOK.test(file.path) ? notebookProse(read) ?? read : read;
     if (text !== undefined) (docs.prose ??= []).push({ file: file.path, text });
+  }
+}
+
+/** Source and config files read for their comments; past the bound, comment-file-limit names the first left unread. */
+export const MAX_COMMENT_FILES = 4096;
+/** Comments have their own budget, so a repository of much code never leaves a license text unread. */
+export const MAX_COMMENT_BYTES = 64 * 1024 * 1024;
+/** Roles whose files are not source: weights and data are never read for comments; terms files are read whole. */
+const NOT_SOURCE_ROLES = new Set(['weights', 'data', 'license']);
+/** osai's own config: its comments are about the check (`osai init` writes them), not terms of the release. */
+const OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i;
+
+/**
+ * The comments of every source and config file (generation.yaml: "# These weights may be used for non-commercial
+ * research only."), and of every notebook's code cells: words written for people bind like a docs page's. A file
+ * larger than MAX_TEXT_BYTES is read up to it (a header states terms at the top); past the count or the bytes,
+ * comment-file-limit is unknown.
+ */
+async function readComments(inventory: Inventory, reader: RepoReader, problems: Problem[], docs: Documents): Promise<void> {
+  const budget: Budget = { left: MAX_COMMENT_BYTES, reported: true };
+  const known = new Map([...(docs.code ?? []), ...(docs.manifests ?? [])].map((d) => [d.file, d.text]));
+  const files = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !OSAI_CONFIG.test(f.path) && (NOTEBOOK.test(f.path) || commentSyntax(f.path)));
+  const limit = (file: InventoryFile) => problems.push({ code: 'comment-file-limit', verdict: 'unknown', file: file.path, args: { limit: MAX_COMMENT_FILES, count: files.length } });
+  if (files.length > MAX_COMMENT_FILES) limit(files[MAX_COMMENT_FILES]!);
+  for (const file of files.slice(0, MAX_COMMENT_FILES)) {
+    if (budget.left <= 0) { limit(file); break; }
+    const text = known.get(file.path) ?? await readText(reader, file, [], budget);
+    if (text === undefined) {
+      if (budget.left <= 0) { limit(file); break; }
+      continue;
+    }
+    // A notebook's code cells: their comments, each at the notebook's own line.
+    const lines = NOTEBOOK.test(file.path) ? notebookComments(text) : undefined;
+    const words = lines ? prose(lines) : commentProse(file.path, text);
+    if (words !== undefined) (docs.comments ??= []).push({ file: file.path, text: words });
   }
 }
 

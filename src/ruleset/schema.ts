@@ -188,6 +188,12 @@ export const CardTermsFile = z.object({
       kinds: z.array(z.string().regex(/^[a-z-]+$/)), subjects: z.array(TermsPhrase).min(1), purposes: z.array(TermsPhrase).min(1),
     }).strict(),
   }).strict(),
+  comments: z.object({ 'code-purposes': z.array(TermsPhrase).min(1), release: z.array(TermsPhrase).min(1) }).strict(),
+  handling: z.object({
+    kinds: z.array(z.string().regex(/^[a-z-]+$/)).min(1), verbs: z.array(TermWord).min(1), passive: z.array(TermWord).min(1),
+    objects: z.array(TermWord).min(1),
+    release: z.array(TermsPhrase).min(1),
+  }).strict(),
 }).strict();
 export type CardTermsRules = z.infer<typeof CardTermsFile>;
 /** What a license file may hold beside its license text without adding terms (rules/benign-lines.yaml). */

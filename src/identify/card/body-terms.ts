@@ -1,11 +1,11 @@
 // Reads the whole card body as terms: a sentence that restricts, anywhere, and table rows read as key/value terms.
 import type { Table } from 'mdast';
-import type { CardDocument, LicenseFinding, LicenseScope } from '../../model.js';
+import type { CardDocument, LicenseFinding, LicenseScope, TextDocument } from '../../model.js';
 import type { RuleSet } from '../../ruleset/rule-set.js';
 import { UNKNOWN } from '../../spdx/expression.js';
 import { resolveLicenseName } from '../license-name.js';
 import { parseMarkdown, proseBlocks, textOf } from './markdown.js';
-import { sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit } from './terms-sentences.js';
+import { mayStateTerms, sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit, type TermsReading } from './terms-sentences.js';
 
 /** More findings than this from one card say nothing new: the first ones settle that the card states terms. */
 const MAX_FINDINGS = 20;
@@ -15,7 +15,7 @@ const MAX_FINDINGS = 20;
  * sentence quoted), and for every table row whose key names a freedom and whose value denies it or cannot be read.
  * A sentence that only names a known license ("subject to the Apache 2.0 license") is that license's finding.
  */
-export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: LicenseScope = { kind: 'repo' }, prose = false): LicenseFinding[] {
+export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: LicenseScope = { kind: 'repo' }, prose: TermsReading = false): LicenseFinding[] {
   const tree = parseMarkdown(card.body);
   const { blocks, tables } = proseBlocks(tree);
   const out: LicenseFinding[] = [];
@@ -36,6 +36,32 @@ export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: Lic
     }
   }
   for (const table of tables) for (const row of tableTerms(table, rules, prose)) push(row.line, row, row.resolved);
+  return out;
+}
+
+/**
+ * Terms stated in the comments of source and config files (one line per file line, blocks apart by empty lines), read
+ * as a docs page is. Only blocks with a restriction's words are parsed (a repository's thousands of code comments cost
+ * a word scan each), and a block another file already holds (one license header in every source file) is read once.
+ */
+export function identifyCommentTerms(comments: TextDocument[], rules: RuleSet): LicenseFinding[] {
+  const seen = new Set<string>();
+  const out: LicenseFinding[] = [];
+  for (const { file, text } of comments) {
+    if (!mayStateTerms(text, rules.cardTerms)) continue;
+    const lines = text.split('\n');
+    let kept = false;
+    for (let start = 0; start < lines.length;) {
+      if (!lines[start]) { start++; continue; }
+      let end = start;
+      while (end < lines.length && lines[end]) end++;
+      const block = lines.slice(start, end).join('\n');
+      if (!seen.has(block) && mayStateTerms(block, rules.cardTerms)) { kept = true; seen.add(block); }
+      else lines.fill('', start, end);
+      start = end;
+    }
+    if (kept) out.push(...identifyCardTerms({ file, metadata: Object.create(null) as CardDocument['metadata'], lines: {}, body: lines.join('\n'), bodyLine: 1 }, rules, { kind: 'repo' }, 'comment'));
+  }
   return out;
 }
 
@@ -66,7 +92,7 @@ const cellText = (text: string) => termsWords(text).join(' ');
  * A `License` value names a license: a known one is its finding, anything else is unknown. Every cell is also read
  * as a sentence.
  */
-function tableTerms(table: Table, rules: RuleSet, prose: boolean): RowTerms[] {
+function tableTerms(table: Table, rules: RuleSet, prose: TermsReading): RowTerms[] {
   const t = rules.cardTerms.table;
   const keys = new Set(t.keys.map(cellText));
   const yes = new Set(t.yes.map((v) => cellText(v) || v));

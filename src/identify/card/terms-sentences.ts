@@ -9,7 +9,8 @@ const GAP = 4;
 
 interface Compiled {
   restrictions: [string, Phrase[]][]; negations: Phrase[]; advisory: Phrase[]; artifacts: Phrase[]; binding: Set<string>;
-  selfKinds: Set<string>; selfSubjects: Phrase[]; selfPurposes: Phrase[];
+  selfKinds: Set<string>; selfSubjects: Phrase[]; selfPurposes: Phrase[]; codePurposes: Phrase[]; codeRelease: Phrase[];
+  handling: { phrases: Phrase[]; verbs: string[]; passive: string[]; objects: string[]; release: Phrase[] };
 }
 const compiled = new WeakMap<CardTermsRules, Compiled>();
 
@@ -24,6 +25,12 @@ function compile(rules: CardTermsRules): Compiled {
       artifacts: rules.prose.artifacts.map(toPhrase), binding: new Set(rules.prose.binding),
       selfKinds: new Set(rules.prose['about-itself'].kinds), selfSubjects: rules.prose['about-itself'].subjects.map(toPhrase),
       selfPurposes: rules.prose['about-itself'].purposes.map(toPhrase),
+      codePurposes: rules.comments['code-purposes'].map(toPhrase), codeRelease: rules.comments.release.map(toPhrase),
+      handling: {
+        phrases: rules.handling.kinds.flatMap((k) => rules.restrictions[k] ?? []).map(toPhrase),
+        verbs: rules.handling.verbs, passive: rules.handling.passive, objects: rules.handling.objects,
+        release: rules.handling.release.map(toPhrase),
+      },
     };
     compiled.set(rules, c);
   }
@@ -40,8 +47,10 @@ const CONFUSABLES: Record<string, string> = {
   α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ϲ: 'c',
 };
 const LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/gu;
+const HAS_LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/u;
 
 function unmix(word: string): string {
+  if (!HAS_LOOKALIKE.test(word)) return word;
   // Latin letters beside the look-alikes (the Script class is built only here, for text that is not ASCII).
   return /\p{Script=Latin}/u.test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
 }
@@ -98,12 +107,22 @@ function mask(phrases: Phrase[], words: string[]): string[] {
 const ADVICE_PROOF = new Set(['non-commercial', 'research-only']);
 
 /**
- * The restriction one sentence states, or undefined. Negated grants ("you do not need permission") are blanked
- * first; in a sentence of advice only the non-commercial and research-only phrases still count.
+ * How a sentence is read: from a card (`false`), a docs page (`true`: only binding kinds, or a sentence that names the
+ * release, count), or a source comment (`'comment'`: read as a docs page, after what it says a function is for).
  */
-export function sentenceTerms(sentence: string, rules: CardTermsRules, prose = false): TermsHit | undefined {
+export type TermsReading = boolean | 'comment';
+
+/**
+ * The restriction one sentence states, or undefined. Negated grants ("you do not need permission") are blanked
+ * first; in a sentence of advice only the non-commercial and research-only phrases still count. In a source comment
+ * that does not name the release, rules/card-terms.yaml `comments.code-purposes` ("FOO_ is for internal use only")
+ * are blanked too.
+ */
+export function sentenceTerms(sentence: string, rules: CardTermsRules, reading: TermsReading = false): TermsHit | undefined {
   const c = compile(rules);
-  const words = mask(c.negations, termsWords(sentence));
+  const prose = reading !== false;
+  const negated = maskHandled(c, mask(c.negations, termsWords(sentence)));
+  const words = reading === 'comment' && !find(c.codeRelease, negated) ? mask(c.codePurposes, negated) : negated;
   const advice = find(c.advisory, words);
   // A docs page's sentence binds with a kind of rules.prose.binding, or when it names what is released (asked once,
   // and only of a sentence that has a restriction's words).
@@ -119,6 +138,79 @@ export function sentenceTerms(sentence: string, rules: CardTermsRules, prose = f
     if (binds || (aboutRelease ??= find(c.artifacts, words))) return { type, sentence: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) };
   }
   return undefined;
+}
+
+/** Words that deny the verb after them: "do not remove this notice" is an instruction, not what was done to data. */
+const DENY_VERB = new Set(['not', 'never', 'no']);
+/** Words that make a participle passive: "research-only corpora were excluded". */
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got']);
+
+/**
+ * Blanks restriction words that a data-handling verb governs (rules/card-terms.yaml `handling`): "We removed all
+ * documents under non-commercial licenses", "research-only corpora were excluded", "# Filter out NC licenses" say
+ * how the data was built, not terms of the release. What was handled (data, documents, licenses, …) must stand within
+ * four words of the restriction; a denied verb governs nothing; a sentence that names the weights or
+ * this repository is kept whole.
+ */
+function maskHandled(c: Compiled, words: string[]): string[] {
+  const { verbs, passive, objects } = c.handling;
+  const any = (list: string[], w: string | undefined) => list.some((v) => wordMatches(v, w));
+  if (!words.some((w) => any(verbs, w)) || find(c.handling.release, words)) return words;
+  const within = (from: number, to: number, test: (j: number) => boolean) => {
+    for (let j = Math.max(0, from); j < Math.min(words.length, to); j++) if (test(j)) return true;
+    return false;
+  };
+  const governed = (start: number, end: number) => within(start - GAP - 1, end + GAP + 1, (j) => (j < start || j >= end) && any(objects, words[j]))
+    && (within(start - GAP - 1, start, (j) => any(verbs, words[j]) && !DENY_VERB.has(words[j - 1] ?? ''))
+      || within(end, end + GAP + 1, (j) => any(passive, words[j]) && AUXILIARIES.has(words[j - 1] ?? '')));
+  let out: string[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    for (const p of c.handling.phrases) {
+      const end = matchAt(p, words, i);
+      if (end <= i || !governed(i, end)) continue;
+      out ??= words.slice();
+      out.fill('', i, end);
+    }
+  }
+  return out ?? words;
+}
+
+/** Restriction phrases by their first word (a `*` word under its stem with the `*`), for `mayStateTerms`. */
+const byFirst = new WeakMap<CardTermsRules, { exact: Map<string, Phrase[]>; prefixes: [string, Phrase[]][]; gapFirst: boolean }>();
+
+/**
+ * Whether a text holds a restriction's words anywhere, sentences and negations aside: a quick test, never narrower
+ * than `sentenceTerms` (a text for which it is false has no sentence that states terms). It lets thousands of source
+ * comments be passed over without being parsed as Markdown. Link targets and HTML tags are dropped first, as the
+ * Markdown reading drops them; a table row is always read.
+ */
+export function mayStateTerms(text: string, rules: CardTermsRules): boolean {
+  let index = byFirst.get(rules);
+  if (!index) {
+    const exact = new Map<string, Phrase[]>();
+    const prefixes = new Map<string, Phrase[]>();
+    let gapFirst = false;
+    for (const [, phrases] of compile(rules).restrictions) {
+      for (const p of phrases) {
+        const first = p[0];
+        if (first === null || first === undefined) { gapFirst = true; continue; }
+        const [map, key] = first.endsWith('*') ? [prefixes, first.slice(0, -1)] : [exact, first];
+        map.set(key, [...(map.get(key) ?? []), p]);
+      }
+    }
+    index = { exact, prefixes: [...prefixes], gapFirst };
+    byFirst.set(rules, index);
+  }
+  if (index.gapFirst || (text.includes('|') && /^[ \t]*\|[^\n]*\|/m.test(text))) return true;
+  const plain = text.includes('](') || text.includes('<') ? text.replace(/\]\([^)]*\)/g, '] ').replace(/<[^>\n]{0,200}>/g, '') : text;
+  const words = termsWords(plain);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const candidates = index.exact.get(w);
+    if (candidates?.some((p) => matchAt(p, words, i) >= 0)) return true;
+    for (const [stem, phrases] of index.prefixes) if (w.startsWith(stem) && phrases.some((p) => matchAt(p, words, i) >= 0)) return true;
+  }
+  return false;
 }
 
 /** Sentences of a prose block: split after . ! ? ; and at blank lines; a sentence wrapped over lines stays whole. */
