@@ -76,5 +76,11 @@ export const VARIANTS = [
   ['cuda-block-comment-nc-license', () => ({ 'kernels/attn.cu': '/*\n * This file is licensed under CC BY-NC 4.0.\n */\n__global__ void k() {}\n' })],
   ['notebook-code-cell-comment', () => ({ 'demo.ipynb': JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: ['# Weights: non-commercial use only\n', 'import torch\n'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }) })],
   ['shell-comment-internal-weights', () => ({ 'run.sh': '#!/bin/sh\n# These weights are for internal use only.\npython inference.py\n' })],
+  ['gin-comment-research-only', () => ({ 'configs/t5.gin': 'train.batch_size = 8\n# These weights may be used for research purposes only.\n' })],
+  ['xml-comment-noncommercial', () => ({ 'model.xml': '<!-- These weights are for non-commercial use only. -->\n<config/>\n' })],
+  ['yaml-config-license-nc', () => ({ 'model_config.yaml': 'hidden_size: 64\nlicense: cc-by-nc-4.0\n' })],
+  ['toml-config-license-nc', () => ({ 'model.toml': '[model]\nlicense = "cc-by-nc-4.0"\n' })],
+  ['yaml-usage-research-only', () => ({ 'params.yaml': 'hidden: 64\nusage: research_only\n' })],
+  ['json-config-comment-key', () => ({ 'generation_config.json': JSON.stringify({ temperature: 0.7, _comment: 'These weights are for non-commercial use only.' }) })],
   ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
 ];

@@ -20,10 +20,13 @@ describe('commentLines', () => {
       ['', 'Header line.', 'Second.', '', 'tail', '', '', '', 'one', '']],
     ['INI: `;` and `#` comments', '[a]\n; semi\n# hash\nk = v ; tail\n', ['', 'semi', 'hash', 'tail', '']],
     ['Dockerfile by name', 'FROM x\n# build\n', ['', 'build', '']],
+    ['SQL: `--` and block comments, a quote holding --', "SELECT '--x'; -- tail\n/* a\nb */\n", ['tail', 'a', 'b', '']],
+    ['XML: a comment over lines', '<a>\n<!-- one\ntwo -->\n</a>\n', ['', 'one', 'two', '', '']],
     ['requirements.txt by name', 'torch # pinned\n', ['pinned', '']],
   ])('%s', (_what, text, expected) => {
     const path = _what.startsWith('YAML') ? 'a.yaml' : _what.startsWith('Python') ? 'a.py' : _what.startsWith('TypeScript') ? 'a.ts'
-      : _what.startsWith('INI') ? 'setup.cfg' : _what.startsWith('Dockerfile') ? 'Dockerfile' : 'requirements.txt';
+      : _what.startsWith('INI') ? 'setup.cfg' : _what.startsWith('Dockerfile') ? 'Dockerfile' : _what.startsWith('SQL') ? 'q.sql'
+      : _what.startsWith('XML') ? 'a.xml' : 'requirements.txt';
     expect(lines(path, text)).toEqual(expected);
   });
 

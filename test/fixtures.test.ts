@@ -117,6 +117,9 @@ const TABLE: Row[] = [
   ['code-header-noncommercial', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['notebook-code-comment-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['code-comments-honest', 'osaid-1.0', 'pass', []],
+  // A YAML or TOML config's license key is read like config.json's; a JSON config's `_comment` is read as a comment.
+  ['config-yaml-license-noncommercial', 'osaid-1.0', 'fail', ['freedom-restricted']],
+  ['config-json-note-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // A data card saying which licenses' documents were removed states how the data was built, not terms (handling).
   ['data-card-license-filtering-honest', 'osaid-1.0', 'pass', []],
   // No model card, but a data card and a docs page: they are read all the same (this run crashed: the Markdown

@@ -61566,74 +61566,6 @@ function identifyMetadataTerms(card, rules, scope = { kind: "repo" }) {
 // src/identify/metadata/metadata-terms.ts
 init_expression();
 init_license_name();
-var TERMS_KEY = /(^|_)(licen[cs]es?|terms|tos|eula|agreement|(use|usage|acceptable_use)_(policy|restrictions?|terms|notes?)|usage|restrictions?)(_|$)/, LICENSE_KEY = /(^|_)licen[cs]es?(_|$)/, MAX_NAME = 200, MAX_VALUE = 64 * 1024, snake = (key2) => key2.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/[^a-z0-9]+/g, "_");
-function identifyConfigTerms(docs, rules) {
-  let out = { findings: [], problems: [] };
-  for (let doc of docs) {
-    let data;
-    try {
-      data = JSON.parse(doc.text);
-    } catch {
-      continue;
-    }
-    let walk2 = (value, path3, depth) => {
-      if (!(!value || typeof value != "object" || depth > 4))
-        for (let [key2, v] of Object.entries(value)) {
-          let at2 = path3 ? `${path3}.${key2}` : key2, k = snake(key2), isLicense = LICENSE_KEY.test(k);
-          isLicense || TERMS_KEY.test(k) && (typeof v != "object" || v === null) ? judgeField(doc.file, at2, v, isLicense, rules, out) : typeof v == "object" && walk2(v, at2, depth + 1);
-        }
-    };
-    walk2(data, "", 0);
-  }
-  return out;
-}
-function judgeField(file2, key2, value, isLicense, rules, out) {
-  let source2 = { file: file2, kind: "manifest" }, scope = { kind: "group", group: "weights" };
-  if (value == null || value === "") return;
-  if (typeof value != "string") {
-    out.problems.push({ code: "metadata-license-invalid", file: file2, verdict: "unknown", args: { key: key2, reason: `a ${Array.isArray(value) ? "list" : typeof value}, not a string` } });
-    return;
-  }
-  if (value.length > MAX_VALUE || value.includes("\uFFFD") || /[\u0000-\u0008\u000e-\u001f]/.test(value)) {
-    out.problems.push({ code: "metadata-license-invalid", file: file2, verdict: "unknown", args: { key: key2, reason: value.length > MAX_VALUE ? "a string too long to read" : "bytes that are not text" } });
-    return;
-  }
-  let resolved = isLicense && value.length <= MAX_NAME ? resolveLicenseName(value, rules) : void 0;
-  if (resolved) {
-    out.findings.push({ ...resolved, source: source2, scope, raw: `${key2}: ${value}` });
-    return;
-  }
-  let hit = textTerms(value, rules.cardTerms);
-  out.findings.push({
-    expression: UNKNOWN,
-    confidence: 0,
-    source: source2,
-    scope,
-    raw: `${key2}: ${(hit?.sentence ?? value).slice(0, 200)}`,
-    ...hit || !isLicense ? { addedTerms: { beside: [] } } : {}
-  });
-}
-function identifyHeaderTerms(headers, rules) {
-  let out = { findings: [], problems: [] };
-  for (let header of headers) {
-    let source2 = { file: header.file, kind: "weights-header" }, scope = { kind: "group", group: "weights" };
-    for (let bad of header.invalid ?? []) out.problems.push({ code: "metadata-license-invalid", file: header.file, verdict: "unknown", args: { key: bad.key, reason: bad.reason } });
-    let licenseKeys = new Set(header.license.map((l) => l.key));
-    for (let { key: key2, value } of header.strings ?? []) {
-      if (licenseKeys.has(key2)) {
-        value.includes("\uFFFD") && out.problems.push({ code: "metadata-license-invalid", file: header.file, verdict: "unknown", args: { key: key2, reason: "bytes that are not text" } });
-        continue;
-      }
-      let hit = textTerms(value, rules.cardTerms);
-      hit && out.findings.push({ expression: UNKNOWN, confidence: 0, source: source2, scope, raw: `${key2}: ${hit.sentence}`, addedTerms: { beside: [] } });
-    }
-  }
-  return out;
-}
-
-// src/identify/metadata/manifest-license.ts
-init_license_name();
-init_expression();
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string6, ptr) {
@@ -62065,8 +61997,86 @@ function parse5(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
+// src/identify/metadata/metadata-terms.ts
+var import_yaml2 = __toESM(require_dist2(), 1), TERMS_KEY = /(^|_)(licen[cs]es?|terms|tos|eula|agreement|(use|usage|acceptable_use)_(policy|restrictions?|terms|notes?)|usage|restrictions?)(_|$)/, LICENSE_KEY = /(^|_)licen[cs]es?(_|$)/, NOTE_KEY = /^_*(comments?|notes?|notice|disclaimer|remarks?)$/, MAX_NAME = 200, MAX_VALUE = 64 * 1024, snake = (key2) => key2.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/[^a-z0-9]+/g, "_");
+function parseConfig(file2, text5) {
+  try {
+    return /\.ya?ml$/i.test(file2) ? (0, import_yaml2.parse)(text5, { maxAliasCount: 50, prettyErrors: !1, logLevel: "error" }) : /\.toml$/i.test(file2) ? parse5(text5) : JSON.parse(text5);
+  } catch {
+    return;
+  }
+}
+function identifyConfigTerms(docs, rules) {
+  let out = { findings: [], problems: [] };
+  for (let doc of docs) {
+    let data = parseConfig(doc.file, doc.text), walk2 = (value, path3, depth) => {
+      if (!(!value || typeof value != "object" || depth > 4))
+        for (let [key2, v] of Object.entries(value)) {
+          let at2 = path3 ? `${path3}.${key2}` : key2, k = snake(key2), isLicense = LICENSE_KEY.test(k);
+          isLicense || TERMS_KEY.test(k) && (typeof v != "object" || v === null) ? judgeField(doc.file, at2, v, isLicense, rules, out) : NOTE_KEY.test(k) && typeof v == "string" ? judgeNote(doc.file, at2, v, rules, out) : typeof v == "object" && walk2(v, at2, depth + 1);
+        }
+    };
+    walk2(data, "", 0);
+  }
+  return out;
+}
+function judgeNote(file2, key2, value, rules, out) {
+  for (let { sentence } of sentencesOf(value.slice(0, MAX_VALUE))) {
+    let hit = sentenceTerms(sentence, rules.cardTerms, "comment");
+    if (hit) {
+      out.findings.push({ expression: UNKNOWN, confidence: 0, source: { file: file2, kind: "manifest" }, scope: { kind: "group", group: "weights" }, raw: `${key2}: ${hit.sentence}`, addedTerms: { beside: [] } });
+      return;
+    }
+  }
+}
+function judgeField(file2, key2, value, isLicense, rules, out) {
+  let source2 = { file: file2, kind: "manifest" }, scope = { kind: "group", group: "weights" };
+  if (value == null || value === "") return;
+  if (typeof value != "string") {
+    out.problems.push({ code: "metadata-license-invalid", file: file2, verdict: "unknown", args: { key: key2, reason: `a ${Array.isArray(value) ? "list" : typeof value}, not a string` } });
+    return;
+  }
+  if (value.length > MAX_VALUE || value.includes("\uFFFD") || /[\u0000-\u0008\u000e-\u001f]/.test(value)) {
+    out.problems.push({ code: "metadata-license-invalid", file: file2, verdict: "unknown", args: { key: key2, reason: value.length > MAX_VALUE ? "a string too long to read" : "bytes that are not text" } });
+    return;
+  }
+  let resolved = isLicense && value.length <= MAX_NAME ? resolveLicenseName(value, rules) : void 0;
+  if (resolved) {
+    out.findings.push({ ...resolved, source: source2, scope, raw: `${key2}: ${value}` });
+    return;
+  }
+  let hit = textTerms(value, rules.cardTerms);
+  out.findings.push({
+    expression: UNKNOWN,
+    confidence: 0,
+    source: source2,
+    scope,
+    raw: `${key2}: ${(hit?.sentence ?? value).slice(0, 200)}`,
+    ...hit || !isLicense ? { addedTerms: { beside: [] } } : {}
+  });
+}
+function identifyHeaderTerms(headers, rules) {
+  let out = { findings: [], problems: [] };
+  for (let header of headers) {
+    let source2 = { file: header.file, kind: "weights-header" }, scope = { kind: "group", group: "weights" };
+    for (let bad of header.invalid ?? []) out.problems.push({ code: "metadata-license-invalid", file: header.file, verdict: "unknown", args: { key: bad.key, reason: bad.reason } });
+    let licenseKeys = new Set(header.license.map((l) => l.key));
+    for (let { key: key2, value } of header.strings ?? []) {
+      if (licenseKeys.has(key2)) {
+        value.includes("\uFFFD") && out.problems.push({ code: "metadata-license-invalid", file: header.file, verdict: "unknown", args: { key: key2, reason: "bytes that are not text" } });
+        continue;
+      }
+      let hit = textTerms(value, rules.cardTerms);
+      hit && out.findings.push({ expression: UNKNOWN, confidence: 0, source: source2, scope, raw: `${key2}: ${hit.sentence}`, addedTerms: { beside: [] } });
+    }
+  }
+  return out;
+}
+
 // src/identify/metadata/manifest-license.ts
-var import_yaml2 = __toESM(require_dist2(), 1);
+init_license_name();
+init_expression();
+var import_yaml3 = __toESM(require_dist2(), 1);
 function identifyManifestLicense(file2, text5, rules, licenseFiles = /* @__PURE__ */ new Set()) {
   let field = /package\.json$/i.test(file2) ? packageJson(text5) : /pyproject\.toml$/i.test(file2) ? pyproject(text5, licenseFiles) : /citation\.cff$/i.test(file2) ? citationCff(text5) : setupCfg(text5);
   if (!field) return [];
@@ -62122,7 +62132,7 @@ function pyproject(text5, licenseFiles) {
 function citationCff(text5) {
   let data;
   try {
-    data = (0, import_yaml2.parse)(text5);
+    data = (0, import_yaml3.parse)(text5);
   } catch (error62) {
     return { value: `CITATION.cff is not valid YAML (${error62.message.split(`
 `)[0]})`, line: 1, unreadable: !0 };
@@ -62275,7 +62285,7 @@ function identifyEuFacts(card, declaration) {
 }
 
 // src/read/config.ts
-var import_node_fs7 = require("node:fs"), import_node_path6 = require("node:path"), import_yaml3 = __toESM(require_dist2(), 1);
+var import_node_fs7 = require("node:fs"), import_node_path6 = require("node:path"), import_yaml4 = __toESM(require_dist2(), 1);
 init_errors();
 var NAMES = [".osai.yml", ".osai.yaml"], MAX_CONFIG_BYTES2 = 256 * 1024, CONFIG_HINT = 'see README.md, "Configuration", for the keys .osai.yml accepts', NO_LINES = () => 1;
 async function loadConfig(target, explicit) {
@@ -62298,9 +62308,9 @@ async function loadConfig(target, explicit) {
   }
 }
 async function parseConfigFile(file2) {
-  let text5 = readBounded(file2), counter = new import_yaml3.LineCounter(), doc;
+  let text5 = readBounded(file2), counter = new import_yaml4.LineCounter(), doc;
   try {
-    doc = (0, import_yaml3.parseDocument)(text5, { lineCounter: counter, uniqueKeys: !0, prettyErrors: !1, merge: !1 });
+    doc = (0, import_yaml4.parseDocument)(text5, { lineCounter: counter, uniqueKeys: !0, prettyErrors: !1, merge: !1 });
   } catch (error62) {
     throw new InputError(`${(0, import_node_path6.relative)(process.cwd(), file2)}: invalid YAML: ${error62.message.split(`
 `)[0]}`, CONFIG_HINT);
@@ -62492,14 +62502,14 @@ function controlShare(text5) {
 }
 
 // src/read/front-matter.ts
-var import_yaml4 = __toESM(require_dist2(), 1), BLOCK = /^(\s*---[ \t]*(?:\r\n|\r|\n))([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/, YAML_LIMITS = { maxAliasCount: 50, uniqueKeys: !0, prettyErrors: !1, merge: !1 };
+var import_yaml5 = __toESM(require_dist2(), 1), BLOCK = /^(\s*---[ \t]*(?:\r\n|\r|\n))([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/, YAML_LIMITS = { maxAliasCount: 50, uniqueKeys: !0, prettyErrors: !1, merge: !1 };
 function readFrontMatter(text5) {
   let match = BLOCK.exec(text5);
   if (!match)
     return /^\s*---[ \t]*\r?\n/.test(text5) ? { kind: "invalid", line: 1, reason: "the front matter opens with --- but never closes" } : { kind: "none", body: text5 };
-  let opening = match[1], yamlText = match[2], firstLine2 = countLines(opening) + 1, counter = new import_yaml4.LineCounter(), doc;
+  let opening = match[1], yamlText = match[2], firstLine2 = countLines(opening) + 1, counter = new import_yaml5.LineCounter(), doc;
   try {
-    doc = (0, import_yaml4.parseDocument)(yamlText, { ...YAML_LIMITS, lineCounter: counter });
+    doc = (0, import_yaml5.parseDocument)(yamlText, { ...YAML_LIMITS, lineCounter: counter });
   } catch (err) {
     return { kind: "invalid", line: firstLine2, reason: `the YAML cannot be parsed (${err.message.split(`
 `)[0]})` };
@@ -62515,13 +62525,13 @@ function readFrontMatter(text5) {
     return { kind: "invalid", line: firstLine2, reason: err.message.split(`
 `)[0] };
   }
-  if (metadata == null && (metadata = {}), typeof metadata != "object" || Array.isArray(metadata) || !(0, import_yaml4.isMap)(doc.contents))
+  if (metadata == null && (metadata = {}), typeof metadata != "object" || Array.isArray(metadata) || !(0, import_yaml5.isMap)(doc.contents))
     return { kind: "invalid", line: firstLine2, reason: "the front matter must be a YAML mapping of keys to values" };
   let lines = /* @__PURE__ */ Object.create(null);
   for (let pair2 of doc.contents.items) {
-    if (!(0, import_yaml4.isScalar)(pair2.key) || !pair2.key.range) continue;
+    if (!(0, import_yaml5.isScalar)(pair2.key) || !pair2.key.range) continue;
     let key2 = String(pair2.key.value);
-    lines[key2] = firstLine2 - 1 + counter.linePos(pair2.key.range[0]).line, (0, import_yaml4.isSeq)(pair2.value) && pair2.value.items.forEach((item, i) => {
+    lines[key2] = firstLine2 - 1 + counter.linePos(pair2.key.range[0]).line, (0, import_yaml5.isSeq)(pair2.value) && pair2.value.items.forEach((item, i) => {
       let range2 = item.range;
       range2 && (lines[`${key2}[${i}]`] = firstLine2 - 1 + counter.linePos(range2[0]).line);
     });
@@ -62529,7 +62539,7 @@ function readFrontMatter(text5) {
   let comments = [], note = (comment, at2) => {
     comment && comments.push({ text: comment, line: at2 === void 0 ? firstLine2 : firstLine2 - 1 + counter.linePos(at2).line });
   };
-  note(doc.commentBefore, void 0), note(doc.comment, void 0), (0, import_yaml4.visit)(doc, (_key, node3) => {
+  note(doc.commentBefore, void 0), note(doc.comment, void 0), (0, import_yaml5.visit)(doc, (_key, node3) => {
     if (!node3) return;
     let n = node3;
     note(n.commentBefore, n.range?.[0]), note(n.comment, n.range?.[0]);
@@ -62723,7 +62733,7 @@ function isRecord(value) {
 }
 
 // src/read/comments.ts
-var HASH = { line: ["#"], spaced: !0, quotes: `"'` }, PYTHON = { line: ["#"], docstrings: !0, quotes: `"'` }, C_LIKE = { line: ["//"], block: ["/*", "*/"], quotes: `"'` }, JS = { line: ["//"], block: ["/*", "*/"], quotes: "\"'`" }, INI = { line: ["#", ";"], spaced: !0, quotes: "" }, LUA = { line: ["--"], spaced: !0, quotes: `"'` }, BY_EXTENSION = {
+var HASH = { line: ["#"], spaced: !0, quotes: `"'` }, PYTHON = { line: ["#"], docstrings: !0, quotes: `"'` }, C_LIKE = { line: ["//"], block: ["/*", "*/"], quotes: `"'` }, JS = { line: ["//"], block: ["/*", "*/"], quotes: "\"'`" }, INI = { line: ["#", ";"], spaced: !0, quotes: "" }, LUA = { line: ["--"], spaced: !0, quotes: `"'` }, SQL = { line: ["--"], block: ["/*", "*/"], quotes: `'"` }, XML = { line: [], block: ["<!--", "-->"], quotes: "" }, BY_EXTENSION = {
   py: PYTHON,
   pyi: PYTHON,
   pyx: PYTHON,
@@ -62738,9 +62748,21 @@ var HASH = { line: ["#"], spaced: !0, quotes: `"'` }, PYTHON = { line: ["#"], do
   pl: HASH,
   rb: HASH,
   mk: HASH,
+  gin: HASH,
+  env: HASH,
+  properties: HASH,
+  ps1: HASH,
+  tf: HASH,
+  hcl: HASH,
+  cff: HASH,
+  cmake: HASH,
   cfg: INI,
   ini: INI,
   conf: INI,
+  sql: SQL,
+  xml: XML,
+  xsd: XML,
+  plist: XML,
   js: JS,
   mjs: JS,
   cjs: JS,
@@ -62767,7 +62789,7 @@ var HASH = { line: ["#"], spaced: !0, quotes: `"'` }, PYTHON = { line: ["#"], do
   proto: C_LIKE,
   jsonc: C_LIKE,
   lua: LUA
-}, BY_NAME = [[/^(dockerfile|makefile|containerfile|gemfile|procfile)$/i, HASH], [/^requirements[\w.-]*\.(txt|in)$/i, HASH]];
+}, BY_NAME = [[/^(dockerfile|makefile|containerfile|gemfile|procfile|cmakelists\.txt)$/i, HASH], [/^requirements[\w.-]*\.(txt|in)$/i, HASH]];
 function commentSyntax(path3) {
   let name = path3.slice(path3.lastIndexOf("/") + 1), dot = name.lastIndexOf("."), ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
   return (ext ? BY_EXTENSION[ext] : void 0) ?? BY_NAME.find(([pattern]) => pattern.test(name))?.[1];
@@ -63022,7 +63044,7 @@ async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
     text5 !== void 0 && (docs.prose ??= []).push({ file: file2.path, text: text5 });
   }
 }
-var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i;
+var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i, NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
 async function readComments(inventory, reader, problems, docs) {
   let budget = { left: MAX_COMMENT_BYTES, reported: !0 }, known = new Map([...docs.code ?? [], ...docs.manifests ?? []].map((d) => [d.file, d.text])), files2 = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !OSAI_CONFIG.test(f.path) && (NOTEBOOK.test(f.path) || commentSyntax(f.path))), limit = (file2) => problems.push({ code: "comment-file-limit", verdict: "unknown", file: file2.path, args: { limit: MAX_COMMENT_FILES, count: files2.length } });
   files2.length > MAX_COMMENT_FILES && limit(files2[MAX_COMMENT_FILES]);
@@ -63039,6 +63061,7 @@ async function readComments(inventory, reader, problems, docs) {
       }
       continue;
     }
+    STRUCTURED_CONFIG.test(file2.path) && !NOT_MODEL_CONFIG.test(file2.path) && (docs.metadataFiles ??= []).push({ file: file2.path, text: text5 });
     let lines = NOTEBOOK.test(file2.path) ? notebookComments(text5) : void 0, words2 = lines ? prose(lines) : commentProse(file2.path, text5);
     words2 !== void 0 && (docs.comments ??= []).push({ file: file2.path, text: words2 });
   }

@@ -23,17 +23,21 @@ const C_LIKE: Syntax = { line: ['//'], block: ['/*', '*/'], quotes: `"'` };
 const JS: Syntax = { line: ['//'], block: ['/*', '*/'], quotes: '"\'`' };
 const INI: Syntax = { line: ['#', ';'], spaced: true, quotes: '' };
 const LUA: Syntax = { line: ['--'], spaced: true, quotes: `"'` };
+const SQL: Syntax = { line: ['--'], block: ['/*', '*/'], quotes: `'"` };
+const XML: Syntax = { line: [], block: ['<!--', '-->'], quotes: '' };
 
 const BY_EXTENSION: Record<string, Syntax> = {
   py: PYTHON, pyi: PYTHON, pyx: PYTHON,
   sh: HASH, bash: HASH, zsh: HASH, yaml: HASH, yml: HASH, toml: HASH, r: HASH, jl: HASH, pl: HASH, rb: HASH, mk: HASH,
+  gin: HASH, env: HASH, properties: HASH, ps1: HASH, tf: HASH, hcl: HASH, cff: HASH, cmake: HASH,
   cfg: INI, ini: INI, conf: INI,
+  sql: SQL, xml: XML, xsd: XML, plist: XML,
   js: JS, mjs: JS, cjs: JS, ts: JS, tsx: JS, jsx: JS,
   rs: C_LIKE, go: C_LIKE, c: C_LIKE, cc: C_LIKE, cpp: C_LIKE, cxx: C_LIKE, cu: C_LIKE, cuh: C_LIKE, h: C_LIKE, hpp: C_LIKE,
   java: C_LIKE, kt: C_LIKE, scala: C_LIKE, swift: C_LIKE, cs: C_LIKE, m: C_LIKE, mm: C_LIKE, proto: C_LIKE, jsonc: C_LIKE,
   lua: LUA,
 };
-const BY_NAME: [RegExp, Syntax][] = [[/^(dockerfile|makefile|containerfile|gemfile|procfile)$/i, HASH], [/^requirements[\w.-]*\.(txt|in)$/i, HASH]];
+const BY_NAME: [RegExp, Syntax][] = [[/^(dockerfile|makefile|containerfile|gemfile|procfile|cmakelists\.txt)$/i, HASH], [/^requirements[\w.-]*\.(txt|in)$/i, HASH]];
 
 /** The comment syntax of a file, by its name; undefined for a file that is not source or config osai knows. */
 export function commentSyntax(path: string): Syntax | undefined {

@@ -259,12 +259,19 @@ export const MAX_COMMENT_BYTES = 64 * 1024 * 1024;
 const NOT_SOURCE_ROLES = new Set(['weights', 'data', 'license']);
 /** osai's own config: its comments are about the check (`osai init` writes them), not terms of the release. */
 const OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i;
+/**
+ * YAML and TOML files read for license, terms and note keys as `*config*.json` is. Not: manifests (read for their
+ * own license field), tool and CI files (a dotfile or a dot folder such as .github/), conda recipes and environments,
+ * documentation-site and container-compose files — their `license:` is a package's or a tool's, not the model's.
+ */
+const STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i;
+const NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
 
 /**
  * The comments of every source and config file (generation.yaml: "# These weights may be used for non-commercial
  * research only."), and of every notebook's code cells: words written for people bind like a docs page's. A file
  * larger than MAX_TEXT_BYTES is read up to it (a header states terms at the top); past the count or the bytes,
- * comment-file-limit is unknown.
+ * comment-file-limit is unknown. YAML and TOML configs read here are also metadata files (their `license:` keys).
  */
 async function readComments(inventory: Inventory, reader: RepoReader, problems: Problem[], docs: Documents): Promise<void> {
   const budget: Budget = { left: MAX_COMMENT_BYTES, reported: true };
@@ -280,6 +287,7 @@ async function readComments(inventory: Inventory, reader: RepoReader, problems: 
       continue;
     }
     // A notebook's code cells: their comments, each at the notebook's own line.
+    if (STRUCTURED_CONFIG.test(file.path) && !NOT_MODEL_CONFIG.test(file.path)) (docs.metadataFiles ??= []).push({ file: file.path, text });
     const lines = NOTEBOOK.test(file.path) ? notebookComments(text) : undefined;
     const words = lines ? prose(lines) : commentProse(file.path, text);
     if (words !== undefined) (docs.comments ??= []).push({ file: file.path, text: words });

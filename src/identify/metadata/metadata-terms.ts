@@ -3,7 +3,9 @@ import type { LicenseFinding, Problem, TextDocument, WeightsHeader } from '../..
 import type { RuleSet } from '../../ruleset/rule-set.js';
 import { UNKNOWN } from '../../spdx/expression.js';
 import { resolveLicenseName } from '../license-name.js';
-import { textTerms } from '../card/terms-sentences.js';
+import { sentencesOf, sentenceTerms, textTerms } from '../card/terms-sentences.js';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
 
 /**
  * A config field that carries terms (`license`, `license_name`, `terms_of_use`, `usage_policy`, `use_restrictions`),
@@ -11,6 +13,8 @@ import { textTerms } from '../card/terms-sentences.js';
  */
 const TERMS_KEY = /(^|_)(licen[cs]es?|terms|tos|eula|agreement|(use|usage|acceptable_use)_(policy|restrictions?|terms|notes?)|usage|restrictions?)(_|$)/;
 const LICENSE_KEY = /(^|_)licen[cs]es?(_|$)/;
+/** A field written for people (`_comment`, `notes`, `disclaimer`): read as a source comment is, for the terms it states. */
+const NOTE_KEY = /^_*(comments?|notes?|notice|disclaimer|remarks?)$/;
 /** A license value longer than this is a text, not a name: it is read for terms, never resolved. */
 const MAX_NAME = 200;
 const MAX_VALUE = 64 * 1024;
@@ -18,12 +22,25 @@ const snake = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCa
 
 interface Found { findings: LicenseFinding[]; problems: Problem[] }
 
-/** The license and terms fields of the config files (every `*config*.json`, model_index.json, params.json). */
+/** A config's data by its name: YAML, TOML or else JSON; undefined when it does not parse (it then names no terms). */
+function parseConfig(file: string, text: string): unknown {
+  try {
+    if (/\.ya?ml$/i.test(file)) return parseYaml(text, { maxAliasCount: 50, prettyErrors: false, logLevel: 'error' });
+    if (/\.toml$/i.test(file)) return parseToml(text);
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The license, terms and note fields of the config files (every `*config*.json`, model_index.json, params.json, and
+ * the release's YAML and TOML configs).
+ */
 export function identifyConfigTerms(docs: TextDocument[], rules: RuleSet): Found {
   const out: Found = { findings: [], problems: [] };
   for (const doc of docs) {
-    let data: unknown;
-    try { data = JSON.parse(doc.text); } catch { continue; } // an invalid config names no terms; lineage reports what it needs
+    const data = parseConfig(doc.file, doc.text);
     const walk = (value: unknown, path: string, depth: number) => {
       if (!value || typeof value !== 'object' || depth > 4) return;
       for (const [key, v] of Object.entries(value)) {
@@ -31,12 +48,23 @@ export function identifyConfigTerms(docs: TextDocument[], rules: RuleSet): Found
         const k = snake(key);
         const isLicense = LICENSE_KEY.test(k);
         if (isLicense || (TERMS_KEY.test(k) && (typeof v !== 'object' || v === null))) judgeField(doc.file, at, v, isLicense, rules, out);
+        else if (NOTE_KEY.test(k) && typeof v === 'string') judgeNote(doc.file, at, v, rules, out);
         else if (typeof v === 'object') walk(v, at, depth + 1);
       }
     };
     walk(data, '', 0);
   }
   return out;
+}
+
+/** A note field: each sentence read as a source comment is ("_comment": "These weights are for non-commercial use only."). */
+function judgeNote(file: string, key: string, value: string, rules: RuleSet, out: Found): void {
+  for (const { sentence } of sentencesOf(value.slice(0, MAX_VALUE))) {
+    const hit = sentenceTerms(sentence, rules.cardTerms, 'comment');
+    if (!hit) continue;
+    out.findings.push({ expression: UNKNOWN, confidence: 0, source: { file, kind: 'manifest' }, scope: { kind: 'group', group: 'weights' }, raw: `${key}: ${hit.sentence}`, addedTerms: { beside: [] } });
+    return;
+  }
 }
 
 function judgeField(file: string, key: string, value: unknown, isLicense: boolean, rules: RuleSet, out: Found): void {
