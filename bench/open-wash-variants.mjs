@@ -82,5 +82,11 @@ export const VARIANTS = [
   ['toml-config-license-nc', () => ({ 'model.toml': '[model]\nlicense = "cc-by-nc-4.0"\n' })],
   ['yaml-usage-research-only', () => ({ 'params.yaml': 'hidden: 64\nusage: research_only\n' })],
   ['json-config-comment-key', () => ({ 'generation_config.json': JSON.stringify({ temperature: 0.7, _comment: 'These weights are for non-commercial use only.' }) })],
+  ['card-chinese-research-only', (files) => body(files, '本模型仅供学术研究使用，禁止商业用途。')],
+  ['card-german-noncommercial', (files) => body(files, 'Die Gewichte dürfen nur für nicht-kommerzielle Zwecke verwendet werden.')],
+  ['card-japanese-research-only', (files) => body(files, '本モデルは研究目的のみで使用できます。')],
+  ['card-russian-research-only', (files) => body(files, 'Модель предназначена только для исследовательских целей.')],
+  ['docs-adoc-noncommercial', () => ({ 'docs/notes.adoc': '= Notes\n\nThe weights are for non-commercial use only.\n' })],
+  ['bare-name-file-research-only', () => ({ READ_THIS_FIRST: 'The weights are for research use only.\n' })],
   ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
 ];

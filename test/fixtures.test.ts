@@ -120,6 +120,12 @@ const TABLE: Row[] = [
   // A YAML or TOML config's license key is read like config.json's; a JSON config's `_comment` is read as a comment.
   ['config-yaml-license-noncommercial', 'osaid-1.0', 'fail', ['freedom-restricted']],
   ['config-json-note-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // Restrictions written in Chinese or German bind (rules/card-terms.yaml restrictions and substrings); a bilingual
+  // card that grants commercial use in Chinese, German and Spanish states none.
+  ['card-foreign-language-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-bilingual-honest', 'osaid-1.0', 'pass', []],
+  // A file with no extension (READ_THIS_FIRST) and an AsciiDoc page are prose of the release too.
+  ['docs-bare-name-and-adoc-restrict', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // A data card saying which licenses' documents were removed states how the data was built, not terms (handling).
   ['data-card-license-filtering-honest', 'osaid-1.0', 'pass', []],
   // No model card, but a data card and a docs page: they are read all the same (this run crashed: the Markdown

@@ -38406,7 +38406,7 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
       except: external_exports.array(external_exports.string().min(1)),
       "not-extensions": external_exports.array(external_exports.string().regex(/^[a-z0-9]+$/)),
       "unreadable-extensions": external_exports.array(external_exports.string().regex(/^[a-z0-9]+$/))
-    }).strict(), TermsPhrase = external_exports.string().regex(/^([a-z0-9]+\*?|~)( ([a-z0-9]+\*?|~))*$/, "lower-case words, `word*` for a prefix, `~` for a gap"), CellWord = external_exports.string().min(1), CardTermsFile = external_exports.object({
+    }).strict(), TermsPhrase = external_exports.string().regex(/^([\p{Ll}\p{Lo}\p{Mn}0-9]+\*?|~)( ([\p{Ll}\p{Lo}\p{Mn}0-9]+\*?|~))*$/u, "lower-case words, `word*` for a prefix, `~` for a gap"), CellWord = external_exports.string().min(1), CardTermsFile = external_exports.object({
       restrictions: external_exports.record(external_exports.string().regex(/^[a-z-]+$/), external_exports.array(TermsPhrase).min(1)),
       negations: external_exports.array(TermsPhrase),
       advisory: external_exports.array(TermsPhrase),
@@ -38423,6 +38423,7 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
           purposes: external_exports.array(TermsPhrase).min(1)
         }).strict()
       }).strict(),
+      substrings: external_exports.record(external_exports.string().regex(/^[a-z-]+$/), external_exports.array(external_exports.string().min(2))),
       comments: external_exports.object({ "code-purposes": external_exports.array(TermsPhrase).min(1), release: external_exports.array(TermsPhrase).min(1) }).strict(),
       handling: external_exports.object({
         kinds: external_exports.array(external_exports.string().regex(/^[a-z-]+$/)).min(1),
@@ -59017,7 +59018,7 @@ var re = (pattern) => (name) => pattern.test(name), CODE_EXT = /\.(py|ipynb|sh|j
   { test: re(/\.pdf$/i), role: "docs", topic: "paper" },
   { test: re(/(samples?|sample_outputs?|examples?_outputs?)[\w.-]*\.(jsonl?|md|txt|png|jpg|wav)$/i), role: "docs", topic: "sample-outputs" },
   { test: re(/\.(parquet|arrow|jsonl|csv|tsv)$/i), role: "data" },
-  { test: re(/\.(md|markdown|rst|txt|html?)$/i), role: "docs" }
+  { test: re(/\.(md|markdown|rst|txt|html?|adoc|asciidoc|org|textile)$/i), role: "docs" }
 ], CLASSIC_TERMS = /^(licen[cs]e|copying|notice)/i;
 function classifyPath(path3, terms) {
   let parts = path3.split("/"), name = parts[parts.length - 1], dirs = parts.slice(0, -1), kind = terms ? termsFileKind(name, terms) : CLASSIC_TERMS.test(name) ? "license" : void 0;
@@ -61363,6 +61364,14 @@ function sentenceTerms(sentence, rules, reading = !1) {
     let aboutItself = prose2 && c.selfKinds.has(type) && find(c.selfSubjects, words2);
     if (c.binding.has(type) && (!aboutItself || find(phrases2, selfWords ??= mask(c.selfPurposes, words2))) || (aboutRelease ??= find(c.artifacts, words2))) return { type, sentence: sentence.replace(/\s+/g, " ").trim().slice(0, 200) };
   }
+  return substringTerms(sentence, rules);
+}
+var UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+function substringTerms(text5, rules) {
+  if (!UNSPACED.test(text5)) return;
+  let normal = text5.normalize("NFKC");
+  for (let [type, needles] of Object.entries(rules.substrings))
+    if (needles.some((n) => normal.includes(n))) return { type, sentence: text5.replace(/\s+/g, " ").trim().slice(0, 200) };
 }
 var DENY_VERB = /* @__PURE__ */ new Set(["not", "never", "no"]), AUXILIARIES = /* @__PURE__ */ new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got"]);
 function maskHandled(c, words2) {
@@ -61396,7 +61405,7 @@ function mayStateTerms(text5, rules) {
       }
     index2 = { exact, prefixes: [...prefixes], gapFirst }, byFirst.set(rules, index2);
   }
-  if (index2.gapFirst || text5.includes("|") && /^[ \t]*\|[^\n]*\|/m.test(text5)) return !0;
+  if (index2.gapFirst || text5.includes("|") && /^[ \t]*\|[^\n]*\|/m.test(text5) || substringTerms(text5, rules)) return !0;
   let plain = text5.includes("](") || text5.includes("<") ? text5.replace(/\]\([^)]*\)/g, "] ").replace(/<[^>\n]{0,200}>/g, "") : text5, words2 = termsWords(plain);
   for (let i = 0; i < words2.length; i++) {
     let w = words2[i];
@@ -63035,9 +63044,9 @@ async function readTermsFile(reader, file2, problems, budget, terms) {
     p.code === "license-file-binary" && !CLASSIC_LICENSE.test(name) ? unreadable("binary") : problems.push(p);
   return text5;
 }
-var MAX_PROSE_DOCS = 256, baseName = (path3) => path3.slice(path3.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase(), PROSE_NAMES = /\.(md|markdown|rst|txt|html?)$/i, NOTEBOOK = /\.ipynb$/i, NOT_PROSE_TOPICS = /* @__PURE__ */ new Set(["sample-outputs", "evaluation-results", "data-card", "manifest"]);
+var MAX_PROSE_DOCS = 256, baseName = (path3) => path3.slice(path3.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase(), PROSE_NAMES = /\.(md|markdown|rst|txt|html?|adoc|asciidoc|org|textile)$/i, isBareName = (f) => f.role === "other" && !/[./]/.test(f.path.slice(f.path.lastIndexOf("/") + 1)) && !commentSyntax(f.path) && f.size <= MAX_TEXT_BYTES, NOTEBOOK = /\.ipynb$/i, NOT_PROSE_TOPICS = /* @__PURE__ */ new Set(["sample-outputs", "evaluation-results", "data-card", "manifest"]);
 async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
-  let notProse = new Set(cardTerms?.prose["not-names"] ?? []), done = new Set([...docs.prose ?? [], ...docs.otherCards ?? []].map((d) => d.file)), files2 = inventory.files.filter((f) => (f.role === "docs" && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) || NOTEBOOK.test(f.path)) && !done.has(f.path) && !notProse.has(baseName(f.path))), room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
+  let notProse = new Set(cardTerms?.prose["not-names"] ?? []), done = new Set([...docs.prose ?? [], ...docs.otherCards ?? []].map((d) => d.file)), files2 = inventory.files.filter((f) => (f.role === "docs" && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) || NOTEBOOK.test(f.path) || isBareName(f)) && !done.has(f.path) && !notProse.has(baseName(f.path))), room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
   files2.length > room && problems.push({ code: "prose-doc-limit", verdict: "unknown", file: files2[room].path, args: { limit: MAX_PROSE_DOCS, count: files2.length + (docs.prose?.length ?? 0) } });
   for (let file2 of files2.slice(0, room)) {
     let read = await readText(reader, file2, [], budget), text5 = read !== void 0 && NOTEBOOK.test(file2.path) ? notebookProse(read) ?? read : read;

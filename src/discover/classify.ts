@@ -43,7 +43,7 @@ const RULES: NameRule[] = [
   { test: re(/\.pdf$/i), role: 'docs', topic: 'paper' },
   { test: re(/(samples?|sample_outputs?|examples?_outputs?)[\w.-]*\.(jsonl?|md|txt|png|jpg|wav)$/i), role: 'docs', topic: 'sample-outputs' },
   { test: re(/\.(parquet|arrow|jsonl|csv|tsv)$/i), role: 'data' },
-  { test: re(/\.(md|markdown|rst|txt|html?)$/i), role: 'docs' },
+  { test: re(/\.(md|markdown|rst|txt|html?|adoc|asciidoc|org|textile)$/i), role: 'docs' },
 ];
 
 /**

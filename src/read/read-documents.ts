@@ -224,7 +224,12 @@ async function readTermsFile(reader: RepoReader, file: InventoryFile, problems: 
 export const MAX_PROSE_DOCS = 256;
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '').toLowerCase();
 /** Documentation whose words are the release's own prose: Markdown, reStructuredText, plain text and HTML pages. */
-const PROSE_NAMES = /\.(md|markdown|rst|txt|html?)$/i;
+const PROSE_NAMES = /\.(md|markdown|rst|txt|html?|adoc|asciidoc|org|textile)$/i;
+/**
+ * A file whose name has no extension (READ_THIS_FIRST, WEIGHTS-NOTES) and no other role is read as prose too: its
+ * words may be terms. Not a dotfile, and not one read for its comments (Makefile, Dockerfile). A binary one is skipped.
+ */
+const isBareName = (f: InventoryFile) => f.role === 'other' && !/[./]/.test(f.path.slice(f.path.lastIndexOf('/') + 1)) && !commentSyntax(f.path) && f.size <= MAX_TEXT_BYTES;
 /** A Jupyter notebook, whatever its role: its Markdown cells are prose of the release. */
 const NOTEBOOK = /\.ipynb$/i;
 /** Docs that are not prose about the release: generated samples and result tables state no terms of it. */
@@ -239,7 +244,7 @@ async function readProse(inventory: Inventory, reader: RepoReader, problems: Pro
   // CONTRIBUTING.md, CODE_OF_CONDUCT.md: rules for the project's contributors (rules/card-terms.yaml `prose.not-names`).
   const notProse = new Set(cardTerms?.prose['not-names'] ?? []);
   const done = new Set([...(docs.prose ?? []), ...(docs.otherCards ?? [])].map((d) => d.file));
-  const files = inventory.files.filter((f) => (f.role === 'docs' && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) || NOTEBOOK.test(f.path)) && !done.has(f.path) && !notProse.has(baseName(f.path)));
+  const files = inventory.files.filter((f) => (f.role === 'docs' && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) || NOTEBOOK.test(f.path) || isBareName(f)) && !done.has(f.path) && !notProse.has(baseName(f.path)));
   const room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
   if (files.length > room) problems.push({ code: 'prose-doc-limit', verdict: 'unknown', file: files[room]!.path, args: { limit: MAX_PROSE_DOCS, count: files.length + (docs.prose?.length ?? 0) } });
   for (const file of files.slice(0, room)) {

@@ -171,7 +171,7 @@ export const TermsFilesFile = z.object({
 export type TermsFilesRules = z.infer<typeof TermsFilesFile>;
 
 /** Sentences that state terms in a card body, gate text or metadata string (rules/card-terms.yaml). */
-const TermsPhrase = z.string().regex(/^([a-z0-9]+\*?|~)( ([a-z0-9]+\*?|~))*$/, 'lower-case words, `word*` for a prefix, `~` for a gap');
+const TermsPhrase = z.string().regex(/^([\p{Ll}\p{Lo}\p{Mn}0-9]+\*?|~)( ([\p{Ll}\p{Lo}\p{Mn}0-9]+\*?|~))*$/u, 'lower-case words, `word*` for a prefix, `~` for a gap');
 const CellWord = z.string().min(1);
 export const CardTermsFile = z.object({
   restrictions: z.record(z.string().regex(/^[a-z-]+$/), z.array(TermsPhrase).min(1)),
@@ -188,6 +188,7 @@ export const CardTermsFile = z.object({
       kinds: z.array(z.string().regex(/^[a-z-]+$/)), subjects: z.array(TermsPhrase).min(1), purposes: z.array(TermsPhrase).min(1),
     }).strict(),
   }).strict(),
+  substrings: z.record(z.string().regex(/^[a-z-]+$/), z.array(z.string().min(2))),
   comments: z.object({ 'code-purposes': z.array(TermsPhrase).min(1), release: z.array(TermsPhrase).min(1) }).strict(),
   handling: z.object({
     kinds: z.array(z.string().regex(/^[a-z-]+$/)).min(1), verbs: z.array(TermWord).min(1), passive: z.array(TermWord).min(1),

@@ -137,6 +137,19 @@ export function sentenceTerms(sentence: string, rules: CardTermsRules, reading: 
     const binds = c.binding.has(type) && (!aboutItself || find(phrases, selfWords ??= mask(c.selfPurposes, words)));
     if (binds || (aboutRelease ??= find(c.artifacts, words))) return { type, sentence: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) };
   }
+  return substringTerms(sentence, rules);
+}
+
+/** Scripts written without spaces between words, where rules/card-terms.yaml `substrings` are looked for. */
+const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+
+/** A restriction in Chinese, Japanese or Korean (`substrings`): each kind binds wherever it is written. */
+function substringTerms(text: string, rules: CardTermsRules): TermsHit | undefined {
+  if (!UNSPACED.test(text)) return undefined;
+  const normal = text.normalize('NFKC');
+  for (const [type, needles] of Object.entries(rules.substrings)) {
+    if (needles.some((n) => normal.includes(n))) return { type, sentence: text.replace(/\s+/g, ' ').trim().slice(0, 200) };
+  }
   return undefined;
 }
 
@@ -201,7 +214,7 @@ export function mayStateTerms(text: string, rules: CardTermsRules): boolean {
     index = { exact, prefixes: [...prefixes], gapFirst };
     byFirst.set(rules, index);
   }
-  if (index.gapFirst || (text.includes('|') && /^[ \t]*\|[^\n]*\|/m.test(text))) return true;
+  if (index.gapFirst || (text.includes('|') && /^[ \t]*\|[^\n]*\|/m.test(text)) || substringTerms(text, rules)) return true;
   const plain = text.includes('](') || text.includes('<') ? text.replace(/\]\([^)]*\)/g, '] ').replace(/<[^>\n]{0,200}>/g, '') : text;
   const words = termsWords(plain);
   for (let i = 0; i < words.length; i++) {
