@@ -88,5 +88,7 @@ export const VARIANTS = [
   ['card-russian-research-only', (files) => body(files, 'Модель предназначена только для исследовательских целей.')],
   ['docs-adoc-noncommercial', () => ({ 'docs/notes.adoc': '= Notes\n\nThe weights are for non-commercial use only.\n' })],
   ['bare-name-file-research-only', () => ({ READ_THIS_FIRST: 'The weights are for research use only.\n' })],
+  ['json-model-info-license-nc', () => ({ 'model_info.json': JSON.stringify({ name: 'tiny', license: 'cc-by-nc-4.0' }) })],
+  ['json-metadata-usage-research-only', () => ({ 'metadata.json': JSON.stringify({ name: 'tiny', usage: 'research only' }) })],
   ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
 ];

@@ -87,6 +87,11 @@ export interface Documents {
   code?: TextDocument[];
   /** Every `*config*.json` (config, adapter, generation, tokenizer, …), model_index.json and params.json, read for license and terms keys. */
   metadataFiles?: TextDocument[];
+  /**
+   * The release's YAML and TOML configs and other JSON files (model_info.json), read for license, terms and note keys
+   * as metadataFiles are, except that a terms key holding a number or a list (`agreement: 0.8`) is no terms field.
+   */
+  otherMetadata?: TextDocument[];
   /** adapter_config.json and config.json, read for the base model they name. */
   configs?: TextDocument[];
   /** Weights files that are Git LFS pointers: the release's weights live on the LFS server, with this size. */

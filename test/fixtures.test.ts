@@ -120,6 +120,8 @@ const TABLE: Row[] = [
   // A YAML or TOML config's license key is read like config.json's; a JSON config's `_comment` is read as a comment.
   ['config-yaml-license-noncommercial', 'osaid-1.0', 'fail', ['freedom-restricted']],
   ['config-json-note-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // Any other JSON file's license key is read too (model_info.json); a metric named like a terms key is not terms.
+  ['json-model-info-license-noncommercial', 'osaid-1.0', 'fail', ['freedom-restricted']],
   // Restrictions written in Chinese or German bind (rules/card-terms.yaml restrictions and substrings); a bilingual
   // card that grants commercial use in Chinese, German and Spanish states none.
   ['card-foreign-language-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],

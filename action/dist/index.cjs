@@ -62015,14 +62015,14 @@ function parseConfig(file2, text5) {
     return;
   }
 }
-function identifyConfigTerms(docs, rules) {
+function identifyConfigTerms(docs, rules, loose = !1) {
   let out = { findings: [], problems: [] };
   for (let doc of docs) {
     let data = parseConfig(doc.file, doc.text), walk2 = (value, path3, depth) => {
       if (!(!value || typeof value != "object" || depth > 4))
         for (let [key2, v] of Object.entries(value)) {
           let at2 = path3 ? `${path3}.${key2}` : key2, k = snake(key2), isLicense = LICENSE_KEY.test(k);
-          isLicense || TERMS_KEY.test(k) && (typeof v != "object" || v === null) ? judgeField(doc.file, at2, v, isLicense, rules, out) : NOTE_KEY.test(k) && typeof v == "string" ? judgeNote(doc.file, at2, v, rules, out) : typeof v == "object" && walk2(v, at2, depth + 1);
+          isLicense || TERMS_KEY.test(k) && (loose ? typeof v == "string" : typeof v != "object" || v === null) ? judgeField(doc.file, at2, v, isLicense, rules, out) : NOTE_KEY.test(k) && typeof v == "string" ? judgeNote(doc.file, at2, v, rules, out) : typeof v == "object" && walk2(v, at2, depth + 1);
         }
     };
     walk2(data, "", 0);
@@ -62229,7 +62229,7 @@ function identify(inventory, documents, rules, declarations = [], clarifications
   licenses.push(...fileFindings);
   let licenseFiles = new Set(documents.licenseTexts.map((d) => d.file));
   for (let doc of documents.manifests ?? []) licenses.push(...identifyManifestLicense(doc.file, doc.text, rules, licenseFiles));
-  for (let found3 of [identifyConfigTerms(documents.metadataFiles ?? [], rules), identifyHeaderTerms(documents.weightsHeaders ?? [], rules)])
+  for (let found3 of [identifyConfigTerms(documents.metadataFiles ?? [], rules), identifyConfigTerms(documents.otherMetadata ?? [], rules, !0), identifyHeaderTerms(documents.weightsHeaders ?? [], rules)])
     licenses.push(...found3.findings), problems.push(...found3.problems);
   card && !["license", "license_name", "license_link"].some((k) => card.metadata[k] !== void 0 && card.metadata[k] !== null) && !licenses.some((l) => l.source.kind !== "card-section") && problems.push({ code: "card-license-missing", file: card.file, line: 1 });
   let clarified = applyClarifications(licenses, clarifications, documents.hashes ?? [], rules, scopeOfLicenseFile);
@@ -63053,9 +63053,9 @@ async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
     text5 !== void 0 && (docs.prose ??= []).push({ file: file2.path, text: text5 });
   }
 }
-var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i, NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
+var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i, OTHER_JSON = (f) => /\.json$/i.test(f.path) && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? "") && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path), NOT_METADATA_TOPICS = /* @__PURE__ */ new Set(["tokenizer", "manifest", "evaluation-results", "sample-outputs"]), NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
 async function readComments(inventory, reader, problems, docs) {
-  let budget = { left: MAX_COMMENT_BYTES, reported: !0 }, known = new Map([...docs.code ?? [], ...docs.manifests ?? []].map((d) => [d.file, d.text])), files2 = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !OSAI_CONFIG.test(f.path) && (NOTEBOOK.test(f.path) || commentSyntax(f.path))), limit = (file2) => problems.push({ code: "comment-file-limit", verdict: "unknown", file: file2.path, args: { limit: MAX_COMMENT_FILES, count: files2.length } });
+  let budget = { left: MAX_COMMENT_BYTES, reported: !0 }, known = new Map([...docs.code ?? [], ...docs.manifests ?? []].map((d) => [d.file, d.text])), files2 = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !OSAI_CONFIG.test(f.path) && (NOTEBOOK.test(f.path) || commentSyntax(f.path) || OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))), limit = (file2) => problems.push({ code: "comment-file-limit", verdict: "unknown", file: file2.path, args: { limit: MAX_COMMENT_FILES, count: files2.length } });
   files2.length > MAX_COMMENT_FILES && limit(files2[MAX_COMMENT_FILES]);
   for (let file2 of files2.slice(0, MAX_COMMENT_FILES)) {
     if (budget.left <= 0) {
@@ -63070,7 +63070,7 @@ async function readComments(inventory, reader, problems, docs) {
       }
       continue;
     }
-    STRUCTURED_CONFIG.test(file2.path) && !NOT_MODEL_CONFIG.test(file2.path) && (docs.metadataFiles ??= []).push({ file: file2.path, text: text5 });
+    (STRUCTURED_CONFIG.test(file2.path) || OTHER_JSON(file2)) && !NOT_MODEL_CONFIG.test(file2.path) && (docs.otherMetadata ??= []).push({ file: file2.path, text: text5 });
     let lines = NOTEBOOK.test(file2.path) ? notebookComments(text5) : void 0, words2 = lines ? prose(lines) : commentProse(file2.path, text5);
     words2 !== void 0 && (docs.comments ??= []).push({ file: file2.path, text: words2 });
   }

@@ -110,7 +110,7 @@ export function identify(
   licenses.push(...fileFindings);
   const licenseFiles = new Set(documents.licenseTexts.map((d) => d.file));
   for (const doc of documents.manifests ?? []) licenses.push(...identifyManifestLicense(doc.file, doc.text, rules, licenseFiles));
-  for (const found of [identifyConfigTerms(documents.metadataFiles ?? [], rules), identifyHeaderTerms(documents.weightsHeaders ?? [], rules)]) {
+  for (const found of [identifyConfigTerms(documents.metadataFiles ?? [], rules), identifyConfigTerms(documents.otherMetadata ?? [], rules, true), identifyHeaderTerms(documents.weightsHeaders ?? [], rules)]) {
     licenses.push(...found.findings);
     problems.push(...found.problems);
   }

@@ -270,18 +270,27 @@ const OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i;
  * documentation-site and container-compose files — their `license:` is a package's or a tool's, not the model's.
  */
 const STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i;
+/**
+ * Any other JSON file (model_info.json, metadata.json) is read for those keys too; `*config*.json` is read above, and
+ * a tokenizer's vocabulary, a weights index or a manifest states no license of the model.
+ */
+const OTHER_JSON = (f: InventoryFile) => /\.json$/i.test(f.path) && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? '')
+  && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path);
+/** Benchmark results and sample outputs name tasks ("blimp_…_agreement_…"), not terms; manifests are read on their own. */
+const NOT_METADATA_TOPICS = new Set(['tokenizer', 'manifest', 'evaluation-results', 'sample-outputs']);
 const NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
 
 /**
  * The comments of every source and config file (generation.yaml: "# These weights may be used for non-commercial
  * research only."), and of every notebook's code cells: words written for people bind like a docs page's. A file
  * larger than MAX_TEXT_BYTES is read up to it (a header states terms at the top); past the count or the bytes,
- * comment-file-limit is unknown. YAML and TOML configs read here are also metadata files (their `license:` keys).
+ * comment-file-limit is unknown. YAML, TOML and other JSON files read here are also metadata files (their `license:`
+ * keys).
  */
 async function readComments(inventory: Inventory, reader: RepoReader, problems: Problem[], docs: Documents): Promise<void> {
   const budget: Budget = { left: MAX_COMMENT_BYTES, reported: true };
   const known = new Map([...(docs.code ?? []), ...(docs.manifests ?? [])].map((d) => [d.file, d.text]));
-  const files = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !OSAI_CONFIG.test(f.path) && (NOTEBOOK.test(f.path) || commentSyntax(f.path)));
+  const files = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !OSAI_CONFIG.test(f.path) && (NOTEBOOK.test(f.path) || commentSyntax(f.path) || (OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))));
   const limit = (file: InventoryFile) => problems.push({ code: 'comment-file-limit', verdict: 'unknown', file: file.path, args: { limit: MAX_COMMENT_FILES, count: files.length } });
   if (files.length > MAX_COMMENT_FILES) limit(files[MAX_COMMENT_FILES]!);
   for (const file of files.slice(0, MAX_COMMENT_FILES)) {
@@ -292,7 +301,7 @@ async function readComments(inventory: Inventory, reader: RepoReader, problems: 
       continue;
     }
     // A notebook's code cells: their comments, each at the notebook's own line.
-    if (STRUCTURED_CONFIG.test(file.path) && !NOT_MODEL_CONFIG.test(file.path)) (docs.metadataFiles ??= []).push({ file: file.path, text });
+    if ((STRUCTURED_CONFIG.test(file.path) || OTHER_JSON(file)) && !NOT_MODEL_CONFIG.test(file.path)) (docs.otherMetadata ??= []).push({ file: file.path, text });
     const lines = NOTEBOOK.test(file.path) ? notebookComments(text) : undefined;
     const words = lines ? prose(lines) : commentProse(file.path, text);
     if (words !== undefined) (docs.comments ??= []).push({ file: file.path, text: words });

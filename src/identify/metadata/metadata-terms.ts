@@ -34,10 +34,10 @@ function parseConfig(file: string, text: string): unknown {
 }
 
 /**
- * The license, terms and note fields of the config files (every `*config*.json`, model_index.json, params.json, and
- * the release's YAML and TOML configs).
+ * The license, terms and note fields of the config files (every `*config*.json`, model_index.json, params.json), or,
+ * `loose`, of the release's YAML and TOML configs and other JSON files.
  */
-export function identifyConfigTerms(docs: TextDocument[], rules: RuleSet): Found {
+export function identifyConfigTerms(docs: TextDocument[], rules: RuleSet, loose = false): Found {
   const out: Found = { findings: [], problems: [] };
   for (const doc of docs) {
     const data = parseConfig(doc.file, doc.text);
@@ -47,7 +47,8 @@ export function identifyConfigTerms(docs: TextDocument[], rules: RuleSet): Found
         const at = path ? `${path}.${key}` : key;
         const k = snake(key);
         const isLicense = LICENSE_KEY.test(k);
-        if (isLicense || (TERMS_KEY.test(k) && (typeof v !== 'object' || v === null))) judgeField(doc.file, at, v, isLicense, rules, out);
+        // In a file that is not a model config (`loose`), a terms-like key of another type is a metric or a name.
+        if (isLicense || (TERMS_KEY.test(k) && (loose ? typeof v === 'string' : typeof v !== 'object' || v === null))) judgeField(doc.file, at, v, isLicense, rules, out);
         else if (NOTE_KEY.test(k) && typeof v === 'string') judgeNote(doc.file, at, v, rules, out);
         else if (typeof v === 'object') walk(v, at, depth + 1);
       }
