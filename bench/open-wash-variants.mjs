@@ -90,5 +90,8 @@ export const VARIANTS = [
   ['bare-name-file-research-only', () => ({ READ_THIS_FIRST: 'The weights are for research use only.\n' })],
   ['json-model-info-license-nc', () => ({ 'model_info.json': JSON.stringify({ name: 'tiny', license: 'cc-by-nc-4.0' }) })],
   ['json-metadata-usage-research-only', () => ({ 'metadata.json': JSON.stringify({ name: 'tiny', usage: 'research only' }) })],
+  ['card-badge-nc-no-alt', (files) => body(files, '![](https://img.shields.io/badge/License-CC%20BY--NC%204.0-lightgrey.svg)')],
+  ['card-link-to-by-nc-deed', (files) => body(files, 'See the [license](https://creativecommons.org/licenses/by-nc/4.0/).')],
+  ['card-html-img-alt-research-only', (files) => body(files, '<img src="terms.png" alt="Weights: research use only">')],
   ['pyproject-license-file-unread', () => ({ 'pyproject.toml': '[project]\nname = "tiny"\nlicense = { file = "legal/TERMS-v2.txt" }\n' })],
 ];

@@ -126,6 +126,10 @@ const TABLE: Row[] = [
   // card that grants commercial use in Chinese, German and Spanish states none.
   ['card-foreign-language-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-bilingual-honest', 'osaid-1.0', 'pass', []],
+  // A badge's words and a license page's address are the card's text ("License: CC BY-NC 4.0" with no alt text, a
+  // reference link to the by-nc deed); an Apache badge and links to permissive licenses state nothing more.
+  ['card-license-link-badge-noncommercial', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-badges-links-honest', 'osaid-1.0', 'pass', []],
   // A file with no extension (READ_THIS_FIRST) and an AsciiDoc page are prose of the release too.
   ['docs-bare-name-and-adoc-restrict', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // A data card saying which licenses' documents were removed states how the data was built, not terms (handling).

@@ -40356,6 +40356,43 @@ var correct, ELEMENTS, RIDER, init_license_name = __esm({
   }
 });
 
+// src/identify/card/license-pages.ts
+function linkedLicenseId(link2) {
+  for (let [re2, id] of LICENSE_PAGES) {
+    let m = re2.exec(link2.trim());
+    if (m) return id(m);
+  }
+}
+function addressWords(url2) {
+  if (!url2) return "";
+  let id = linkedLicenseId(url2);
+  if (id) return id;
+  let badge = BADGE.exec(url2.trim());
+  if (!badge) return "";
+  let text5;
+  try {
+    text5 = decodeURIComponent(badge[1]);
+  } catch {
+    text5 = badge[1];
+  }
+  let parts = text5.replace(/--/g, "\0").replace(/__/g, "").split("-");
+  return parts.length > 1 && parts.pop(), parts.join(" ").replace(/\u0000/g, "-").replace(/\u0001/g, "_").replace(/_/g, " ");
+}
+var LICENSE_PAGES, BADGE, init_license_pages = __esm({
+  "src/identify/card/license-pages.ts"() {
+    "use strict";
+    LICENSE_PAGES = [
+      [/opensource\.org\/licenses?\/([\w.+-]+?)(?:\.php|\.html)?\/?$/i, (m) => m[1]],
+      [/spdx\.org\/licenses\/([\w.+-]+?)(?:\.html)?\/?$/i, (m) => m[1]],
+      [/choosealicense\.com\/licenses\/([\w.+-]+?)\/?$/i, (m) => m[1]],
+      [/apache\.org\/licenses\/LICENSE-2\.0(?:\.txt|\.html)?\/?$/i, () => "Apache-2.0"],
+      [/creativecommons\.org\/licenses\/([a-z-]+)\/(\d\.\d)\/?/i, (m) => `CC-${m[1].toUpperCase()}-${m[2]}`],
+      [/gnu\.org\/licenses\/((?:a|l)?gpl)-(\d\.\d)/i, (m) => `${m[1].toUpperCase()}-${m[2]}-only`]
+    ];
+    BADGE = /^https?:\/\/img\.shields\.io\/badge\/([^?#]+?)(?:\.svg|\.png)?(?:[?#].*)?$/i;
+  }
+});
+
 // node_modules/mdast-util-to-string/lib/index.js
 function toString(value, options) {
   let settings = options || emptyOptions, includeImageAlt = typeof settings.includeImageAlt == "boolean" ? settings.includeImageAlt : !0, includeHtml = typeof settings.includeHtml == "boolean" ? settings.includeHtml : !0;
@@ -49312,8 +49349,16 @@ function shift(node3, lines, offset) {
   }), "children" in node3) for (let child of node3.children) shift(child, lines, offset);
 }
 function textOf(node3) {
-  return node3.type === "text" || node3.type === "inlineCode" ? node3.value : node3.type === "html" ? node3.value.replace(/<!--|-->/g, " ").replace(/<[^>]*>/g, " ") : node3.type === "image" ? node3.alt ?? "" : node3.type === "break" ? `
+  return node3.type === "text" || node3.type === "inlineCode" ? node3.value : node3.type === "html" ? node3.value.replace(/<!--|-->/g, " ").replace(/<[^>]*>/g, (tag) => ` ${tagWords(tag)} `) : node3.type === "image" ? [node3.alt, node3.title, addressWords(node3.url)].filter(Boolean).join(" ") : node3.type === "link" ? [node3.children.map(textOf).join(""), node3.title, addressWords(node3.url)].filter(Boolean).join(" ") : node3.type === "definition" ? [node3.label, node3.title, addressWords(node3.url)].filter(Boolean).join(" ") : node3.type === "break" ? `
 ` : "children" in node3 ? node3.children.map(textOf).join(node3.type === "tableRow" ? " | " : "") : "";
+}
+function tagWords(tag) {
+  let out = [];
+  for (let m of tag.matchAll(/\b(alt|title|href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+    let value = m[2] ?? m[3] ?? "";
+    out.push(/^(alt|title)$/i.test(m[1]) ? value : addressWords(value));
+  }
+  return out.filter(Boolean).join(" ");
 }
 function proseBlocks(tree2) {
   let blocks = [], tables = [], visit4 = (node3) => {
@@ -49322,7 +49367,7 @@ function proseBlocks(tree2) {
       tables.push(node3);
       return;
     }
-    if (node3.type === "paragraph" || node3.type === "heading" || node3.type === "html") blocks.push({ text: textOf(node3), line: line2, node: node3 });
+    if (node3.type === "paragraph" || node3.type === "heading" || node3.type === "html" || node3.type === "definition") blocks.push({ text: textOf(node3), line: line2, node: node3 });
     else if (node3.type === "code")
       PROSE_CODE.test(node3.lang ?? "") && node3.value.split(`
 `).forEach((text5, i) => blocks.push({ text: text5, line: line2 + 1 + i, node: node3 }));
@@ -49334,6 +49379,7 @@ function proseBlocks(tree2) {
 var parser, trees, CHUNK_MIN_LINES, CHUNK_LINES, MAX_LINE2, MAX_PARSED_LINES, PROSE_CODE, init_markdown2 = __esm({
   "src/identify/card/markdown.ts"() {
     "use strict";
+    init_license_pages();
     trees = /* @__PURE__ */ new Map(), CHUNK_MIN_LINES = 50, CHUNK_LINES = 100, MAX_LINE2 = 4096, MAX_PARSED_LINES = 8e3;
     PROSE_CODE = /^(|text|txt|plain|markdown|md)$/i;
   }
@@ -60841,6 +60887,7 @@ init_lineage();
 init_markdown_sections();
 init_expression();
 init_license_name();
+init_license_pages();
 function identifyCardLicenses(card, rules, repoFiles, fileFindings = []) {
   let fileSpeaks = fileFindings.some((f) => f.source.kind === "license-file" && f.scope.kind === "repo" && f.expression !== UNKNOWN), raw = card.metadata.license, values = Array.isArray(raw) ? raw : raw == null ? [] : [raw], findings = [];
   return values.forEach((value, i) => {
@@ -60885,20 +60932,6 @@ function nameAndLink(card, rules, repoFiles, stated) {
 function repoPath2(link2, repoFiles) {
   let path3 = link2.trim().replace(/^https?:\/\/huggingface\.co\/[^/]+\/[^/]+\/(?:blob|resolve|raw)\/[^/]+\//i, "").replace(/^\.?\//, "");
   return repoFiles.has(path3) ? path3 : void 0;
-}
-var LICENSE_PAGES = [
-  [/opensource\.org\/licenses?\/([\w.+-]+?)(?:\.php|\.html)?\/?$/i, (m) => m[1]],
-  [/spdx\.org\/licenses\/([\w.+-]+?)(?:\.html)?\/?$/i, (m) => m[1]],
-  [/choosealicense\.com\/licenses\/([\w.+-]+?)\/?$/i, (m) => m[1]],
-  [/apache\.org\/licenses\/LICENSE-2\.0(?:\.txt|\.html)?\/?$/i, () => "Apache-2.0"],
-  [/creativecommons\.org\/licenses\/([a-z-]+)\/(\d\.\d)\/?/i, (m) => `CC-${m[1].toUpperCase()}-${m[2]}`],
-  [/gnu\.org\/licenses\/((?:a|l)?gpl)-(\d\.\d)/i, (m) => `${m[1].toUpperCase()}-${m[2]}-only`]
-];
-function linkedLicenseId(link2) {
-  for (let [re2, id] of LICENSE_PAGES) {
-    let m = re2.exec(link2.trim());
-    if (m) return id(m);
-  }
 }
 var VERSION_OPEN_HUB_ID = /^(a|l)?gpl-[23]\.[01]$|^gfdl-1\.[123]$/i;
 function resolveOther(card, rules, repoFiles) {

@@ -6,6 +6,7 @@ import { matchesPattern } from '../lineage/lineage.js';
 import { sectionWithChildren, splitSections } from './markdown-sections.js';
 import { expressionLeaves, parseExpression, UNKNOWN } from '../../spdx/expression.js';
 import { resolveLicenseName } from '../license-name.js';
+import { linkedLicenseId } from './license-pages.js';
 
 /**
  * The card's license findings. `license: other` resolves through `license_name`, or defers to the file that
@@ -84,21 +85,6 @@ function nameAndLink(card: CardDocument, rules: RuleSet, repoFiles: Set<string>,
 function repoPath(link: string, repoFiles: Set<string>): string | undefined {
   const path = link.trim().replace(/^https?:\/\/huggingface\.co\/[^/]+\/[^/]+\/(?:blob|resolve|raw)\/[^/]+\//i, '').replace(/^\.?\//, '');
   return repoFiles.has(path) ? path : undefined;
-}
-
-/** License pages whose address names the license: OSI, SPDX, choosealicense, Apache, Creative Commons, GNU. */
-const LICENSE_PAGES: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/opensource\.org\/licenses?\/([\w.+-]+?)(?:\.php|\.html)?\/?$/i, (m) => m[1]!],
-  [/spdx\.org\/licenses\/([\w.+-]+?)(?:\.html)?\/?$/i, (m) => m[1]!],
-  [/choosealicense\.com\/licenses\/([\w.+-]+?)\/?$/i, (m) => m[1]!],
-  [/apache\.org\/licenses\/LICENSE-2\.0(?:\.txt|\.html)?\/?$/i, () => 'Apache-2.0'],
-  [/creativecommons\.org\/licenses\/([a-z-]+)\/(\d\.\d)\/?/i, (m) => `CC-${m[1]!.toUpperCase()}-${m[2]}`],
-  [/gnu\.org\/licenses\/((?:a|l)?gpl)-(\d\.\d)/i, (m) => `${m[1]!.toUpperCase()}-${m[2]}-only`],
-];
-
-function linkedLicenseId(link: string): string | undefined {
-  for (const [re, id] of LICENSE_PAGES) { const m = re.exec(link.trim()); if (m) return id(m); }
-  return undefined;
 }
 
 const VERSION_OPEN_HUB_ID = /^(a|l)?gpl-[23]\.[01]$|^gfdl-1\.[123]$/i;

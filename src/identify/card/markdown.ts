@@ -1,5 +1,6 @@
 // Parses a card body into a Markdown tree (mdast) with GFM tables; the parser is loaded on first need, not at start-up.
 import type { Nodes, Root, RootContent, Table } from 'mdast';
+import { addressWords } from './license-pages.js';
 
 interface Parser { parse: (text: string) => Root }
 let parser: Parser | undefined;
@@ -100,11 +101,24 @@ function shift(node: Nodes, lines: number, offset: number): void {
 export function textOf(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   // An HTML comment is not shown on the Hub, but its words are the card's: read them, not only the tags around them.
-  if (node.type === 'html') return node.value.replace(/<!--|-->/g, ' ').replace(/<[^>]*>/g, ' ');
-  if (node.type === 'image') return node.alt ?? '';
+  // A tag's alt and title text and a license address it links to are words the reader sees (or follows) too.
+  if (node.type === 'html') return node.value.replace(/<!--|-->/g, ' ').replace(/<[^>]*>/g, (tag) => ` ${tagWords(tag)} `);
+  if (node.type === 'image') return [node.alt, node.title, addressWords(node.url)].filter(Boolean).join(' ');
+  if (node.type === 'link') return [(node.children as Nodes[]).map(textOf).join(''), node.title, addressWords(node.url)].filter(Boolean).join(' ');
+  if (node.type === 'definition') return [node.label, node.title, addressWords(node.url)].filter(Boolean).join(' ');
   if (node.type === 'break') return '\n';
   if ('children' in node) return (node.children as Nodes[]).map(textOf).join(node.type === 'tableRow' ? ' | ' : '');
   return '';
+}
+
+/** The alt and title attributes of an HTML tag, and the words of a license address in its href or src. */
+function tagWords(tag: string): string {
+  const out: string[] = [];
+  for (const m of tag.matchAll(/\b(alt|title|href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+    const value = m[2] ?? m[3] ?? '';
+    out.push(/^(alt|title)$/i.test(m[1]!) ? value : addressWords(value));
+  }
+  return out.filter(Boolean).join(' ');
 }
 
 /** A block of prose with the body line it starts on (1-based within the body). */
@@ -120,7 +134,7 @@ export function proseBlocks(tree: Root): { blocks: ProseBlock[]; tables: Table[]
   const visit = (node: RootContent) => {
     const line = node.position?.start.line ?? 1;
     if (node.type === 'table') { tables.push(node); return; }
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'html') blocks.push({ text: textOf(node), line, node });
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'html' || node.type === 'definition') blocks.push({ text: textOf(node), line, node });
     // A fenced block has no sentences, only lines (sample output, a pasted notice): each line is read on its own.
     else if (node.type === 'code') { if (PROSE_CODE.test(node.lang ?? '')) node.value.split('\n').forEach((text, i) => blocks.push({ text, line: line + 1 + i, node })); }
     else if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
