@@ -62051,7 +62051,9 @@ function parseConfig(file2, text5) {
 function identifyConfigTerms(docs, rules, loose = !1) {
   let out = { findings: [], problems: [] };
   for (let doc of docs) {
-    let data = parseConfig(doc.file, doc.text), walk2 = (value, path3, depth) => {
+    let data = parseConfig(doc.file, doc.text);
+    if (loose && Array.isArray(data)) continue;
+    let walk2 = (value, path3, depth) => {
       if (!(!value || typeof value != "object" || depth > 4))
         for (let [key2, v] of Object.entries(value)) {
           let at2 = path3 ? `${path3}.${key2}` : key2, k = snake(key2), isLicense = LICENSE_KEY.test(k);
@@ -63086,7 +63088,7 @@ async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
     text5 !== void 0 && (docs.prose ??= []).push({ file: file2.path, text: text5 });
   }
 }
-var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i, OTHER_JSON = (f) => /\.json$/i.test(f.path) && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? "") && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path), NOT_METADATA_TOPICS = /* @__PURE__ */ new Set(["tokenizer", "manifest", "evaluation-results", "sample-outputs"]), NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
+var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i, OTHER_JSON = (f) => /\.json$/i.test(f.path) && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? "") && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path) && !NOT_METADATA_FOLDERS.test(f.path), NOT_METADATA_FOLDERS = /(^|\/)(data|datasets?|samples?|examples?|tests?|fixtures|evals?|evaluations?|results?)\//i, NOT_METADATA_TOPICS = /* @__PURE__ */ new Set(["tokenizer", "manifest", "evaluation-results", "sample-outputs"]), NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
 async function readComments(inventory, reader, problems, docs) {
   let budget = { left: MAX_COMMENT_BYTES, reported: !0 }, known = new Map([...docs.code ?? [], ...docs.manifests ?? []].map((d) => [d.file, d.text])), files2 = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !OSAI_CONFIG.test(f.path) && (NOTEBOOK.test(f.path) || commentSyntax(f.path) || OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))), limit = (file2) => problems.push({ code: "comment-file-limit", verdict: "unknown", file: file2.path, args: { limit: MAX_COMMENT_FILES, count: files2.length } });
   files2.length > MAX_COMMENT_FILES && limit(files2[MAX_COMMENT_FILES]);

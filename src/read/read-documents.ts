@@ -275,7 +275,9 @@ const STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i;
  * a tokenizer's vocabulary, a weights index or a manifest states no license of the model.
  */
 const OTHER_JSON = (f: InventoryFile) => /\.json$/i.test(f.path) && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? '')
-  && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path);
+  && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path) && !NOT_METADATA_FOLDERS.test(f.path);
+/** JSON under these folders is data, samples or test fixtures (a record's `license` is that record's), not a config. */
+const NOT_METADATA_FOLDERS = /(^|\/)(data|datasets?|samples?|examples?|tests?|fixtures|evals?|evaluations?|results?)\//i;
 /** Benchmark results and sample outputs name tasks ("blimp_…_agreement_…"), not terms; manifests are read on their own. */
 const NOT_METADATA_TOPICS = new Set(['tokenizer', 'manifest', 'evaluation-results', 'sample-outputs']);
 const NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;

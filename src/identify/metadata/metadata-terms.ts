@@ -41,6 +41,8 @@ export function identifyConfigTerms(docs: TextDocument[], rules: RuleSet, loose 
   const out: Found = { findings: [], problems: [] };
   for (const doc of docs) {
     const data = parseConfig(doc.file, doc.text);
+    // A list at the top is records (data, samples), not a config: its items' `license` keys are theirs.
+    if (loose && Array.isArray(data)) continue;
     const walk = (value: unknown, path: string, depth: number) => {
       if (!value || typeof value !== 'object' || depth > 4) return;
       for (const [key, v] of Object.entries(value)) {
