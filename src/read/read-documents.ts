@@ -264,11 +264,7 @@ export const MAX_COMMENT_BYTES = 64 * 1024 * 1024;
 const NOT_SOURCE_ROLES = new Set(['weights', 'data', 'license']);
 /** osai's own config: its comments are about the check (`osai init` writes them), not terms of the release. */
 const OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i;
-/**
- * YAML and TOML files read for license, terms and note keys as `*config*.json` is. Not: manifests (read for their
- * own license field), tool and CI files (a dotfile or a dot folder such as .github/), conda recipes and environments,
- * documentation-site and container-compose files — their `license:` is a package's or a tool's, not the model's.
- */
+/** YAML and TOML files, read for license, terms and note keys as `*config*.json` is (but NOT_MODEL_CONFIG). */
 const STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i;
 /**
  * Any other JSON file (model_info.json, metadata.json) is read for those keys too; `*config*.json` is read above, and
@@ -280,6 +276,11 @@ const OTHER_JSON = (f: InventoryFile) => /\.json$/i.test(f.path) && !METADATA_NA
 const NOT_METADATA_FOLDERS = /(^|\/)(data|datasets?|samples?|examples?|tests?|fixtures|evals?|evaluations?|results?)\//i;
 /** Benchmark results and sample outputs name tasks ("blimp_…_agreement_…"), not terms; manifests are read on their own. */
 const NOT_METADATA_TOPICS = new Set(['tokenizer', 'manifest', 'evaluation-results', 'sample-outputs']);
+/**
+ * Not read for keys: manifests (read for their own license field), tool and CI files (a dotfile or a dot folder such
+ * as .github/), conda recipes and environments, documentation-site and container-compose files — their `license:` is
+ * a package's or a tool's, not the model's.
+ */
 const NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
 
 /**
@@ -302,8 +303,8 @@ async function readComments(inventory: Inventory, reader: RepoReader, problems: 
       if (budget.left <= 0) { limit(file); break; }
       continue;
     }
-    // A notebook's code cells: their comments, each at the notebook's own line.
     if ((STRUCTURED_CONFIG.test(file.path) || OTHER_JSON(file)) && !NOT_MODEL_CONFIG.test(file.path)) (docs.otherMetadata ??= []).push({ file: file.path, text });
+    // A notebook's code cells: their comments, each at the notebook's own line.
     const lines = NOTEBOOK.test(file.path) ? notebookComments(text) : undefined;
     const words = lines ? prose(lines) : commentProse(file.path, text);
     if (words !== undefined) (docs.comments ??= []).push({ file: file.path, text: words });
