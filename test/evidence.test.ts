@@ -70,6 +70,13 @@ describe('classifyPath', () => {
     ['policy.py', 'code', undefined],
     ['policy_model.safetensors', 'weights', undefined],
     ['CLA.md', 'docs', undefined],
+    // Riders and addenda to a license are terms of their own.
+    ['ADDENDUM.md', 'license', 'use-policy'],
+    ['RIDER', 'license', 'use-policy'],
+    ['Supplemental Terms.pdf', 'license', 'use-policy'],
+    ['legal/Model-Annex.txt', 'license', 'use-policy'],
+    ['CONDITIONS.txt', 'license', 'use-policy'],
+    ['AUP.md', 'license', 'use-policy'],
   ])('%s is %s (%s)', (path, role, topic) => {
     const got = classifyPath(path, rules.termsFiles);
     expect(got.role).toBe(role);
