@@ -132,6 +132,14 @@ const TABLE: Row[] = [
   ['card-badges-links-honest', 'osaid-1.0', 'pass', []],
   // A file with no extension (READ_THIS_FIRST) and an AsciiDoc page are prose of the release too.
   ['docs-bare-name-and-adoc-restrict', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  // A sentence binding the weights to a document osai does not know (an addendum, a rider: rules/card-terms.yaml
+  // `bound`), in the card or a config comment, and an ADDENDUM.md, are terms; a sentence naming the release's own or a
+  // known license ("subject to the terms of the Apache License, Version 2.0"), MIT's text in a docstring, "following
+  // the policy gradient method" and "subject to change without notice" are not.
+  ['card-rider-addendum', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['config-comment-rider', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['addendum-file-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-license-references-honest', 'osaid-1.0', 'pass', []],
   // A data card saying which licenses' documents were removed states how the data was built, not terms (handling).
   ['data-card-license-filtering-honest', 'osaid-1.0', 'pass', []],
   // No model card, but a data card and a docs page: they are read all the same (this run crashed: the Markdown
@@ -185,6 +193,10 @@ const TABLE: Row[] = [
   ['checkpoint-folder-stub-file', 'mof-class-1', 'fail', ['component-file-stub', 'component-missing']],
   // Lineage binds, and unknown lineage is unknown (issue 11).
   ['base-model-unknown', 'open-weights', 'unknown', ['base-model-unknown']],
+  // A base named in another metadata or config file (model_info.json `base_model`, a training YAML's nested
+  // `pretrained_model_name_or_path`: rules/base-models.yaml `config-keys`) binds like the card's `base_model`.
+  ['metadata-base-model-unknown', 'osaid-1.0', 'unknown', ['base-model-unknown']],
+  ['config-yaml-base-llama', 'osaid-1.0', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['base-model-declared', 'open-weights', 'pass', []],
   ['base-model-per-size-falcon-180b', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['adapter-config-bare-llama-name', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],

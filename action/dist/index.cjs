@@ -38408,6 +38408,14 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
       "unreadable-extensions": external_exports.array(external_exports.string().regex(/^[a-z0-9]+$/))
     }).strict(), TermsPhrase = external_exports.string().regex(/^([\p{Ll}\p{Lo}\p{Mn}0-9]+\*?|~)( ([\p{Ll}\p{Lo}\p{Mn}0-9]+\*?|~))*$/u, "lower-case words, `word*` for a prefix, `~` for a gap"), CellWord = external_exports.string().min(1), CardTermsFile = external_exports.object({
       restrictions: external_exports.record(external_exports.string().regex(/^[a-z-]+$/), external_exports.array(TermsPhrase).min(1)),
+      bound: external_exports.object({
+        kind: external_exports.string().regex(/^[a-z-]+$/),
+        binders: external_exports.array(TermsPhrase).min(1),
+        documents: external_exports.array(TermsPhrase).min(1),
+        "strict-binders": external_exports.array(TermsPhrase).min(1),
+        "strict-documents": external_exports.array(TermsPhrase).min(1),
+        "own-license": external_exports.object({ documents: external_exports.array(TermsPhrase).min(1), between: external_exports.array(TermWord).min(1), after: external_exports.array(TermWord) }).strict()
+      }).strict(),
       negations: external_exports.array(TermsPhrase),
       advisory: external_exports.array(TermsPhrase),
       table: external_exports.object({ keys: external_exports.array(external_exports.string().min(1)).min(1), yes: external_exports.array(CellWord).min(1), no: external_exports.array(CellWord).min(1) }).strict(),
@@ -38452,6 +38460,7 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
       sentences: external_exports.record(external_exports.string().regex(/^[a-z][a-z0-9-]*$/), LinePattern),
       englishWords: external_exports.array(external_exports.string().regex(/^[a-z]+$/, "a lower-case word")).min(10)
     }).strict(), RepoPattern = external_exports.string().regex(/^[A-Za-z0-9*][\w.*-]*(\/[\w.*-]+)?$/, "a Hugging Face id such as meta-llama/Meta-Llama-3-*"), LicenseId = external_exports.string().regex(/^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+)$/, "an SPDX id or a LicenseRef- id"), BaseModelsFile = external_exports.object({
+      "config-keys": external_exports.array(external_exports.string().regex(/^[a-z_]+$/)).min(1),
       models: external_exports.array(external_exports.object({ pattern: RepoPattern, license: LicenseId, family: external_exports.string().min(1), source: external_exports.string().url() }).strict()).min(1)
     }).strict(), DatasetsFile = external_exports.object({
       datasets: external_exports.array(external_exports.object({
@@ -38495,7 +38504,7 @@ function loadRuleSetFromYaml(dir) {
     let rule = loadFile((0, import_node_path2.join)(dir, "profiles", name), ProfileRule);
     profiles.set(rule.id, rule);
   }
-  let hub = loadFile((0, import_node_path2.join)(dir, "huggingface-ids.yaml"), HubIdsFile), ruleSet = {
+  let hub = loadFile((0, import_node_path2.join)(dir, "huggingface-ids.yaml"), HubIdsFile), bases2 = loadFile((0, import_node_path2.join)(dir, "base-models.yaml"), BaseModelsFile), ruleSet = {
     licenses,
     aliases,
     hubIds: new Map(Object.entries(hub.ids)),
@@ -38503,7 +38512,8 @@ function loadRuleSetFromYaml(dir) {
     profiles,
     messages: loadFile((0, import_node_path2.join)(dir, "messages.yaml"), MessagesFile),
     dataInformation: loadFile((0, import_node_path2.join)(dir, "data-information.yaml"), DataInformationFile).items,
-    baseModels: loadFile((0, import_node_path2.join)(dir, "base-models.yaml"), BaseModelsFile).models,
+    baseModels: bases2.models,
+    baseModelKeys: bases2["config-keys"],
     datasets: loadFile((0, import_node_path2.join)(dir, "datasets.yaml"), DatasetsFile).datasets,
     addedTerms: loadFile((0, import_node_path2.join)(dir, "added-terms.yaml"), AddedTermsFile),
     termsFiles: loadFile((0, import_node_path2.join)(dir, "terms-files.yaml"), TermsFilesFile),
@@ -38589,6 +38599,7 @@ function serializeRuleSet(rules) {
     messages: rules.messages,
     dataInformation: rules.dataInformation,
     baseModels: rules.baseModels,
+    baseModelKeys: rules.baseModelKeys,
     datasets: rules.datasets,
     addedTerms: rules.addedTerms,
     benignLines: rules.benignLines,
@@ -38642,6 +38653,7 @@ function fromHead(head, slice) {
     messages: data.messages,
     dataInformation: data.dataInformation,
     baseModels: data.baseModels,
+    baseModelKeys: data.baseModelKeys,
     datasets: data.datasets,
     addedTerms: data.addedTerms,
     benignLines: data.benignLines,
@@ -39795,66 +39807,6 @@ var init_hub_id = __esm({
   }
 });
 
-// src/identify/lineage/base-sources.ts
-function basesFromCardMetadata(card) {
-  let raw = card.metadata.base_model, values = Array.isArray(raw) ? raw : typeof raw == "string" ? [raw] : [], declared = card.metadata.base_model_relation, relation = typeof declared == "string" && RELATIONS.has(declared) ? declared : values.length > 1 ? "merge" : "finetune";
-  return values.map((value, i) => {
-    let line2 = card.lines[Array.isArray(raw) ? `base_model[${i}]` : "base_model"] ?? card.lines.base_model;
-    return { base: hubId(String(value)) ?? String(value), relation, file: card.file, ...line2 ? { line: line2 } : {} };
-  });
-}
-function basesFromCardBody(card) {
-  let out = [];
-  return mayNameBase(card.body) && card.body.split(/\r\n|\r|\n/).forEach((text5, i) => {
-    if (mayNameBase(text5))
-      for (let match of text5.slice(0, 4096).matchAll(DERIVED)) {
-        let id = hubId(match[2].replace(/`/g, ""));
-        id && id.includes("/") && !NOT_MODELS.test(id) && out.push({ base: id, relation: /quanti/i.test(match[1]) ? "quantized" : /merge/i.test(match[1]) ? "merge" : /adapt/i.test(match[1]) ? "adapter" : "finetune", file: card.file, line: card.bodyLine + i });
-      }
-  }), out;
-}
-function basesFromConfigs(configs) {
-  let out = [];
-  for (let doc of configs) {
-    let adapter = /(^|\/)adapter_config\.json$/i.test(doc.file), json2;
-    try {
-      json2 = JSON.parse(doc.text.slice(0, MAX_CONFIG_BYTES));
-    } catch {
-      continue;
-    }
-    if (typeof json2 != "object" || json2 === null || Array.isArray(json2)) continue;
-    let value = json2[adapter ? "base_model_name_or_path" : "_name_or_path"];
-    if (typeof value != "string" || value.trim() === "") continue;
-    let id = hubId(value);
-    id && out.push({ base: id, relation: adapter ? "adapter" : "derivative", file: doc.file, line: lineOf3(doc.text, value), ...adapter ? {} : { knownOnly: !0 } });
-  }
-  return out;
-}
-function basesFromHeaders(headers) {
-  let out = [];
-  for (let header of headers) {
-    for (let model of header.baseModels) {
-      let id = (model.repoUrl && hubId(model.repoUrl)) ?? (model.organization && model.name ? `${model.organization}/${model.name}`.replace(/\s+/g, "-") : model.name?.replace(/\s+/g, "-"));
-      id && out.push({ base: id, relation: "derivative", file: header.file });
-    }
-    for (let name of header.names ?? []) out.push({ base: name.trim().replace(/\s+/g, "-"), relation: "derivative", file: header.file, knownOnly: !0 });
-  }
-  return out;
-}
-function lineOf3(text5, value) {
-  let at2 = text5.indexOf(JSON.stringify(value).slice(1, -1));
-  return at2 < 0 ? 1 : text5.slice(0, at2).split(`
-`).length;
-}
-var RELATIONS, MAX_CONFIG_BYTES, DERIVED, NOT_MODELS, mayNameBase, init_base_sources = __esm({
-  "src/identify/lineage/base-sources.ts"() {
-    "use strict";
-    init_hub_id();
-    RELATIONS = /* @__PURE__ */ new Set(["adapter", "merge", "quantized", "finetune"]), MAX_CONFIG_BYTES = 256 * 1024;
-    DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/gi, NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i, mayNameBase = (line2) => line2.includes("`") || /hf\.co|huggingface\.co/i.test(line2);
-  }
-});
-
 // node_modules/spdx-correct/node_modules/spdx-expression-parse/scan.js
 var require_scan4 = __commonJS({
   "node_modules/spdx-correct/node_modules/spdx-expression-parse/scan.js"(exports2, module2) {
@@ -40353,6 +40305,877 @@ var correct, ELEMENTS, RIDER, init_license_name = __esm({
       [/\b(nd|no-?deriv\w*)\b/i, /-ND\b/],
       [/\b(sa|share-?alike)\b/i, /-SA\b/]
     ], RIDER = /\b(with|and|plus|additional|addendum|rider|exceptions?|modified|custom|amended|terms|except|restricted)\b|(?<!\d[- ]?)\bclause\b|[+&]/i;
+  }
+});
+
+// src/identify/card/terms-sentences.ts
+function compile4(rules) {
+  let c = compiled5.get(rules);
+  return c || (c = {
+    restrictions: Object.entries(rules.restrictions).map(([type, phrases2]) => [type, phrases2.map(toPhrase)]),
+    negations: rules.negations.map(toPhrase),
+    advisory: rules.advisory.map(toPhrase),
+    artifacts: rules.prose.artifacts.map(toPhrase),
+    binding: new Set(rules.prose.binding),
+    selfKinds: new Set(rules.prose["about-itself"].kinds),
+    selfSubjects: rules.prose["about-itself"].subjects.map(toPhrase),
+    selfPurposes: rules.prose["about-itself"].purposes.map(toPhrase),
+    codePurposes: rules.comments["code-purposes"].map(toPhrase),
+    codeRelease: rules.comments.release.map(toPhrase),
+    handling: {
+      phrases: rules.handling.kinds.flatMap((k) => rules.restrictions[k] ?? []).map(toPhrase),
+      verbs: rules.handling.verbs,
+      passive: rules.handling.passive,
+      objects: rules.handling.objects,
+      release: rules.handling.release.map(toPhrase)
+    },
+    bound: {
+      kind: rules.bound.kind,
+      binders: rules.bound.binders.map(toPhrase),
+      strictBinders: rules.bound["strict-binders"].map(toPhrase),
+      documents: rules.bound.documents.map(toPhrase),
+      strictDocuments: rules.bound["strict-documents"].map(toPhrase),
+      allDocuments: [...rules.bound.documents, ...rules.bound["strict-documents"]].map(toPhrase),
+      allBinders: [...rules.bound.binders, ...rules.bound["strict-binders"]].map(toPhrase),
+      own: {
+        documents: rules.bound["own-license"].documents.map(toPhrase),
+        between: new Set(rules.bound["own-license"].between),
+        after: new Set(rules.bound["own-license"].after)
+      }
+    }
+  }, compiled5.set(rules, c)), c;
+}
+function unmix(word) {
+  return HAS_LOOKALIKE.test(word) && new RegExp("\\p{Script=Latin}", "u").test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
+}
+function termsWords(text5) {
+  let opened = text5.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\bcan't\b/g, "can not").replace(/\bwon't\b/g, "will not").replace(/\bshan't\b/g, "shall not").replace(/n't\b/g, " not");
+  return isAscii(opened) ? opened.split(/[^a-z0-9]+/).filter(Boolean) : opened.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(unmix);
+}
+function matchAt(phrase, words2, at2, k = 0, grant = !1) {
+  if (k === phrase.length) return at2;
+  let p = phrase[k];
+  if (p === null) {
+    for (let skip = 0; skip <= GAP && at2 + skip <= words2.length && !(grant && skip > 0 && DENIALS.has(words2[at2 + skip - 1])); skip++) {
+      let end = matchAt(phrase, words2, at2 + skip, k + 1, grant);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  return wordMatches(p, words2[at2]) ? matchAt(phrase, words2, at2 + 1, k + 1, grant) : -1;
+}
+function find(phrases2, words2) {
+  for (let i = 0; i < words2.length; i++) if (phrases2.some((p) => matchAt(p, words2, i) >= 0)) return !0;
+  return !1;
+}
+function boundTo(c, words2) {
+  let { binders, strictBinders, documents, allDocuments, allBinders, own: own5 } = c.bound, binderEndsAt = (k) => allBinders.some((b) => k - b.length >= 0 && matchAt(b, words2, k - b.length) === k), ownLicense = (at2, end) => {
+    let k = at2;
+    for (; k > 0 && own5.between.has(words2[k - 1]); ) k--;
+    return binderEndsAt(k) && own5.documents.some((d) => matchAt(d, words2, at2) === end) && (end >= words2.length || own5.after.has(words2[end]));
+  }, documentWithin = (from, strict) => {
+    for (let j = from; j <= from + BOUND_GAP && j < words2.length; j++)
+      for (let d of strict ? allDocuments : documents) {
+        let end = matchAt(d, words2, j);
+        if (!(end < 0)) {
+          if (!ownLicense(j, end)) return !0;
+          j = end;
+          break;
+        }
+      }
+    return !1;
+  };
+  for (let i = 0; i < words2.length; i++) {
+    for (let b of strictBinders) {
+      let end = matchAt(b, words2, i);
+      if (end >= 0 && documentWithin(end, !0)) return !0;
+    }
+    for (let b of binders) {
+      let end = matchAt(b, words2, i);
+      if (end >= 0 && documentWithin(end, !1)) return !0;
+    }
+  }
+  return !1;
+}
+function mask(phrases2, words2) {
+  let out = words2.slice();
+  for (let p of phrases2)
+    for (let i = 0; i < out.length; i++) {
+      let end = matchAt(p, out, i, 0, !0);
+      if (end > i) for (let k = i; k < end; k++) out[k] = "";
+    }
+  return out;
+}
+function sentenceTerms(sentence, rules, reading = !1) {
+  let c = compile4(rules), prose2 = reading !== !1, negated = maskHandled(c, mask(c.negations, termsWords(sentence))), words2 = reading === "comment" && !find(c.codeRelease, negated) ? mask(c.codePurposes, negated) : negated, advice = find(c.advisory, words2), aboutRelease = prose2 ? void 0 : !0, selfWords;
+  for (let [type, phrases2] of c.restrictions) {
+    if (advice && !ADVICE_PROOF.has(type) || !find(phrases2, words2) && !(type === c.bound.kind && boundTo(c, words2))) continue;
+    let aboutItself = prose2 && c.selfKinds.has(type) && find(c.selfSubjects, words2);
+    if (c.binding.has(type) && (!aboutItself || find(phrases2, selfWords ??= mask(c.selfPurposes, words2))) || (aboutRelease ??= find(c.artifacts, words2))) return { type, sentence: sentence.replace(/\s+/g, " ").trim().slice(0, 200) };
+  }
+  return substringTerms(sentence, rules);
+}
+function substringTerms(text5, rules) {
+  if (!UNSPACED.test(text5)) return;
+  let normal = text5.normalize("NFKC");
+  for (let [type, needles] of Object.entries(rules.substrings))
+    if (needles.some((n) => normal.includes(n))) return { type, sentence: text5.replace(/\s+/g, " ").trim().slice(0, 200) };
+}
+function maskHandled(c, words2) {
+  let { verbs, passive, objects } = c.handling, any2 = (list3, w) => list3.some((v) => wordMatches(v, w));
+  if (!words2.some((w) => any2(verbs, w)) || find(c.handling.release, words2)) return words2;
+  let within = (from, to, test) => {
+    for (let j = Math.max(0, from); j < Math.min(words2.length, to); j++) if (test(j)) return !0;
+    return !1;
+  }, governed = (start, end) => within(start - GAP - 1, end + GAP + 1, (j) => (j < start || j >= end) && any2(objects, words2[j])) && (within(start - GAP - 1, start, (j) => any2(verbs, words2[j]) && !DENY_VERB.has(words2[j - 1] ?? "")) || within(end, end + GAP + 1, (j) => any2(passive, words2[j]) && AUXILIARIES.has(words2[j - 1] ?? ""))), out;
+  for (let i = 0; i < words2.length; i++)
+    for (let p of c.handling.phrases) {
+      let end = matchAt(p, words2, i);
+      end <= i || !governed(i, end) || (out ??= words2.slice(), out.fill("", i, end));
+    }
+  return out ?? words2;
+}
+function mayStateTerms(text5, rules) {
+  let index2 = byFirst.get(rules);
+  if (!index2) {
+    let exact = /* @__PURE__ */ new Map(), prefixes = /* @__PURE__ */ new Map(), gapFirst = !1, all2 = compile4(rules);
+    for (let phrases2 of [...all2.restrictions.map(([, p]) => p), all2.bound.binders, all2.bound.strictBinders])
+      for (let p of phrases2) {
+        let first = p[0];
+        if (first == null) {
+          gapFirst = !0;
+          continue;
+        }
+        let [map4, key2] = first.endsWith("*") ? [prefixes, first.slice(0, -1)] : [exact, first];
+        map4.set(key2, [...map4.get(key2) ?? [], p]);
+      }
+    index2 = { exact, prefixes: [...prefixes], gapFirst }, byFirst.set(rules, index2);
+  }
+  if (index2.gapFirst || text5.includes("|") && /^[ \t]*\|[^\n]*\|/m.test(text5) || substringTerms(text5, rules)) return !0;
+  let plain = text5.includes("](") || text5.includes("<") ? text5.replace(/\]\([^)]*\)/g, "] ").replace(/<[^>\n]{0,200}>/g, "") : text5, words2 = termsWords(plain);
+  for (let i = 0; i < words2.length; i++) {
+    let w = words2[i];
+    if (index2.exact.get(w)?.some((p) => matchAt(p, words2, i) >= 0)) return !0;
+    for (let [stem, phrases2] of index2.prefixes) if (w.startsWith(stem) && phrases2.some((p) => matchAt(p, words2, i) >= 0)) return !0;
+  }
+  return !1;
+}
+function sentencesOf(text5) {
+  let out = [], at2 = 0;
+  for (let part of text5.split(SENTENCE_END)) {
+    let index2 = text5.indexOf(part, at2);
+    part.trim() && out.push({ sentence: part, lineOffset: (text5.slice(0, Math.max(index2, 0)).match(/\n/g) ?? []).length }), index2 >= 0 && (at2 = index2 + part.length);
+  }
+  return out;
+}
+function textTerms(text5, rules) {
+  for (let { sentence, lineOffset } of sentencesOf(text5)) {
+    let hit = sentenceTerms(sentence, rules);
+    if (hit) return { ...hit, lineOffset };
+  }
+}
+var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches, DENIALS, BOUND_GAP, ADVICE_PROOF, UNSPACED, DENY_VERB, AUXILIARIES, byFirst, SENTENCE_END, init_terms_sentences = __esm({
+  "src/identify/card/terms-sentences.ts"() {
+    "use strict";
+    init_normalize();
+    GAP = 4, compiled5 = /* @__PURE__ */ new WeakMap(), toPhrase = (p) => p.split(" ").map((w) => w === "~" ? null : w);
+    CONFUSABLES = {
+      \u0430: "a",
+      \u0432: "b",
+      \u0435: "e",
+      \u0451: "e",
+      \u04BB: "h",
+      \u0456: "i",
+      \u0457: "i",
+      \u0458: "j",
+      \u043A: "k",
+      \u043C: "m",
+      \u043D: "h",
+      \u043E: "o",
+      \u0440: "p",
+      \u0441: "c",
+      \u0442: "t",
+      \u0443: "y",
+      \u0445: "x",
+      \u0455: "s",
+      "\u0501": "d",
+      "\u051B": "q",
+      "\u051D": "w",
+      \u0261: "g",
+      \u03B1: "a",
+      \u03B2: "b",
+      \u03B5: "e",
+      \u03B9: "i",
+      \u03BA: "k",
+      \u03BD: "v",
+      \u03BF: "o",
+      \u03C1: "p",
+      \u03C4: "t",
+      \u03C5: "u",
+      \u03C7: "x",
+      \u03F2: "c"
+    }, LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/gu, HAS_LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/u;
+    wordMatches = (pattern, word) => word !== void 0 && word !== "" && (pattern.endsWith("*") ? word.startsWith(pattern.slice(0, -1)) : word === pattern), DENIALS = /* @__PURE__ */ new Set(["not", "no", "never", "nor", "without", "except", "only"]);
+    BOUND_GAP = 8;
+    ADVICE_PROOF = /* @__PURE__ */ new Set(["non-commercial", "research-only"]);
+    UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+    DENY_VERB = /* @__PURE__ */ new Set(["not", "never", "no"]), AUXILIARIES = /* @__PURE__ */ new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got"]);
+    byFirst = /* @__PURE__ */ new WeakMap();
+    SENTENCE_END = /(?<=[.!?;])(?<!\b(?:[Vv]|vs|e\.g|i\.e|cf|al|Inc|Ltd|No|Fig|Sec|Eq)\.)\s+|\n\s*\n/;
+  }
+});
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string6, ptr) {
+  let lines = string6.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string6, line2, column) {
+  let lines = string6.split(/\r?\n/), codeblock = "", numberLen = (Math.log10(line2 + 1) | 0) + 1;
+  for (let i = line2 - 1; i <= line2 + 1; i++) {
+    let l = lines[i - 1];
+    l && (codeblock += i.toString().padEnd(numberLen, " "), codeblock += ":  ", codeblock += l, codeblock += `
+`, i === line2 && (codeblock += " ".repeat(numberLen + column + 2), codeblock += `^
+`));
+  }
+  return codeblock;
+}
+var TomlError, init_error = __esm({
+  "node_modules/smol-toml/dist/error.js"() {
+    TomlError = class _TomlError extends Error {
+      line;
+      column;
+      codeblock;
+      constructor(message, options) {
+        let [line2, column] = getLineColFromPtr(options.toml, options.ptr), codeblock = makeCodeBlock(options.toml, line2, column);
+        super(`Invalid TOML document: ${message}
+
+${codeblock}`, options), this.line = line2, this.column = column, this.codeblock = codeblock;
+      }
+      /** @internal */
+      static x(message, ctx, ptr) {
+        throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p, c = ctx.s.charCodeAt(ctx.p++), first = c, isLiteral = c === 39, isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  isMultiline && ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10 ? ctx.p++ : c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10 && (ctx.p += 2));
+  let parsed = "", sliceStart = ctx.p, state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++)
+    if (c = ctx.s.charCodeAt(ctx.p), isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10))
+      state = state && 3;
+    else if (c < 32 && c !== 9 || c === 127)
+      TomlError.x("control characters are not allowed in strings", ctx);
+    else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline && (ctx.s.charCodeAt(ctx.p + 3) === first && ctx.p++, ctx.s.charCodeAt(ctx.p + 3) === first && ctx.p++), !state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      return ctx.p += isMultiline ? 3 : 1, parsed;
+    } else if (!state)
+      !isLiteral && c === 92 && (parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p), state = 1);
+    else if (state === 1)
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1, value = 0, len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex3 = ctx.s.charCodeAt(ctx.p), digit = (
+            /* 0-9 */
+            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
+              /* A-F */
+              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
+                /* a-f */
+                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
+              )
+            )
+          );
+          digit < 0 && TomlError.x("invalid non-hex character in unicode escape", ctx), value = value << 4 | digit;
+        }
+        (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) && TomlError.x("invalid unicode escape", ctx, errPtr), parsed += String.fromCodePoint(value), sliceStart = ctx.p--, state = 0;
+      } else isMultiline && (c === 32 || c === 9) ? state = 2 : (c === 98 ? parsed += "\b" : c === 116 ? parsed += "	" : c === 110 ? parsed += `
+` : c === 102 ? parsed += "\f" : c === 114 ? parsed += "\r" : c === 101 ? parsed += "\x1B" : c === 34 ? parsed += '"' : c === 92 ? parsed += "\\" : TomlError.x("unrecognised escape sequence", ctx), sliceStart = ctx.p + 1, state = 0);
+    else c !== 32 && c !== 9 && (state === 2 && TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart), state = !isLiteral && c === 92 ? 1 : 0, sliceStart = ctx.p);
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+var init_primitive = __esm({
+  "node_modules/smol-toml/dist/primitive.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE, TomlDate, init_date = __esm({
+  "node_modules/smol-toml/dist/date.js"() {
+    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i, TomlDate = class _TomlDate extends Date {
+      #hasDate = !1;
+      #hasTime = !1;
+      #offset = null;
+      constructor(date5, fasttype, unsafeDelim) {
+        let hasDate = !0, hasTime = !0, offset = "Z", c;
+        if (typeof date5 == "string")
+          if (fasttype)
+            prep: {
+              if (fasttype < 3) {
+                if (+date5.slice(11, 13) > 23) {
+                  date5 = "";
+                  break prep;
+                }
+                fasttype === 2 ? (offset = null, date5 += "Z") : (c = date5.charCodeAt(date5.length - 1)) !== 90 && c !== 122 && (offset = date5.slice(date5.length - 6)), unsafeDelim && (date5 = date5.slice(0, 10) + "T" + date5.slice(11));
+              } else fasttype === 4 && (date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`);
+              hasDate = fasttype !== 4, hasTime = fasttype !== 3;
+            }
+          else {
+            let match = date5.match(DATE_TIME_RE);
+            match ? (match[1] || (hasDate = !1, date5 = `0000-01-01T${date5}`), hasTime = !!match[2], hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T")), match[2] && +match[2] > 23 ? date5 = "" : (offset = match[3] || null, !offset && hasTime && (date5 += "Z"))) : date5 = "";
+          }
+        super(date5), isNaN(this.getTime()) || (this.#hasDate = hasDate, this.#hasTime = hasTime, this.#offset = offset);
+      }
+      isDateTime() {
+        return this.#hasDate && this.#hasTime;
+      }
+      isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+      }
+      isDate() {
+        return this.#hasDate && !this.#hasTime;
+      }
+      isTime() {
+        return this.#hasTime && !this.#hasDate;
+      }
+      isValid() {
+        return this.#hasDate || this.#hasTime;
+      }
+      toISOString() {
+        let iso = super.toISOString();
+        if (this.isDate())
+          return iso.slice(0, 10);
+        if (this.isTime())
+          return iso.slice(11, 23);
+        if (this.#offset === null)
+          return iso.slice(0, -1);
+        if (this.#offset === "Z" || this.#offset === "z")
+          return iso;
+        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+        return offset = this.#offset[0] === "-" ? offset : -offset, new Date(this.getTime() - offset * 6e4).toISOString().slice(0, -1) + this.#offset;
+      }
+      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+        let date5 = new _TomlDate(jsDate);
+        return date5.#offset = offset, date5;
+      }
+      static wrapAsLocalDateTime(jsDate) {
+        let date5 = new _TomlDate(jsDate);
+        return date5.#offset = null, date5;
+      }
+      static wrapAsLocalDate(jsDate) {
+        let date5 = new _TomlDate(jsDate);
+        return date5.#hasTime = !1, date5.#offset = null, date5;
+      }
+      static wrapAsLocalTime(jsDate) {
+        let date5 = new _TomlDate(jsDate);
+        return date5.#hasDate = !1, date5.#offset = null, date5;
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p, c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    return ctx.d++, value;
+  }
+  return c === 34 || c === 39 ? parseString(ctx) : c === 116 ? ((ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101) && TomlError.x("invalid value", ctx, errPtr), ctx.p++, !0) : c === 102 ? ((ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101) && TomlError.x("invalid value", ctx, errPtr), ctx.p++, !1) : c === 43 || c === 45 ? parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end) : ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45 ? parseDate(ctx, c, end) : ctx.s.charCodeAt(ctx.p + 2) === 58 ? parseTime(ctx, c, end) : parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr, state = 0, hasUnderscores = !1;
+  if (c === 105)
+    return (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102) && TomlError.x("invalid value", ctx, startPtr), ctx.p++, (sign || 1) / 0;
+  if (c === 110)
+    return (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110) && TomlError.x("invalid value", ctx, startPtr), ctx.p++, NaN;
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === !0 ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    c === 46 ? state = 2 : c === 101 || c === 69 ? state = 4 : TomlError.x("illegal leading zero", ctx, startPtr);
+  } else isDigit(c) || TomlError.x("invalid value", ctx, startPtr);
+  for (; ++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr)); )
+    state || (state = 1), c === 95 ? (state & 1 || TomlError.x("illegal underscore", ctx), state += 11, hasUnderscores = !0) : state === 1 && c === 46 ? state = 2 : (state === 1 || state === 3) && (c === 101 || c === 69) ? state = 4 : state === 4 && (c === 43 || c === 45) ? state = 6 : isDigit(c) ? state > 9 ? state -= 11 : state & 1 || state++ : TomlError.x("illegal character in numeric literal", ctx);
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === !0 ? BigInt(val) : val;
+  }
+  state & 1 || TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  return hasUnderscores && (str = str.replaceAll("_", "")), state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  for (; ++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr)); )
+    c === 95 ? (underscore & 1 && TomlError.x("illegal underscore", ctx), underscore = 3) : isDigit(c, base) ? underscore & 1 && underscore-- : TomlError.x("illegal character in numeric literal", ctx);
+  underscore & 1 && TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  return underscore && (str = str.replaceAll("_", "")), parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== !0)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return BigInt(base === 10 ? str : (base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)))
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  if (ctx.p += 5, isDigit(ctx.s.charCodeAt(ctx.p++)) || TomlError.x("invalid date-time: date part is malformed", ctx, startPtr), ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = !0, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, !1, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58 && TomlError.x("invalid date-time: time part is malformed", ctx, startPtr), ctx.s.charCodeAt(ctx.p += 3) === 58 && (ctx.p += 3), ctx.s.charCodeAt(ctx.p) === 46)
+    for (; isDigit(ctx.s.charCodeAt(++ctx.p)); )
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p)))
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58 && (ctx.p += 3), ctx.s.charCodeAt(ctx.p) === 46)
+    for (; isDigit(ctx.s.charCodeAt(++ctx.p)); )
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, !1, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date5 = new TomlDate(str, type, unsafeDelim);
+    return date5.isValid() || TomlError.x("invalid date", ctx, errPtr), date5;
+  }
+  try {
+    switch (temporalSuffix && (str += temporalSuffix), type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+var init_extract = __esm({
+  "node_modules/smol-toml/dist/extract.js"() {
+    init_primitive();
+    init_struct();
+    init_error();
+    init_date();
+  }
+});
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    (c < 32 && c !== 9 || c === 127) && TomlError.x("control characters are not allowed in comments", ctx);
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  for (; ctx.p < ctx.s.length; ) {
+    for (; ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)); )
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+var init_util2 = __esm({
+  "node_modules/smol-toml/dist/util.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr, state = 0, parsed = [], sliceStart, c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end)
+      return state || TomlError.x("unexpected end of key", ctx), state === 1 && parsed.push(ctx.s.slice(sliceStart, ctx.p)), ctx.p++, parsed;
+    c === 46 ? (state || TomlError.x("illegal empty bare key", ctx), state === 1 && parsed.push(ctx.s.slice(sliceStart, ctx.p)), state = 0) : !state && (c === 34 || c === 39) ? (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2) && TomlError.x("illegal quoted key: multiline strings are not allowed", ctx), parsed.push(parseString(ctx)), state = 2, ctx.p--) : c === 32 || c === 9 ? state === 1 && (parsed.push(ctx.s.slice(sliceStart, ctx.p)), state = 2) : state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122 ? TomlError.x("illegal character in key", ctx) : state || (state = 1, sliceStart = ctx.p);
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++, res = /* @__PURE__ */ Object.create(null), seen = /* @__PURE__ */ new Set(), c;
+  for (; ctx.p < ctx.s.length; ) {
+    if (skipVoid(ctx), (c = ctx.s.charCodeAt(ctx.p)) === 125)
+      return ctx.p++, res;
+    let k, t = res, hasOwn = !1, errPtr = ctx.p, key2 = parseKey(ctx);
+    for (let i = 0; i < key2.length; i++) {
+      i && (t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null)), k = key2[i], (hasOwn = Object.hasOwn(t, k)) && (typeof t[k] != "object" || seen.has(t[k])) && TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      !hasOwn && unsafe && Object.defineProperty(t, k, { enumerable: !0, configurable: !0, writable: !0 });
+    }
+    hasOwn && TomlError.x("trying to redefine an already defined value", ctx, errPtr), skipVoid(ctx, !0, !0);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) == "object" && seen.add(value), skipVoid(ctx), (c = ctx.s.charCodeAt(ctx.p++)) === 125)
+      return res;
+    c !== 44 && TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++, res = [], c;
+  for (; ctx.p < ctx.s.length; ) {
+    if (skipVoid(ctx), (c = ctx.s.charCodeAt(ctx.p)) === 93)
+      return ctx.p++, res;
+    if (res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    )), skipVoid(ctx), (c = ctx.s.charCodeAt(ctx.p++)) === 93)
+      return res;
+    c !== 44 && TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+var init_struct = __esm({
+  "node_modules/smol-toml/dist/struct.js"() {
+    init_primitive();
+    init_extract();
+    init_util2();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key2, table2, meta3, type) {
+  let t = table2, m = meta3, k, hasOwn = !1, state;
+  for (let i = 0; i < key2.length; i++) {
+    if (i) {
+      if (t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null), m = (state = m[k]).c, type === 0 && (state.t === 1 || state.t === 2))
+        return null;
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l], m = m[l].c;
+      }
+    }
+    if (k = key2[i], (hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d)
+      return null;
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return !1;
+      unsafe && (Object.defineProperty(t, k, { enumerable: !0, configurable: !0, writable: !0 }), Object.defineProperty(m, k, { enumerable: !0, configurable: !0, writable: !0 })), m[k] = {
+        t: i < key2.length - 1 && type === 2 ? 3 : type,
+        d: !1,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  if (state = m[k], state.t !== type && !(type === 1 && state.t === 3) || (type === 2 && (state.d || (state.d = !0, t[k] = []), t[k].push(t = /* @__PURE__ */ Object.create(null)), state.c[state.i++] = state = { t: 1, d: !1, i: 0, c: /* @__PURE__ */ Object.create(null) }), state.d))
+    return null;
+  if (state.d = !0, type === 1)
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  else if (type === 0 && hasOwn)
+    return null;
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek3, ptr) {
+  (peek3 === null || ctx.uk === 2) && TomlError.x(peek3 === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse4(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? !1,
+    ld: options.useLegacyDate ?? !0,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  }, res = /* @__PURE__ */ Object.create(null), meta3 = /* @__PURE__ */ Object.create(null), tmp, skipping = !1, tbl = res, m = meta3;
+  for (toml.charCodeAt(0) === 65279 && ctx.p++, skipVoid(ctx); ctx.p < toml.length; ) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray, skipping = !1;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      isTableArray && (toml.charCodeAt(ctx.p) !== 93 && TomlError.x("expected end of table array declaration", ctx), ctx.p++);
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta3,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      p ? (m = p[2], tbl = p[1]) : (validateTablePeek(ctx, p, tmp), skipping = !0);
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx), p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      !p && !skipping && validateTablePeek(ctx, p, tmp), skipVoid(ctx, !0, !0);
+      let v = extractValue(ctx, void 0);
+      p && !skipping && (p[1][p[0]] = v);
+    }
+    skipVoid(ctx, !0), ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10) && TomlError.x("each key-value declaration must be followed by an end-of-line", ctx), skipVoid(ctx);
+  }
+  return res;
+}
+var init_parse3 = __esm({
+  "node_modules/smol-toml/dist/parse.js"() {
+    init_struct();
+    init_extract();
+    init_util2();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED, init_stringify = __esm({
+  "node_modules/smol-toml/dist/stringify.js"() {
+    HAS_WELLFORMED = !!"".isWellFormed;
+  }
+});
+
+// node_modules/smol-toml/dist/index.js
+var init_dist = __esm({
+  "node_modules/smol-toml/dist/index.js"() {
+    init_parse3();
+    init_stringify();
+    init_date();
+    init_error();
+  }
+});
+
+// src/identify/metadata/metadata-terms.ts
+function parseConfig(file2, text5) {
+  try {
+    return /\.ya?ml$/i.test(file2) ? (0, import_yaml2.parse)(text5, { maxAliasCount: 50, prettyErrors: !1, logLevel: "error" }) : /\.toml$/i.test(file2) ? parse4(text5) : JSON.parse(text5);
+  } catch {
+    return;
+  }
+}
+function identifyConfigTerms(docs, rules, loose = !1) {
+  let out = { findings: [], problems: [] };
+  for (let doc of docs) {
+    let data = parseConfig(doc.file, doc.text);
+    if (loose && Array.isArray(data)) continue;
+    let walk2 = (value, path3, depth) => {
+      if (!(!value || typeof value != "object" || depth > 4))
+        for (let [key2, v] of Object.entries(value)) {
+          let at2 = path3 ? `${path3}.${key2}` : key2, k = snake(key2), isLicense = LICENSE_KEY.test(k);
+          isLicense || TERMS_KEY.test(k) && (loose ? typeof v == "string" : typeof v != "object" || v === null) ? judgeField(doc.file, at2, v, isLicense, rules, out) : NOTE_KEY.test(k) && typeof v == "string" ? judgeNote(doc.file, at2, v, rules, out) : typeof v == "object" && walk2(v, at2, depth + 1);
+        }
+    };
+    walk2(data, "", 0);
+  }
+  return out;
+}
+function judgeNote(file2, key2, value, rules, out) {
+  for (let { sentence } of sentencesOf(value.slice(0, MAX_VALUE))) {
+    let hit = sentenceTerms(sentence, rules.cardTerms, "comment");
+    if (hit) {
+      out.findings.push({ expression: UNKNOWN, confidence: 0, source: { file: file2, kind: "manifest" }, scope: { kind: "group", group: "weights" }, raw: `${key2}: ${hit.sentence}`, addedTerms: { beside: [] } });
+      return;
+    }
+  }
+}
+function judgeField(file2, key2, value, isLicense, rules, out) {
+  let source2 = { file: file2, kind: "manifest" }, scope = { kind: "group", group: "weights" };
+  if (value == null || value === "") return;
+  if (typeof value != "string") {
+    out.problems.push({ code: "metadata-license-invalid", file: file2, verdict: "unknown", args: { key: key2, reason: `a ${Array.isArray(value) ? "list" : typeof value}, not a string` } });
+    return;
+  }
+  if (value.length > MAX_VALUE || value.includes("\uFFFD") || /[\u0000-\u0008\u000e-\u001f]/.test(value)) {
+    out.problems.push({ code: "metadata-license-invalid", file: file2, verdict: "unknown", args: { key: key2, reason: value.length > MAX_VALUE ? "a string too long to read" : "bytes that are not text" } });
+    return;
+  }
+  let resolved = isLicense && value.length <= MAX_NAME ? resolveLicenseName(value, rules) : void 0;
+  if (resolved) {
+    out.findings.push({ ...resolved, source: source2, scope, raw: `${key2}: ${value}` });
+    return;
+  }
+  let hit = textTerms(value, rules.cardTerms);
+  out.findings.push({
+    expression: UNKNOWN,
+    confidence: 0,
+    source: source2,
+    scope,
+    raw: `${key2}: ${(hit?.sentence ?? value).slice(0, 200)}`,
+    ...hit || !isLicense ? { addedTerms: { beside: [] } } : {}
+  });
+}
+function identifyHeaderTerms(headers, rules) {
+  let out = { findings: [], problems: [] };
+  for (let header of headers) {
+    let source2 = { file: header.file, kind: "weights-header" }, scope = { kind: "group", group: "weights" };
+    for (let bad of header.invalid ?? []) out.problems.push({ code: "metadata-license-invalid", file: header.file, verdict: "unknown", args: { key: bad.key, reason: bad.reason } });
+    let licenseKeys = new Set(header.license.map((l) => l.key));
+    for (let { key: key2, value } of header.strings ?? []) {
+      if (licenseKeys.has(key2)) {
+        value.includes("\uFFFD") && out.problems.push({ code: "metadata-license-invalid", file: header.file, verdict: "unknown", args: { key: key2, reason: "bytes that are not text" } });
+        continue;
+      }
+      let hit = textTerms(value, rules.cardTerms);
+      hit && out.findings.push({ expression: UNKNOWN, confidence: 0, source: source2, scope, raw: `${key2}: ${hit.sentence}`, addedTerms: { beside: [] } });
+    }
+  }
+  return out;
+}
+var import_yaml2, TERMS_KEY, LICENSE_KEY, NOTE_KEY, MAX_NAME, MAX_VALUE, snake, init_metadata_terms = __esm({
+  "src/identify/metadata/metadata-terms.ts"() {
+    "use strict";
+    init_expression();
+    init_license_name();
+    init_terms_sentences();
+    init_dist();
+    import_yaml2 = __toESM(require_dist2(), 1), TERMS_KEY = /(^|_)(licen[cs]es?|terms|tos|eula|agreement|(use|usage|acceptable_use)_(policy|restrictions?|terms|notes?)|usage|restrictions?)(_|$)/, LICENSE_KEY = /(^|_)licen[cs]es?(_|$)/, NOTE_KEY = /^_*(comments?|notes?|notice|disclaimer|remarks?)$/, MAX_NAME = 200, MAX_VALUE = 64 * 1024, snake = (key2) => key2.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/[^a-z0-9]+/g, "_");
+  }
+});
+
+// src/identify/lineage/base-sources.ts
+function basesFromCardMetadata(card) {
+  let raw = card.metadata.base_model, values = Array.isArray(raw) ? raw : typeof raw == "string" ? [raw] : [], declared = card.metadata.base_model_relation, relation = typeof declared == "string" && RELATIONS.has(declared) ? declared : values.length > 1 ? "merge" : "finetune";
+  return values.map((value, i) => {
+    let line2 = card.lines[Array.isArray(raw) ? `base_model[${i}]` : "base_model"] ?? card.lines.base_model;
+    return { base: hubId(String(value)) ?? String(value), relation, file: card.file, ...line2 ? { line: line2 } : {} };
+  });
+}
+function basesFromCardBody(card) {
+  let out = [];
+  return mayNameBase(card.body) && card.body.split(/\r\n|\r|\n/).forEach((text5, i) => {
+    if (mayNameBase(text5))
+      for (let match of text5.slice(0, 4096).matchAll(DERIVED)) {
+        let id = hubId(match[2].replace(/`/g, ""));
+        id && id.includes("/") && !NOT_MODELS.test(id) && out.push({ base: id, relation: /quanti/i.test(match[1]) ? "quantized" : /merge/i.test(match[1]) ? "merge" : /adapt/i.test(match[1]) ? "adapter" : "finetune", file: card.file, line: card.bodyLine + i });
+      }
+  }), out;
+}
+function basesFromConfigs(configs) {
+  let out = [];
+  for (let doc of configs) {
+    let adapter = /(^|\/)adapter_config\.json$/i.test(doc.file), json2;
+    try {
+      json2 = JSON.parse(doc.text.slice(0, MAX_CONFIG_BYTES));
+    } catch {
+      continue;
+    }
+    if (typeof json2 != "object" || json2 === null || Array.isArray(json2)) continue;
+    let value = json2[adapter ? "base_model_name_or_path" : "_name_or_path"];
+    if (typeof value != "string" || value.trim() === "") continue;
+    let id = hubId(value);
+    id && out.push({ base: id, relation: adapter ? "adapter" : "derivative", file: doc.file, line: lineOf3(doc.text, value), ...adapter ? {} : { knownOnly: !0 } });
+  }
+  return out;
+}
+function basesFromMetadataKeys(docs, keys) {
+  let out = [], wanted = new Set(keys), spellings = keys.flatMap((k) => [k, k.replace(/_/g, "")]);
+  for (let doc of docs) {
+    let lower = doc.text.slice(0, MAX_CONFIG_BYTES).toLowerCase();
+    if (!spellings.some((k) => lower.includes(k))) continue;
+    let data = parseConfig(doc.file, doc.text.slice(0, MAX_CONFIG_BYTES));
+    if (!data || typeof data != "object" || Array.isArray(data)) continue;
+    let walk2 = (value, depth) => {
+      for (let [key2, v] of Object.entries(value))
+        if (wanted.has(snake(key2)))
+          for (let name of Array.isArray(v) ? v : [v]) {
+            let id = typeof name == "string" ? hubId(name) : void 0;
+            id && out.push({ base: id, relation: "derivative", file: doc.file, line: lineOf3(doc.text, name) });
+          }
+        else v && typeof v == "object" && !Array.isArray(v) && depth < 4 && walk2(v, depth + 1);
+    };
+    walk2(data, 0);
+  }
+  return out;
+}
+function basesFromHeaders(headers) {
+  let out = [];
+  for (let header of headers) {
+    for (let model of header.baseModels) {
+      let id = (model.repoUrl && hubId(model.repoUrl)) ?? (model.organization && model.name ? `${model.organization}/${model.name}`.replace(/\s+/g, "-") : model.name?.replace(/\s+/g, "-"));
+      id && out.push({ base: id, relation: "derivative", file: header.file });
+    }
+    for (let name of header.names ?? []) out.push({ base: name.trim().replace(/\s+/g, "-"), relation: "derivative", file: header.file, knownOnly: !0 });
+  }
+  return out;
+}
+function lineOf3(text5, value) {
+  let at2 = text5.indexOf(JSON.stringify(value).slice(1, -1));
+  return at2 < 0 ? 1 : text5.slice(0, at2).split(`
+`).length;
+}
+var RELATIONS, MAX_CONFIG_BYTES, DERIVED, NOT_MODELS, mayNameBase, init_base_sources = __esm({
+  "src/identify/lineage/base-sources.ts"() {
+    "use strict";
+    init_hub_id();
+    init_metadata_terms();
+    RELATIONS = /* @__PURE__ */ new Set(["adapter", "merge", "quantized", "finetune"]), MAX_CONFIG_BYTES = 256 * 1024;
+    DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/gi, NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i, mayNameBase = (line2) => line2.includes("`") || /hf\.co|huggingface\.co/i.test(line2);
   }
 });
 
@@ -45213,7 +46036,7 @@ var init_create_tokenizer = __esm({
 });
 
 // node_modules/micromark/lib/parse.js
-function parse4(options) {
+function parse5(options) {
   let parser2 = {
     constructs: (
       /** @type {FullNormalizedExtension} */
@@ -45235,7 +46058,7 @@ function parse4(options) {
     }
   }
 }
-var init_parse3 = __esm({
+var init_parse4 = __esm({
   "node_modules/micromark/lib/parse.js"() {
     init_micromark_util_combine_extensions();
     init_content();
@@ -45308,7 +46131,7 @@ var search, init_preprocess = __esm({
 // node_modules/micromark/index.js
 var init_micromark = __esm({
   "node_modules/micromark/index.js"() {
-    init_parse3();
+    init_parse4();
     init_postprocess();
     init_preprocess();
   }
@@ -45362,7 +46185,7 @@ var init_unist_util_stringify_position = __esm({
 
 // node_modules/mdast-util-from-markdown/lib/index.js
 function fromMarkdown(value, encoding, options) {
-  return encoding && typeof encoding == "object" && (options = encoding, encoding = void 0), compiler(options)(postprocess(parse4(options).document().write(preprocess2()(value, encoding, !0))));
+  return encoding && typeof encoding == "object" && (options = encoding, encoding = void 0), compiler(options)(postprocess(parse5(options).document().write(preprocess2()(value, encoding, !0))));
 }
 function compiler(options) {
   let config2 = {
@@ -49580,6 +50403,7 @@ function identifyLineage(card, headers, rules, inputs = {}) {
   let candidates2 = [
     ...card ? basesFromCardMetadata(card) : [],
     ...inputs.configs ? basesFromConfigs(inputs.configs) : [],
+    ...basesFromMetadataKeys(uniqueFiles([...inputs.configs ?? [], ...inputs.metadata ?? []]), rules.baseModelKeys),
     ...basesFromHeaders(headers),
     ...card ? basesFromCardBody(card) : [],
     ...(inputs.resolved ?? []).filter((r) => r.via === "declaration").map((r) => ({ base: r.base, relation: "derivative", file: r.file, ...r.line ? { line: r.line } : {} }))
@@ -49622,7 +50446,7 @@ function datasetFindings(links, component = "datasets", { unknownBinds = !0 } = 
     scope: { kind: "component", component }
   }));
 }
-var init_lineage = __esm({
+var uniqueFiles, init_lineage = __esm({
   "src/identify/lineage/lineage.ts"() {
     "use strict";
     init_base_match();
@@ -49633,6 +50457,7 @@ var init_lineage = __esm({
     init_components();
     init_base_match();
     init_hub_id();
+    uniqueFiles = (docs) => [...new Map(docs.map((d) => [d.file, d])).values()];
   }
 });
 
@@ -58621,7 +59446,7 @@ __export(dist_exports, {
   validateTensorEntry: () => validateTensorEntry,
   whoAmI: () => whoAmI
 });
-var init_dist = __esm({
+var init_dist2 = __esm({
   "node_modules/@huggingface/hub/dist/index.mjs"() {
     init_chunk_AXSL4LYE();
     init_chunk_FFYIGW52();
@@ -58735,7 +59560,7 @@ var lib, loadHub, OUTSIDE_GATE, init_hub_reader = __esm({
     init_hub_http();
     init_hub_target();
     init_reader();
-    loadHub = () => lib ??= Promise.resolve().then(() => (init_dist(), dist_exports)), OUTSIDE_GATE = /* @__PURE__ */ new Set(["README.md", ".gitattributes"]);
+    loadHub = () => lib ??= Promise.resolve().then(() => (init_dist2(), dist_exports)), OUTSIDE_GATE = /* @__PURE__ */ new Set(["README.md", ".gitattributes"]);
   }
 });
 
@@ -61295,174 +62120,8 @@ function identifyHeaderLicenses(headers, rules) {
   return findings;
 }
 
-// src/identify/card/terms-sentences.ts
-init_normalize();
-var GAP = 4, compiled5 = /* @__PURE__ */ new WeakMap(), toPhrase = (p) => p.split(" ").map((w) => w === "~" ? null : w);
-function compile4(rules) {
-  let c = compiled5.get(rules);
-  return c || (c = {
-    restrictions: Object.entries(rules.restrictions).map(([type, phrases2]) => [type, phrases2.map(toPhrase)]),
-    negations: rules.negations.map(toPhrase),
-    advisory: rules.advisory.map(toPhrase),
-    artifacts: rules.prose.artifacts.map(toPhrase),
-    binding: new Set(rules.prose.binding),
-    selfKinds: new Set(rules.prose["about-itself"].kinds),
-    selfSubjects: rules.prose["about-itself"].subjects.map(toPhrase),
-    selfPurposes: rules.prose["about-itself"].purposes.map(toPhrase),
-    codePurposes: rules.comments["code-purposes"].map(toPhrase),
-    codeRelease: rules.comments.release.map(toPhrase),
-    handling: {
-      phrases: rules.handling.kinds.flatMap((k) => rules.restrictions[k] ?? []).map(toPhrase),
-      verbs: rules.handling.verbs,
-      passive: rules.handling.passive,
-      objects: rules.handling.objects,
-      release: rules.handling.release.map(toPhrase)
-    }
-  }, compiled5.set(rules, c)), c;
-}
-var CONFUSABLES = {
-  \u0430: "a",
-  \u0432: "b",
-  \u0435: "e",
-  \u0451: "e",
-  \u04BB: "h",
-  \u0456: "i",
-  \u0457: "i",
-  \u0458: "j",
-  \u043A: "k",
-  \u043C: "m",
-  \u043D: "h",
-  \u043E: "o",
-  \u0440: "p",
-  \u0441: "c",
-  \u0442: "t",
-  \u0443: "y",
-  \u0445: "x",
-  \u0455: "s",
-  "\u0501": "d",
-  "\u051B": "q",
-  "\u051D": "w",
-  \u0261: "g",
-  \u03B1: "a",
-  \u03B2: "b",
-  \u03B5: "e",
-  \u03B9: "i",
-  \u03BA: "k",
-  \u03BD: "v",
-  \u03BF: "o",
-  \u03C1: "p",
-  \u03C4: "t",
-  \u03C5: "u",
-  \u03C7: "x",
-  \u03F2: "c"
-}, LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/gu, HAS_LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/u;
-function unmix(word) {
-  return HAS_LOOKALIKE.test(word) && new RegExp("\\p{Script=Latin}", "u").test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
-}
-function termsWords(text5) {
-  let opened = text5.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\bcan't\b/g, "can not").replace(/\bwon't\b/g, "will not").replace(/\bshan't\b/g, "shall not").replace(/n't\b/g, " not");
-  return isAscii(opened) ? opened.split(/[^a-z0-9]+/).filter(Boolean) : opened.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(unmix);
-}
-var wordMatches = (pattern, word) => word !== void 0 && word !== "" && (pattern.endsWith("*") ? word.startsWith(pattern.slice(0, -1)) : word === pattern), DENIALS = /* @__PURE__ */ new Set(["not", "no", "never", "nor", "without", "except", "only"]);
-function matchAt(phrase, words2, at2, k = 0, grant = !1) {
-  if (k === phrase.length) return at2;
-  let p = phrase[k];
-  if (p === null) {
-    for (let skip = 0; skip <= GAP && at2 + skip <= words2.length && !(grant && skip > 0 && DENIALS.has(words2[at2 + skip - 1])); skip++) {
-      let end = matchAt(phrase, words2, at2 + skip, k + 1, grant);
-      if (end >= 0) return end;
-    }
-    return -1;
-  }
-  return wordMatches(p, words2[at2]) ? matchAt(phrase, words2, at2 + 1, k + 1, grant) : -1;
-}
-function find(phrases2, words2) {
-  for (let i = 0; i < words2.length; i++) if (phrases2.some((p) => matchAt(p, words2, i) >= 0)) return !0;
-  return !1;
-}
-function mask(phrases2, words2) {
-  let out = words2.slice();
-  for (let p of phrases2)
-    for (let i = 0; i < out.length; i++) {
-      let end = matchAt(p, out, i, 0, !0);
-      if (end > i) for (let k = i; k < end; k++) out[k] = "";
-    }
-  return out;
-}
-var ADVICE_PROOF = /* @__PURE__ */ new Set(["non-commercial", "research-only"]);
-function sentenceTerms(sentence, rules, reading = !1) {
-  let c = compile4(rules), prose2 = reading !== !1, negated = maskHandled(c, mask(c.negations, termsWords(sentence))), words2 = reading === "comment" && !find(c.codeRelease, negated) ? mask(c.codePurposes, negated) : negated, advice = find(c.advisory, words2), aboutRelease = prose2 ? void 0 : !0, selfWords;
-  for (let [type, phrases2] of c.restrictions) {
-    if (advice && !ADVICE_PROOF.has(type) || !find(phrases2, words2)) continue;
-    let aboutItself = prose2 && c.selfKinds.has(type) && find(c.selfSubjects, words2);
-    if (c.binding.has(type) && (!aboutItself || find(phrases2, selfWords ??= mask(c.selfPurposes, words2))) || (aboutRelease ??= find(c.artifacts, words2))) return { type, sentence: sentence.replace(/\s+/g, " ").trim().slice(0, 200) };
-  }
-  return substringTerms(sentence, rules);
-}
-var UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
-function substringTerms(text5, rules) {
-  if (!UNSPACED.test(text5)) return;
-  let normal = text5.normalize("NFKC");
-  for (let [type, needles] of Object.entries(rules.substrings))
-    if (needles.some((n) => normal.includes(n))) return { type, sentence: text5.replace(/\s+/g, " ").trim().slice(0, 200) };
-}
-var DENY_VERB = /* @__PURE__ */ new Set(["not", "never", "no"]), AUXILIARIES = /* @__PURE__ */ new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got"]);
-function maskHandled(c, words2) {
-  let { verbs, passive, objects } = c.handling, any2 = (list3, w) => list3.some((v) => wordMatches(v, w));
-  if (!words2.some((w) => any2(verbs, w)) || find(c.handling.release, words2)) return words2;
-  let within = (from, to, test) => {
-    for (let j = Math.max(0, from); j < Math.min(words2.length, to); j++) if (test(j)) return !0;
-    return !1;
-  }, governed = (start, end) => within(start - GAP - 1, end + GAP + 1, (j) => (j < start || j >= end) && any2(objects, words2[j])) && (within(start - GAP - 1, start, (j) => any2(verbs, words2[j]) && !DENY_VERB.has(words2[j - 1] ?? "")) || within(end, end + GAP + 1, (j) => any2(passive, words2[j]) && AUXILIARIES.has(words2[j - 1] ?? ""))), out;
-  for (let i = 0; i < words2.length; i++)
-    for (let p of c.handling.phrases) {
-      let end = matchAt(p, words2, i);
-      end <= i || !governed(i, end) || (out ??= words2.slice(), out.fill("", i, end));
-    }
-  return out ?? words2;
-}
-var byFirst = /* @__PURE__ */ new WeakMap();
-function mayStateTerms(text5, rules) {
-  let index2 = byFirst.get(rules);
-  if (!index2) {
-    let exact = /* @__PURE__ */ new Map(), prefixes = /* @__PURE__ */ new Map(), gapFirst = !1;
-    for (let [, phrases2] of compile4(rules).restrictions)
-      for (let p of phrases2) {
-        let first = p[0];
-        if (first == null) {
-          gapFirst = !0;
-          continue;
-        }
-        let [map4, key2] = first.endsWith("*") ? [prefixes, first.slice(0, -1)] : [exact, first];
-        map4.set(key2, [...map4.get(key2) ?? [], p]);
-      }
-    index2 = { exact, prefixes: [...prefixes], gapFirst }, byFirst.set(rules, index2);
-  }
-  if (index2.gapFirst || text5.includes("|") && /^[ \t]*\|[^\n]*\|/m.test(text5) || substringTerms(text5, rules)) return !0;
-  let plain = text5.includes("](") || text5.includes("<") ? text5.replace(/\]\([^)]*\)/g, "] ").replace(/<[^>\n]{0,200}>/g, "") : text5, words2 = termsWords(plain);
-  for (let i = 0; i < words2.length; i++) {
-    let w = words2[i];
-    if (index2.exact.get(w)?.some((p) => matchAt(p, words2, i) >= 0)) return !0;
-    for (let [stem, phrases2] of index2.prefixes) if (w.startsWith(stem) && phrases2.some((p) => matchAt(p, words2, i) >= 0)) return !0;
-  }
-  return !1;
-}
-function sentencesOf(text5) {
-  let out = [], at2 = 0;
-  for (let part of text5.split(/(?<=[.!?;])\s+|\n\s*\n/)) {
-    let index2 = text5.indexOf(part, at2);
-    part.trim() && out.push({ sentence: part, lineOffset: (text5.slice(0, Math.max(index2, 0)).match(/\n/g) ?? []).length }), index2 >= 0 && (at2 = index2 + part.length);
-  }
-  return out;
-}
-function textTerms(text5, rules) {
-  for (let { sentence, lineOffset } of sentencesOf(text5)) {
-    let hit = sentenceTerms(sentence, rules);
-    if (hit) return { ...hit, lineOffset };
-  }
-}
-
 // src/identify/access/access.ts
+init_terms_sentences();
 var AGREEMENT = /\b(licen[cs]e|agreement|terms|conditions|acceptable use|use policy|agree|accept)/i;
 function gateTexts(metadata) {
   let out = [], walk2 = (key2, value, depth) => {
@@ -61513,6 +62172,7 @@ function gateMode(value) {
 init_expression();
 init_license_name();
 init_markdown2();
+init_terms_sentences();
 var MAX_FINDINGS = 20;
 function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose2 = !1) {
   let tree2 = parseMarkdown(card.body), { blocks, tables } = proseBlocks(tree2), out = [], lines = /* @__PURE__ */ new Set(), push2 = (line2, hit, resolved) => {
@@ -61552,14 +62212,42 @@ function identifyCommentTerms(comments, rules) {
   }
   return out;
 }
+var BEFORE_NAME = /* @__PURE__ */ new Set(["the", "a", "an", "to", "by", "with", "of", "under", "and", "or", "its", "our", "their", "this"]), VERSION_AFTER = /^,?\s*(?:version|v\.?)\s*\d+(?:\.\d+)*\b/i;
+function licenseNameAt(text5, at2, length, rules) {
+  let head = text5.slice(0, at2), version2 = VERSION_AFTER.exec(text5.slice(at2 + length)), words2 = [...head.matchAll(/[^\s()[\]"'“”,;:]+/g)].slice(-7), shorter = !1;
+  for (let n = 1; n <= words2.length; n++) {
+    let first = words2[words2.length - n], name = head.slice(first.index).trim(), versioned = version2 ? at2 + length + version2[0].length : 0, tries = [
+      ...version2 ? [[`${name} ${text5.slice(at2, versioned)}`, versioned], [`${name} license ${/\d+(?:\.\d+)*/.exec(version2[0])[0]}`, versioned]] : [],
+      [`${name} license`, at2 + length],
+      [name, at2 + length]
+    ];
+    for (let [candidate, end] of tries) {
+      let resolved = resolveLicenseName(candidate, rules);
+      if (!resolved || shorter && resolved.confidence < 0.9) continue;
+      let previous3 = words2[words2.length - n - 1]?.[0];
+      if (previous3 === void 0 || BEFORE_NAME.has(previous3.toLowerCase()) || !new RegExp("^\\p{Lu}", "u").test(previous3)) return { ...resolved, start: first.index, end };
+      shorter = !0;
+      break;
+    }
+  }
+}
+var binderPatterns = /* @__PURE__ */ new WeakMap();
+function binderBefore(rules) {
+  let re2 = binderPatterns.get(rules);
+  if (!re2) {
+    let binders = [...rules.cardTerms.bound.binders, ...rules.cardTerms.bound["strict-binders"]].sort((a, b) => b.length - a.length);
+    re2 = new RegExp(`\\b(?:${binders.map((b) => b.replace(/ /g, "\\s+")).join("|")})\\s+(?:the\\s+)?$`, "i"), binderPatterns.set(rules, re2);
+  }
+  return re2;
+}
 function namedLicenseOnly(sentence, hit, rules) {
-  if (hit.type !== "other-terms") return;
-  let named = /\b(?:subject to|governed by|comply with|abide by|adhere to)\s+(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?)?([\p{L}\p{N}][\p{L}\p{N} .+-]{1,60}?)\s+licen[cs]e\b/iu.exec(sentence);
-  if (!named) return;
-  let rest = `${sentence.slice(0, named.index)} ${sentence.slice(named.index + named[0].length)}`;
-  if (sentenceTerms(rest, rules.cardTerms)) return;
-  let name = named[1].trim();
-  return resolveLicenseName(name, rules) ?? resolveLicenseName(`${name} license`, rules);
+  if (hit.type === rules.cardTerms.bound.kind)
+    for (let m of sentence.matchAll(/\blicen[cs]e\b/gi)) {
+      let named = licenseNameAt(sentence, m.index, m[0].length, rules);
+      if (!named) continue;
+      let before = sentence.slice(0, named.start).replace(/\b(?:the\s+)?terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?$/i, ""), after = sentence.slice(named.end), rest = /[\p{L}\p{N}]/u.test(after) ? `${before} ${after}` : before.replace(binderBefore(rules), "");
+      return sentenceTerms(rest, rules.cardTerms) ? void 0 : { expression: named.expression, confidence: named.confidence };
+    }
 }
 var cellText = (text5) => termsWords(text5).join(" ");
 function tableTerms(table2, rules, prose2) {
@@ -61605,521 +62293,14 @@ function identifyMetadataTerms(card, rules, scope = { kind: "repo" }) {
   return out;
 }
 
-// src/identify/metadata/metadata-terms.ts
-init_expression();
-init_license_name();
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string6, ptr) {
-  let lines = string6.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string6, line2, column) {
-  let lines = string6.split(/\r?\n/), codeblock = "", numberLen = (Math.log10(line2 + 1) | 0) + 1;
-  for (let i = line2 - 1; i <= line2 + 1; i++) {
-    let l = lines[i - 1];
-    l && (codeblock += i.toString().padEnd(numberLen, " "), codeblock += ":  ", codeblock += l, codeblock += `
-`, i === line2 && (codeblock += " ".repeat(numberLen + column + 2), codeblock += `^
-`));
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message, options) {
-    let [line2, column] = getLineColFromPtr(options.toml, options.ptr), codeblock = makeCodeBlock(options.toml, line2, column);
-    super(`Invalid TOML document: ${message}
-
-${codeblock}`, options), this.line = line2, this.column = column, this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message, ctx, ptr) {
-    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p, c = ctx.s.charCodeAt(ctx.p++), first = c, isLiteral = c === 39, isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  isMultiline && ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10 ? ctx.p++ : c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10 && (ctx.p += 2));
-  let parsed = "", sliceStart = ctx.p, state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++)
-    if (c = ctx.s.charCodeAt(ctx.p), isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10))
-      state = state && 3;
-    else if (c < 32 && c !== 9 || c === 127)
-      TomlError.x("control characters are not allowed in strings", ctx);
-    else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline && (ctx.s.charCodeAt(ctx.p + 3) === first && ctx.p++, ctx.s.charCodeAt(ctx.p + 3) === first && ctx.p++), !state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      return ctx.p += isMultiline ? 3 : 1, parsed;
-    } else if (!state)
-      !isLiteral && c === 92 && (parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p), state = 1);
-    else if (state === 1)
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1, value = 0, len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex3 = ctx.s.charCodeAt(ctx.p), digit = (
-            /* 0-9 */
-            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
-              /* A-F */
-              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
-                /* a-f */
-                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
-              )
-            )
-          );
-          digit < 0 && TomlError.x("invalid non-hex character in unicode escape", ctx), value = value << 4 | digit;
-        }
-        (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) && TomlError.x("invalid unicode escape", ctx, errPtr), parsed += String.fromCodePoint(value), sliceStart = ctx.p--, state = 0;
-      } else isMultiline && (c === 32 || c === 9) ? state = 2 : (c === 98 ? parsed += "\b" : c === 116 ? parsed += "	" : c === 110 ? parsed += `
-` : c === 102 ? parsed += "\f" : c === 114 ? parsed += "\r" : c === 101 ? parsed += "\x1B" : c === 34 ? parsed += '"' : c === 92 ? parsed += "\\" : TomlError.x("unrecognised escape sequence", ctx), sliceStart = ctx.p + 1, state = 0);
-    else c !== 32 && c !== 9 && (state === 2 && TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart), state = !isLiteral && c === 92 ? 1 : 0, sliceStart = ctx.p);
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i, TomlDate = class _TomlDate extends Date {
-  #hasDate = !1;
-  #hasTime = !1;
-  #offset = null;
-  constructor(date5, fasttype, unsafeDelim) {
-    let hasDate = !0, hasTime = !0, offset = "Z", c;
-    if (typeof date5 == "string")
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date5.slice(11, 13) > 23) {
-              date5 = "";
-              break prep;
-            }
-            fasttype === 2 ? (offset = null, date5 += "Z") : (c = date5.charCodeAt(date5.length - 1)) !== 90 && c !== 122 && (offset = date5.slice(date5.length - 6)), unsafeDelim && (date5 = date5.slice(0, 10) + "T" + date5.slice(11));
-          } else fasttype === 4 && (date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`);
-          hasDate = fasttype !== 4, hasTime = fasttype !== 3;
-        }
-      else {
-        let match = date5.match(DATE_TIME_RE);
-        match ? (match[1] || (hasDate = !1, date5 = `0000-01-01T${date5}`), hasTime = !!match[2], hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T")), match[2] && +match[2] > 23 ? date5 = "" : (offset = match[3] || null, !offset && hasTime && (date5 += "Z"))) : date5 = "";
-      }
-    super(date5), isNaN(this.getTime()) || (this.#hasDate = hasDate, this.#hasTime = hasTime, this.#offset = offset);
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    return offset = this.#offset[0] === "-" ? offset : -offset, new Date(this.getTime() - offset * 6e4).toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date5 = new _TomlDate(jsDate);
-    return date5.#offset = offset, date5;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date5 = new _TomlDate(jsDate);
-    return date5.#offset = null, date5;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date5 = new _TomlDate(jsDate);
-    return date5.#hasTime = !1, date5.#offset = null, date5;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date5 = new _TomlDate(jsDate);
-    return date5.#hasDate = !1, date5.#offset = null, date5;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p, c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    return ctx.d++, value;
-  }
-  return c === 34 || c === 39 ? parseString(ctx) : c === 116 ? ((ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101) && TomlError.x("invalid value", ctx, errPtr), ctx.p++, !0) : c === 102 ? ((ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101) && TomlError.x("invalid value", ctx, errPtr), ctx.p++, !1) : c === 43 || c === 45 ? parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end) : ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45 ? parseDate(ctx, c, end) : ctx.s.charCodeAt(ctx.p + 2) === 58 ? parseTime(ctx, c, end) : parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr, state = 0, hasUnderscores = !1;
-  if (c === 105)
-    return (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102) && TomlError.x("invalid value", ctx, startPtr), ctx.p++, (sign || 1) / 0;
-  if (c === 110)
-    return (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110) && TomlError.x("invalid value", ctx, startPtr), ctx.p++, NaN;
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === !0 ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    c === 46 ? state = 2 : c === 101 || c === 69 ? state = 4 : TomlError.x("illegal leading zero", ctx, startPtr);
-  } else isDigit(c) || TomlError.x("invalid value", ctx, startPtr);
-  for (; ++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr)); )
-    state || (state = 1), c === 95 ? (state & 1 || TomlError.x("illegal underscore", ctx), state += 11, hasUnderscores = !0) : state === 1 && c === 46 ? state = 2 : (state === 1 || state === 3) && (c === 101 || c === 69) ? state = 4 : state === 4 && (c === 43 || c === 45) ? state = 6 : isDigit(c) ? state > 9 ? state -= 11 : state & 1 || state++ : TomlError.x("illegal character in numeric literal", ctx);
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === !0 ? BigInt(val) : val;
-  }
-  state & 1 || TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
-  return hasUnderscores && (str = str.replaceAll("_", "")), state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  for (; ++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr)); )
-    c === 95 ? (underscore & 1 && TomlError.x("illegal underscore", ctx), underscore = 3) : isDigit(c, base) ? underscore & 1 && underscore-- : TomlError.x("illegal character in numeric literal", ctx);
-  underscore & 1 && TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
-  return underscore && (str = str.replaceAll("_", "")), parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-  if (ctx.bi !== !0)
-    int: {
-      let val = parseInt(str, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return BigInt(base === 10 ? str : (base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)))
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  if (ctx.p += 5, isDigit(ctx.s.charCodeAt(ctx.p++)) || TomlError.x("invalid date-time: date part is malformed", ctx, startPtr), ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = !0, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, !1, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58 && TomlError.x("invalid date-time: time part is malformed", ctx, startPtr), ctx.s.charCodeAt(ctx.p += 3) === 58 && (ctx.p += 3), ctx.s.charCodeAt(ctx.p) === 46)
-    for (; isDigit(ctx.s.charCodeAt(++ctx.p)); )
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p)))
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58 && (ctx.p += 3), ctx.s.charCodeAt(ctx.p) === 46)
-    for (; isDigit(ctx.s.charCodeAt(++ctx.p)); )
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, !1, start);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date5 = new TomlDate(str, type, unsafeDelim);
-    return date5.isValid() || TomlError.x("invalid date", ctx, errPtr), date5;
-  }
-  try {
-    switch (temporalSuffix && (str += temporalSuffix), type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str);
-      case 2:
-        return Temporal.PlainDateTime.from(str);
-      case 3:
-        return Temporal.PlainDate.from(str);
-      case 4:
-        return Temporal.PlainTime.from(str);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    (c < 32 && c !== 9 || c === 127) && TomlError.x("control characters are not allowed in comments", ctx);
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  for (; ctx.p < ctx.s.length; ) {
-    for (; ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)); )
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr, state = 0, parsed = [], sliceStart, c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end)
-      return state || TomlError.x("unexpected end of key", ctx), state === 1 && parsed.push(ctx.s.slice(sliceStart, ctx.p)), ctx.p++, parsed;
-    c === 46 ? (state || TomlError.x("illegal empty bare key", ctx), state === 1 && parsed.push(ctx.s.slice(sliceStart, ctx.p)), state = 0) : !state && (c === 34 || c === 39) ? (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2) && TomlError.x("illegal quoted key: multiline strings are not allowed", ctx), parsed.push(parseString(ctx)), state = 2, ctx.p--) : c === 32 || c === 9 ? state === 1 && (parsed.push(ctx.s.slice(sliceStart, ctx.p)), state = 2) : state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122 ? TomlError.x("illegal character in key", ctx) : state || (state = 1, sliceStart = ctx.p);
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++, res = /* @__PURE__ */ Object.create(null), seen = /* @__PURE__ */ new Set(), c;
-  for (; ctx.p < ctx.s.length; ) {
-    if (skipVoid(ctx), (c = ctx.s.charCodeAt(ctx.p)) === 125)
-      return ctx.p++, res;
-    let k, t = res, hasOwn = !1, errPtr = ctx.p, key2 = parseKey(ctx);
-    for (let i = 0; i < key2.length; i++) {
-      i && (t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null)), k = key2[i], (hasOwn = Object.hasOwn(t, k)) && (typeof t[k] != "object" || seen.has(t[k])) && TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      !hasOwn && unsafe && Object.defineProperty(t, k, { enumerable: !0, configurable: !0, writable: !0 });
-    }
-    hasOwn && TomlError.x("trying to redefine an already defined value", ctx, errPtr), skipVoid(ctx, !0, !0);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) == "object" && seen.add(value), skipVoid(ctx), (c = ctx.s.charCodeAt(ctx.p++)) === 125)
-      return res;
-    c !== 44 && TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++, res = [], c;
-  for (; ctx.p < ctx.s.length; ) {
-    if (skipVoid(ctx), (c = ctx.s.charCodeAt(ctx.p)) === 93)
-      return ctx.p++, res;
-    if (res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    )), skipVoid(ctx), (c = ctx.s.charCodeAt(ctx.p++)) === 93)
-      return res;
-    c !== 44 && TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key2, table2, meta3, type) {
-  let t = table2, m = meta3, k, hasOwn = !1, state;
-  for (let i = 0; i < key2.length; i++) {
-    if (i) {
-      if (t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null), m = (state = m[k]).c, type === 0 && (state.t === 1 || state.t === 2))
-        return null;
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l], m = m[l].c;
-      }
-    }
-    if (k = key2[i], (hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d)
-      return null;
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return !1;
-      unsafe && (Object.defineProperty(t, k, { enumerable: !0, configurable: !0, writable: !0 }), Object.defineProperty(m, k, { enumerable: !0, configurable: !0, writable: !0 })), m[k] = {
-        t: i < key2.length - 1 && type === 2 ? 3 : type,
-        d: !1,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  if (state = m[k], state.t !== type && !(type === 1 && state.t === 3) || (type === 2 && (state.d || (state.d = !0, t[k] = []), t[k].push(t = /* @__PURE__ */ Object.create(null)), state.c[state.i++] = state = { t: 1, d: !1, i: 0, c: /* @__PURE__ */ Object.create(null) }), state.d))
-    return null;
-  if (state.d = !0, type === 1)
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  else if (type === 0 && hasOwn)
-    return null;
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek3, ptr) {
-  (peek3 === null || ctx.uk === 2) && TomlError.x(peek3 === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse5(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? !1,
-    ld: options.useLegacyDate ?? !0,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  }, res = /* @__PURE__ */ Object.create(null), meta3 = /* @__PURE__ */ Object.create(null), tmp, skipping = !1, tbl = res, m = meta3;
-  for (toml.charCodeAt(0) === 65279 && ctx.p++, skipVoid(ctx); ctx.p < toml.length; ) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray, skipping = !1;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      isTableArray && (toml.charCodeAt(ctx.p) !== 93 && TomlError.x("expected end of table array declaration", ctx), ctx.p++);
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta3,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      p ? (m = p[2], tbl = p[1]) : (validateTablePeek(ctx, p, tmp), skipping = !0);
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx), p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      !p && !skipping && validateTablePeek(ctx, p, tmp), skipVoid(ctx, !0, !0);
-      let v = extractValue(ctx, void 0);
-      p && !skipping && (p[1][p[0]] = v);
-    }
-    skipVoid(ctx, !0), ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10) && TomlError.x("each key-value declaration must be followed by an end-of-line", ctx), skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/identify/metadata/metadata-terms.ts
-var import_yaml2 = __toESM(require_dist2(), 1), TERMS_KEY = /(^|_)(licen[cs]es?|terms|tos|eula|agreement|(use|usage|acceptable_use)_(policy|restrictions?|terms|notes?)|usage|restrictions?)(_|$)/, LICENSE_KEY = /(^|_)licen[cs]es?(_|$)/, NOTE_KEY = /^_*(comments?|notes?|notice|disclaimer|remarks?)$/, MAX_NAME = 200, MAX_VALUE = 64 * 1024, snake = (key2) => key2.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().replace(/[^a-z0-9]+/g, "_");
-function parseConfig(file2, text5) {
-  try {
-    return /\.ya?ml$/i.test(file2) ? (0, import_yaml2.parse)(text5, { maxAliasCount: 50, prettyErrors: !1, logLevel: "error" }) : /\.toml$/i.test(file2) ? parse5(text5) : JSON.parse(text5);
-  } catch {
-    return;
-  }
-}
-function identifyConfigTerms(docs, rules, loose = !1) {
-  let out = { findings: [], problems: [] };
-  for (let doc of docs) {
-    let data = parseConfig(doc.file, doc.text);
-    if (loose && Array.isArray(data)) continue;
-    let walk2 = (value, path3, depth) => {
-      if (!(!value || typeof value != "object" || depth > 4))
-        for (let [key2, v] of Object.entries(value)) {
-          let at2 = path3 ? `${path3}.${key2}` : key2, k = snake(key2), isLicense = LICENSE_KEY.test(k);
-          isLicense || TERMS_KEY.test(k) && (loose ? typeof v == "string" : typeof v != "object" || v === null) ? judgeField(doc.file, at2, v, isLicense, rules, out) : NOTE_KEY.test(k) && typeof v == "string" ? judgeNote(doc.file, at2, v, rules, out) : typeof v == "object" && walk2(v, at2, depth + 1);
-        }
-    };
-    walk2(data, "", 0);
-  }
-  return out;
-}
-function judgeNote(file2, key2, value, rules, out) {
-  for (let { sentence } of sentencesOf(value.slice(0, MAX_VALUE))) {
-    let hit = sentenceTerms(sentence, rules.cardTerms, "comment");
-    if (hit) {
-      out.findings.push({ expression: UNKNOWN, confidence: 0, source: { file: file2, kind: "manifest" }, scope: { kind: "group", group: "weights" }, raw: `${key2}: ${hit.sentence}`, addedTerms: { beside: [] } });
-      return;
-    }
-  }
-}
-function judgeField(file2, key2, value, isLicense, rules, out) {
-  let source2 = { file: file2, kind: "manifest" }, scope = { kind: "group", group: "weights" };
-  if (value == null || value === "") return;
-  if (typeof value != "string") {
-    out.problems.push({ code: "metadata-license-invalid", file: file2, verdict: "unknown", args: { key: key2, reason: `a ${Array.isArray(value) ? "list" : typeof value}, not a string` } });
-    return;
-  }
-  if (value.length > MAX_VALUE || value.includes("\uFFFD") || /[\u0000-\u0008\u000e-\u001f]/.test(value)) {
-    out.problems.push({ code: "metadata-license-invalid", file: file2, verdict: "unknown", args: { key: key2, reason: value.length > MAX_VALUE ? "a string too long to read" : "bytes that are not text" } });
-    return;
-  }
-  let resolved = isLicense && value.length <= MAX_NAME ? resolveLicenseName(value, rules) : void 0;
-  if (resolved) {
-    out.findings.push({ ...resolved, source: source2, scope, raw: `${key2}: ${value}` });
-    return;
-  }
-  let hit = textTerms(value, rules.cardTerms);
-  out.findings.push({
-    expression: UNKNOWN,
-    confidence: 0,
-    source: source2,
-    scope,
-    raw: `${key2}: ${(hit?.sentence ?? value).slice(0, 200)}`,
-    ...hit || !isLicense ? { addedTerms: { beside: [] } } : {}
-  });
-}
-function identifyHeaderTerms(headers, rules) {
-  let out = { findings: [], problems: [] };
-  for (let header of headers) {
-    let source2 = { file: header.file, kind: "weights-header" }, scope = { kind: "group", group: "weights" };
-    for (let bad of header.invalid ?? []) out.problems.push({ code: "metadata-license-invalid", file: header.file, verdict: "unknown", args: { key: bad.key, reason: bad.reason } });
-    let licenseKeys = new Set(header.license.map((l) => l.key));
-    for (let { key: key2, value } of header.strings ?? []) {
-      if (licenseKeys.has(key2)) {
-        value.includes("\uFFFD") && out.problems.push({ code: "metadata-license-invalid", file: header.file, verdict: "unknown", args: { key: key2, reason: "bytes that are not text" } });
-        continue;
-      }
-      let hit = textTerms(value, rules.cardTerms);
-      hit && out.findings.push({ expression: UNKNOWN, confidence: 0, source: source2, scope, raw: `${key2}: ${hit.sentence}`, addedTerms: { beside: [] } });
-    }
-  }
-  return out;
-}
+// src/identify/identify.ts
+init_terms_sentences();
+init_metadata_terms();
 
 // src/identify/metadata/manifest-license.ts
 init_license_name();
 init_expression();
+init_dist();
 var import_yaml3 = __toESM(require_dist2(), 1);
 function identifyManifestLicense(file2, text5, rules, licenseFiles = /* @__PURE__ */ new Set()) {
   let field = /package\.json$/i.test(file2) ? packageJson(text5) : /pyproject\.toml$/i.test(file2) ? pyproject(text5, licenseFiles) : /citation\.cff$/i.test(file2) ? citationCff(text5) : setupCfg(text5);
@@ -62147,7 +62328,7 @@ function packageJson(text5) {
 function pyproject(text5, licenseFiles) {
   let data;
   try {
-    data = parse5(text5);
+    data = parse4(text5);
   } catch (error62) {
     return { value: `pyproject.toml is not valid TOML (${error62.message.split(`
 `)[0]})`, line: 1, unreadable: !0 };
@@ -62269,7 +62450,7 @@ function identify(inventory, documents, rules, declarations = [], clarifications
   card && !["license", "license_name", "license_link"].some((k) => card.metadata[k] !== void 0 && card.metadata[k] !== null) && !licenses.some((l) => l.source.kind !== "card-section") && problems.push({ code: "card-license-missing", file: card.file, line: 1 });
   let clarified = applyClarifications(licenses, clarifications, documents.hashes ?? [], rules, scopeOfLicenseFile);
   licenses.splice(0, licenses.length, ...clarified.licenses), problems.push(...clarified.problems), licenses.push(...identifyHeaderLicenses(documents.weightsHeaders ?? [], rules));
-  let lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules, { configs: documents.configs ?? [], resolved: bases2 });
+  let lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules, { configs: documents.configs ?? [], metadata: [...documents.metadataFiles ?? [], ...documents.otherMetadata ?? []], resolved: bases2 });
   licenses.push(...lineage.findings), remote && licenses.push(...applyRemoteLineage(lineage.links, remote, rules, problems));
   let datasets = card ? identifyDatasets(card, rules, (line2) => found2.get("evaluation-data")?.some((e) => e.line === line2) ?? !1) : [];
   remote && applyRemoteDatasets(datasets, remote, rules, problems), datasets.forEach((d) => add(found2, "datasets", { file: d.file, ...d.line ? { line: d.line } : {}, kind: d.via, detail: d.license ? `${d.id} (${d.license})` : d.id }));

@@ -122,7 +122,7 @@ export function identify(
   licenses.splice(0, licenses.length, ...clarified.licenses);
   problems.push(...clarified.problems);
   licenses.push(...identifyHeaderLicenses(documents.weightsHeaders ?? [], rules));
-  const lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules, { configs: documents.configs ?? [], resolved: bases });
+  const lineage = identifyLineage(card, documents.weightsHeaders ?? [], rules, { configs: documents.configs ?? [], metadata: [...(documents.metadataFiles ?? []), ...(documents.otherMetadata ?? [])], resolved: bases });
   licenses.push(...lineage.findings);
   if (remote) licenses.push(...applyRemoteLineage(lineage.links, remote, rules, problems));
   const datasets = card ? identifyDatasets(card, rules, (line) => found.get('evaluation-data')?.some((e) => e.line === line) ?? false) : [];

@@ -38,6 +38,7 @@ export function loadRuleSetFromYaml(dir: string): RuleSet {
     profiles.set(rule.id, rule);
   }
   const hub = loadFile(join(dir, 'huggingface-ids.yaml'), HubIdsFile);
+  const bases = loadFile(join(dir, 'base-models.yaml'), BaseModelsFile);
   const ruleSet: RuleSet = {
     licenses,
     aliases,
@@ -46,7 +47,8 @@ export function loadRuleSetFromYaml(dir: string): RuleSet {
     profiles,
     messages: loadFile(join(dir, 'messages.yaml'), MessagesFile),
     dataInformation: loadFile(join(dir, 'data-information.yaml'), DataInformationFile).items,
-    baseModels: loadFile(join(dir, 'base-models.yaml'), BaseModelsFile).models,
+    baseModels: bases.models,
+    baseModelKeys: bases['config-keys'],
     datasets: loadFile(join(dir, 'datasets.yaml'), DatasetsFile).datasets,
     addedTerms: loadFile(join(dir, 'added-terms.yaml'), AddedTermsFile),
     termsFiles: loadFile(join(dir, 'terms-files.yaml'), TermsFilesFile),

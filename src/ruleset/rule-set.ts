@@ -20,6 +20,8 @@ export interface RuleSet {
   dataInformation: DataInformationItem[];
   /** Well-known base models by HF repo id pattern (rules/base-models.yaml). */
   baseModels: BaseModelRule[];
+  /** Config and metadata keys that name a base model (rules/base-models.yaml `config-keys`). */
+  baseModelKeys: string[];
   /** Well-known datasets by HF dataset id pattern (rules/datasets.yaml). */
   datasets: DatasetRule[];
   /** Words that limit use in text no license explains (rules/added-terms.yaml). */
@@ -79,7 +81,7 @@ export function serializeRuleSet(rules: RuleSet): string {
     licenses: { shared: licenses.shared.length, ids: licenses.entries.map(([id]) => id), starts },
     aliases: { from: 0, to: aliasText.length }, hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
-    baseModels: rules.baseModels, datasets: rules.datasets, addedTerms: rules.addedTerms, benignLines: rules.benignLines,
+    baseModels: rules.baseModels, baseModelKeys: rules.baseModelKeys, datasets: rules.datasets, addedTerms: rules.addedTerms, benignLines: rules.benignLines,
     termsFiles: rules.termsFiles, cardTerms: rules.cardTerms, matchers: licenseMatchers(rules),
   });
   return `${asciiOnly(head)}\n${aliasText}${body.join('\n')}\n`;
@@ -146,7 +148,7 @@ function fromHead(head: string, slice: (from: number, to: number) => string): Ru
   return {
     licenses, aliases: new LazyMap(new TextEntries(() => slice(data.aliases.from, data.aliases.to)), (id) => id), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
-    baseModels: data.baseModels, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
+    baseModels: data.baseModels, baseModelKeys: data.baseModelKeys, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
     termsFiles: data.termsFiles, cardTerms: data.cardTerms,
   };
 }

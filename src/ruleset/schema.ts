@@ -175,6 +175,12 @@ const TermsPhrase = z.string().regex(/^([\p{Ll}\p{Lo}\p{Mn}0-9]+\*?|~)( ([\p{Ll}
 const CellWord = z.string().min(1);
 export const CardTermsFile = z.object({
   restrictions: z.record(z.string().regex(/^[a-z-]+$/), z.array(TermsPhrase).min(1)),
+  bound: z.object({
+    kind: z.string().regex(/^[a-z-]+$/),
+    binders: z.array(TermsPhrase).min(1), documents: z.array(TermsPhrase).min(1),
+    'strict-binders': z.array(TermsPhrase).min(1), 'strict-documents': z.array(TermsPhrase).min(1),
+    'own-license': z.object({ documents: z.array(TermsPhrase).min(1), between: z.array(TermWord).min(1), after: z.array(TermWord) }).strict(),
+  }).strict(),
   negations: z.array(TermsPhrase),
   advisory: z.array(TermsPhrase),
   table: z.object({ keys: z.array(z.string().min(1)).min(1), yes: z.array(CellWord).min(1), no: z.array(CellWord).min(1) }).strict(),
@@ -221,9 +227,11 @@ const LicenseId = z.string().regex(/^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+)
 
 /** Well-known base models: a derivative of one inherits the license's restrictions. */
 export const BaseModelsFile = z.object({
+  'config-keys': z.array(z.string().regex(/^[a-z_]+$/)).min(1),
   models: z.array(z.object({ pattern: RepoPattern, license: LicenseId, family: z.string().min(1), source: z.string().url() }).strict()).min(1),
 }).strict();
 export type BaseModelRule = z.infer<typeof BaseModelsFile>['models'][number];
+export type BaseModelsRules = z.infer<typeof BaseModelsFile>;
 
 /** Well-known datasets and their licenses; `use` records a restriction of custom terms that have no rules file. */
 export const DatasetsFile = z.object({

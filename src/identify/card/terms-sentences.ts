@@ -11,6 +11,10 @@ interface Compiled {
   restrictions: [string, Phrase[]][]; negations: Phrase[]; advisory: Phrase[]; artifacts: Phrase[]; binding: Set<string>;
   selfKinds: Set<string>; selfSubjects: Phrase[]; selfPurposes: Phrase[]; codePurposes: Phrase[]; codeRelease: Phrase[];
   handling: { phrases: Phrase[]; verbs: string[]; passive: string[]; objects: string[]; release: Phrase[] };
+  bound: {
+    kind: string; binders: Phrase[]; strictBinders: Phrase[]; documents: Phrase[]; strictDocuments: Phrase[]; allDocuments: Phrase[]; allBinders: Phrase[];
+    own: { documents: Phrase[]; between: Set<string>; after: Set<string> };
+  };
 }
 const compiled = new WeakMap<CardTermsRules, Compiled>();
 
@@ -30,6 +34,16 @@ function compile(rules: CardTermsRules): Compiled {
         phrases: rules.handling.kinds.flatMap((k) => rules.restrictions[k] ?? []).map(toPhrase),
         verbs: rules.handling.verbs, passive: rules.handling.passive, objects: rules.handling.objects,
         release: rules.handling.release.map(toPhrase),
+      },
+      bound: {
+        kind: rules.bound.kind, binders: rules.bound.binders.map(toPhrase), strictBinders: rules.bound['strict-binders'].map(toPhrase),
+        documents: rules.bound.documents.map(toPhrase), strictDocuments: rules.bound['strict-documents'].map(toPhrase),
+        allDocuments: [...rules.bound.documents, ...rules.bound['strict-documents']].map(toPhrase),
+        allBinders: [...rules.bound.binders, ...rules.bound['strict-binders']].map(toPhrase),
+        own: {
+          documents: rules.bound['own-license'].documents.map(toPhrase), between: new Set(rules.bound['own-license'].between),
+          after: new Set(rules.bound['own-license'].after),
+        },
       },
     };
     compiled.set(rules, c);
@@ -91,6 +105,41 @@ function find(phrases: Phrase[], words: string[]): boolean {
   return false;
 }
 
+/** Words a bound sentence may hold between its binder and its document ("subject to the Acme Responsible AI Use Addendum"). */
+const BOUND_GAP = 8;
+
+/**
+ * Whether a sentence binds the release to a document (rules/card-terms.yaml `bound`): a binder, then a document
+ * within BOUND_GAP words; the strict documents ("requirements", "rules") only after a strict binder ("subject to").
+ * The release's own license ("in accordance with the license", `own-license`) is no other document.
+ */
+function boundTo(c: Compiled, words: string[]): boolean {
+  const { binders, strictBinders, documents, allDocuments, allBinders, own } = c.bound;
+  const binderEndsAt = (k: number) => allBinders.some((b) => k - b.length >= 0 && matchAt(b, words, k - b.length) === k);
+  const ownLicense = (at: number, end: number) => {
+    let k = at;
+    while (k > 0 && own.between.has(words[k - 1]!)) k--;
+    return binderEndsAt(k) && own.documents.some((d) => matchAt(d, words, at) === end) && (end >= words.length || own.after.has(words[end]!));
+  };
+  const documentWithin = (from: number, strict: boolean) => {
+    for (let j = from; j <= from + BOUND_GAP && j < words.length; j++) {
+      for (const d of strict ? allDocuments : documents) {
+        const end = matchAt(d, words, j);
+        if (end < 0) continue;
+        if (!ownLicense(j, end)) return true;
+        j = end; // "the license terms": the word after the own license is part of it
+        break;
+      }
+    }
+    return false;
+  };
+  for (let i = 0; i < words.length; i++) {
+    for (const b of strictBinders) { const end = matchAt(b, words, i); if (end >= 0 && documentWithin(end, true)) return true; }
+    for (const b of binders) { const end = matchAt(b, words, i); if (end >= 0 && documentWithin(end, false)) return true; }
+  }
+  return false;
+}
+
 /** Blanks every word of every match of `phrases`, index for index. */
 function mask(phrases: Phrase[], words: string[]): string[] {
   const out = words.slice();
@@ -132,7 +181,7 @@ export function sentenceTerms(sentence: string, rules: CardTermsRules, reading: 
   let selfWords: string[] | undefined;
   for (const [type, phrases] of c.restrictions) {
     if (advice && !ADVICE_PROOF.has(type)) continue;
-    if (!find(phrases, words)) continue;
+    if (!find(phrases, words) && !(type === c.bound.kind && boundTo(c, words))) continue;
     const aboutItself = prose && c.selfKinds.has(type) && find(c.selfSubjects, words);
     const binds = c.binding.has(type) && (!aboutItself || find(phrases, selfWords ??= mask(c.selfPurposes, words)));
     if (binds || (aboutRelease ??= find(c.artifacts, words))) return { type, sentence: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) };
@@ -203,7 +252,8 @@ export function mayStateTerms(text: string, rules: CardTermsRules): boolean {
     const exact = new Map<string, Phrase[]>();
     const prefixes = new Map<string, Phrase[]>();
     let gapFirst = false;
-    for (const [, phrases] of compile(rules).restrictions) {
+    const all = compile(rules);
+    for (const phrases of [...all.restrictions.map(([, p]) => p), all.bound.binders, all.bound.strictBinders]) {
       for (const p of phrases) {
         const first = p[0];
         if (first === null || first === undefined) { gapFirst = true; continue; }
@@ -226,11 +276,17 @@ export function mayStateTerms(text: string, rules: CardTermsRules): boolean {
   return false;
 }
 
-/** Sentences of a prose block: split after . ! ? ; and at blank lines; a sentence wrapped over lines stays whole. */
+/**
+ * Where sentences end: after . ! ? ; (not after an abbreviation: "License, v. 2.0", "e.g. research", "et al. 2023")
+ * and at blank lines.
+ */
+const SENTENCE_END = /(?<=[.!?;])(?<!\b(?:[Vv]|vs|e\.g|i\.e|cf|al|Inc|Ltd|No|Fig|Sec|Eq)\.)\s+|\n\s*\n/;
+
+/** Sentences of a prose block, split at SENTENCE_END; a sentence wrapped over lines stays whole. */
 export function sentencesOf(text: string): { sentence: string; lineOffset: number }[] {
   const out: { sentence: string; lineOffset: number }[] = [];
   let at = 0;
-  for (const part of text.split(/(?<=[.!?;])\s+|\n\s*\n/)) {
+  for (const part of text.split(SENTENCE_END)) {
     const index = text.indexOf(part, at);
     if (part.trim()) out.push({ sentence: part, lineOffset: (text.slice(0, Math.max(index, 0)).match(/\n/g) ?? []).length });
     if (index >= 0) at = index + part.length;

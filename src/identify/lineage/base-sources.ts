@@ -1,6 +1,7 @@
 // Where a model names its base models: card metadata and body, adapter and model configs, GGUF headers.
 import type { CardDocument, LineageLink, TextDocument, WeightsHeader } from '../../model.js';
 import { hubId } from './hub-id.js';
+import { parseConfig, snake } from '../metadata/metadata-terms.js';
 
 /** A candidate link; `knownOnly`: the source also names models themselves, so only a base the rules rate binds. */
 export type Candidate = LineageLink & { knownOnly?: boolean };
@@ -62,6 +63,36 @@ export function basesFromConfigs(configs: readonly TextDocument[]): Candidate[] 
     // A local path (/home/…, ./out, C:\…) names no model anyone can look up.
     if (!id) continue;
     out.push({ base: id, relation: adapter ? 'adapter' : 'derivative', file: doc.file, line: lineOf(doc.text, value), ...(adapter ? {} : { knownOnly: true }) });
+  }
+  return out;
+}
+
+/**
+ * The model's own config and metadata files (config.json, model_info.json, model_config.yaml, params.toml …): a key
+ * of rules/base-models.yaml `config-keys` (`base_model`, `parent_model`, `pretrained_model_name_or_path`, any case
+ * or depth up to four) names a base, which binds. Only a file whose text holds one of the keys is parsed; a list at
+ * the top is records, not a config.
+ */
+export function basesFromMetadataKeys(docs: readonly TextDocument[], keys: readonly string[]): Candidate[] {
+  const out: Candidate[] = [];
+  const wanted = new Set(keys);
+  const spellings = keys.flatMap((k) => [k, k.replace(/_/g, '')]);
+  for (const doc of docs) {
+    const lower = doc.text.slice(0, MAX_CONFIG_BYTES).toLowerCase();
+    if (!spellings.some((k) => lower.includes(k))) continue;
+    const data = parseConfig(doc.file, doc.text.slice(0, MAX_CONFIG_BYTES));
+    if (!data || typeof data !== 'object' || Array.isArray(data)) continue;
+    const walk = (value: object, depth: number) => {
+      for (const [key, v] of Object.entries(value)) {
+        if (wanted.has(snake(key))) {
+          for (const name of Array.isArray(v) ? v : [v]) {
+            const id = typeof name === 'string' ? hubId(name) : undefined;
+            if (id) out.push({ base: id, relation: 'derivative', file: doc.file, line: lineOf(doc.text, name as string) });
+          }
+        } else if (v && typeof v === 'object' && !Array.isArray(v) && depth < 4) walk(v, depth + 1);
+      }
+    };
+    walk(data, 0);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import type { CardDocument, DatasetLink, LicenseFinding, LineageLink, TextDocument, WeightsHeader } from '../../model.js';
 import type { RuleSet } from '../../ruleset/rule-set.js';
 import { findBaseModel, matchesPattern } from './base-match.js';
-import { basesFromCardBody, basesFromCardMetadata, basesFromConfigs, basesFromHeaders, type Candidate } from './base-sources.js';
+import { basesFromCardBody, basesFromCardMetadata, basesFromConfigs, basesFromHeaders, basesFromMetadataKeys, type Candidate } from './base-sources.js';
 import { hubId } from './hub-id.js';
 import { resolveLicenseName } from '../license-name.js';
 import { UNKNOWN } from '../../spdx/expression.js';
@@ -20,9 +20,14 @@ export interface ResolvedBase { base: string; license: string; file: string; lin
 export interface LineageInputs {
   /** adapter_config.json and config.json texts. */
   configs?: readonly TextDocument[];
+  /** Every other config and metadata file (JSON, YAML, TOML), read for rules/base-models.yaml `config-keys`. */
+  metadata?: readonly TextDocument[];
   /** Licenses for bases the rules may not know; the rules win where they rate a base. */
   resolved?: readonly ResolvedBase[];
 }
+
+/** One document per file (config.json is both a config and a metadata file). */
+const uniqueFiles = (docs: readonly TextDocument[]) => [...new Map(docs.map((d) => [d.file, d])).values()];
 
 /**
  * The base models the card (metadata and "fine-tuned from" links), the adapter and model configs and the weights
@@ -33,6 +38,7 @@ export function identifyLineage(card: CardDocument | undefined, headers: Weights
   const candidates: Candidate[] = [
     ...(card ? basesFromCardMetadata(card) : []),
     ...(inputs.configs ? basesFromConfigs(inputs.configs) : []),
+    ...basesFromMetadataKeys(uniqueFiles([...(inputs.configs ?? []), ...(inputs.metadata ?? [])]), rules.baseModelKeys),
     ...basesFromHeaders(headers),
     ...(card ? basesFromCardBody(card) : []),
     ...(inputs.resolved ?? []).filter((r) => r.via === 'declaration').map((r): Candidate => ({ base: r.base, relation: 'derivative', file: r.file, ...(r.line ? { line: r.line } : {}) })),

@@ -18,12 +18,12 @@ const NOTE_KEY = /^_*(comments?|notes?|notice|disclaimer|remarks?)$/;
 /** A license value longer than this is a text, not a name: it is read for terms, never resolved. */
 const MAX_NAME = 200;
 const MAX_VALUE = 64 * 1024;
-const snake = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_');
+export const snake = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_');
 
 interface Found { findings: LicenseFinding[]; problems: Problem[] }
 
 /** A config's data by its name: YAML, TOML or else JSON; undefined when it does not parse (it then names no terms). */
-function parseConfig(file: string, text: string): unknown {
+export function parseConfig(file: string, text: string): unknown {
   try {
     if (/\.ya?ml$/i.test(file)) return parseYaml(text, { maxAliasCount: 50, prettyErrors: false, logLevel: 'error' });
     if (/\.toml$/i.test(file)) return parseToml(text);
