@@ -140,6 +140,10 @@ const TABLE: Row[] = [
   ['config-comment-rider', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['addendum-file-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-license-references-honest', 'osaid-1.0', 'pass', []],
+  // "The weights are released under X", anywhere in the card: an unknown X is terms, a known one is its finding (a
+  // Llama license beside Apache front matter conflicts); the dataset's or the Pile's license is theirs.
+  ['card-weights-under-unknown-license', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-weights-under-llama-license', 'osaid-1.0', 'fail', ['license-conflict', 'freedom-restricted']],
   // A data card saying which licenses' documents were removed states how the data was built, not terms (handling).
   ['data-card-license-filtering-honest', 'osaid-1.0', 'pass', []],
   // No model card, but a data card and a docs page: they are read all the same (this run crashed: the Markdown

@@ -38414,8 +38414,10 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
         documents: external_exports.array(TermsPhrase).min(1),
         "strict-binders": external_exports.array(TermsPhrase).min(1),
         "strict-documents": external_exports.array(TermsPhrase).min(1),
+        "not-before-licenses": external_exports.array(TermsPhrase),
+        statements: external_exports.object({ verbs: external_exports.array(TermWord).min(1), subjects: external_exports.array(TermWord).min(1), "not-subjects": external_exports.array(TermWord).min(1) }).strict(),
         "own-license": external_exports.object({ documents: external_exports.array(TermsPhrase).min(1), between: external_exports.array(TermWord).min(1), after: external_exports.array(TermWord) }).strict()
-      }).strict(),
+      }).strict().refine((b) => b["not-before-licenses"].every((p) => b.binders.includes(p)), "each of `not-before-licenses` is one of `binders`").refine((b) => b["own-license"].documents.every((p) => b.documents.includes(p)), "each of `own-license.documents` is one of `documents`"),
       negations: external_exports.array(TermsPhrase),
       advisory: external_exports.array(TermsPhrase),
       table: external_exports.object({ keys: external_exports.array(external_exports.string().min(1)).min(1), yes: external_exports.array(CellWord).min(1), no: external_exports.array(CellWord).min(1) }).strict(),
@@ -40311,39 +40313,51 @@ var correct, ELEMENTS, RIDER, init_license_name = __esm({
 // src/identify/card/terms-sentences.ts
 function compile4(rules) {
   let c = compiled5.get(rules);
-  return c || (c = {
-    restrictions: Object.entries(rules.restrictions).map(([type, phrases2]) => [type, phrases2.map(toPhrase)]),
-    negations: rules.negations.map(toPhrase),
-    advisory: rules.advisory.map(toPhrase),
-    artifacts: rules.prose.artifacts.map(toPhrase),
-    binding: new Set(rules.prose.binding),
-    selfKinds: new Set(rules.prose["about-itself"].kinds),
-    selfSubjects: rules.prose["about-itself"].subjects.map(toPhrase),
-    selfPurposes: rules.prose["about-itself"].purposes.map(toPhrase),
-    codePurposes: rules.comments["code-purposes"].map(toPhrase),
-    codeRelease: rules.comments.release.map(toPhrase),
-    handling: {
-      phrases: rules.handling.kinds.flatMap((k) => rules.restrictions[k] ?? []).map(toPhrase),
-      verbs: rules.handling.verbs,
-      passive: rules.handling.passive,
-      objects: rules.handling.objects,
-      release: rules.handling.release.map(toPhrase)
-    },
-    bound: {
-      kind: rules.bound.kind,
-      binders: rules.bound.binders.map(toPhrase),
-      strictBinders: rules.bound["strict-binders"].map(toPhrase),
-      documents: rules.bound.documents.map(toPhrase),
-      strictDocuments: rules.bound["strict-documents"].map(toPhrase),
-      allDocuments: [...rules.bound.documents, ...rules.bound["strict-documents"]].map(toPhrase),
-      allBinders: [...rules.bound.binders, ...rules.bound["strict-binders"]].map(toPhrase),
-      own: {
-        documents: rules.bound["own-license"].documents.map(toPhrase),
-        between: new Set(rules.bound["own-license"].between),
-        after: new Set(rules.bound["own-license"].after)
+  if (!c) {
+    c = {
+      restrictions: Object.entries(rules.restrictions).map(([type, phrases2]) => [type, phrases2.map(toPhrase)]),
+      negations: rules.negations.map(toPhrase),
+      advisory: rules.advisory.map(toPhrase),
+      artifacts: rules.prose.artifacts.map(toPhrase),
+      binding: new Set(rules.prose.binding),
+      selfKinds: new Set(rules.prose["about-itself"].kinds),
+      selfSubjects: rules.prose["about-itself"].subjects.map(toPhrase),
+      selfPurposes: rules.prose["about-itself"].purposes.map(toPhrase),
+      codePurposes: rules.comments["code-purposes"].map(toPhrase),
+      codeRelease: rules.comments.release.map(toPhrase),
+      handling: {
+        phrases: rules.handling.kinds.flatMap((k) => rules.restrictions[k] ?? []).map(toPhrase),
+        verbs: rules.handling.verbs,
+        passive: rules.handling.passive,
+        objects: rules.handling.objects,
+        release: rules.handling.release.map(toPhrase)
+      },
+      bound: {
+        kind: rules.bound.kind,
+        binders: rules.bound.binders.map(toPhrase),
+        strictBinders: rules.bound["strict-binders"].map(toPhrase),
+        documents: rules.bound.documents.map(toPhrase),
+        strictDocuments: rules.bound["strict-documents"].map(toPhrase),
+        allDocuments: [...rules.bound.documents, ...rules.bound["strict-documents"]].map(toPhrase),
+        allBinders: [...rules.bound.binders, ...rules.bound["strict-binders"]].map(toPhrase),
+        // The same arrays as in `binders` and `documents`, so that `includes` finds them.
+        notBeforeLicenses: [],
+        statements: {
+          verbs: new Set(rules.bound.statements.verbs),
+          subjects: new Set(rules.bound.statements.subjects),
+          others: new Set(rules.bound.statements["not-subjects"])
+        },
+        own: {
+          documents: rules.bound["own-license"].documents.map(toPhrase),
+          between: new Set(rules.bound["own-license"].between),
+          after: new Set(rules.bound["own-license"].after)
+        }
       }
-    }
-  }, compiled5.set(rules, c)), c;
+    };
+    let names = new Set(rules.bound["not-before-licenses"]);
+    c.bound.notBeforeLicenses = c.bound.binders.filter((_, i) => names.has(rules.bound.binders[i])), c.bound.own.documents = c.bound.documents.filter((_, i) => rules.bound["own-license"].documents.includes(rules.bound.documents[i])), compiled5.set(rules, c);
+  }
+  return c;
 }
 function unmix(word) {
   return HAS_LOOKALIKE.test(word) && new RegExp("\\p{Script=Latin}", "u").test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
@@ -40369,18 +40383,24 @@ function find(phrases2, words2) {
   return !1;
 }
 function boundTo(c, words2) {
-  let { binders, strictBinders, documents, allDocuments, allBinders, own: own5 } = c.bound, binderEndsAt = (k) => allBinders.some((b) => k - b.length >= 0 && matchAt(b, words2, k - b.length) === k), ownLicense = (at2, end) => {
+  let { binders, strictBinders, documents, allDocuments, allBinders, own: own5 } = c.bound, binderEndsAt = (k) => words2[k - 1] === "under" || allBinders.some((b) => k - b.length >= 0 && matchAt(b, words2, k - b.length) === k), ownLicense = (at2, end) => {
     let k = at2;
     for (; k > 0 && own5.between.has(words2[k - 1]); ) k--;
     return binderEndsAt(k) && own5.documents.some((d) => matchAt(d, words2, at2) === end) && (end >= words2.length || own5.after.has(words2[end]));
-  }, documentWithin = (from, strict) => {
+  }, documentWithin = (from, strict, licenses = !0) => {
     for (let j = from; j <= from + BOUND_GAP && j < words2.length; j++)
       for (let d of strict ? allDocuments : documents) {
         let end = matchAt(d, words2, j);
         if (!(end < 0)) {
-          if (!ownLicense(j, end)) return !0;
-          j = end;
-          break;
+          if (ownLicense(j, end)) {
+            j = end;
+            break;
+          }
+          if (!licenses && own5.documents.includes(d)) {
+            j = end - 1;
+            break;
+          }
+          return !0;
         }
       }
     return !1;
@@ -40392,10 +40412,31 @@ function boundTo(c, words2) {
     }
     for (let b of binders) {
       let end = matchAt(b, words2, i);
-      if (end >= 0 && documentWithin(end, !1)) return !0;
+      if (end >= 0 && documentWithin(end, !1, !c.bound.notBeforeLicenses.includes(b))) return !0;
     }
+    let under = statementUnder(c, words2, i);
+    if (under > 0 && documentWithin(under, !1)) return !0;
   }
   return !1;
+}
+function statementUnder(c, words2, i) {
+  let { verbs, subjects, others } = c.bound.statements;
+  if (!verbs.has(words2[i])) return -1;
+  let under = -1;
+  for (let k = i + 1; k <= i + 4 && k < words2.length; k++) if (words2[k] === "under") {
+    under = k + 1;
+    break;
+  }
+  if (under < 0) return -1;
+  let from = Math.max(0, i - SUBJECT_WINDOW);
+  for (let k = i - 1; k >= from; k--) if (RELATIVE.has(words2[k])) return subjects.has(words2[k - 1] ?? "") ? under : -1;
+  for (let k = from; k < i; k++) {
+    if (subjects.has(words2[k])) return under;
+    if (!others.has(words2[k])) continue;
+    let and = words2.indexOf("and", k);
+    return and > 0 && and < i && words2.slice(and + 1, i).some((w) => subjects.has(w)) ? under : -1;
+  }
+  return -1;
 }
 function mask(phrases2, words2) {
   let out = words2.slice();
@@ -40438,8 +40479,8 @@ function maskHandled(c, words2) {
 function mayStateTerms(text5, rules) {
   let index2 = byFirst.get(rules);
   if (!index2) {
-    let exact = /* @__PURE__ */ new Map(), prefixes = /* @__PURE__ */ new Map(), gapFirst = !1, all2 = compile4(rules);
-    for (let phrases2 of [...all2.restrictions.map(([, p]) => p), all2.bound.binders, all2.bound.strictBinders])
+    let exact = /* @__PURE__ */ new Map(), prefixes = /* @__PURE__ */ new Map(), gapFirst = !1, all2 = compile4(rules), statements = [...all2.bound.statements.verbs].map((v) => [v, null, "under"]);
+    for (let phrases2 of [...all2.restrictions.map(([, p]) => p), all2.bound.binders, all2.bound.strictBinders, statements])
       for (let p of phrases2) {
         let first = p[0];
         if (first == null) {
@@ -40474,7 +40515,7 @@ function textTerms(text5, rules) {
     if (hit) return { ...hit, lineOffset };
   }
 }
-var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches, DENIALS, BOUND_GAP, ADVICE_PROOF, UNSPACED, DENY_VERB, AUXILIARIES, byFirst, SENTENCE_END, init_terms_sentences = __esm({
+var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches, DENIALS, BOUND_GAP, SUBJECT_WINDOW, RELATIVE, ADVICE_PROOF, UNSPACED, DENY_VERB, AUXILIARIES, byFirst, SENTENCE_END, init_terms_sentences = __esm({
   "src/identify/card/terms-sentences.ts"() {
     "use strict";
     init_normalize();
@@ -40517,6 +40558,7 @@ var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches
     }, LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/gu, HAS_LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/u;
     wordMatches = (pattern, word) => word !== void 0 && word !== "" && (pattern.endsWith("*") ? word.startsWith(pattern.slice(0, -1)) : word === pattern), DENIALS = /* @__PURE__ */ new Set(["not", "no", "never", "nor", "without", "except", "only"]);
     BOUND_GAP = 8;
+    SUBJECT_WINDOW = 15, RELATIVE = /* @__PURE__ */ new Set(["which", "that", "who"]);
     ADVICE_PROOF = /* @__PURE__ */ new Set(["non-commercial", "research-only"]);
     UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
     DENY_VERB = /* @__PURE__ */ new Set(["not", "never", "no"]), AUXILIARIES = /* @__PURE__ */ new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got"]);
@@ -62212,9 +62254,11 @@ function identifyCommentTerms(comments, rules) {
   }
   return out;
 }
-var BEFORE_NAME = /* @__PURE__ */ new Set(["the", "a", "an", "to", "by", "with", "of", "under", "and", "or", "its", "our", "their", "this"]), VERSION_AFTER = /^,?\s*(?:version|v\.?)\s*\d+(?:\.\d+)*\b/i;
+var BEFORE_NAME = /* @__PURE__ */ new Set(["the", "a", "an", "to", "by", "with", "of", "under", "and", "or", "its", "our", "their", "this"]), VERSION_AFTER = /^,?\s*(?:(?:version|v\.?)\s*)?\d+(?:\.\d+)*\b/i;
 function licenseNameAt(text5, at2, length, rules) {
-  let head = text5.slice(0, at2), version2 = VERSION_AFTER.exec(text5.slice(at2 + length)), words2 = [...head.matchAll(/[^\s()[\]"'“”,;:]+/g)].slice(-7), shorter = !1;
+  let head = text5.slice(0, at2), inParentheses = /^\s*\(([^()]{2,40})\)/.exec(text5.slice(at2 + length)), said = inParentheses ? resolveLicenseName(inParentheses[1].trim(), rules) : void 0;
+  if (said) return { ...said, start: at2, end: at2 + length + inParentheses[0].length };
+  let version2 = VERSION_AFTER.exec(text5.slice(at2 + length)), words2 = [...head.matchAll(/[^\s()[\]"'“”,;:]+/g)].slice(-7), shorter = !1;
   for (let n = 1; n <= words2.length; n++) {
     let first = words2[words2.length - n], name = head.slice(first.index).trim(), versioned = version2 ? at2 + length + version2[0].length : 0, tries = [
       ...version2 ? [[`${name} ${text5.slice(at2, versioned)}`, versioned], [`${name} license ${/\d+(?:\.\d+)*/.exec(version2[0])[0]}`, versioned]] : [],
@@ -62231,11 +62275,11 @@ function licenseNameAt(text5, at2, length, rules) {
     }
   }
 }
-var binderPatterns = /* @__PURE__ */ new WeakMap();
+var ALSO = /^\s*(?:,\s*)?(?:and|&|plus|as well as|together with|along with|in addition to|or)\b|^\s*[,;]\s*(?:the|our|its|their|an?)\b/i, binderPatterns = /* @__PURE__ */ new WeakMap();
 function binderBefore(rules) {
   let re2 = binderPatterns.get(rules);
   if (!re2) {
-    let binders = [...rules.cardTerms.bound.binders, ...rules.cardTerms.bound["strict-binders"]].sort((a, b) => b.length - a.length);
+    let binders = [...rules.cardTerms.bound.binders, ...rules.cardTerms.bound["strict-binders"], "under"].sort((a, b) => b.length - a.length);
     re2 = new RegExp(`\\b(?:${binders.map((b) => b.replace(/ /g, "\\s+")).join("|")})\\s+(?:the\\s+)?$`, "i"), binderPatterns.set(rules, re2);
   }
   return re2;
@@ -62245,7 +62289,7 @@ function namedLicenseOnly(sentence, hit, rules) {
     for (let m of sentence.matchAll(/\blicen[cs]e\b/gi)) {
       let named = licenseNameAt(sentence, m.index, m[0].length, rules);
       if (!named) continue;
-      let before = sentence.slice(0, named.start).replace(/\b(?:the\s+)?terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?$/i, ""), after = sentence.slice(named.end), rest = /[\p{L}\p{N}]/u.test(after) ? `${before} ${after}` : before.replace(binderBefore(rules), "");
+      let before = sentence.slice(0, named.start).replace(/\b(?:the\s+)?terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?$/i, ""), after = sentence.slice(named.end), rest = ALSO.test(after) ? `${before} ${after}` : `${before.replace(binderBefore(rules), "")} ${after}`;
       return sentenceTerms(rest, rules.cardTerms) ? void 0 : { expression: named.expression, confidence: named.confidence };
     }
 }

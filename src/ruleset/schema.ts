@@ -179,8 +179,12 @@ export const CardTermsFile = z.object({
     kind: z.string().regex(/^[a-z-]+$/),
     binders: z.array(TermsPhrase).min(1), documents: z.array(TermsPhrase).min(1),
     'strict-binders': z.array(TermsPhrase).min(1), 'strict-documents': z.array(TermsPhrase).min(1),
+    'not-before-licenses': z.array(TermsPhrase),
+    statements: z.object({ verbs: z.array(TermWord).min(1), subjects: z.array(TermWord).min(1), 'not-subjects': z.array(TermWord).min(1) }).strict(),
     'own-license': z.object({ documents: z.array(TermsPhrase).min(1), between: z.array(TermWord).min(1), after: z.array(TermWord) }).strict(),
-  }).strict(),
+  }).strict()
+    .refine((b) => b['not-before-licenses'].every((p) => b.binders.includes(p)), 'each of `not-before-licenses` is one of `binders`')
+    .refine((b) => b['own-license'].documents.every((p) => b.documents.includes(p)), 'each of `own-license.documents` is one of `documents`'),
   negations: z.array(TermsPhrase),
   advisory: z.array(TermsPhrase),
   table: z.object({ keys: z.array(z.string().min(1)).min(1), yes: z.array(CellWord).min(1), no: z.array(CellWord).min(1) }).strict(),

@@ -67,17 +67,22 @@ export function identifyCommentTerms(comments: TextDocument[], rules: RuleSet): 
 
 /** Words that end a license name read backwards from "license": "subject to the Apache 2.0 License". */
 const BEFORE_NAME = new Set(['the', 'a', 'an', 'to', 'by', 'with', 'of', 'under', 'and', 'or', 'its', 'our', 'their', 'this']);
-/** A version written after the word license: "Apache License, Version 2.0", "License v2". */
-const VERSION_AFTER = /^,?\s*(?:version|v\.?)\s*\d+(?:\.\d+)*\b/i;
+/** A version written after the word license: "Apache License, Version 2.0", "License v2", "Apache License 2.0". */
+const VERSION_AFTER = /^,?\s*(?:(?:version|v\.?)\s*)?\d+(?:\.\d+)*\b/i;
 
 /**
- * The license named around the word "license" at `at` (`length` long): the shortest run of words before it that
+ * The license named around the word "license" at `at` (`length` long): a license in parentheses after it, or the
+ * shortest run of words before it that
  * resolves, with a version after it ("Apache License, Version 2.0") or without, and that is not part of a longer
  * name — a capitalised word before it belongs to the name, and "Acme Apache 2.0" is not Apache 2.0 even though a
  * spelling correction reads it so. Returns where the name starts and ends.
  */
 function licenseNameAt(text: string, at: number, length: number, rules: RuleSet): { expression: string; confidence: number; start: number; end: number } | undefined {
   const head = text.slice(0, at);
+  // "an open-source license (Apache 2.0)": the license in parentheses is the one named.
+  const inParentheses = /^\s*\(([^()]{2,40})\)/.exec(text.slice(at + length));
+  const said = inParentheses ? resolveLicenseName(inParentheses[1]!.trim(), rules) : undefined;
+  if (said) return { ...said, start: at, end: at + length + inParentheses![0].length };
   const version = VERSION_AFTER.exec(text.slice(at + length));
   const words = [...head.matchAll(/[^\s()[\]"'“”,;:]+/g)].slice(-7);
   let shorter = false;
@@ -102,24 +107,27 @@ function licenseNameAt(text: string, at: number, length: number, rules: RuleSet)
   return undefined;
 }
 
-/**
- * The license a sentence names when naming it is all the sentence does ("subject to the Apache 2.0 license", "in
- * accordance with the terms of the Apache License, Version 2.0"). When the rest of the sentence states terms of its
- * own ("… and to our acceptable use policy", "…, which adds a use policy"), or the license is not one osai knows
- * ("the Acme Model License"), the sentence is more than that license: undefined, so it stays unknown.
- */
+/** Words after a license name that bind to more ("… the MIT License and the Acme Rider", "…, the Acme Rider"). */
+const ALSO = /^\s*(?:,\s*)?(?:and|&|plus|as well as|together with|along with|in addition to|or)\b|^\s*[,;]\s*(?:the|our|its|their|an?)\b/i;
 const binderPatterns = new WeakMap<RuleSet, RegExp>();
-/** A binder of rules/card-terms.yaml `bound` (and "the") that ends a text: what is left before a license's name. */
+
+/** A binder of rules/card-terms.yaml `bound` or "under" (and "the") that ends a text: what is left before a license's name. */
 function binderBefore(rules: RuleSet): RegExp {
   let re = binderPatterns.get(rules);
   if (!re) {
-    const binders = [...rules.cardTerms.bound.binders, ...rules.cardTerms.bound['strict-binders']].sort((a, b) => b.length - a.length);
+    const binders = [...rules.cardTerms.bound.binders, ...rules.cardTerms.bound['strict-binders'], 'under'].sort((a, b) => b.length - a.length);
     re = new RegExp(`\\b(?:${binders.map((b) => b.replace(/ /g, '\\s+')).join('|')})\\s+(?:the\\s+)?$`, 'i');
     binderPatterns.set(rules, re);
   }
   return re;
 }
 
+/**
+ * The license a sentence names when naming it is all the sentence does ("subject to the Apache 2.0 license", "in
+ * accordance with the terms of the Apache License, Version 2.0"). When the rest of the sentence states terms of its
+ * own ("… and to our acceptable use policy", "…, which adds a use policy"), or the license is not one osai knows
+ * ("the Acme Model License"), the sentence is more than that license: undefined, so it stays unknown.
+ */
 function namedLicenseOnly(sentence: string, hit: TermsHit, rules: RuleSet): { expression: string; confidence: number } | undefined {
   if (hit.type !== rules.cardTerms.bound.kind) return undefined;
   for (const m of sentence.matchAll(/\blicen[cs]e\b/gi)) {
@@ -128,9 +136,9 @@ function namedLicenseOnly(sentence: string, hit: TermsHit, rules: RuleSet): { ex
     // "the terms (and conditions) of the MIT License": the terms of the license named are that license.
     const before = sentence.slice(0, named.start).replace(/\b(?:the\s+)?terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?$/i, '');
     const after = sentence.slice(named.end);
-    // A binder with nothing after the license binds to that license only ("you agree to the terms of the MIT
-    // License."); with more after it, the binder stays, to read what else it binds to ("… and the Acme Rider").
-    const rest = /[\p{L}\p{N}]/u.test(after) ? `${before} ${after}` : before.replace(binderBefore(rules), '');
+    // The binder before the license binds to that license ("you agree to the terms of the MIT License", "… under the
+    // MIT License, consistent with …"), and stays only to read what else it binds to ("… and the Acme Rider").
+    const rest = ALSO.test(after) ? `${before} ${after}` : `${before.replace(binderBefore(rules), '')} ${after}`;
     if (sentenceTerms(rest, rules.cardTerms)) return undefined;
     return { expression: named.expression, confidence: named.confidence };
   }

@@ -14,6 +14,8 @@ interface Compiled {
   bound: {
     kind: string; binders: Phrase[]; strictBinders: Phrase[]; documents: Phrase[]; strictDocuments: Phrase[]; allDocuments: Phrase[]; allBinders: Phrase[];
     own: { documents: Phrase[]; between: Set<string>; after: Set<string> };
+    statements: { verbs: Set<string>; subjects: Set<string>; others: Set<string> };
+    notBeforeLicenses: Phrase[];
   };
 }
 const compiled = new WeakMap<CardTermsRules, Compiled>();
@@ -40,12 +42,21 @@ function compile(rules: CardTermsRules): Compiled {
         documents: rules.bound.documents.map(toPhrase), strictDocuments: rules.bound['strict-documents'].map(toPhrase),
         allDocuments: [...rules.bound.documents, ...rules.bound['strict-documents']].map(toPhrase),
         allBinders: [...rules.bound.binders, ...rules.bound['strict-binders']].map(toPhrase),
+        // The same arrays as in `binders` and `documents`, so that `includes` finds them.
+        notBeforeLicenses: [],
+        statements: {
+          verbs: new Set(rules.bound.statements.verbs), subjects: new Set(rules.bound.statements.subjects),
+          others: new Set(rules.bound.statements['not-subjects']),
+        },
         own: {
           documents: rules.bound['own-license'].documents.map(toPhrase), between: new Set(rules.bound['own-license'].between),
           after: new Set(rules.bound['own-license'].after),
         },
       },
     };
+    const names = new Set(rules.bound['not-before-licenses']);
+    c.bound.notBeforeLicenses = c.bound.binders.filter((_, i) => names.has(rules.bound.binders[i]!));
+    c.bound.own.documents = c.bound.documents.filter((_, i) => rules.bound['own-license'].documents.includes(rules.bound.documents[i]!));
     compiled.set(rules, c);
   }
   return c;
@@ -115,29 +126,58 @@ const BOUND_GAP = 8;
  */
 function boundTo(c: Compiled, words: string[]): boolean {
   const { binders, strictBinders, documents, allDocuments, allBinders, own } = c.bound;
-  const binderEndsAt = (k: number) => allBinders.some((b) => k - b.length >= 0 && matchAt(b, words, k - b.length) === k);
+  const binderEndsAt = (k: number) => words[k - 1] === 'under' || allBinders.some((b) => k - b.length >= 0 && matchAt(b, words, k - b.length) === k);
   const ownLicense = (at: number, end: number) => {
     let k = at;
     while (k > 0 && own.between.has(words[k - 1]!)) k--;
     return binderEndsAt(k) && own.documents.some((d) => matchAt(d, words, at) === end) && (end >= words.length || own.after.has(words[end]!));
   };
-  const documentWithin = (from: number, strict: boolean) => {
+  const documentWithin = (from: number, strict: boolean, licenses = true) => {
     for (let j = from; j <= from + BOUND_GAP && j < words.length; j++) {
       for (const d of strict ? allDocuments : documents) {
         const end = matchAt(d, words, j);
         if (end < 0) continue;
-        if (!ownLicense(j, end)) return true;
-        j = end; // "the license terms": the word after the own license is part of it
-        break;
+        // "the license terms": the word after the own license is part of it.
+        if (ownLicense(j, end)) { j = end; break; }
+        if (!licenses && own.documents.includes(d)) { j = end - 1; break; }
+        return true;
       }
     }
     return false;
   };
   for (let i = 0; i < words.length; i++) {
     for (const b of strictBinders) { const end = matchAt(b, words, i); if (end >= 0 && documentWithin(end, true)) return true; }
-    for (const b of binders) { const end = matchAt(b, words, i); if (end >= 0 && documentWithin(end, false)) return true; }
+    for (const b of binders) { const end = matchAt(b, words, i); if (end >= 0 && documentWithin(end, false, !c.bound.notBeforeLicenses.includes(b))) return true; }
+    const under = statementUnder(c, words, i);
+    if (under > 0 && documentWithin(under, false)) return true;
   }
   return false;
+}
+
+/** Words a statement's subject is looked for in, before its verb ("The released weights of the 7B model are …"). */
+const SUBJECT_WINDOW = 15;
+const RELATIVE = new Set(['which', 'that', 'who']);
+
+/**
+ * "The weights are released under …" (rules/card-terms.yaml `bound.statements`): at a statement verb whose subject is
+ * the release, the index after its "under" (up to three words later), or -1.
+ */
+function statementUnder(c: Compiled, words: string[], i: number): number {
+  const { verbs, subjects, others } = c.bound.statements;
+  if (!verbs.has(words[i]!)) return -1;
+  let under = -1;
+  for (let k = i + 1; k <= i + 4 && k < words.length; k++) if (words[k] === 'under') { under = k + 1; break; }
+  if (under < 0) return -1;
+  const from = Math.max(0, i - SUBJECT_WINDOW);
+  for (let k = i - 1; k >= from; k--) if (RELATIVE.has(words[k]!)) return subjects.has(words[k - 1] ?? '') ? under : -1;
+  for (let k = from; k < i; k++) {
+    if (subjects.has(words[k]!)) return under;
+    if (!others.has(words[k]!)) continue;
+    // "The code and the model weights are released under …": the release is one of the subjects.
+    const and = words.indexOf('and', k);
+    return and > 0 && and < i && words.slice(and + 1, i).some((w) => subjects.has(w)) ? under : -1;
+  }
+  return -1;
 }
 
 /** Blanks every word of every match of `phrases`, index for index. */
@@ -253,7 +293,8 @@ export function mayStateTerms(text: string, rules: CardTermsRules): boolean {
     const prefixes = new Map<string, Phrase[]>();
     let gapFirst = false;
     const all = compile(rules);
-    for (const phrases of [...all.restrictions.map(([, p]) => p), all.bound.binders, all.bound.strictBinders]) {
+    const statements = [...all.bound.statements.verbs].map((v): Phrase => [v, null, 'under']);
+    for (const phrases of [...all.restrictions.map(([, p]) => p), all.bound.binders, all.bound.strictBinders, statements]) {
       for (const p of phrases) {
         const first = p[0];
         if (first === null || first === undefined) { gapFirst = true; continue; }

@@ -1,0 +1,89 @@
+// A sentence binding the release to a document (rules/card-terms.yaml `bound`) and "The weights are released under
+// X" statements: what osai reads from each, in both directions. `-` is no finding; `unknown` is terms osai cannot
+// rate; an id is the license the sentence names for the release.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { identifyCardTerms } from '../src/identify/card/body-terms.js';
+import { loadMarkdownParser } from '../src/identify/card/markdown.js';
+import { mayStateTerms } from '../src/identify/card/terms-sentences.js';
+import { loadRuleSetFromYaml } from '../src/ruleset/load.js';
+
+const rules = loadRuleSetFromYaml('rules');
+beforeAll(async () => { await loadMarkdownParser(); });
+
+const read = (sentence: string) => {
+  const found = identifyCardTerms({ file: 'README.md', metadata: Object.create(null), lines: {}, body: sentence, bodyLine: 1 }, rules);
+  return found.length ? found.map((f) => f.expression).join(',') : '-';
+};
+/** The reading, and the quick test never narrower than it. */
+const check = (sentence: string, expected: string) => {
+  expect(read(sentence)).toBe(expected);
+  if (expected !== '-') expect(mayStateTerms(sentence, rules.cardTerms)).toBe(true);
+};
+
+describe('a sentence that binds the release to a document', () => {
+  test.each<[string, string]>([
+    // Riders and addenda osai does not know: unknown.
+    ['Use of the weights is subject to the Acme Responsible AI Addendum.', 'unknown'],
+    ['Use of the weights is subject to the Acme Labs Responsible Artificial Intelligence Use Addendum.', 'unknown'],
+    ['The weights are governed by the Acme Model Rider.', 'unknown'],
+    ['You must accept the Acme Addendum before using the weights.', 'unknown'],
+    ['Use of the weights requires acceptance of the Acme Addendum.', 'unknown'],
+    ['Use of the weights is conditioned on the Acme Addendum.', 'unknown'],
+    ['Users of the weights must follow the Acme Addendum.', 'unknown'],
+    ['Use of the weights must be in accordance with the Acme Addendum.', 'unknown'],
+    ['Use of the weights must be in accordance with the Acme license agreement.', 'unknown'],
+    ['Use of the weights is subject to the license agreement at acme.com.', 'unknown'],
+    ['Use of the weights is subject to our license.', 'unknown'],
+    ['Use of the model is subject to the requirements of the Acme program.', 'unknown'],
+    // A known license with more: unknown.
+    ['Use of the weights is subject to the Apache 2.0 license and the Acme Rider.', 'unknown'],
+    ['Use of the weights is subject to the Apache 2.0 license, the Acme Rider.', 'unknown'],
+    ['Use of the weights is subject to the Apache 2.0 license, which adds an acceptable use policy.', 'unknown'],
+    ['Use the model in accordance with the license and the Acme Use Policy.', 'unknown'],
+    // A name that only looks like a known license.
+    ['Use of the weights is subject to the Acme Apache 2.0 License.', 'unknown'],
+    // A known license named: that license.
+    ['Use of the weights is subject to the Apache 2.0 license.', 'Apache-2.0'],
+    ['Use of the weights is subject to the terms of the Apache License, Version 2.0.', 'Apache-2.0'],
+    ['By using this model, you agree to the terms of the Apache 2.0 License.', 'Apache-2.0'],
+    ['This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0.', 'MPL-2.0'],
+    ['You must comply with the terms of the Llama 2 Community License.', 'LicenseRef-llama-2-community'],
+    // The release's own license, a license's own grant formula, and words that bind nothing.
+    ['Use the model in accordance with the license.', '-'],
+    ['Use of the weights is subject to the license.', '-'],
+    ['Please cite the paper and follow the license terms.', '-'],
+    ['Access requires accepting the license on the Hub.', '-'],
+    ['The use of this model is subject to the terms outlined in the License section.', '-'],
+    ['In accordance with the Apache License, modified files are marked.', '-'],
+    ['Permission is hereby granted, free of charge, to any person obtaining a copy, subject to the following conditions:', '-'],
+    ['We trained it following the policy gradient method of Schulman et al.', '-'],
+    ['Please follow the guidelines below to fine-tune the model.', '-'],
+    ['Results are subject to change without notice.', '-'],
+    ['The model is subject to the limitations described below.', '-'],
+  ])('%s → %s', check);
+});
+
+describe('"… released under X" said of the release', () => {
+  test.each<[string, string]>([
+    ['The weights are released under the Acme Model License.', 'unknown'],
+    ['The weights are licensed under the Acme Model License.', 'unknown'],
+    ['The model weights are made publicly available under the Acme Model License.', 'unknown'],
+    ['The model weights, which are distributed under the Acme Model License, are on the Hub.', 'unknown'],
+    ['The code and the weights are released under the Acme License.', 'unknown'],
+    ['The weights are released under the Llama 2 Community License.', 'LicenseRef-llama-2-community'],
+    ['The weights are released under the Apache License 2.0.', 'Apache-2.0'],
+    ['These model weights are released under the MIT License, consistent with the project license.', 'MIT'],
+    ['All weights are released under the MIT license (see ../LICENSE.md).', 'MIT'],
+    ['This model is released under the [Apache License, Version 2.0](LICENSE).', 'Apache-2.0'],
+    ['The weights are released under an open-source license (Apache 2.0).', 'Apache-2.0'],
+    // The release's own license, or another work's.
+    ['The weights are released under an open-source license.', '-'],
+    ['The weights are released under the same license.', '-'],
+    ['The model weights are released under the [LICENSE](LICENSE) terms.', '-'],
+    ['The model is released under the name tiny-1b.', '-'],
+    ['The dataset used to train the model is released under the Acme Data License.', '-'],
+    ['This model was trained on the Pile, which is released under the MIT license.', '-'],
+    ['Our implementation builds on two codebases, which are released under the MIT License.', '-'],
+    ['The code is released under the MIT license.', '-'],
+  ])('%s → %s', check);
+});
