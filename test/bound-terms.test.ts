@@ -87,3 +87,35 @@ describe('"… released under X" said of the release', () => {
     ['The code is released under the MIT license.', '-'],
   ])('%s → %s', check);
 });
+
+describe('a document named in Title Case, and terms beside the license', () => {
+  test.each<[string, string]>([
+    ['The weights come with the Acme Rider.', 'unknown'],
+    ['The Acme Rider applies to the weights.', 'unknown'],
+    ['Before using the weights, read and sign the ACME USER AGREEMENT.', 'unknown'],
+    ['Weights license: Acme Model License', 'unknown'],
+    ['Acme licenses the weights to you on the terms of the Acme Rider.', 'unknown'],
+    ['Gemma Terms of Use apply to the weights.', 'LicenseRef-gemma-terms'],
+    ['Additional terms apply to the weights: see ADDENDUM.md.', 'unknown'],
+    ['See ADDENDUM.md for conditions on use of the weights.', 'unknown'],
+    ['The weights are licensed to Acme customers only.', 'unknown'],
+    ['Only Acme customers may download the weights.', 'unknown'],
+    ['A separate license covers the weights.', 'unknown'],
+    ['The Apache license does not apply to the weights.', 'unknown'],
+    ['The weights are proprietary.', 'unknown'],
+    ['The weights are released under a proprietary license.', 'unknown'],
+    // Known, a family, generic, a platform, another work's, or no terms at all.
+    ['The model is licensed under the Apache License.', '-'],
+    ['This work is licensed under a Creative Commons Attribution 4.0 International License.', '-'],
+    ['The dataset is available under the Open Data Commons Attribution License.', '-'],
+    ['The checker is mandatory under the NVIDIA Open Model License Agreement.', '-'],
+    ['See the GNU General Public License for more details.', '-'],
+    ['Please read the Hugging Face Terms of Service.', '-'],
+    ['Most contributions require you to sign a Contributor License Agreement.', '-'],
+    ['This repository builds on code written by NVIDIA that is licensed under the Apache License, Version 2.0.', '-'],
+    ['Key Terms', '-'],
+    ['Inter-Annotator Agreement was 0.8.', '-'],
+    ['Model License', '-'],
+    ['It outperforms proprietary models of its size.', '-'],
+  ])('%s → %s', (sentence, expected) => { expect(read(sentence)).toBe(expected); }); // named documents are not read in comments, so not in the quick test
+});

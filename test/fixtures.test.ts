@@ -144,6 +144,9 @@ const TABLE: Row[] = [
   // Llama license beside Apache front matter conflicts); the dataset's or the Pile's license is theirs.
   ['card-weights-under-unknown-license', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-weights-under-llama-license', 'osaid-1.0', 'fail', ['license-conflict', 'freedom-restricted']],
+  // A document named in Title Case that osai does not know ("Weights license: Acme Model License") is terms; a
+  // family named without a version ("the Apache License"), a platform's terms and a glossary heading are not.
+  ['card-named-document-unknown', 'osaid-1.0', 'unknown', ['license-terms-added']],
   // A data card saying which licenses' documents were removed states how the data was built, not terms (handling).
   ['data-card-license-filtering-honest', 'osaid-1.0', 'pass', []],
   // No model card, but a data card and a docs page: they are read all the same (this run crashed: the Markdown

@@ -38418,6 +38418,11 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
         statements: external_exports.object({ verbs: external_exports.array(TermWord).min(1), subjects: external_exports.array(TermWord).min(1), "not-subjects": external_exports.array(TermWord).min(1) }).strict(),
         "own-license": external_exports.object({ documents: external_exports.array(TermsPhrase).min(1), between: external_exports.array(TermWord).min(1), after: external_exports.array(TermWord) }).strict()
       }).strict().refine((b) => b["not-before-licenses"].every((p) => b.binders.includes(p)), "each of `not-before-licenses` is one of `binders`").refine((b) => b["own-license"].documents.every((p) => b.documents.includes(p)), "each of `own-license.documents` is one of `documents`"),
+      "named-documents": external_exports.object({
+        nouns: external_exports.array(external_exports.string().regex(/^[A-Z][A-Za-z ]+$/)).min(1),
+        generic: external_exports.array(external_exports.string().regex(/^[a-z0-9-]+$/)).min(1),
+        families: external_exports.array(external_exports.string().regex(/^[a-z0-9 ]+$/)).min(1)
+      }).strict(),
       negations: external_exports.array(TermsPhrase),
       advisory: external_exports.array(TermsPhrase),
       table: external_exports.object({ keys: external_exports.array(external_exports.string().min(1)).min(1), yes: external_exports.array(CellWord).min(1), no: external_exports.array(CellWord).min(1) }).strict(),
@@ -40293,10 +40298,18 @@ function resolveLicenseName(name, rules) {
     let each = parts.map((p) => resolveLicenseName(p, rules));
     return each.every((r) => r && !/\s/.test(r.expression)) ? { expression: each.map((r) => r.expression).join(" OR "), confidence: Math.min(...each.map((r) => r.confidence)) } : void 0;
   }
+  let cc = creativeCommonsId(name);
+  if (cc) return { expression: cc, confidence: 0.9 };
   let fixed = corrected(name, rules);
   if (fixed) return { expression: fixed, confidence: 0.8 };
 }
-var correct, ELEMENTS, RIDER, init_license_name = __esm({
+function creativeCommonsId(name) {
+  let m = CC_NAME.exec(name.trim());
+  if (!m) return;
+  let elements = m[1].toLowerCase(), id = `CC-BY${/commercial/.test(elements) ? "-NC" : ""}${/deriv/.test(elements) ? "-ND" : ""}${/share/.test(elements) ? "-SA" : ""}-${m[2]}`;
+  return canonicalSpdxId(id) === id && !(/deriv/.test(elements) && /share/.test(elements)) ? id : void 0;
+}
+var correct, ELEMENTS, RIDER, CC_NAME, init_license_name = __esm({
   "src/identify/license-name.ts"() {
     "use strict";
     init_added_terms();
@@ -40307,6 +40320,7 @@ var correct, ELEMENTS, RIDER, init_license_name = __esm({
       [/\b(nd|no-?deriv\w*)\b/i, /-ND\b/],
       [/\b(sa|share-?alike)\b/i, /-SA\b/]
     ], RIDER = /\b(with|and|plus|additional|addendum|rider|exceptions?|modified|custom|amended|terms|except|restricted)\b|(?<!\d[- ]?)\bclause\b|[+&]/i;
+    CC_NAME = /^(?:the\s+)?creative\s+commons\s+attribution((?:[\s-]+(?:non-?commercial|share-?alike|no-?deriv(?:ative)?s?))*)[\s-]+(\d\.\d)(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[cs]e)?$/i;
   }
 });
 
@@ -40420,7 +40434,7 @@ function boundTo(c, words2) {
   return !1;
 }
 function statementUnder(c, words2, i) {
-  let { verbs, subjects, others } = c.bound.statements;
+  let { verbs, subjects } = c.bound.statements;
   if (!verbs.has(words2[i])) return -1;
   let under = -1;
   for (let k = i + 1; k <= i + 4 && k < words2.length; k++) if (words2[k] === "under") {
@@ -40430,13 +40444,7 @@ function statementUnder(c, words2, i) {
   if (under < 0) return -1;
   let from = Math.max(0, i - SUBJECT_WINDOW);
   for (let k = i - 1; k >= from; k--) if (RELATIVE.has(words2[k])) return subjects.has(words2[k - 1] ?? "") ? under : -1;
-  for (let k = from; k < i; k++) {
-    if (subjects.has(words2[k])) return under;
-    if (!others.has(words2[k])) continue;
-    let and = words2.indexOf("and", k);
-    return and > 0 && and < i && words2.slice(and + 1, i).some((w) => subjects.has(w)) ? under : -1;
-  }
-  return -1;
+  return subjectOf(c, words2, from, i) ? under : -1;
 }
 function mask(phrases2, words2) {
   let out = words2.slice();
@@ -40455,6 +40463,29 @@ function sentenceTerms(sentence, rules, reading = !1) {
     if (c.binding.has(type) && (!aboutItself || find(phrases2, selfWords ??= mask(c.selfPurposes, words2))) || (aboutRelease ??= find(c.artifacts, words2))) return { type, sentence: sentence.replace(/\s+/g, " ").trim().slice(0, 200) };
   }
   return substringTerms(sentence, rules);
+}
+function namesRelease(sentence, rules) {
+  return find(compile4(rules).artifacts, termsWords(sentence));
+}
+function sentenceSubject(sentence, rules, head) {
+  let c = compile4(rules);
+  if (head !== void 0) {
+    let before = termsWords(head);
+    for (let k = before.length - 1; k > 0; k--) if (RELATIVE.has(before[k])) return c.bound.statements.subjects.has(before[k - 1]) ? "release" : "other";
+    let said = subjectOf(c, before, 0, before.length);
+    if (said !== void 0) return said ? "release" : "other";
+  }
+  let words2 = termsWords(sentence), at2 = subjectOf(c, words2, 0, words2.length);
+  return at2 === void 0 ? void 0 : at2 ? "release" : "other";
+}
+function subjectOf(c, words2, from, to) {
+  let { subjects, others } = c.bound.statements;
+  for (let k = from; k < to; k++) {
+    if (subjects.has(words2[k])) return !0;
+    if (!others.has(words2[k])) continue;
+    let and = words2.indexOf("and", k);
+    return and > 0 && and < to && words2.slice(and + 1, to).some((w) => subjects.has(w));
+  }
 }
 function substringTerms(text5, rules) {
   if (!UNSPACED.test(text5)) return;
@@ -44735,9 +44766,9 @@ function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
     }), inside(code3));
   }
   function inside(code3) {
-    return code3 === marker || code3 === null || markdownLineEnding(code3) ? (effects.exit("chunkString"), atBreak(code3)) : (effects.consume(code3), code3 === 92 ? escape2 : inside);
+    return code3 === marker || code3 === null || markdownLineEnding(code3) ? (effects.exit("chunkString"), atBreak(code3)) : (effects.consume(code3), code3 === 92 ? escape3 : inside);
   }
-  function escape2(code3) {
+  function escape3(code3) {
     return code3 === marker || code3 === 92 ? (effects.consume(code3), inside) : inside(code3);
   }
 }
@@ -46332,8 +46363,8 @@ function compiler(options) {
   };
   configure(config2, (options || {}).mdastExtensions || []);
   let data = {};
-  return compile5;
-  function compile5(events) {
+  return compile6;
+  function compile6(events) {
     let tree2 = {
       type: "root",
       children: [],
@@ -62215,6 +62246,46 @@ init_expression();
 init_license_name();
 init_markdown2();
 init_terms_sentences();
+
+// src/identify/card/named-documents.ts
+init_license_name();
+var compiled6 = /* @__PURE__ */ new WeakMap(), escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function compile5(rules) {
+  let c = compiled6.get(rules);
+  if (!c) {
+    let r = rules.cardTerms["named-documents"], nouns = [...r.nouns].sort((a, b) => b.length - a.length).flatMap((n) => [escape2(n), escape2(n.toUpperCase())]);
+    c = {
+      pattern: new RegExp(`((?:\\b[\\p{Lu}\\p{N}][\\p{L}\\p{N}.+'\u2019-]*\\s+){1,6})(${nouns.join("|")})\\b`, "gu"),
+      generic: new Set(r.generic),
+      families: new Set(r.families)
+    }, compiled6.set(rules, c);
+  }
+  return c;
+}
+var mayName = (text5, rules) => rules.cardTerms["named-documents"].nouns.some((n) => text5.includes(n) || text5.includes(n.toUpperCase()));
+function namedDocuments(sentence, rules) {
+  let known = [];
+  if (!mayName(sentence, rules)) return { known, rest: sentence, head: sentence };
+  let c = compile5(rules), rest = sentence.replace(c.pattern, " "), first = sentence.search(c.pattern), head = first < 0 ? sentence : sentence.slice(0, first);
+  for (let m of sentence.matchAll(c.pattern)) {
+    let words2 = m[1].trim().split(/\s+/);
+    for (; words2.length && c.generic.has(words2[0].toLowerCase()); ) words2.shift();
+    if (words2.length === 0 || words2.every((w) => c.generic.has(w.toLowerCase()))) continue;
+    let name = words2.join(" "), noun = m[2], version2 = /^,?\s*(?:(?:version|v\.?)\s*)?(\d+(?:\.\d+)*)\b/i.exec(sentence.slice(m.index + m[0].length)), resolved = [...version2 ? [`${name} ${noun} ${version2[1]}`, `${name} ${version2[1]}`] : [], `${name} ${noun}`, name, `${name} license`].map((t) => resolveLicenseName(t, rules)).find(Boolean) ?? words2.map((w) => resolveLicenseName(w, rules)).find((r) => r?.confidence === 1);
+    if (resolved) {
+      known.push(resolved);
+      continue;
+    }
+    if (!isFamily(name, rules))
+      return { unknown: `${name} ${noun}`, known, rest, head };
+  }
+  return { known, rest, head };
+}
+function isFamily(name, rules) {
+  return compile5(rules).families.has(name.toLowerCase().replace(/^the\s+/, "").replace(/\s+/g, " ").trim());
+}
+
+// src/identify/card/body-terms.ts
 var MAX_FINDINGS = 20;
 function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose2 = !1) {
   let tree2 = parseMarkdown(card.body), { blocks, tables } = proseBlocks(tree2), out = [], lines = /* @__PURE__ */ new Set(), push2 = (line2, hit, resolved) => {
@@ -62227,7 +62298,14 @@ function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose2 = !1) {
   for (let block of blocks)
     for (let { sentence, lineOffset } of sentencesOf(block.text)) {
       let hit = sentenceTerms(sentence, rules.cardTerms, prose2);
-      hit && push2(block.line + lineOffset, hit, namedLicenseOnly(sentence, hit, rules));
+      if (hit) {
+        let named2 = namedLicenseOnly(sentence, hit, rules);
+        named2 !== "family" && push2(block.line + lineOffset, hit, named2);
+        continue;
+      }
+      if (prose2 === "comment") continue;
+      let named = namedDocuments(sentence, rules), subject = named.unknown || named.known.length ? sentenceSubject(named.rest, rules.cardTerms, named.head) : void 0;
+      named.unknown && subject !== "other" && (prose2 === !1 || namesRelease(named.rest, rules.cardTerms)) ? push2(block.line + lineOffset, { raw: `${sentence.replace(/\s+/g, " ").trim().slice(0, 200)} (names ${named.unknown}, which osai does not know)` }) : named.known.length && subject === "release" && push2(block.line + lineOffset, { raw: sentence.replace(/\s+/g, " ").trim().slice(0, 200) }, named.known[0]);
     }
   for (let table2 of tables) for (let row of tableTerms(table2, rules, prose2)) push2(row.line, row, row.resolved);
   return out;
@@ -62285,13 +62363,37 @@ function binderBefore(rules) {
   return re2;
 }
 function namedLicenseOnly(sentence, hit, rules) {
-  if (hit.type === rules.cardTerms.bound.kind)
-    for (let m of sentence.matchAll(/\blicen[cs]e\b/gi)) {
-      let named = licenseNameAt(sentence, m.index, m[0].length, rules);
-      if (!named) continue;
-      let before = sentence.slice(0, named.start).replace(/\b(?:the\s+)?terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?$/i, ""), after = sentence.slice(named.end), rest = ALSO.test(after) ? `${before} ${after}` : `${before.replace(binderBefore(rules), "")} ${after}`;
-      return sentenceTerms(rest, rules.cardTerms) ? void 0 : { expression: named.expression, confidence: named.confidence };
-    }
+  if (hit.type !== rules.cardTerms.bound.kind) return;
+  let spans = [
+    ...[...sentence.matchAll(/\blicen[cs]e\b/gi)].map((m) => licenseNameAt(sentence, m.index, m[0].length, rules) ?? familyAt(sentence, m.index, rules)),
+    // "distributed under the terms of the Creative Commons Attribution-ShareAlike 3.0": a name with no "license".
+    ...[...sentence.matchAll(/\b(?:under|subject to|governed by)\s+(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?)?/gi)].map((m) => licenseNameAfter(sentence, m.index + m[0].length, rules))
+  ];
+  for (let named of spans) {
+    if (!named) continue;
+    let before = sentence.slice(0, named.start).replace(/\b(?:the\s+)?terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?$/i, ""), after = sentence.slice(named.end), rest = ALSO.test(after) ? `${before} ${after}` : `${before.replace(binderBefore(rules), "")} ${after}`;
+    return sentenceTerms(rest, rules.cardTerms) ? void 0 : named.expression !== void 0 ? { expression: named.expression, confidence: named.confidence } : sentenceTerms(`${sentence.slice(0, named.start)} the license ${after}`, rules.cardTerms) ? void 0 : "family";
+  }
+}
+function licenseNameAfter(text5, from, rules) {
+  let tokens = [...text5.slice(from).matchAll(/[^\s,;()[\]"“”]+/g)].slice(0, 8);
+  for (let n = tokens.length; n >= 1; n--) {
+    let last = tokens[n - 1], end = from + last.index + last[0].replace(/[.:!?]+$/, "").length, name = text5.slice(from, end).trim();
+    if (!name) continue;
+    let resolved = resolveLicenseName(name, rules);
+    if (resolved)
+      return resolved.confidence < 0.9 && !inOwnName(tokens[0][0], resolved.expression, rules) ? void 0 : { ...resolved, start: from, end };
+  }
+}
+function inOwnName(word, id, rules) {
+  return (rules.licenses.get(id)?.name.toLowerCase() ?? id.toLowerCase()).split(/[^a-z0-9]+/).includes(word.toLowerCase().replace(/[^a-z0-9]+/g, "")) || id.toLowerCase().startsWith(word.toLowerCase());
+}
+function familyAt(text5, at2, rules) {
+  let head = text5.slice(0, at2), words2 = [...head.matchAll(/[^\s()[\]"'“”,;:]+/g)].slice(-4);
+  for (let n = 1; n <= words2.length; n++) {
+    let first = words2[words2.length - n];
+    if (isFamily(head.slice(first.index).trim(), rules)) return { start: first.index, end: at2 + 7 };
+  }
 }
 var cellText = (text5) => termsWords(text5).join(" ");
 function tableTerms(table2, rules, prose2) {

@@ -61,7 +61,23 @@ export function resolveLicenseName(name: string, rules: RuleSet): { expression: 
     }
     return undefined;
   }
+  const cc = creativeCommonsId(name);
+  if (cc) return { expression: cc, confidence: 0.9 };
   const fixed = corrected(name, rules);
   if (fixed) return { expression: fixed, confidence: 0.8 };
   return undefined;
+}
+
+const CC_NAME = /^(?:the\s+)?creative\s+commons\s+attribution((?:[\s-]+(?:non-?commercial|share-?alike|no-?deriv(?:ative)?s?))*)[\s-]+(\d\.\d)(?:\s+(?:international|unported|generic))?(?:\s+(?:public\s+)?licen[cs]e)?$/i;
+
+/**
+ * A Creative Commons license written out ("Creative Commons Attribution-ShareAlike 3.0", "… Attribution-NonCommercial
+ * 4.0 International License"): its SPDX id, every element kept (spdx-correct reads none of these).
+ */
+function creativeCommonsId(name: string): string | undefined {
+  const m = CC_NAME.exec(name.trim());
+  if (!m) return undefined;
+  const elements = m[1]!.toLowerCase();
+  const id = `CC-BY${/commercial/.test(elements) ? '-NC' : ''}${/deriv/.test(elements) ? '-ND' : ''}${/share/.test(elements) ? '-SA' : ''}-${m[2]}`;
+  return canonicalSpdxId(id) === id && !(/deriv/.test(elements) && /share/.test(elements)) ? id : undefined;
 }

@@ -185,6 +185,10 @@ export const CardTermsFile = z.object({
   }).strict()
     .refine((b) => b['not-before-licenses'].every((p) => b.binders.includes(p)), 'each of `not-before-licenses` is one of `binders`')
     .refine((b) => b['own-license'].documents.every((p) => b.documents.includes(p)), 'each of `own-license.documents` is one of `documents`'),
+  'named-documents': z.object({
+    nouns: z.array(z.string().regex(/^[A-Z][A-Za-z ]+$/)).min(1), generic: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
+    families: z.array(z.string().regex(/^[a-z0-9 ]+$/)).min(1),
+  }).strict(),
   negations: z.array(TermsPhrase),
   advisory: z.array(TermsPhrase),
   table: z.object({ keys: z.array(z.string().min(1)).min(1), yes: z.array(CellWord).min(1), no: z.array(CellWord).min(1) }).strict(),

@@ -5,7 +5,8 @@ import type { RuleSet } from '../../ruleset/rule-set.js';
 import { UNKNOWN } from '../../spdx/expression.js';
 import { resolveLicenseName } from '../license-name.js';
 import { parseMarkdown, proseBlocks, textOf } from './markdown.js';
-import { mayStateTerms, sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit, type TermsReading } from './terms-sentences.js';
+import { mayStateTerms, namesRelease, sentenceSubject, sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit, type TermsReading } from './terms-sentences.js';
+import { isFamily, namedDocuments } from './named-documents.js';
 
 /** More findings than this from one card say nothing new: the first ones settle that the card states terms. */
 const MAX_FINDINGS = 20;
@@ -31,8 +32,24 @@ export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: Lic
   for (const block of blocks) {
     for (const { sentence, lineOffset } of sentencesOf(block.text)) {
       const hit = sentenceTerms(sentence, rules.cardTerms, prose);
-      if (!hit) continue;
-      push(block.line + lineOffset, hit, namedLicenseOnly(sentence, hit, rules));
+      if (hit) {
+        const named = namedLicenseOnly(sentence, hit, rules);
+        if (named !== 'family') push(block.line + lineOffset, hit, named);
+        continue;
+      }
+      // A document named that osai does not know ("The weights come with the Acme Rider"): in a card, or in a docs
+      // page's sentence about the release; never in a source comment (its header names the licenses of files). A
+      // license it knows, named in a sentence about the release alone ("Gemma Terms of Use apply to the weights"), is
+      // that license's finding.
+      if (prose === 'comment') continue;
+      // A sentence about another work only ("The dataset is available under the …") names that work's terms.
+      const named = namedDocuments(sentence, rules);
+      const subject = named.unknown || named.known.length ? sentenceSubject(named.rest, rules.cardTerms, named.head) : undefined;
+      if (named.unknown && subject !== 'other' && (prose === false || namesRelease(named.rest, rules.cardTerms))) {
+        push(block.line + lineOffset, { raw: `${sentence.replace(/\s+/g, ' ').trim().slice(0, 200)} (names ${named.unknown}, which osai does not know)` });
+      } else if (named.known.length && subject === 'release') {
+        push(block.line + lineOffset, { raw: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) }, named.known[0]);
+      }
     }
   }
   for (const table of tables) for (const row of tableTerms(table, rules, prose)) push(row.line, row, row.resolved);
@@ -128,10 +145,15 @@ function binderBefore(rules: RuleSet): RegExp {
  * own ("… and to our acceptable use policy", "…, which adds a use policy"), or the license is not one osai knows
  * ("the Acme Model License"), the sentence is more than that license: undefined, so it stays unknown.
  */
-function namedLicenseOnly(sentence: string, hit: TermsHit, rules: RuleSet): { expression: string; confidence: number } | undefined {
+function namedLicenseOnly(sentence: string, hit: TermsHit, rules: RuleSet): { expression: string; confidence: number } | 'family' | undefined {
   if (hit.type !== rules.cardTerms.bound.kind) return undefined;
-  for (const m of sentence.matchAll(/\blicen[cs]e\b/gi)) {
-    const named = licenseNameAt(sentence, m.index, m[0].length, rules);
+  const spans = [
+    ...[...sentence.matchAll(/\blicen[cs]e\b/gi)].map((m) => licenseNameAt(sentence, m.index, m[0].length, rules) ?? familyAt(sentence, m.index, rules)),
+    // "distributed under the terms of the Creative Commons Attribution-ShareAlike 3.0": a name with no "license".
+    ...[...sentence.matchAll(/\b(?:under|subject to|governed by)\s+(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?)?/gi)]
+      .map((m) => licenseNameAfter(sentence, m.index + m[0].length, rules)),
+  ];
+  for (const named of spans) {
     if (!named) continue;
     // "the terms (and conditions) of the MIT License": the terms of the license named are that license.
     const before = sentence.slice(0, named.start).replace(/\b(?:the\s+)?terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?$/i, '');
@@ -140,7 +162,50 @@ function namedLicenseOnly(sentence: string, hit: TermsHit, rules: RuleSet): { ex
     // MIT License, consistent with …"), and stays only to read what else it binds to ("… and the Acme Rider").
     const rest = ALSO.test(after) ? `${before} ${after}` : `${before.replace(binderBefore(rules), '')} ${after}`;
     if (sentenceTerms(rest, rules.cardTerms)) return undefined;
-    return { expression: named.expression, confidence: named.confidence };
+    if (named.expression !== undefined) return { expression: named.expression, confidence: named.confidence };
+    // A family stands for the release's own license: read as "the license", the sentence must state nothing else
+    // ("The Apache license does not apply to the weights" does).
+    return sentenceTerms(`${sentence.slice(0, named.start)} the license ${after}`, rules.cardTerms) ? undefined : 'family';
+  }
+  return undefined;
+}
+
+/**
+ * The license named from `from` on, without the word license ("CC BY-SA 4.0", "the Creative Commons
+ * Attribution-ShareAlike 3.0"): the longest run of up to eight words that resolves, unless a spelling correction
+ * is what resolves it and its first word is not in the license's own name ("Acme Apache 2.0" is another license).
+ */
+function licenseNameAfter(text: string, from: number, rules: RuleSet): { expression: string; confidence: number; start: number; end: number } | undefined {
+  const tokens = [...text.slice(from).matchAll(/[^\s,;()[\]"“”]+/g)].slice(0, 8);
+  for (let n = tokens.length; n >= 1; n--) {
+    const last = tokens[n - 1]!;
+    const end = from + last.index + last[0].replace(/[.:!?]+$/, '').length;
+    const name = text.slice(from, end).trim();
+    if (!name) continue;
+    const resolved = resolveLicenseName(name, rules);
+    if (!resolved) continue;
+    if (resolved.confidence < 0.9 && !inOwnName(tokens[0]![0], resolved.expression, rules)) return undefined;
+    return { ...resolved, start: from, end };
+  }
+  return undefined;
+}
+
+/** Whether `word` is a word of the license's own name ("Creative" of Creative Commons Attribution-ShareAlike 3.0). */
+function inOwnName(word: string, id: string, rules: RuleSet): boolean {
+  const name = rules.licenses.get(id)?.name.toLowerCase() ?? id.toLowerCase();
+  return name.split(/[^a-z0-9]+/).includes(word.toLowerCase().replace(/[^a-z0-9]+/g, '')) || id.toLowerCase().startsWith(word.toLowerCase());
+}
+
+/**
+ * "licensed under the Apache License": a family of open licenses named without a version (rules/card-terms.yaml
+ * `named-documents.families`) names no license of its own; the card's metadata and LICENSE say which one.
+ */
+function familyAt(text: string, at: number, rules: RuleSet): { expression?: undefined; confidence?: undefined; start: number; end: number } | undefined {
+  const head = text.slice(0, at);
+  const words = [...head.matchAll(/[^\s()[\]"'“”,;:]+/g)].slice(-4);
+  for (let n = 1; n <= words.length; n++) {
+    const first = words[words.length - n]!;
+    if (isFamily(head.slice(first.index).trim(), rules)) return { start: first.index, end: at + 'license'.length };
   }
   return undefined;
 }

@@ -163,21 +163,14 @@ const RELATIVE = new Set(['which', 'that', 'who']);
  * the release, the index after its "under" (up to three words later), or -1.
  */
 function statementUnder(c: Compiled, words: string[], i: number): number {
-  const { verbs, subjects, others } = c.bound.statements;
+  const { verbs, subjects } = c.bound.statements;
   if (!verbs.has(words[i]!)) return -1;
   let under = -1;
   for (let k = i + 1; k <= i + 4 && k < words.length; k++) if (words[k] === 'under') { under = k + 1; break; }
   if (under < 0) return -1;
   const from = Math.max(0, i - SUBJECT_WINDOW);
   for (let k = i - 1; k >= from; k--) if (RELATIVE.has(words[k]!)) return subjects.has(words[k - 1] ?? '') ? under : -1;
-  for (let k = from; k < i; k++) {
-    if (subjects.has(words[k]!)) return under;
-    if (!others.has(words[k]!)) continue;
-    // "The code and the model weights are released under …": the release is one of the subjects.
-    const and = words.indexOf('and', k);
-    return and > 0 && and < i && words.slice(and + 1, i).some((w) => subjects.has(w)) ? under : -1;
-  }
-  return -1;
+  return subjectOf(c, words, from, i) ? under : -1;
 }
 
 /** Blanks every word of every match of `phrases`, index for index. */
@@ -227,6 +220,43 @@ export function sentenceTerms(sentence: string, rules: CardTermsRules, reading: 
     if (binds || (aboutRelease ??= find(c.artifacts, words))) return { type, sentence: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) };
   }
   return substringTerms(sentence, rules);
+}
+
+/** Whether a sentence names what is released (rules/card-terms.yaml `prose.artifacts`: the model, weights, data …). */
+export function namesRelease(sentence: string, rules: CardTermsRules): boolean {
+  return find(compile(rules).artifacts, termsWords(sentence));
+}
+
+/**
+ * What a sentence is about, by the first of rules/card-terms.yaml `bound.statements.subjects` (weights, model,
+ * checkpoint: `release`) and `not-subjects` (data, code, base: `other`) it names; "the code and the weights" is the
+ * release too. With `head` (the words before what is said of it), a "which" or "that" there points at the word before
+ * it ("… code written by NVIDIA that is licensed under …" is the code's). Undefined when it names neither.
+ */
+export function sentenceSubject(sentence: string, rules: CardTermsRules, head?: string): 'release' | 'other' | undefined {
+  const c = compile(rules);
+  if (head !== undefined) {
+    const before = termsWords(head);
+    for (let k = before.length - 1; k > 0; k--) if (RELATIVE.has(before[k]!)) return c.bound.statements.subjects.has(before[k - 1]!) ? 'release' : 'other';
+    const said = subjectOf(c, before, 0, before.length);
+    if (said !== undefined) return said ? 'release' : 'other';
+  }
+  const words = termsWords(sentence);
+  const at = subjectOf(c, words, 0, words.length);
+  return at === undefined ? undefined : at ? 'release' : 'other';
+}
+
+/** Between `from` and `to`: true for the release, false for another work, undefined for neither named. */
+function subjectOf(c: Compiled, words: string[], from: number, to: number): boolean | undefined {
+  const { subjects, others } = c.bound.statements;
+  for (let k = from; k < to; k++) {
+    if (subjects.has(words[k]!)) return true;
+    if (!others.has(words[k]!)) continue;
+    // "The code and the model weights are released under …": the release is one of the subjects.
+    const and = words.indexOf('and', k);
+    return and > 0 && and < to && words.slice(and + 1, to).some((w) => subjects.has(w));
+  }
+  return undefined;
 }
 
 /** Scripts written without spaces between words, where rules/card-terms.yaml `substrings` are looked for. */
