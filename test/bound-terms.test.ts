@@ -116,6 +116,10 @@ describe('a document named in Title Case, and terms beside the license', () => {
     ['Key Terms', '-'],
     ['Inter-Annotator Agreement was 0.8.', '-'],
     ['Model License', '-'],
+    ['This checkpoint is distributed under the terms of the Apache License 2.0, without additional restrictions.', 'Apache-2.0'],
+    ['The model weights are released under the license in LICENSE.', '-'],
+    ['The weights are released without additional restrictions beyond the Acme Rider.', 'unknown'],
+    ['Use of the weights is subject to the terms in LICENSE and the Acme Rider.', 'unknown'],
     ['It outperforms proprietary models of its size.', '-'],
   ])('%s → %s', (sentence, expected) => { expect(read(sentence)).toBe(expected); }); // named documents are not read in comments, so not in the quick test
 });

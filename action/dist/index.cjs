@@ -40400,7 +40400,7 @@ function boundTo(c, words2) {
   let { binders, strictBinders, documents, allDocuments, allBinders, own: own5 } = c.bound, binderEndsAt = (k) => words2[k - 1] === "under" || allBinders.some((b) => k - b.length >= 0 && matchAt(b, words2, k - b.length) === k), ownLicense = (at2, end) => {
     let k = at2;
     for (; k > 0 && own5.between.has(words2[k - 1]); ) k--;
-    return binderEndsAt(k) && own5.documents.some((d) => matchAt(d, words2, at2) === end) && (end >= words2.length || own5.after.has(words2[end]));
+    return binderEndsAt(k) && own5.documents.some((d) => matchAt(d, words2, at2) === end) && (end >= words2.length || words2[end] === "" || own5.after.has(words2[end]));
   }, documentWithin = (from, strict, licenses = !0) => {
     for (let j = from; j <= from + BOUND_GAP && j < words2.length; j++)
       for (let d of strict ? allDocuments : documents) {

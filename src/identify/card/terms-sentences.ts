@@ -130,7 +130,7 @@ function boundTo(c: Compiled, words: string[]): boolean {
   const ownLicense = (at: number, end: number) => {
     let k = at;
     while (k > 0 && own.between.has(words[k - 1]!)) k--;
-    return binderEndsAt(k) && own.documents.some((d) => matchAt(d, words, at) === end) && (end >= words.length || own.after.has(words[end]!));
+    return binderEndsAt(k) && own.documents.some((d) => matchAt(d, words, at) === end) && (end >= words.length || words[end] === '' || own.after.has(words[end]!));
   };
   const documentWithin = (from: number, strict: boolean, licenses = true) => {
     for (let j = from; j <= from + BOUND_GAP && j < words.length; j++) {
