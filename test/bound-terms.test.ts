@@ -85,6 +85,16 @@ describe('"… released under X" said of the release', () => {
     ['This model was trained on the Pile, which is released under the MIT license.', '-'],
     ['Our implementation builds on two codebases, which are released under the MIT License.', '-'],
     ['The code is released under the MIT license.', '-'],
+    // Two licenses offered together: both, as one expression.
+    ['The weights are dual-licensed under the MIT License or the Apache License, Version 2.0.', 'MIT OR Apache-2.0'],
+    ['The model is released under either the MIT or the Apache 2.0 license, at your option.', 'MIT OR Apache-2.0'],
+    ['The weights are released under the MIT License or the Acme License.', 'unknown'],
+    ['The weights are dual-licensed under the Apache License 2.0 and the MIT License.', 'Apache-2.0 OR MIT'],
+    ['The weights are released under the Apache License 2.0 and the MIT License.', 'Apache-2.0 AND MIT'],
+    // A document osai does not know beside a known license.
+    ['The weights are released under the Apache License 2.0, with the Acme Rider.', 'unknown'],
+    ['The weights are released under MIT or Apache 2.0 with the Acme Rider.', 'unknown'],
+    ['The weights are released under the Apache License 2.0, consistent with the project license.', 'Apache-2.0'],
   ])('%s → %s', check);
 });
 

@@ -204,6 +204,10 @@ const TABLE: Row[] = [
   // `pretrained_model_name_or_path`: rules/base-models.yaml `config-keys`) binds like the card's `base_model`.
   ['metadata-base-model-unknown', 'osaid-1.0', 'unknown', ['base-model-unknown']],
   ['config-yaml-base-llama', 'osaid-1.0', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  // training_args.json `model_name_or_path` (rules/base-models.yaml `known-only-keys`) names the model trained: a
+  // base the rules rate binds, the model's own name does not.
+  ['training-args-base-llama', 'osaid-1.0', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  ['training-args-own-name', 'osaid-1.0', 'pass', []],
   ['base-model-declared', 'open-weights', 'pass', []],
   ['base-model-per-size-falcon-180b', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['adapter-config-bare-llama-name', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],

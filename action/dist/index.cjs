@@ -38468,6 +38468,7 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
       englishWords: external_exports.array(external_exports.string().regex(/^[a-z]+$/, "a lower-case word")).min(10)
     }).strict(), RepoPattern = external_exports.string().regex(/^[A-Za-z0-9*][\w.*-]*(\/[\w.*-]+)?$/, "a Hugging Face id such as meta-llama/Meta-Llama-3-*"), LicenseId = external_exports.string().regex(/^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+)$/, "an SPDX id or a LicenseRef- id"), BaseModelsFile = external_exports.object({
       "config-keys": external_exports.array(external_exports.string().regex(/^[a-z_]+$/)).min(1),
+      "known-only-keys": external_exports.array(external_exports.string().regex(/^[a-z_]+$/)),
       models: external_exports.array(external_exports.object({ pattern: RepoPattern, license: LicenseId, family: external_exports.string().min(1), source: external_exports.string().url() }).strict()).min(1)
     }).strict(), DatasetsFile = external_exports.object({
       datasets: external_exports.array(external_exports.object({
@@ -38520,7 +38521,7 @@ function loadRuleSetFromYaml(dir) {
     messages: loadFile((0, import_node_path2.join)(dir, "messages.yaml"), MessagesFile),
     dataInformation: loadFile((0, import_node_path2.join)(dir, "data-information.yaml"), DataInformationFile).items,
     baseModels: bases2.models,
-    baseModelKeys: bases2["config-keys"],
+    baseModelKeys: { binding: bases2["config-keys"], knownOnly: bases2["known-only-keys"] },
     datasets: loadFile((0, import_node_path2.join)(dir, "datasets.yaml"), DatasetsFile).datasets,
     addedTerms: loadFile((0, import_node_path2.join)(dir, "added-terms.yaml"), AddedTermsFile),
     termsFiles: loadFile((0, import_node_path2.join)(dir, "terms-files.yaml"), TermsFilesFile),
@@ -40327,51 +40328,41 @@ var correct, ELEMENTS, RIDER, CC_NAME, init_license_name = __esm({
 // src/identify/card/terms-sentences.ts
 function compile4(rules) {
   let c = compiled5.get(rules);
-  if (!c) {
-    c = {
-      restrictions: Object.entries(rules.restrictions).map(([type, phrases2]) => [type, phrases2.map(toPhrase)]),
-      negations: rules.negations.map(toPhrase),
-      advisory: rules.advisory.map(toPhrase),
-      artifacts: rules.prose.artifacts.map(toPhrase),
-      binding: new Set(rules.prose.binding),
-      selfKinds: new Set(rules.prose["about-itself"].kinds),
-      selfSubjects: rules.prose["about-itself"].subjects.map(toPhrase),
-      selfPurposes: rules.prose["about-itself"].purposes.map(toPhrase),
-      codePurposes: rules.comments["code-purposes"].map(toPhrase),
-      codeRelease: rules.comments.release.map(toPhrase),
-      handling: {
-        phrases: rules.handling.kinds.flatMap((k) => rules.restrictions[k] ?? []).map(toPhrase),
-        verbs: rules.handling.verbs,
-        passive: rules.handling.passive,
-        objects: rules.handling.objects,
-        release: rules.handling.release.map(toPhrase)
-      },
-      bound: {
-        kind: rules.bound.kind,
-        binders: rules.bound.binders.map(toPhrase),
-        strictBinders: rules.bound["strict-binders"].map(toPhrase),
-        documents: rules.bound.documents.map(toPhrase),
-        strictDocuments: rules.bound["strict-documents"].map(toPhrase),
-        allDocuments: [...rules.bound.documents, ...rules.bound["strict-documents"]].map(toPhrase),
-        allBinders: [...rules.bound.binders, ...rules.bound["strict-binders"]].map(toPhrase),
-        // The same arrays as in `binders` and `documents`, so that `includes` finds them.
-        notBeforeLicenses: [],
-        statements: {
-          verbs: new Set(rules.bound.statements.verbs),
-          subjects: new Set(rules.bound.statements.subjects),
-          others: new Set(rules.bound.statements["not-subjects"])
-        },
-        own: {
-          documents: rules.bound["own-license"].documents.map(toPhrase),
-          between: new Set(rules.bound["own-license"].between),
-          after: new Set(rules.bound["own-license"].after)
-        }
-      }
-    };
-    let names = new Set(rules.bound["not-before-licenses"]);
-    c.bound.notBeforeLicenses = c.bound.binders.filter((_, i) => names.has(rules.bound.binders[i])), c.bound.own.documents = c.bound.documents.filter((_, i) => rules.bound["own-license"].documents.includes(rules.bound.documents[i])), compiled5.set(rules, c);
-  }
-  return c;
+  return c || (c = {
+    restrictions: Object.entries(rules.restrictions).map(([type, phrases2]) => [type, phrases2.map(toPhrase)]),
+    negations: rules.negations.map(toPhrase),
+    advisory: rules.advisory.map(toPhrase),
+    artifacts: rules.prose.artifacts.map(toPhrase),
+    binding: new Set(rules.prose.binding),
+    selfKinds: new Set(rules.prose["about-itself"].kinds),
+    selfSubjects: rules.prose["about-itself"].subjects.map(toPhrase),
+    selfPurposes: rules.prose["about-itself"].purposes.map(toPhrase),
+    codePurposes: rules.comments["code-purposes"].map(toPhrase),
+    codeRelease: rules.comments.release.map(toPhrase),
+    handling: {
+      phrases: rules.handling.kinds.flatMap((k) => rules.restrictions[k] ?? []).map(toPhrase),
+      verbs: rules.handling.verbs,
+      passive: rules.handling.passive,
+      objects: rules.handling.objects,
+      release: rules.handling.release.map(toPhrase)
+    },
+    bound: compileBound(rules.bound)
+  }, compiled5.set(rules, c)), c;
+}
+function compileBound(b) {
+  let binders = b.binders.map(toPhrase), strictBinders = b["strict-binders"].map(toPhrase), documents = b.documents.map(toPhrase), strictDocuments = b["strict-documents"].map(toPhrase), among = (phrases2, raw, wanted) => phrases2.filter((_, i) => wanted.includes(raw[i]));
+  return {
+    kind: b.kind,
+    binders,
+    strictBinders,
+    documents,
+    strictDocuments,
+    allDocuments: [...documents, ...strictDocuments],
+    allBinders: [...binders, ...strictBinders],
+    notBeforeLicenses: among(binders, b.binders, b["not-before-licenses"]),
+    statements: { verbs: new Set(b.statements.verbs), subjects: new Set(b.statements.subjects), others: new Set(b.statements["not-subjects"]) },
+    own: { documents: among(documents, b.documents, b["own-license"].documents), between: new Set(b["own-license"].between), after: new Set(b["own-license"].after) }
+  };
 }
 function unmix(word) {
   return HAS_LOOKALIKE.test(word) && new RegExp("\\p{Script=Latin}", "u").test(word) ? word.replace(LOOKALIKE, (ch) => CONFUSABLES[ch] ?? ch) : word;
@@ -40434,8 +40425,7 @@ function boundTo(c, words2) {
   return !1;
 }
 function statementUnder(c, words2, i) {
-  let { verbs, subjects } = c.bound.statements;
-  if (!verbs.has(words2[i])) return -1;
+  if (!c.bound.statements.verbs.has(words2[i])) return -1;
   let under = -1;
   for (let k = i + 1; k <= i + 4 && k < words2.length; k++) if (words2[k] === "under") {
     under = k + 1;
@@ -40443,8 +40433,7 @@ function statementUnder(c, words2, i) {
   }
   if (under < 0) return -1;
   let from = Math.max(0, i - SUBJECT_WINDOW);
-  for (let k = i - 1; k >= from; k--) if (RELATIVE.has(words2[k])) return subjects.has(words2[k - 1] ?? "") ? under : -1;
-  return subjectOf(c, words2, from, i) ? under : -1;
+  return referent(c, words2, from, i) ?? subjectOf(c, words2, from, i) ? under : -1;
 }
 function mask(phrases2, words2) {
   let out = words2.slice();
@@ -40470,13 +40459,14 @@ function namesRelease(sentence, rules) {
 function sentenceSubject(sentence, rules, head) {
   let c = compile4(rules);
   if (head !== void 0) {
-    let before = termsWords(head);
-    for (let k = before.length - 1; k > 0; k--) if (RELATIVE.has(before[k])) return c.bound.statements.subjects.has(before[k - 1]) ? "release" : "other";
-    let said = subjectOf(c, before, 0, before.length);
+    let before = termsWords(head), said = referent(c, before, 0, before.length) ?? subjectOf(c, before, 0, before.length);
     if (said !== void 0) return said ? "release" : "other";
   }
   let words2 = termsWords(sentence), at2 = subjectOf(c, words2, 0, words2.length);
   return at2 === void 0 ? void 0 : at2 ? "release" : "other";
+}
+function referent(c, words2, from, to) {
+  for (let k = to - 1; k >= Math.max(from, 1); k--) if (RELATIVE.has(words2[k])) return c.bound.statements.subjects.has(words2[k - 1] ?? "");
 }
 function subjectOf(c, words2, from, to) {
   let { subjects, others } = c.bound.statements;
@@ -41206,21 +41196,22 @@ function basesFromConfigs(configs) {
   }
   return out;
 }
-function basesFromMetadataKeys(docs, keys) {
-  let out = [], wanted = new Set(keys), spellings = keys.flatMap((k) => [k, k.replace(/_/g, "")]);
+function basesFromMetadataKeys(docs, { binding, knownOnly }) {
+  let out = [], keys = [...binding, ...knownOnly], wanted = new Set(keys), weak = new Set(knownOnly), mayHold = new RegExp(keys.map((k) => k.replace(/_/g, "_?")).join("|"), "i");
   for (let doc of docs) {
-    let lower = doc.text.slice(0, MAX_CONFIG_BYTES).toLowerCase();
-    if (!spellings.some((k) => lower.includes(k))) continue;
+    if (!mayHold.test(doc.text.slice(0, MAX_CONFIG_BYTES))) continue;
     let data = parseConfig(doc.file, doc.text.slice(0, MAX_CONFIG_BYTES));
     if (!data || typeof data != "object" || Array.isArray(data)) continue;
     let walk2 = (value, depth) => {
-      for (let [key2, v] of Object.entries(value))
-        if (wanted.has(snake(key2)))
+      for (let [key2, v] of Object.entries(value)) {
+        let k = snake(key2);
+        if (wanted.has(k))
           for (let name of Array.isArray(v) ? v : [v]) {
             let id = typeof name == "string" ? hubId(name) : void 0;
-            id && out.push({ base: id, relation: "derivative", file: doc.file, line: lineOf3(doc.text, name) });
+            id && out.push({ base: id, relation: "derivative", file: doc.file, line: lineOf3(doc.text, name), ...weak.has(k) ? { knownOnly: !0 } : {} });
           }
         else v && typeof v == "object" && !Array.isArray(v) && depth < 4 && walk2(v, depth + 1);
+      }
     };
     walk2(data, 0);
   }
@@ -62249,7 +62240,7 @@ init_terms_sentences();
 
 // src/identify/card/named-documents.ts
 init_license_name();
-var compiled6 = /* @__PURE__ */ new WeakMap(), escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var compiled6 = /* @__PURE__ */ new WeakMap(), VERSION_AFTER = /^,?\s*(?:(?:version|v\.?)\s*)?(\d+(?:\.\d+)*)\b/i, escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function compile5(rules) {
   let c = compiled6.get(rules);
   if (!c) {
@@ -62271,7 +62262,7 @@ function namedDocuments(sentence, rules) {
     let words2 = m[1].trim().split(/\s+/);
     for (; words2.length && c.generic.has(words2[0].toLowerCase()); ) words2.shift();
     if (words2.length === 0 || words2.every((w) => c.generic.has(w.toLowerCase()))) continue;
-    let name = words2.join(" "), noun = m[2], version2 = /^,?\s*(?:(?:version|v\.?)\s*)?(\d+(?:\.\d+)*)\b/i.exec(sentence.slice(m.index + m[0].length)), resolved = [...version2 ? [`${name} ${noun} ${version2[1]}`, `${name} ${version2[1]}`] : [], `${name} ${noun}`, name, `${name} license`].map((t) => resolveLicenseName(t, rules)).find(Boolean) ?? words2.map((w) => resolveLicenseName(w, rules)).find((r) => r?.confidence === 1);
+    let name = words2.join(" "), noun = m[2], version2 = VERSION_AFTER.exec(sentence.slice(m.index + m[0].length)), resolved = [...version2 ? [`${name} ${noun} ${version2[1]}`, `${name} ${version2[1]}`] : [], `${name} ${noun}`, name, `${name} license`].map((t) => resolveLicenseName(t, rules)).find(Boolean) ?? words2.map((w) => resolveLicenseName(w, rules)).find((r) => r?.confidence === 1);
     if (resolved) {
       known.push(resolved);
       continue;
@@ -62332,14 +62323,14 @@ function identifyCommentTerms(comments, rules) {
   }
   return out;
 }
-var BEFORE_NAME = /* @__PURE__ */ new Set(["the", "a", "an", "to", "by", "with", "of", "under", "and", "or", "its", "our", "their", "this"]), VERSION_AFTER = /^,?\s*(?:(?:version|v\.?)\s*)?\d+(?:\.\d+)*\b/i;
+var BEFORE_NAME = /* @__PURE__ */ new Set(["the", "a", "an", "to", "by", "with", "of", "under", "and", "or", "its", "our", "their", "this"]);
 function licenseNameAt(text5, at2, length, rules) {
   let head = text5.slice(0, at2), inParentheses = /^\s*\(([^()]{2,40})\)/.exec(text5.slice(at2 + length)), said = inParentheses ? resolveLicenseName(inParentheses[1].trim(), rules) : void 0;
   if (said) return { ...said, start: at2, end: at2 + length + inParentheses[0].length };
-  let version2 = VERSION_AFTER.exec(text5.slice(at2 + length)), words2 = [...head.matchAll(/[^\s()[\]"'“”,;:]+/g)].slice(-7), shorter = !1;
+  let version2 = VERSION_AFTER.exec(text5.slice(at2 + length)), versioned = version2 ? at2 + length + version2[0].length : 0, words2 = [...head.matchAll(/[^\s()[\]"'“”,;:]+/g)].slice(-7), shorter = !1;
   for (let n = 1; n <= words2.length; n++) {
-    let first = words2[words2.length - n], name = head.slice(first.index).trim(), versioned = version2 ? at2 + length + version2[0].length : 0, tries = [
-      ...version2 ? [[`${name} ${text5.slice(at2, versioned)}`, versioned], [`${name} license ${/\d+(?:\.\d+)*/.exec(version2[0])[0]}`, versioned]] : [],
+    let first = words2[words2.length - n], name = head.slice(first.index).trim(), tries = [
+      ...version2 ? [[`${name} ${text5.slice(at2, versioned)}`, versioned], [`${name} license ${version2[1]}`, versioned]] : [],
       [`${name} license`, at2 + length],
       [name, at2 + length]
     ];
@@ -62369,11 +62360,24 @@ function namedLicenseOnly(sentence, hit, rules) {
     // "distributed under the terms of the Creative Commons Attribution-ShareAlike 3.0": a name with no "license".
     ...[...sentence.matchAll(/\b(?:under|subject to|governed by)\s+(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?)?/gi)].map((m) => licenseNameAfter(sentence, m.index + m[0].length, rules))
   ];
-  for (let named of spans) {
-    if (!named) continue;
-    let before = sentence.slice(0, named.start).replace(/\b(?:the\s+)?terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?$/i, ""), after = sentence.slice(named.end), rest = ALSO.test(after) ? `${before} ${after}` : `${before.replace(binderBefore(rules), "")} ${after}`;
-    return sentenceTerms(rest, rules.cardTerms) ? void 0 : named.expression !== void 0 ? { expression: named.expression, confidence: named.confidence } : sentenceTerms(`${sentence.slice(0, named.start)} the license ${after}`, rules.cardTerms) ? void 0 : "family";
+  for (let found2 of spans) {
+    if (!found2) continue;
+    let named = found2.expression === void 0 ? found2 : dualLicense(sentence, found2, rules), before = sentence.slice(0, named.start).replace(/\b(?:the\s+)?terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?$/i, ""), after = sentence.slice(named.end), rest = ALSO.test(after) ? `${before} ${after}` : `${before.replace(binderBefore(rules), "")} ${after}`;
+    return sentenceTerms(rest, rules.cardTerms) || namedDocuments(rest, rules).unknown ? void 0 : named.expression !== void 0 ? { expression: named.expression, confidence: named.confidence } : sentenceTerms(`${sentence.slice(0, named.start)} the license ${after}`, rules.cardTerms) ? void 0 : "family";
   }
+}
+var OR_AFTER = /^\s*,?\s*(or|and|\/)\s+(?:either\s+)?(?:the\s+)?/i, OR_BEFORE = /(?:^|\s)(or|and|\/)\s+(?:the\s+)?$/i, DUAL = /\b(?:dual[- ]?licen[cs]ed|either|at your (?:option|choice))\b/i;
+function dualLicense(sentence, named, rules) {
+  let out = named, ids2 = [named.expression], and = !1;
+  for (let more = !0; more && ids2.length < 4; ) {
+    more = !1;
+    let after = OR_AFTER.exec(sentence.slice(out.end)), next = after ? licenseNameAfter(sentence, out.end + after[0].length, rules) : void 0;
+    after && next && (ids2.push(next.expression), and ||= after[1].toLowerCase() === "and", out = { ...out, end: next.end, confidence: Math.min(out.confidence, next.confidence) }, more = !0);
+    let before = OR_BEFORE.exec(sentence.slice(0, out.start)), prior = before ? licenseNameAt(sentence, before.index, 0, rules) : void 0;
+    before && prior && (ids2.unshift(prior.expression), and ||= before[1].toLowerCase() === "and", out = { ...out, start: prior.start, confidence: Math.min(out.confidence, prior.confidence) }, more = !0);
+  }
+  let unique2 = [...new Set(ids2)], all2 = and && !DUAL.test(sentence);
+  return unique2.length > 1 ? { ...out, expression: unique2.map((e) => /\s/.test(e) ? `(${e})` : e).join(all2 ? " AND " : " OR ") } : out;
 }
 function licenseNameAfter(text5, from, rules) {
   let tokens = [...text5.slice(from).matchAll(/[^\s,;()[\]"“”]+/g)].slice(0, 8);
@@ -62577,8 +62581,8 @@ function identify(inventory, documents, rules, declarations = [], clarifications
     });
   }
   if (card) {
-    let quoted = new Set(licenses.filter((l) => l.addedTerms && l.source.file === card.file).map((l) => l.source.line));
-    licenses.push(...identifyCardTerms(card, rules).filter((f) => !(f.addedTerms && quoted.has(f.source.line))), ...identifyMetadataTerms(card, rules));
+    let key2 = (l) => `${l.source.line}	${l.addedTerms ? "" : l.expression}`, found3 = new Set(licenses.filter((l) => l.source.file === card.file).map(key2));
+    licenses.push(...identifyCardTerms(card, rules).filter((f) => !found3.has(key2(f))), ...identifyMetadataTerms(card, rules));
   }
   let asCard = (doc) => ({ file: doc.file, metadata: /* @__PURE__ */ Object.create(null), lines: {}, body: doc.text, bodyLine: 1 });
   for (let doc of documents.docs) licenses.push(...identifyCardTerms(asCard(doc), rules));

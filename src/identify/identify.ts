@@ -91,9 +91,11 @@ export function identify(
   }
   // Terms stated anywhere in a card body bind: sentences and table rows (issue 10). A sub-folder's card binds its folder.
   if (card) {
-    // A sentence the License/Terms section reading already quoted is one finding, not two.
-    const quoted = new Set(licenses.filter((l) => l.addedTerms && l.source.file === card.file).map((l) => l.source.line));
-    licenses.push(...identifyCardTerms(card, rules).filter((f) => !(f.addedTerms && quoted.has(f.source.line))), ...identifyMetadataTerms(card, rules));
+    // A sentence the License/Terms section reading already quoted, or whose license it already found ("The weights are
+    // released under the Llama 2 Community License" in a License section), is one finding, not two.
+    const key = (l: LicenseFinding) => `${l.source.line}\t${l.addedTerms ? '' : l.expression}`;
+    const found = new Set(licenses.filter((l) => l.source.file === card.file).map(key));
+    licenses.push(...identifyCardTerms(card, rules).filter((f) => !found.has(key(f))), ...identifyMetadataTerms(card, rules));
   }
   // A data card or datasheet is read as a card body is: terms it states ("Usage | Internal evaluation only") bind. So is
   // any other prose of the release (docs/usage.md, weights/README.md), by rules/card-terms.yaml's `prose` reading.

@@ -48,7 +48,7 @@ export function loadRuleSetFromYaml(dir: string): RuleSet {
     messages: loadFile(join(dir, 'messages.yaml'), MessagesFile),
     dataInformation: loadFile(join(dir, 'data-information.yaml'), DataInformationFile).items,
     baseModels: bases.models,
-    baseModelKeys: bases['config-keys'],
+    baseModelKeys: { binding: bases['config-keys'], knownOnly: bases['known-only-keys'] },
     datasets: loadFile(join(dir, 'datasets.yaml'), DatasetsFile).datasets,
     addedTerms: loadFile(join(dir, 'added-terms.yaml'), AddedTermsFile),
     termsFiles: loadFile(join(dir, 'terms-files.yaml'), TermsFilesFile),

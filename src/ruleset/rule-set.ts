@@ -20,8 +20,8 @@ export interface RuleSet {
   dataInformation: DataInformationItem[];
   /** Well-known base models by HF repo id pattern (rules/base-models.yaml). */
   baseModels: BaseModelRule[];
-  /** Config and metadata keys that name a base model (rules/base-models.yaml `config-keys`). */
-  baseModelKeys: string[];
+  /** Config and metadata keys that name a base model (rules/base-models.yaml `config-keys`, `known-only-keys`). */
+  baseModelKeys: { binding: string[]; knownOnly: string[] };
   /** Well-known datasets by HF dataset id pattern (rules/datasets.yaml). */
   datasets: DatasetRule[];
   /** Words that limit use in text no license explains (rules/added-terms.yaml). */

@@ -236,6 +236,7 @@ const LicenseId = z.string().regex(/^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+)
 /** Well-known base models: a derivative of one inherits the license's restrictions. */
 export const BaseModelsFile = z.object({
   'config-keys': z.array(z.string().regex(/^[a-z_]+$/)).min(1),
+  'known-only-keys': z.array(z.string().regex(/^[a-z_]+$/)),
   models: z.array(z.object({ pattern: RepoPattern, license: LicenseId, family: z.string().min(1), source: z.string().url() }).strict()).min(1),
 }).strict();
 export type BaseModelRule = z.infer<typeof BaseModelsFile>['models'][number];

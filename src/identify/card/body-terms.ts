@@ -6,7 +6,7 @@ import { UNKNOWN } from '../../spdx/expression.js';
 import { resolveLicenseName } from '../license-name.js';
 import { parseMarkdown, proseBlocks, textOf } from './markdown.js';
 import { mayStateTerms, namesRelease, sentenceSubject, sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit, type TermsReading } from './terms-sentences.js';
-import { isFamily, namedDocuments } from './named-documents.js';
+import { isFamily, namedDocuments, VERSION_AFTER } from './named-documents.js';
 
 /** More findings than this from one card say nothing new: the first ones settle that the card states terms. */
 const MAX_FINDINGS = 20;
@@ -84,15 +84,11 @@ export function identifyCommentTerms(comments: TextDocument[], rules: RuleSet): 
 
 /** Words that end a license name read backwards from "license": "subject to the Apache 2.0 License". */
 const BEFORE_NAME = new Set(['the', 'a', 'an', 'to', 'by', 'with', 'of', 'under', 'and', 'or', 'its', 'our', 'their', 'this']);
-/** A version written after the word license: "Apache License, Version 2.0", "License v2", "Apache License 2.0". */
-const VERSION_AFTER = /^,?\s*(?:(?:version|v\.?)\s*)?\d+(?:\.\d+)*\b/i;
-
 /**
  * The license named around the word "license" at `at` (`length` long): a license in parentheses after it, or the
- * shortest run of words before it that
- * resolves, with a version after it ("Apache License, Version 2.0") or without, and that is not part of a longer
- * name — a capitalised word before it belongs to the name, and "Acme Apache 2.0" is not Apache 2.0 even though a
- * spelling correction reads it so. Returns where the name starts and ends.
+ * shortest run of words before it that resolves, with a version after it ("Apache License, Version 2.0") or without,
+ * and that is not part of a longer name — a capitalised word before it belongs to the name, and "Acme Apache 2.0" is
+ * not Apache 2.0 even though a spelling correction reads it so. Returns where the name starts and ends.
  */
 function licenseNameAt(text: string, at: number, length: number, rules: RuleSet): { expression: string; confidence: number; start: number; end: number } | undefined {
   const head = text.slice(0, at);
@@ -101,14 +97,14 @@ function licenseNameAt(text: string, at: number, length: number, rules: RuleSet)
   const said = inParentheses ? resolveLicenseName(inParentheses[1]!.trim(), rules) : undefined;
   if (said) return { ...said, start: at, end: at + length + inParentheses![0].length };
   const version = VERSION_AFTER.exec(text.slice(at + length));
+  const versioned = version ? at + length + version[0].length : 0;
   const words = [...head.matchAll(/[^\s()[\]"'“”,;:]+/g)].slice(-7);
   let shorter = false;
   for (let n = 1; n <= words.length; n++) {
     const first = words[words.length - n]!;
     const name = head.slice(first.index).trim();
-    const versioned = version ? at + length + version[0].length : 0;
     const tries: [string, number][] = [
-      ...(version ? [[`${name} ${text.slice(at, versioned)}`, versioned], [`${name} license ${/\d+(?:\.\d+)*/.exec(version[0])![0]}`, versioned]] as [string, number][] : []),
+      ...(version ? [[`${name} ${text.slice(at, versioned)}`, versioned], [`${name} license ${version[1]}`, versioned]] as [string, number][] : []),
       [`${name} license`, at + length], [name, at + length],
     ];
     for (const [candidate, end] of tries) {
@@ -153,21 +149,52 @@ function namedLicenseOnly(sentence: string, hit: TermsHit, rules: RuleSet): { ex
     ...[...sentence.matchAll(/\b(?:under|subject to|governed by)\s+(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?)?/gi)]
       .map((m) => licenseNameAfter(sentence, m.index + m[0].length, rules)),
   ];
-  for (const named of spans) {
-    if (!named) continue;
+  for (const found of spans) {
+    if (!found) continue;
+    const named = found.expression === undefined ? found : dualLicense(sentence, found, rules);
     // "the terms (and conditions) of the MIT License": the terms of the license named are that license.
     const before = sentence.slice(0, named.start).replace(/\b(?:the\s+)?terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?$/i, '');
     const after = sentence.slice(named.end);
     // The binder before the license binds to that license ("you agree to the terms of the MIT License", "… under the
     // MIT License, consistent with …"), and stays only to read what else it binds to ("… and the Acme Rider").
     const rest = ALSO.test(after) ? `${before} ${after}` : `${before.replace(binderBefore(rules), '')} ${after}`;
-    if (sentenceTerms(rest, rules.cardTerms)) return undefined;
+    // … or names a document osai does not know beside it ("…, with the Acme Rider").
+    if (sentenceTerms(rest, rules.cardTerms) || namedDocuments(rest, rules).unknown) return undefined;
     if (named.expression !== undefined) return { expression: named.expression, confidence: named.confidence };
     // A family stands for the release's own license: read as "the license", the sentence must state nothing else
     // ("The Apache license does not apply to the weights" does).
     return sentenceTerms(`${sentence.slice(0, named.start)} the license ${after}`, rules.cardTerms) ? undefined : 'family';
   }
   return undefined;
+}
+
+type NamedSpan = { expression: string; confidence: number; start: number; end: number };
+const OR_AFTER = /^\s*,?\s*(or|and|\/)\s+(?:either\s+)?(?:the\s+)?/i;
+const OR_BEFORE = /(?:^|\s)(or|and|\/)\s+(?:the\s+)?$/i;
+const DUAL = /\b(?:dual[- ]?licen[cs]ed|either|at your (?:option|choice))\b/i;
+
+/**
+ * A license named beside another with "or" or "and" ("dual-licensed under the MIT License or the Apache License,
+ * Version 2.0", "either the MIT or the Apache 2.0 license"): both, as one expression (OR, or AND when any "and" joins
+ * them, unless the sentence says the licensee chooses: "dual-licensed", "either", "at your option"), spanning both names.
+ */
+function dualLicense(sentence: string, named: NamedSpan, rules: RuleSet): NamedSpan {
+  let out = named;
+  const ids = [named.expression];
+  let and = false;
+  for (let more = true; more && ids.length < 4;) {
+    more = false;
+    const after = OR_AFTER.exec(sentence.slice(out.end));
+    const next = after ? licenseNameAfter(sentence, out.end + after[0].length, rules) : undefined;
+    if (after && next) { ids.push(next.expression); and ||= after[1]!.toLowerCase() === 'and'; out = { ...out, end: next.end, confidence: Math.min(out.confidence, next.confidence) }; more = true; }
+    const before = OR_BEFORE.exec(sentence.slice(0, out.start));
+    const prior = before ? licenseNameAt(sentence, before.index, 0, rules) : undefined;
+    if (before && prior) { ids.unshift(prior.expression); and ||= before[1]!.toLowerCase() === 'and'; out = { ...out, start: prior.start, confidence: Math.min(out.confidence, prior.confidence) }; more = true; }
+  }
+  const unique = [...new Set(ids)];
+  // "dual-licensed under X and Y", "either X and Y" offer a choice all the same.
+  const all = and && !DUAL.test(sentence);
+  return unique.length > 1 ? { ...out, expression: unique.map((e) => (/\s/.test(e) ? `(${e})` : e)).join(all ? ' AND ' : ' OR ') } : out;
 }
 
 /**

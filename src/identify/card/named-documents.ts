@@ -6,6 +6,9 @@ import { resolveLicenseName } from '../license-name.js';
 interface Compiled { pattern: RegExp; generic: Set<string>; families: Set<string> }
 const compiled = new WeakMap<RuleSet, Compiled>();
 
+/** A version written after a license's name: "Apache License, Version 2.0", "License v2", "Apache License 2.0". */
+export const VERSION_AFTER = /^,?\s*(?:(?:version|v\.?)\s*)?(\d+(?:\.\d+)*)\b/i;
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compile(rules: RuleSet): Compiled {
@@ -44,7 +47,7 @@ export function namedDocuments(sentence: string, rules: RuleSet): { unknown?: st
     if (words.length === 0 || words.every((w) => c.generic.has(w.toLowerCase()))) continue;
     const name = words.join(' ');
     const noun = m[2]!;
-    const version = /^,?\s*(?:(?:version|v\.?)\s*)?(\d+(?:\.\d+)*)\b/i.exec(sentence.slice(m.index + m[0].length));
+    const version = VERSION_AFTER.exec(sentence.slice(m.index + m[0].length));
     const tries = [...(version ? [`${name} ${noun} ${version[1]}`, `${name} ${version[1]}`] : []), `${name} ${noun}`, name, `${name} license`];
     // A badge's alt text after the license its link names ("CC-BY-SA-4.0 Creative Commons License"): that id.
     const resolved = tries.map((t) => resolveLicenseName(t, rules)).find(Boolean)

@@ -37,29 +37,30 @@ function compile(rules: CardTermsRules): Compiled {
         verbs: rules.handling.verbs, passive: rules.handling.passive, objects: rules.handling.objects,
         release: rules.handling.release.map(toPhrase),
       },
-      bound: {
-        kind: rules.bound.kind, binders: rules.bound.binders.map(toPhrase), strictBinders: rules.bound['strict-binders'].map(toPhrase),
-        documents: rules.bound.documents.map(toPhrase), strictDocuments: rules.bound['strict-documents'].map(toPhrase),
-        allDocuments: [...rules.bound.documents, ...rules.bound['strict-documents']].map(toPhrase),
-        allBinders: [...rules.bound.binders, ...rules.bound['strict-binders']].map(toPhrase),
-        // The same arrays as in `binders` and `documents`, so that `includes` finds them.
-        notBeforeLicenses: [],
-        statements: {
-          verbs: new Set(rules.bound.statements.verbs), subjects: new Set(rules.bound.statements.subjects),
-          others: new Set(rules.bound.statements['not-subjects']),
-        },
-        own: {
-          documents: rules.bound['own-license'].documents.map(toPhrase), between: new Set(rules.bound['own-license'].between),
-          after: new Set(rules.bound['own-license'].after),
-        },
-      },
+      bound: compileBound(rules.bound),
     };
-    const names = new Set(rules.bound['not-before-licenses']);
-    c.bound.notBeforeLicenses = c.bound.binders.filter((_, i) => names.has(rules.bound.binders[i]!));
-    c.bound.own.documents = c.bound.documents.filter((_, i) => rules.bound['own-license'].documents.includes(rules.bound.documents[i]!));
     compiled.set(rules, c);
   }
   return c;
+}
+
+/**
+ * rules/card-terms.yaml `bound`, compiled. `notBeforeLicenses` and `own.documents` hold the very phrases of `binders`
+ * and `documents` (the schema checks they are among them), so that `includes` finds them.
+ */
+function compileBound(b: CardTermsRules['bound']): Compiled['bound'] {
+  const binders = b.binders.map(toPhrase);
+  const strictBinders = b['strict-binders'].map(toPhrase);
+  const documents = b.documents.map(toPhrase);
+  const strictDocuments = b['strict-documents'].map(toPhrase);
+  const among = (phrases: Phrase[], raw: string[], wanted: string[]) => phrases.filter((_, i) => wanted.includes(raw[i]!));
+  return {
+    kind: b.kind, binders, strictBinders, documents, strictDocuments,
+    allDocuments: [...documents, ...strictDocuments], allBinders: [...binders, ...strictBinders],
+    notBeforeLicenses: among(binders, b.binders, b['not-before-licenses']),
+    statements: { verbs: new Set(b.statements.verbs), subjects: new Set(b.statements.subjects), others: new Set(b.statements['not-subjects']) },
+    own: { documents: among(documents, b.documents, b['own-license'].documents), between: new Set(b['own-license'].between), after: new Set(b['own-license'].after) },
+  };
 }
 
 /**
@@ -126,6 +127,7 @@ const BOUND_GAP = 8;
  */
 function boundTo(c: Compiled, words: string[]): boolean {
   const { binders, strictBinders, documents, allDocuments, allBinders, own } = c.bound;
+  // A statement ("released under") ends at its "under".
   const binderEndsAt = (k: number) => words[k - 1] === 'under' || allBinders.some((b) => k - b.length >= 0 && matchAt(b, words, k - b.length) === k);
   const ownLicense = (at: number, end: number) => {
     let k = at;
@@ -163,14 +165,12 @@ const RELATIVE = new Set(['which', 'that', 'who']);
  * the release, the index after its "under" (up to three words later), or -1.
  */
 function statementUnder(c: Compiled, words: string[], i: number): number {
-  const { verbs, subjects } = c.bound.statements;
-  if (!verbs.has(words[i]!)) return -1;
+  if (!c.bound.statements.verbs.has(words[i]!)) return -1;
   let under = -1;
   for (let k = i + 1; k <= i + 4 && k < words.length; k++) if (words[k] === 'under') { under = k + 1; break; }
   if (under < 0) return -1;
   const from = Math.max(0, i - SUBJECT_WINDOW);
-  for (let k = i - 1; k >= from; k--) if (RELATIVE.has(words[k]!)) return subjects.has(words[k - 1] ?? '') ? under : -1;
-  return subjectOf(c, words, from, i) ? under : -1;
+  return (referent(c, words, from, i) ?? subjectOf(c, words, from, i)) ? under : -1;
 }
 
 /** Blanks every word of every match of `phrases`, index for index. */
@@ -237,13 +237,21 @@ export function sentenceSubject(sentence: string, rules: CardTermsRules, head?: 
   const c = compile(rules);
   if (head !== undefined) {
     const before = termsWords(head);
-    for (let k = before.length - 1; k > 0; k--) if (RELATIVE.has(before[k]!)) return c.bound.statements.subjects.has(before[k - 1]!) ? 'release' : 'other';
-    const said = subjectOf(c, before, 0, before.length);
+    const said = referent(c, before, 0, before.length) ?? subjectOf(c, before, 0, before.length);
     if (said !== undefined) return said ? 'release' : 'other';
   }
   const words = termsWords(sentence);
   const at = subjectOf(c, words, 0, words.length);
   return at === undefined ? undefined : at ? 'release' : 'other';
+}
+
+/**
+ * After the last "which"/"that"/"who" between `from` and `to`, whether the word before it is the release; undefined
+ * without one (a first word "That" is a determiner: "That model is …").
+ */
+function referent(c: Compiled, words: string[], from: number, to: number): boolean | undefined {
+  for (let k = to - 1; k >= Math.max(from, 1); k--) if (RELATIVE.has(words[k]!)) return c.bound.statements.subjects.has(words[k - 1] ?? '');
+  return undefined;
 }
 
 /** Between `from` and `to`: true for the release, false for another work, undefined for neither named. */

@@ -70,24 +70,27 @@ export function basesFromConfigs(configs: readonly TextDocument[]): Candidate[] 
 /**
  * The model's own config and metadata files (config.json, model_info.json, model_config.yaml, params.toml …): a key
  * of rules/base-models.yaml `config-keys` (`base_model`, `parent_model`, `pretrained_model_name_or_path`, any case
- * or depth up to four) names a base, which binds. Only a file whose text holds one of the keys is parsed; a list at
- * the top is records, not a config.
+ * or depth up to four) names a base, which binds; one of `known-only-keys` (`model_name_or_path`) binds when the rules
+ * rate the base. Only a file whose text holds one of the keys is parsed; a list at the top is records, not a config.
  */
-export function basesFromMetadataKeys(docs: readonly TextDocument[], keys: readonly string[]): Candidate[] {
+export function basesFromMetadataKeys(docs: readonly TextDocument[], { binding, knownOnly }: { binding: string[]; knownOnly: string[] }): Candidate[] {
   const out: Candidate[] = [];
+  const keys = [...binding, ...knownOnly];
   const wanted = new Set(keys);
-  const spellings = keys.flatMap((k) => [k, k.replace(/_/g, '')]);
+  const weak = new Set(knownOnly);
+  // Any spelling of a key (`base_model`, `baseModel`, `BaseModel`), without lower-casing the whole text.
+  const mayHold = new RegExp(keys.map((k) => k.replace(/_/g, '_?')).join('|'), 'i');
   for (const doc of docs) {
-    const lower = doc.text.slice(0, MAX_CONFIG_BYTES).toLowerCase();
-    if (!spellings.some((k) => lower.includes(k))) continue;
+    if (!mayHold.test(doc.text.slice(0, MAX_CONFIG_BYTES))) continue;
     const data = parseConfig(doc.file, doc.text.slice(0, MAX_CONFIG_BYTES));
     if (!data || typeof data !== 'object' || Array.isArray(data)) continue;
     const walk = (value: object, depth: number) => {
       for (const [key, v] of Object.entries(value)) {
-        if (wanted.has(snake(key))) {
+        const k = snake(key);
+        if (wanted.has(k)) {
           for (const name of Array.isArray(v) ? v : [v]) {
             const id = typeof name === 'string' ? hubId(name) : undefined;
-            if (id) out.push({ base: id, relation: 'derivative', file: doc.file, line: lineOf(doc.text, name as string) });
+            if (id) out.push({ base: id, relation: 'derivative', file: doc.file, line: lineOf(doc.text, name as string), ...(weak.has(k) ? { knownOnly: true } : {}) });
           }
         } else if (v && typeof v === 'object' && !Array.isArray(v) && depth < 4) walk(v, depth + 1);
       }
