@@ -98,6 +98,22 @@ describe('"… released under X" said of the release', () => {
   ])('%s → %s', check);
 });
 
+describe('a pronoun stands for what the card last named, and for the release when nothing is named', () => {
+  test.each<[string, string]>([
+    ['It is released under the Acme Model License.', 'unknown'],
+    ['They are released under the Acme Model License.', 'unknown'],
+    ['This is released under the Acme Model License.', 'unknown'],
+    ['A small model. It is released under the Llama 2 Community License.', 'LicenseRef-llama-2-community'],
+    ['See DATA_CARD.md for the training data. It is released under the Acme Model License.', 'unknown'],
+    ['## Evaluation\n\nIt is released under the Acme License.', 'unknown'],
+    ['Like the base model, the weights are released under the Acme Model License.', 'unknown'],
+    // Another work named first, by a heading or as the subject of the sentence before.
+    ['The training data comes from C4. It is released under the Acme Data License.', '-'],
+    ['## Training data\n\nWe trained on C4. It is released under the Acme Data License.', '-'],
+    ['The dataset, like the model, is released under the Acme License.', '-'],
+  ])('%s → %s', check);
+});
+
 describe('a document named in Title Case, and terms beside the license', () => {
   test.each<[string, string]>([
     ['The weights come with the Acme Rider.', 'unknown'],

@@ -144,6 +144,8 @@ const TABLE: Row[] = [
   // Llama license beside Apache front matter conflicts); the dataset's or the Pile's license is theirs.
   ['card-weights-under-unknown-license', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-weights-under-llama-license', 'osaid-1.0', 'fail', ['license-conflict', 'freedom-restricted']],
+  // "It is released under …" stands for what the card last named: here the model (rules/card-terms.yaml `pronouns`).
+  ['card-pronoun-license-llama', 'osaid-1.0', 'fail', ['license-conflict', 'freedom-restricted']],
   // A document named in Title Case that osai does not know ("Weights license: Acme Model License") is terms; a
   // family named without a version ("the Apache License"), a platform's terms and a glossary heading are not.
   ['card-named-document-unknown', 'osaid-1.0', 'unknown', ['license-terms-added']],

@@ -38415,7 +38415,15 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
         "strict-binders": external_exports.array(TermsPhrase).min(1),
         "strict-documents": external_exports.array(TermsPhrase).min(1),
         "not-before-licenses": external_exports.array(TermsPhrase),
-        statements: external_exports.object({ verbs: external_exports.array(TermWord).min(1), subjects: external_exports.array(TermWord).min(1), "not-subjects": external_exports.array(TermWord).min(1) }).strict(),
+        statements: external_exports.object({
+          verbs: external_exports.array(TermWord).min(1),
+          subjects: external_exports.array(TermWord).min(1),
+          "not-subjects": external_exports.array(TermWord).min(1),
+          pronouns: external_exports.array(TermWord),
+          auxiliaries: external_exports.array(TermWord),
+          imperatives: external_exports.array(TermWord),
+          comparisons: external_exports.array(TermWord)
+        }).strict(),
         "own-license": external_exports.object({ documents: external_exports.array(TermsPhrase).min(1), between: external_exports.array(TermWord).min(1), after: external_exports.array(TermWord) }).strict()
       }).strict().refine((b) => b["not-before-licenses"].every((p) => b.binders.includes(p)), "each of `not-before-licenses` is one of `binders`").refine((b) => b["own-license"].documents.every((p) => b.documents.includes(p)), "each of `own-license.documents` is one of `documents`"),
       "named-documents": external_exports.object({
@@ -40360,7 +40368,15 @@ function compileBound(b) {
     allDocuments: [...documents, ...strictDocuments],
     allBinders: [...binders, ...strictBinders],
     notBeforeLicenses: among(binders, b.binders, b["not-before-licenses"]),
-    statements: { verbs: new Set(b.statements.verbs), subjects: new Set(b.statements.subjects), others: new Set(b.statements["not-subjects"]) },
+    statements: {
+      verbs: new Set(b.statements.verbs),
+      subjects: new Set(b.statements.subjects),
+      others: new Set(b.statements["not-subjects"]),
+      pronouns: new Set(b.statements.pronouns),
+      auxiliaries: new Set(b.statements.auxiliaries),
+      imperatives: new Set(b.statements.imperatives),
+      comparisons: new Set(b.statements.comparisons)
+    },
     own: { documents: among(documents, b.documents, b["own-license"].documents), between: new Set(b["own-license"].between), after: new Set(b["own-license"].after) }
   };
 }
@@ -40387,7 +40403,7 @@ function find(phrases2, words2) {
   for (let i = 0; i < words2.length; i++) if (phrases2.some((p) => matchAt(p, words2, i) >= 0)) return !0;
   return !1;
 }
-function boundTo(c, words2) {
+function boundTo(c, words2, pronoun) {
   let { binders, strictBinders, documents, allDocuments, allBinders, own: own5 } = c.bound, binderEndsAt = (k) => words2[k - 1] === "under" || allBinders.some((b) => k - b.length >= 0 && matchAt(b, words2, k - b.length) === k), ownLicense = (at2, end) => {
     let k = at2;
     for (; k > 0 && own5.between.has(words2[k - 1]); ) k--;
@@ -40419,12 +40435,12 @@ function boundTo(c, words2) {
       let end = matchAt(b, words2, i);
       if (end >= 0 && documentWithin(end, !1, !c.bound.notBeforeLicenses.includes(b))) return !0;
     }
-    let under = statementUnder(c, words2, i);
+    let under = statementUnder(c, words2, i, pronoun);
     if (under > 0 && documentWithin(under, !1)) return !0;
   }
   return !1;
 }
-function statementUnder(c, words2, i) {
+function statementUnder(c, words2, i, pronoun) {
   if (!c.bound.statements.verbs.has(words2[i])) return -1;
   let under = -1;
   for (let k = i + 1; k <= i + 4 && k < words2.length; k++) if (words2[k] === "under") {
@@ -40433,7 +40449,7 @@ function statementUnder(c, words2, i) {
   }
   if (under < 0) return -1;
   let from = Math.max(0, i - SUBJECT_WINDOW);
-  return referent(c, words2, from, i) ?? subjectOf(c, words2, from, i) ? under : -1;
+  return referent(c, words2, from, i) ?? subjectOf(c, words2, from, i, pronoun) ? under : -1;
 }
 function mask(phrases2, words2) {
   let out = words2.slice();
@@ -40444,10 +40460,10 @@ function mask(phrases2, words2) {
     }
   return out;
 }
-function sentenceTerms(sentence, rules, reading = !1) {
+function sentenceTerms(sentence, rules, reading = !1, pronoun = !1) {
   let c = compile4(rules), prose2 = reading !== !1, negated = maskHandled(c, mask(c.negations, termsWords(sentence))), words2 = reading === "comment" && !find(c.codeRelease, negated) ? mask(c.codePurposes, negated) : negated, advice = find(c.advisory, words2), aboutRelease = prose2 ? void 0 : !0, selfWords;
   for (let [type, phrases2] of c.restrictions) {
-    if (advice && !ADVICE_PROOF.has(type) || !find(phrases2, words2) && !(type === c.bound.kind && boundTo(c, words2))) continue;
+    if (advice && !ADVICE_PROOF.has(type) || !find(phrases2, words2) && !(type === c.bound.kind && boundTo(c, words2, pronoun))) continue;
     let aboutItself = prose2 && c.selfKinds.has(type) && find(c.selfSubjects, words2);
     if (c.binding.has(type) && (!aboutItself || find(phrases2, selfWords ??= mask(c.selfPurposes, words2))) || (aboutRelease ??= find(c.artifacts, words2))) return { type, sentence: sentence.replace(/\s+/g, " ").trim().slice(0, 200) };
   }
@@ -40456,23 +40472,30 @@ function sentenceTerms(sentence, rules, reading = !1) {
 function namesRelease(sentence, rules) {
   return find(compile4(rules).artifacts, termsWords(sentence));
 }
-function sentenceSubject(sentence, rules, head) {
+function sentenceSubject(sentence, rules, head, pronoun = !1) {
   let c = compile4(rules);
   if (head !== void 0) {
-    let before = termsWords(head), said = referent(c, before, 0, before.length) ?? subjectOf(c, before, 0, before.length);
+    let before = termsWords(head), said = referent(c, before, 0, before.length) ?? subjectOf(c, before, 0, before.length, pronoun);
     if (said !== void 0) return said ? "release" : "other";
   }
-  let words2 = termsWords(sentence), at2 = subjectOf(c, words2, 0, words2.length);
+  let words2 = termsWords(sentence), at2 = subjectOf(c, words2, 0, words2.length, pronoun);
   return at2 === void 0 ? void 0 : at2 ? "release" : "other";
+}
+function antecedentOf(text5, rules, heading2) {
+  let c = compile4(rules), words2 = termsWords(text5);
+  if (heading2) return subjectOf(c, words2, 0, words2.length, void 0);
+  if (!(words2.length === 0 || c.bound.statements.imperatives.has(words2[0])))
+    return subjectOf(c, words2, 0, Math.min(words2.length, LEADING_WORDS), void 0);
 }
 function referent(c, words2, from, to) {
   for (let k = to - 1; k >= Math.max(from, 1); k--) if (RELATIVE.has(words2[k])) return c.bound.statements.subjects.has(words2[k - 1] ?? "");
 }
-function subjectOf(c, words2, from, to) {
-  let { subjects, others } = c.bound.statements;
+function subjectOf(c, words2, from, to, pronoun = !1) {
+  let { subjects, others, pronouns, auxiliaries, comparisons } = c.bound.statements;
   for (let k = from; k < to; k++) {
     if (subjects.has(words2[k])) return !0;
-    if (!others.has(words2[k])) continue;
+    if (pronouns.has(words2[k]) && auxiliaries.has(words2[k + 1] ?? "")) return pronoun;
+    if (!others.has(words2[k]) || words2.slice(Math.max(from, k - 3), k).some((w) => comparisons.has(w))) continue;
     let and = words2.indexOf("and", k);
     return and > 0 && and < to && words2.slice(and + 1, to).some((w) => subjects.has(w));
   }
@@ -40536,7 +40559,7 @@ function textTerms(text5, rules) {
     if (hit) return { ...hit, lineOffset };
   }
 }
-var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches, DENIALS, BOUND_GAP, SUBJECT_WINDOW, RELATIVE, ADVICE_PROOF, UNSPACED, DENY_VERB, AUXILIARIES, byFirst, SENTENCE_END, init_terms_sentences = __esm({
+var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches, DENIALS, BOUND_GAP, SUBJECT_WINDOW, RELATIVE, ADVICE_PROOF, LEADING_WORDS, UNSPACED, DENY_VERB, AUXILIARIES, byFirst, SENTENCE_END, init_terms_sentences = __esm({
   "src/identify/card/terms-sentences.ts"() {
     "use strict";
     init_normalize();
@@ -40581,6 +40604,7 @@ var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches
     BOUND_GAP = 8;
     SUBJECT_WINDOW = 15, RELATIVE = /* @__PURE__ */ new Set(["which", "that", "who"]);
     ADVICE_PROOF = /* @__PURE__ */ new Set(["non-commercial", "research-only"]);
+    LEADING_WORDS = 4;
     UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
     DENY_VERB = /* @__PURE__ */ new Set(["not", "never", "no"]), AUXILIARIES = /* @__PURE__ */ new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got"]);
     byFirst = /* @__PURE__ */ new WeakMap();
@@ -62285,19 +62309,25 @@ function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose2 = !1) {
     lines.add(fileLine);
     let source2 = { file: card.file, line: fileLine, kind: "card-section" }, raw = "raw" in hit ? hit.raw : hit.sentence;
     out.push(resolved ? { ...resolved, source: source2, scope, raw } : { expression: UNKNOWN, confidence: 0, source: source2, scope, raw, addedTerms: { beside: [] } });
-  };
-  for (let block of blocks)
+  }, section;
+  for (let block of blocks) {
+    let heading2 = block.node.type === "heading";
+    heading2 && (section = antecedentOf(block.text, rules.cardTerms, !0));
+    let previous3;
     for (let { sentence, lineOffset } of sentencesOf(block.text)) {
-      let hit = sentenceTerms(sentence, rules.cardTerms, prose2);
+      let pronoun = prose2 !== "comment" && (previous3 ?? section ?? !0);
+      heading2 || (previous3 = antecedentOf(sentence, rules.cardTerms, !1));
+      let hit = sentenceTerms(sentence, rules.cardTerms, prose2, pronoun);
       if (hit) {
-        let named2 = namedLicenseOnly(sentence, hit, rules);
-        named2 !== "family" && push2(block.line + lineOffset, hit, named2);
+        let named = namedLicenseOnly(sentence, hit, rules);
+        named !== "family" && push2(block.line + lineOffset, hit, named);
         continue;
       }
       if (prose2 === "comment") continue;
-      let named = namedDocuments(sentence, rules), subject = named.unknown || named.known.length ? sentenceSubject(named.rest, rules.cardTerms, named.head) : void 0;
-      named.unknown && subject !== "other" && (prose2 === !1 || namesRelease(named.rest, rules.cardTerms)) ? push2(block.line + lineOffset, { raw: `${sentence.replace(/\s+/g, " ").trim().slice(0, 200)} (names ${named.unknown}, which osai does not know)` }) : named.known.length && subject === "release" && push2(block.line + lineOffset, { raw: sentence.replace(/\s+/g, " ").trim().slice(0, 200) }, named.known[0]);
+      let documents = namedDocuments(sentence, rules), subject = documents.unknown || documents.known.length ? sentenceSubject(documents.rest, rules.cardTerms, documents.head, pronoun) : void 0;
+      documents.unknown && subject !== "other" && (prose2 === !1 || namesRelease(documents.rest, rules.cardTerms)) ? push2(block.line + lineOffset, { raw: `${sentence.replace(/\s+/g, " ").trim().slice(0, 200)} (names ${documents.unknown}, which osai does not know)` }) : documents.known.length && subject === "release" && push2(block.line + lineOffset, { raw: sentence.replace(/\s+/g, " ").trim().slice(0, 200) }, documents.known[0]);
     }
+  }
   for (let table2 of tables) for (let row of tableTerms(table2, rules, prose2)) push2(row.line, row, row.resolved);
   return out;
 }

@@ -180,7 +180,10 @@ export const CardTermsFile = z.object({
     binders: z.array(TermsPhrase).min(1), documents: z.array(TermsPhrase).min(1),
     'strict-binders': z.array(TermsPhrase).min(1), 'strict-documents': z.array(TermsPhrase).min(1),
     'not-before-licenses': z.array(TermsPhrase),
-    statements: z.object({ verbs: z.array(TermWord).min(1), subjects: z.array(TermWord).min(1), 'not-subjects': z.array(TermWord).min(1) }).strict(),
+    statements: z.object({
+      verbs: z.array(TermWord).min(1), subjects: z.array(TermWord).min(1), 'not-subjects': z.array(TermWord).min(1),
+      pronouns: z.array(TermWord), auxiliaries: z.array(TermWord), imperatives: z.array(TermWord), comparisons: z.array(TermWord),
+    }).strict(),
     'own-license': z.object({ documents: z.array(TermsPhrase).min(1), between: z.array(TermWord).min(1), after: z.array(TermWord) }).strict(),
   }).strict()
     .refine((b) => b['not-before-licenses'].every((p) => b.binders.includes(p)), 'each of `not-before-licenses` is one of `binders`')

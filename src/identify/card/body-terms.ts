@@ -5,7 +5,7 @@ import type { RuleSet } from '../../ruleset/rule-set.js';
 import { UNKNOWN } from '../../spdx/expression.js';
 import { resolveLicenseName } from '../license-name.js';
 import { parseMarkdown, proseBlocks, textOf } from './markdown.js';
-import { mayStateTerms, namesRelease, sentenceSubject, sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit, type TermsReading } from './terms-sentences.js';
+import { antecedentOf, mayStateTerms, namesRelease, sentenceSubject, sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit, type TermsReading } from './terms-sentences.js';
 import { isFamily, namedDocuments, VERSION_AFTER } from './named-documents.js';
 
 /** More findings than this from one card say nothing new: the first ones settle that the card states terms. */
@@ -29,9 +29,17 @@ export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: Lic
     const raw = 'raw' in hit ? hit.raw : hit.sentence;
     out.push(resolved ? { ...resolved, source, scope, raw } : { expression: UNKNOWN, confidence: 0, source, scope, raw, addedTerms: { beside: [] } });
   };
+  // What "It is released under …" stands for: the subject of the sentence before it in its paragraph, else its
+  // section heading's, else the release; in a source comment, never the release.
+  let section: boolean | undefined;
   for (const block of blocks) {
+    const heading = block.node.type === 'heading';
+    if (heading) section = antecedentOf(block.text, rules.cardTerms, true);
+    let previous: boolean | undefined;
     for (const { sentence, lineOffset } of sentencesOf(block.text)) {
-      const hit = sentenceTerms(sentence, rules.cardTerms, prose);
+      const pronoun = prose !== 'comment' && (previous ?? section ?? true);
+      if (!heading) previous = antecedentOf(sentence, rules.cardTerms, false);
+      const hit = sentenceTerms(sentence, rules.cardTerms, prose, pronoun);
       if (hit) {
         const named = namedLicenseOnly(sentence, hit, rules);
         if (named !== 'family') push(block.line + lineOffset, hit, named);
@@ -43,12 +51,12 @@ export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: Lic
       // that license's finding.
       if (prose === 'comment') continue;
       // A sentence about another work only ("The dataset is available under the …") names that work's terms.
-      const named = namedDocuments(sentence, rules);
-      const subject = named.unknown || named.known.length ? sentenceSubject(named.rest, rules.cardTerms, named.head) : undefined;
-      if (named.unknown && subject !== 'other' && (prose === false || namesRelease(named.rest, rules.cardTerms))) {
-        push(block.line + lineOffset, { raw: `${sentence.replace(/\s+/g, ' ').trim().slice(0, 200)} (names ${named.unknown}, which osai does not know)` });
-      } else if (named.known.length && subject === 'release') {
-        push(block.line + lineOffset, { raw: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) }, named.known[0]);
+      const documents = namedDocuments(sentence, rules);
+      const subject = documents.unknown || documents.known.length ? sentenceSubject(documents.rest, rules.cardTerms, documents.head, pronoun) : undefined;
+      if (documents.unknown && subject !== 'other' && (prose === false || namesRelease(documents.rest, rules.cardTerms))) {
+        push(block.line + lineOffset, { raw: `${sentence.replace(/\s+/g, ' ').trim().slice(0, 200)} (names ${documents.unknown}, which osai does not know)` });
+      } else if (documents.known.length && subject === 'release') {
+        push(block.line + lineOffset, { raw: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) }, documents.known[0]);
       }
     }
   }

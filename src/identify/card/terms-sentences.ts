@@ -14,7 +14,7 @@ interface Compiled {
   bound: {
     kind: string; binders: Phrase[]; strictBinders: Phrase[]; documents: Phrase[]; strictDocuments: Phrase[]; allDocuments: Phrase[]; allBinders: Phrase[];
     own: { documents: Phrase[]; between: Set<string>; after: Set<string> };
-    statements: { verbs: Set<string>; subjects: Set<string>; others: Set<string> };
+    statements: { verbs: Set<string>; subjects: Set<string>; others: Set<string>; pronouns: Set<string>; auxiliaries: Set<string>; imperatives: Set<string>; comparisons: Set<string> };
     notBeforeLicenses: Phrase[];
   };
 }
@@ -58,7 +58,11 @@ function compileBound(b: CardTermsRules['bound']): Compiled['bound'] {
     kind: b.kind, binders, strictBinders, documents, strictDocuments,
     allDocuments: [...documents, ...strictDocuments], allBinders: [...binders, ...strictBinders],
     notBeforeLicenses: among(binders, b.binders, b['not-before-licenses']),
-    statements: { verbs: new Set(b.statements.verbs), subjects: new Set(b.statements.subjects), others: new Set(b.statements['not-subjects']) },
+    statements: {
+      verbs: new Set(b.statements.verbs), subjects: new Set(b.statements.subjects), others: new Set(b.statements['not-subjects']),
+      pronouns: new Set(b.statements.pronouns), auxiliaries: new Set(b.statements.auxiliaries),
+      imperatives: new Set(b.statements.imperatives), comparisons: new Set(b.statements.comparisons),
+    },
     own: { documents: among(documents, b.documents, b['own-license'].documents), between: new Set(b['own-license'].between), after: new Set(b['own-license'].after) },
   };
 }
@@ -125,7 +129,7 @@ const BOUND_GAP = 8;
  * within BOUND_GAP words; the strict documents ("requirements", "rules") only after a strict binder ("subject to").
  * The release's own license ("in accordance with the license", `own-license`) is no other document.
  */
-function boundTo(c: Compiled, words: string[]): boolean {
+function boundTo(c: Compiled, words: string[], pronoun: boolean): boolean {
   const { binders, strictBinders, documents, allDocuments, allBinders, own } = c.bound;
   // A statement ("released under") ends at its "under".
   const binderEndsAt = (k: number) => words[k - 1] === 'under' || allBinders.some((b) => k - b.length >= 0 && matchAt(b, words, k - b.length) === k);
@@ -150,7 +154,7 @@ function boundTo(c: Compiled, words: string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     for (const b of strictBinders) { const end = matchAt(b, words, i); if (end >= 0 && documentWithin(end, true)) return true; }
     for (const b of binders) { const end = matchAt(b, words, i); if (end >= 0 && documentWithin(end, false, !c.bound.notBeforeLicenses.includes(b))) return true; }
-    const under = statementUnder(c, words, i);
+    const under = statementUnder(c, words, i, pronoun);
     if (under > 0 && documentWithin(under, false)) return true;
   }
   return false;
@@ -162,15 +166,15 @@ const RELATIVE = new Set(['which', 'that', 'who']);
 
 /**
  * "The weights are released under …" (rules/card-terms.yaml `bound.statements`): at a statement verb whose subject is
- * the release, the index after its "under" (up to three words later), or -1.
+ * the release, the index after its "under" (up to three words later), or -1. `pronoun`: whether "It is …" is the release.
  */
-function statementUnder(c: Compiled, words: string[], i: number): number {
+function statementUnder(c: Compiled, words: string[], i: number, pronoun: boolean): number {
   if (!c.bound.statements.verbs.has(words[i]!)) return -1;
   let under = -1;
   for (let k = i + 1; k <= i + 4 && k < words.length; k++) if (words[k] === 'under') { under = k + 1; break; }
   if (under < 0) return -1;
   const from = Math.max(0, i - SUBJECT_WINDOW);
-  return (referent(c, words, from, i) ?? subjectOf(c, words, from, i)) ? under : -1;
+  return (referent(c, words, from, i) ?? subjectOf(c, words, from, i, pronoun)) ? under : -1;
 }
 
 /** Blanks every word of every match of `phrases`, index for index. */
@@ -200,7 +204,11 @@ export type TermsReading = boolean | 'comment';
  * that does not name the release, rules/card-terms.yaml `comments.code-purposes` ("FOO_ is for internal use only")
  * are blanked too.
  */
-export function sentenceTerms(sentence: string, rules: CardTermsRules, reading: TermsReading = false): TermsHit | undefined {
+/**
+ * The terms a sentence states, if any. `pronoun`: what a pronoun subject stands for ("It is released under …"), true for
+ * the release; by default another work (a table cell, a comment, a value read alone has nothing before it).
+ */
+export function sentenceTerms(sentence: string, rules: CardTermsRules, reading: TermsReading = false, pronoun = false): TermsHit | undefined {
   const c = compile(rules);
   const prose = reading !== false;
   const negated = maskHandled(c, mask(c.negations, termsWords(sentence)));
@@ -214,7 +222,7 @@ export function sentenceTerms(sentence: string, rules: CardTermsRules, reading: 
   let selfWords: string[] | undefined;
   for (const [type, phrases] of c.restrictions) {
     if (advice && !ADVICE_PROOF.has(type)) continue;
-    if (!find(phrases, words) && !(type === c.bound.kind && boundTo(c, words))) continue;
+    if (!find(phrases, words) && !(type === c.bound.kind && boundTo(c, words, pronoun))) continue;
     const aboutItself = prose && c.selfKinds.has(type) && find(c.selfSubjects, words);
     const binds = c.binding.has(type) && (!aboutItself || find(phrases, selfWords ??= mask(c.selfPurposes, words)));
     if (binds || (aboutRelease ??= find(c.artifacts, words))) return { type, sentence: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) };
@@ -233,16 +241,33 @@ export function namesRelease(sentence: string, rules: CardTermsRules): boolean {
  * release too. With `head` (the words before what is said of it), a "which" or "that" there points at the word before
  * it ("… code written by NVIDIA that is licensed under …" is the code's). Undefined when it names neither.
  */
-export function sentenceSubject(sentence: string, rules: CardTermsRules, head?: string): 'release' | 'other' | undefined {
+export function sentenceSubject(sentence: string, rules: CardTermsRules, head?: string, pronoun = false): 'release' | 'other' | undefined {
   const c = compile(rules);
   if (head !== undefined) {
     const before = termsWords(head);
-    const said = referent(c, before, 0, before.length) ?? subjectOf(c, before, 0, before.length);
+    const said = referent(c, before, 0, before.length) ?? subjectOf(c, before, 0, before.length, pronoun);
     if (said !== undefined) return said ? 'release' : 'other';
   }
   const words = termsWords(sentence);
-  const at = subjectOf(c, words, 0, words.length);
+  const at = subjectOf(c, words, 0, words.length, pronoun);
   return at === undefined ? undefined : at ? 'release' : 'other';
+}
+
+/** Words at the start of a sentence where what it is about is named ("The training data comes from …"). */
+const LEADING_WORDS = 4;
+
+/**
+ * What a following "It is …" stands for after this sentence or heading (rules/card-terms.yaml `bound.statements`
+ * `pronouns`): true for the release, false for another work, undefined when it names neither as its subject — a
+ * heading by any of its words, a sentence by its first words unless it opens with one of `imperatives`.
+ */
+export function antecedentOf(text: string, rules: CardTermsRules, heading: boolean): boolean | undefined {
+  const c = compile(rules);
+  const words = termsWords(text);
+  // A pronoun names nothing itself ("It is …"): undefined.
+  if (heading) return subjectOf(c, words, 0, words.length, undefined);
+  if (words.length === 0 || c.bound.statements.imperatives.has(words[0]!)) return undefined;
+  return subjectOf(c, words, 0, Math.min(words.length, LEADING_WORDS), undefined);
 }
 
 /**
@@ -254,12 +279,18 @@ function referent(c: Compiled, words: string[], from: number, to: number): boole
   return undefined;
 }
 
-/** Between `from` and `to`: true for the release, false for another work, undefined for neither named. */
-function subjectOf(c: Compiled, words: string[], from: number, to: number): boolean | undefined {
-  const { subjects, others } = c.bound.statements;
+/**
+ * Between `from` and `to`: true for the release, false for another work, undefined for neither named. A pronoun before
+ * an auxiliary ("It is", "They are") is `pronoun`; another work after "like" ("Like the base model, …") is compared
+ * with, not spoken of.
+ */
+function subjectOf(c: Compiled, words: string[], from: number, to: number, pronoun: boolean | undefined = false): boolean | undefined {
+  const { subjects, others, pronouns, auxiliaries, comparisons } = c.bound.statements;
   for (let k = from; k < to; k++) {
     if (subjects.has(words[k]!)) return true;
+    if (pronouns.has(words[k]!) && auxiliaries.has(words[k + 1] ?? '')) return pronoun;
     if (!others.has(words[k]!)) continue;
+    if (words.slice(Math.max(from, k - 3), k).some((w) => comparisons.has(w))) continue;
     // "The code and the model weights are released under …": the release is one of the subjects.
     const and = words.indexOf('and', k);
     return and > 0 && and < to && words.slice(and + 1, to).some((w) => subjects.has(w));
