@@ -40553,10 +40553,10 @@ function sentencesOf(text5) {
   }
   return out;
 }
-function textTerms(text5, rules) {
+function textTerms(text5, rules, skip) {
   for (let { sentence, lineOffset } of sentencesOf(text5)) {
     let hit = sentenceTerms(sentence, rules);
-    if (hit) return { ...hit, lineOffset };
+    if (hit && !skip?.(lineOffset, sentence)) return { ...hit, lineOffset };
   }
 }
 var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches, DENIALS, BOUND_GAP, SUBJECT_WINDOW, RELATIVE, ADVICE_PROOF, LEADING_WORDS, UNSPACED, DENY_VERB, AUXILIARIES, byFirst, SENTENCE_END, init_terms_sentences = __esm({
@@ -62258,6 +62258,8 @@ function gateMode(value) {
 
 // src/identify/card/body-terms.ts
 init_expression();
+init_vocabulary();
+init_normalize();
 init_license_name();
 init_markdown2();
 init_terms_sentences();
@@ -62301,7 +62303,7 @@ function isFamily(name, rules) {
 }
 
 // src/identify/card/body-terms.ts
-var MAX_FINDINGS = 20;
+var MAX_LICENSE_SEARCH = 256 * 1024, OWN_LINES_ABOVE = 12, namesUnknown = (sentence, name) => `${sentence} (names ${name}, which osai does not know)`, NAMES_UNKNOWN = / \(names [^()]*, which osai does not know\)$/, MAX_FINDINGS = 20;
 function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose2 = !1) {
   let tree2 = parseMarkdown(card.body), { blocks, tables } = proseBlocks(tree2), out = [], lines = /* @__PURE__ */ new Set(), push2 = (line2, hit, resolved) => {
     let fileLine = card.bodyLine + line2 - 1;
@@ -62325,11 +62327,36 @@ function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose2 = !1) {
       }
       if (prose2 === "comment") continue;
       let documents = namedDocuments(sentence, rules), subject = documents.unknown || documents.known.length ? sentenceSubject(documents.rest, rules.cardTerms, documents.head, pronoun) : void 0;
-      documents.unknown && subject !== "other" && (prose2 === !1 || namesRelease(documents.rest, rules.cardTerms)) ? push2(block.line + lineOffset, { raw: `${sentence.replace(/\s+/g, " ").trim().slice(0, 200)} (names ${documents.unknown}, which osai does not know)` }) : documents.known.length && subject === "release" && push2(block.line + lineOffset, { raw: sentence.replace(/\s+/g, " ").trim().slice(0, 200) }, documents.known[0]);
+      documents.unknown && subject !== "other" && (prose2 === !1 || namesRelease(documents.rest, rules.cardTerms)) ? push2(block.line + lineOffset, { raw: namesUnknown(sentence.replace(/\s+/g, " ").trim().slice(0, 200), documents.unknown) }) : documents.known.length && subject === "release" && push2(block.line + lineOffset, { raw: sentence.replace(/\s+/g, " ").trim().slice(0, 200) }, documents.known[0]);
     }
   }
   for (let table2 of tables) for (let row of tableTerms(table2, rules, prose2)) push2(row.line, row, row.resolved);
-  return out;
+  return withoutOpenLicenseTexts(out, card.file, card.body, card.bodyLine, rules);
+}
+function withoutOpenLicenseTexts(found2, file2, text5, firstLine2, rules) {
+  if (!found2.some((f) => f.addedTerms)) return found2;
+  let own5 = openLicenseText(file2, text5, firstLine2, rules);
+  return found2.filter((f) => !(f.addedTerms && f.source.line !== void 0 && own5(f.source.line, (f.raw ?? "").replace(NAMES_UNKNOWN, ""))));
+}
+function openLicenseText(file2, text5, firstLine2, rules) {
+  if (text5.length > MAX_LICENSE_SEARCH) return () => !1;
+  let lines = text5.split(/\r\n|\r|\n/), regions = [];
+  for (let region2 of matchReferences(text5).matches) {
+    let read = identifyLicenseText(file2, lines.slice(region2.line - 1, region2.endLine).join(`
+`), { kind: "repo" }, rules, { kind: "card-section" }), rule = read.length === 1 && !read[0].addedTerms ? rules.licenses.get(read[0].expression) : void 0;
+    if (!rule || !FREEDOMS.every((f) => rule.freedoms[f].rating === "granted" || rule.freedoms[f].rating === "conditional")) continue;
+    let reference = referenceText(region2.id);
+    reference && regions.push({ first: firstLine2 + region2.line - 1 - OWN_LINES_ABOVE, last: firstLine2 + region2.endLine - 1, words: ` ${normalizeText(reference)} ` });
+  }
+  return (line2, sentence) => regions.some((r) => line2 >= r.first && line2 <= r.last && r.words.includes(` ${normalizeText(sentence)}`));
+}
+function referenceText(id) {
+  if (/^[A-Za-z0-9.+-]+$/.test(id))
+    try {
+      return require(`spdx-license-list/licenses/${id}.json`).licenseText;
+    } catch {
+      return;
+    }
 }
 function identifyCommentTerms(comments, rules) {
   let seen = /* @__PURE__ */ new Set(), out = [];
@@ -62348,8 +62375,8 @@ function identifyCommentTerms(comments, rules) {
 `);
       !seen.has(block) && mayStateTerms(block, rules.cardTerms) ? (kept = !0, seen.add(block)) : lines.fill("", start, end), start = end;
     }
-    kept && out.push(...identifyCardTerms({ file: file2, metadata: /* @__PURE__ */ Object.create(null), lines: {}, body: lines.join(`
-`), bodyLine: 1 }, rules, { kind: "repo" }, "comment"));
+    kept && out.push(...withoutOpenLicenseTexts(identifyCardTerms({ file: file2, metadata: /* @__PURE__ */ Object.create(null), lines: {}, body: lines.join(`
+`), bodyLine: 1 }, rules, { kind: "repo" }, "comment"), file2, text5, 1, rules));
   }
   return out;
 }
@@ -62595,7 +62622,7 @@ function identify(inventory, documents, rules, declarations = [], clarifications
   for (let doc of documents.licenseTexts) {
     let policy = inventory.files.find((f) => f.path === doc.file)?.topic, findings = identifyLicenseText(doc.file, doc.text, scopeOfLicenseFile(doc.file), rules, { ...policy === "use-policy" || policy === "notice" ? { policy } : {}, terms: !0 });
     if (fileFindings.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN && !f.addedTerms))), (policy === "use-policy" || policy === "notice") && !findings.some((f) => f.addedTerms)) {
-      let hit = textTerms(doc.text, rules.cardTerms);
+      let own5, hit = textTerms(doc.text, rules.cardTerms, (offset, sentence) => (own5 ??= openLicenseText(doc.file, doc.text, 1, rules))(offset + 1, sentence));
       hit && fileFindings.push({ expression: UNKNOWN, confidence: 0, source: { file: doc.file, line: hit.lineOffset + 1, kind: "license-file" }, scope: scopeOfLicenseFile(doc.file), raw: hit.sentence, addedTerms: { beside: [] } });
     }
   }

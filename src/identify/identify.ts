@@ -20,7 +20,7 @@ import { applyClarifications } from './license-text/clarify.js';
 import { datasetFindings, describeDataset, hubId, identifyDatasets, identifyLineage, type ResolvedBase } from './lineage/lineage.js';
 import { identifyHeaderLicenses } from './metadata/weights-license.js';
 import { readAccess } from './access/access.js';
-import { identifyCardTerms, identifyCommentTerms, identifyMetadataTerms } from './card/body-terms.js';
+import { identifyCardTerms, identifyCommentTerms, identifyMetadataTerms, openLicenseText } from './card/body-terms.js';
 import { textTerms } from './card/terms-sentences.js';
 import { identifyConfigTerms, identifyHeaderTerms } from './metadata/metadata-terms.js';
 import { identifyManifestLicense } from './metadata/manifest-license.js';
@@ -70,7 +70,9 @@ export function identify(
     fileFindings.push(...findings.filter((f) => !(policy && f.expression === UNKNOWN && !f.addedTerms)));
     // A NOTICE, USAGE.md or use policy is also read sentence by sentence with the card's vocabulary (rules/card-terms.yaml).
     if ((policy === 'use-policy' || policy === 'notice') && !findings.some((f) => f.addedTerms)) {
-      const hit = textTerms(doc.text, rules.cardTerms);
+      // An open license's own text in it ("may not be used to endorse …" of BSD-3-Clause) states no further terms.
+      let own: ((line: number, sentence: string) => boolean) | undefined;
+      const hit = textTerms(doc.text, rules.cardTerms, (offset, sentence) => (own ??= openLicenseText(doc.file, doc.text, 1, rules))(offset + 1, sentence));
       if (hit) fileFindings.push({ expression: UNKNOWN, confidence: 0, source: { file: doc.file, line: hit.lineOffset + 1, kind: 'license-file' }, scope: scopeOfLicenseFile(doc.file), raw: hit.sentence, addedTerms: { beside: [] } });
     }
   }

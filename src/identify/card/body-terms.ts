@@ -1,13 +1,27 @@
 // Reads the whole card body as terms: a sentence that restricts, anywhere, and table rows read as key/value terms.
+import { createRequire } from 'node:module';
 import type { Table } from 'mdast';
 import type { CardDocument, LicenseFinding, LicenseScope, TextDocument } from '../../model.js';
 import type { RuleSet } from '../../ruleset/rule-set.js';
 import { UNKNOWN } from '../../spdx/expression.js';
+import { FREEDOMS } from '../../ruleset/vocabulary.js';
+import { identifyLicenseText } from '../license-text/license-text.js';
+import { matchReferences } from '../license-text/reference-match.js';
+import { normalizeText } from '../normalize.js';
 import { resolveLicenseName } from '../license-name.js';
 import { parseMarkdown, proseBlocks, textOf } from './markdown.js';
 import { antecedentOf, mayStateTerms, namesRelease, sentenceSubject, sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit, type TermsReading } from './terms-sentences.js';
 import { isFamily, namedDocuments, VERSION_AFTER } from './named-documents.js';
 
+const require = createRequire(import.meta.url);
+
+/** A longer document is not searched for pasted license texts (its findings stay): the search grows with the text. */
+const MAX_LICENSE_SEARCH = 256 * 1024;
+/** Lines above a matched license text where its own heading lines may stand (a match starts after them). */
+const OWN_LINES_ABOVE = 12;
+/** A finding's quote of a sentence naming a document osai does not know, and the pattern of what it adds. */
+const namesUnknown = (sentence: string, name: string) => `${sentence} (names ${name}, which osai does not know)`;
+const NAMES_UNKNOWN = / \(names [^()]*, which osai does not know\)$/;
 /** More findings than this from one card say nothing new: the first ones settle that the card states terms. */
 const MAX_FINDINGS = 20;
 
@@ -54,14 +68,58 @@ export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: Lic
       const documents = namedDocuments(sentence, rules);
       const subject = documents.unknown || documents.known.length ? sentenceSubject(documents.rest, rules.cardTerms, documents.head, pronoun) : undefined;
       if (documents.unknown && subject !== 'other' && (prose === false || namesRelease(documents.rest, rules.cardTerms))) {
-        push(block.line + lineOffset, { raw: `${sentence.replace(/\s+/g, ' ').trim().slice(0, 200)} (names ${documents.unknown}, which osai does not know)` });
+        push(block.line + lineOffset, { raw: namesUnknown(sentence.replace(/\s+/g, ' ').trim().slice(0, 200), documents.unknown) });
       } else if (documents.known.length && subject === 'release') {
         push(block.line + lineOffset, { raw: sentence.replace(/\s+/g, ' ').trim().slice(0, 200) }, documents.known[0]);
       }
     }
   }
   for (const table of tables) for (const row of tableTerms(table, rules, prose)) push(row.line, row, row.resolved);
-  return out;
+  return withoutOpenLicenseTexts(out, card.file, card.body, card.bodyLine, rules);
+}
+
+/**
+ * A license text pasted into prose (the whole Apache 2.0 in a card's Notes, a BSD text among a docs page's third-party
+ * notices, in a docstring) is that license's words, not terms the sentences add ("… shall not be used to endorse …"):
+ * a sentence in (or just above) a region that reads as a license osai rates open for every freedom, with no restriction
+ * of its own (the License-section reading), and that stands word for word in that license's own text, is no finding.
+ * Any other license's text (CC BY-NC's "NonCommercial" sentences), a sentence the license does not have (a rider
+ * pasted into it) and the sentences around it keep their findings. Only a document with findings is looked at.
+ * `firstLine`: the file line of the text's first line.
+ */
+function withoutOpenLicenseTexts(found: LicenseFinding[], file: string, text: string, firstLine: number, rules: RuleSet): LicenseFinding[] {
+  if (!found.some((f) => f.addedTerms)) return found;
+  const own = openLicenseText(file, text, firstLine, rules);
+  return found.filter((f) => !(f.addedTerms && f.source.line !== undefined && own(f.source.line, (f.raw ?? '').replace(NAMES_UNKNOWN, ''))));
+}
+
+/**
+ * Whether a sentence at a file line is an open license's own text pasted into `text` (see withoutOpenLicenseTexts):
+ * a predicate over the line and the sentence. `firstLine`: the file line of the text's first line.
+ */
+export function openLicenseText(file: string, text: string, firstLine: number, rules: RuleSet): (line: number, sentence: string) => boolean {
+  if (text.length > MAX_LICENSE_SEARCH) return () => false;
+  const lines = text.split(/\r\n|\r|\n/);
+  const regions: { first: number; last: number; words: string }[] = [];
+  for (const region of matchReferences(text).matches) {
+    const read = identifyLicenseText(file, lines.slice(region.line - 1, region.endLine).join('\n'), { kind: 'repo' }, rules, { kind: 'card-section' });
+    const rule = read.length === 1 && !read[0]!.addedTerms ? rules.licenses.get(read[0]!.expression) : undefined;
+    if (!rule || !FREEDOMS.every((f) => rule.freedoms[f].rating === 'granted' || rule.freedoms[f].rating === 'conditional')) continue;
+    const reference = referenceText(region.id);
+    // A match starts after the license's own heading lines ("TERMS AND CONDITIONS FOR USE …"): a few lines above count.
+    if (reference) regions.push({ first: firstLine + region.line - 1 - OWN_LINES_ABOVE, last: firstLine + region.endLine - 1, words: ` ${normalizeText(reference)} ` });
+  }
+  return (line, sentence) => regions.some((r) => line >= r.first && line <= r.last && r.words.includes(` ${normalizeText(sentence)}`));
+}
+
+/** The SPDX text of a license (the spdx-license-list package, one file per license), or undefined. */
+function referenceText(id: string): string | undefined {
+  if (!/^[A-Za-z0-9.+-]+$/.test(id)) return undefined;
+  try {
+    return (require(`spdx-license-list/licenses/${id}.json`) as { licenseText?: string }).licenseText;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -85,7 +143,8 @@ export function identifyCommentTerms(comments: TextDocument[], rules: RuleSet): 
       else lines.fill('', start, end);
       start = end;
     }
-    if (kept) out.push(...identifyCardTerms({ file, metadata: Object.create(null) as CardDocument['metadata'], lines: {}, body: lines.join('\n'), bodyLine: 1 }, rules, { kind: 'repo' }, 'comment'));
+    // Read in full for a license text: the blocks left out above are parts of it.
+    if (kept) out.push(...withoutOpenLicenseTexts(identifyCardTerms({ file, metadata: Object.create(null) as CardDocument['metadata'], lines: {}, body: lines.join('\n'), bodyLine: 1 }, rules, { kind: 'repo' }, 'comment'), file, text, 1, rules));
   }
   return out;
 }

@@ -405,10 +405,10 @@ export function sentencesOf(text: string): { sentence: string; lineOffset: numbe
 }
 
 /** The first restriction in a text of several sentences, with the line offset of its sentence. */
-export function textTerms(text: string, rules: CardTermsRules): (TermsHit & { lineOffset: number }) | undefined {
+export function textTerms(text: string, rules: CardTermsRules, skip?: (lineOffset: number, sentence: string) => boolean): (TermsHit & { lineOffset: number }) | undefined {
   for (const { sentence, lineOffset } of sentencesOf(text)) {
     const hit = sentenceTerms(sentence, rules);
-    if (hit) return { ...hit, lineOffset };
+    if (hit && !skip?.(lineOffset, sentence)) return { ...hit, lineOffset };
   }
   return undefined;
 }
