@@ -114,6 +114,20 @@ describe('a pronoun stands for what the card last named, and for the release whe
   ])('%s → %s', check);
 });
 
+describe('what is free, and who must license it', () => {
+  test.each<[string, string]>([
+    ['Free for personal use.', 'unknown'],
+    ['Free for non-profit organisations.', 'unknown'],
+    ['The weights are free of charge for research.', 'unknown'],
+    ['Use in products with more than 1M users requires a license from Acme.', 'unknown'],
+    ['Free for personal and commercial use.', '-'],
+    ['Free for commercial use.', '-'],
+    ['Free for personal, academic and commercial use.', '-'],
+    ['Free for research, but commercial use requires a license from Acme.', 'unknown'],
+    ['The weights are free to use, modify and share.', '-'],
+  ])('%s → %s', check);
+});
+
 describe('a document named in Title Case, and terms beside the license', () => {
   test.each<[string, string]>([
     ['The weights come with the Acme Rider.', 'unknown'],
