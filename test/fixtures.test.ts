@@ -157,6 +157,10 @@ const TABLE: Row[] = [
   // A front-matter `# …` comment is read for terms like its strings; the Hub template's own comments state none.
   ['card-front-matter-comment-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-front-matter-comments-honest', 'osaid-1.0', 'pass', []],
+  // A front-matter key that states terms by its name: a freedom denied (`commercial_use: no`), a terms key whose value is
+  // no license osai knows (`usage_policy: <url>`); granted freedoms and a known license there pass.
+  ['card-front-matter-terms-keys', 'osaid-1.0', 'unknown', ['license-terms-added']],
+  ['card-front-matter-terms-keys-honest', 'osaid-1.0', 'pass', []],
   // A copyright line whose holders run over several lines of names (OpenCLIP's LICENSE) is one copyright line.
   ['license-mit-long-holders-honest', 'osaid-1.0', 'pass', []],
   // List markers in Markdown emphasis ("**(a)**", "**1.**") are numbering, not words the license lacks.

@@ -62261,6 +62261,7 @@ init_expression();
 init_vocabulary();
 init_normalize();
 init_license_name();
+init_metadata_terms();
 init_markdown2();
 init_terms_sentences();
 
@@ -62480,19 +62481,42 @@ function tableTerms(table2, rules, prose2) {
     }
   }), out;
 }
+function metadataField(key2, value, rules) {
+  let t = rules.cardTerms.table, k = cellText(key2), said = (v) => (typeof v == "string" || typeof v == "number" || typeof v == "boolean" ? String(v) : JSON.stringify(v) ?? "").slice(0, 200);
+  if (t.keys.includes(k) && k !== "license" && k !== "licence") {
+    let v = cellText(said(value)) || said(value).trim();
+    return new Set(t.yes.map((y) => cellText(y) || y)).has(v) ? [] : [{ raw: `${key2}: ${said(value)} (${new Set(t.no.map((n) => cellText(n) || n)).has(v) ? "denied" : "neither yes nor no"})` }];
+  }
+  if (TERMS_KEY.test(snake(key2)))
+    return (Array.isArray(value) ? value : [value]).map((v) => {
+      let resolved = typeof v == "string" && v.length <= 200 ? resolveLicenseName(v, rules) : void 0;
+      return { raw: `${key2}: ${said(v)}`, ...resolved ? { resolved } : {} };
+    });
+}
 var ID_KEYS = /* @__PURE__ */ new Set(["base_model", "datasets", "language", "model-index", "widget", "pipeline_tag", "library_name", "metrics", "license", "license_name", "license_link"]), MAX_METADATA_STRINGS = 2e3;
 function identifyMetadataTerms(card, rules, scope = { kind: "repo" }) {
-  let out = [], seen = 0, walk2 = (key2, value, depth) => {
+  let out = [], seen = 0, push2 = (key2, raw, resolved) => {
+    let line2 = card.lines[key2], source2 = { file: card.file, ...line2 ? { line: line2 } : {}, kind: "card-metadata" };
+    out.push(resolved ? { ...resolved, source: source2, scope, raw } : { expression: UNKNOWN, confidence: 0, source: source2, scope, raw, addedTerms: { beside: [] } });
+  }, walk2 = (key2, value, depth) => {
     if (!(seen++ > MAX_METADATA_STRINGS || depth > 8 || out.length >= MAX_FINDINGS)) {
       if (typeof value == "string") {
-        let hit = textTerms(value, rules.cardTerms), line2 = card.lines[key2];
-        hit && out.push({ expression: UNKNOWN, confidence: 0, source: { file: card.file, ...line2 ? { line: line2 } : {}, kind: "card-metadata" }, scope, raw: `${key2}: ${hit.sentence}`, addedTerms: { beside: [] } });
+        let hit = textTerms(value, rules.cardTerms);
+        hit && push2(key2, `${key2}: ${hit.sentence}`);
       } else if (Array.isArray(value)) value.forEach((v) => walk2(key2, v, depth + 1));
       else if (value && typeof value == "object") for (let [k, v] of Object.entries(value))
         walk2(key2, k, depth + 1), walk2(key2, v, depth + 1);
     }
   };
-  for (let [key2, value] of Object.entries(card.metadata)) !ID_KEYS.has(key2) && !key2.startsWith("extra_gated_") && walk2(key2, value, 0);
+  for (let [key2, value] of Object.entries(card.metadata)) {
+    if (ID_KEYS.has(key2) || key2.startsWith("extra_gated_") || value === null || value === void 0 || value === "") continue;
+    let said = metadataField(key2, value, rules);
+    if (said) {
+      for (let f of said) push2(key2, f.raw, f.resolved);
+      continue;
+    }
+    walk2(key2, value, 0);
+  }
   for (let { text: text5, line: line2 } of card.comments ?? []) {
     let hit = out.length < MAX_FINDINGS ? textTerms(text5, rules.cardTerms) : void 0;
     hit && out.push({ expression: UNKNOWN, confidence: 0, source: { file: card.file, line: line2, kind: "card-metadata" }, scope, raw: `# ${hit.sentence}`, addedTerms: { beside: [] } });

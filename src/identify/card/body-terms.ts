@@ -9,6 +9,7 @@ import { identifyLicenseText } from '../license-text/license-text.js';
 import { matchReferences } from '../license-text/reference-match.js';
 import { normalizeText } from '../normalize.js';
 import { resolveLicenseName } from '../license-name.js';
+import { snake, TERMS_KEY } from '../metadata/metadata-terms.js';
 import { parseMarkdown, proseBlocks, textOf } from './markdown.js';
 import { antecedentOf, mayStateTerms, namesRelease, sentenceSubject, sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit, type TermsReading } from './terms-sentences.js';
 import { isFamily, namedDocuments, VERSION_AFTER } from './named-documents.js';
@@ -352,6 +353,28 @@ function tableTerms(table: Table, rules: RuleSet, prose: TermsReading): RowTerms
   return out;
 }
 
+/**
+ * A front-matter key that states terms by its name, read as a config's terms field or a table row is: a key that names a
+ * freedom (`commercial: false`, `commercial_use: no`: rules/card-terms.yaml `table.keys`) with a value that does not
+ * grant it, and a terms key (`terms_of_use`, `usage_policy`, `restrictions`, `license_details`) whose value is not a
+ * license osai knows, are unknown; a known license there is its finding. Undefined for any other key.
+ */
+function metadataField(key: string, value: unknown, rules: RuleSet): { raw: string; resolved?: { expression: string; confidence: number } }[] | undefined {
+  const t = rules.cardTerms.table;
+  const k = cellText(key);
+  const said = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v) ?? '').slice(0, 200);
+  if (t.keys.includes(k) && k !== 'license' && k !== 'licence') {
+    const v = cellText(said(value)) || said(value).trim();
+    const yes = new Set(t.yes.map((y) => cellText(y) || y));
+    return yes.has(v) ? [] : [{ raw: `${key}: ${said(value)} (${new Set(t.no.map((n) => cellText(n) || n)).has(v) ? 'denied' : 'neither yes nor no'})` }];
+  }
+  if (!TERMS_KEY.test(snake(key))) return undefined;
+  return (Array.isArray(value) ? value : [value]).map((v) => {
+    const resolved = typeof v === 'string' && v.length <= 200 ? resolveLicenseName(v, rules) : undefined;
+    return { raw: `${key}: ${said(v)}`, ...(resolved ? { resolved } : {}) };
+  });
+}
+
 /** Front-matter keys that hold ids and names, not prose: a dataset id with "nc" in it states no terms of the model's. */
 const ID_KEYS = new Set(['base_model', 'datasets', 'language', 'model-index', 'widget', 'pipeline_tag', 'library_name', 'metrics', 'license', 'license_name', 'license_link']);
 const MAX_METADATA_STRINGS = 2000;
@@ -364,16 +387,25 @@ const MAX_METADATA_STRINGS = 2000;
 export function identifyMetadataTerms(card: CardDocument, rules: RuleSet, scope: LicenseScope = { kind: 'repo' }): LicenseFinding[] {
   const out: LicenseFinding[] = [];
   let seen = 0;
+  const push = (key: string, raw: string, resolved?: { expression: string; confidence: number }) => {
+    const line = card.lines[key];
+    const source = { file: card.file, ...(line ? { line } : {}), kind: 'card-metadata' as const };
+    out.push(resolved ? { ...resolved, source, scope, raw } : { expression: UNKNOWN, confidence: 0, source, scope, raw, addedTerms: { beside: [] } });
+  };
   const walk = (key: string, value: unknown, depth: number) => {
     if (seen++ > MAX_METADATA_STRINGS || depth > 8 || out.length >= MAX_FINDINGS) return;
     if (typeof value === 'string') {
       const hit = textTerms(value, rules.cardTerms);
-      const line = card.lines[key];
-      if (hit) out.push({ expression: UNKNOWN, confidence: 0, source: { file: card.file, ...(line ? { line } : {}), kind: 'card-metadata' }, scope, raw: `${key}: ${hit.sentence}`, addedTerms: { beside: [] } });
+      if (hit) push(key, `${key}: ${hit.sentence}`);
     } else if (Array.isArray(value)) value.forEach((v) => walk(key, v, depth + 1));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) { walk(key, k, depth + 1); walk(key, v, depth + 1); }
   };
-  for (const [key, value] of Object.entries(card.metadata)) if (!ID_KEYS.has(key) && !key.startsWith('extra_gated_')) walk(key, value, 0);
+  for (const [key, value] of Object.entries(card.metadata)) {
+    if (ID_KEYS.has(key) || key.startsWith('extra_gated_') || value === null || value === undefined || value === '') continue;
+    const said = metadataField(key, value, rules);
+    if (said) { for (const f of said) push(key, f.raw, f.resolved); continue; }
+    walk(key, value, 0);
+  }
   for (const { text, line } of card.comments ?? []) {
     const hit = out.length < MAX_FINDINGS ? textTerms(text, rules.cardTerms) : undefined;
     if (hit) out.push({ expression: UNKNOWN, confidence: 0, source: { file: card.file, line, kind: 'card-metadata' }, scope, raw: `# ${hit.sentence}`, addedTerms: { beside: [] } });

@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
  * A config field that carries terms (`license`, `license_name`, `terms_of_use`, `usage_policy`, `use_restrictions`),
  * on the snake-cased key. `policy` alone is a reinforcement-learning policy and `use_cache` a switch: neither counts.
  */
-const TERMS_KEY = /(^|_)(licen[cs]es?|terms|tos|eula|agreement|(use|usage|acceptable_use)_(policy|restrictions?|terms|notes?)|usage|restrictions?)(_|$)/;
+export const TERMS_KEY = /(^|_)(licen[cs]es?|terms|tos|eula|agreement|(use|usage|acceptable_use)_(policy|restrictions?|terms|notes?)|usage|restrictions?)(_|$)/;
 const LICENSE_KEY = /(^|_)licen[cs]es?(_|$)/;
 /** A field written for people (`_comment`, `notes`, `disclaimer`): read as a source comment is, for the terms it states. */
 const NOTE_KEY = /^_*(comments?|notes?|notice|disclaimer|remarks?)$/;
