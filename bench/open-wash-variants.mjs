@@ -122,6 +122,7 @@ export const VARIANTS = [
   ['front-matter-commercial-use-no', (files) => front(files, 'commercial_use: no\n')],
   ['front-matter-usage-policy-link', (files) => front(files, 'usage_policy: https://acme.com/aup\n')],
   ['front-matter-license-details-rider', (files) => front(files, 'license_details: Apache 2.0 with the Acme Rider\n')],
+  ['card-code-block-comment-nc', (files) => body(files, '```python\n# Note: these weights may not be used commercially.\nimport acme\n```')],
   ['training-args-llama-base', () => ({ 'training_args.json': '{"model_name_or_path": "meta-llama/Llama-2-7b-hf", "num_train_epochs": 3}\n' })],
   ['card-weights-open-license-parenthesised-nc', (files) => body(files, 'The weights are released under an open license (CC BY-NC 4.0).')],
   ['card-license-section-custom-name', (files) => body(files, '## License\n\nThe weights are released under the Acme Model License.')],

@@ -128,6 +128,16 @@ describe('what is free, and who must license it', () => {
   ])('%s → %s', check);
 });
 
+describe('the comments of a card\'s code blocks, read as a source file\'s', () => {
+  test.each<[string, string]>([
+    ['```python\n# Note: these weights may not be used commercially.\nimport acme\n```', 'unknown'],
+    ['```bash\n# The weights are for research use only.\npip install acme\n```', 'unknown'],
+    ['```yaml\n# Use of these weights is subject to the Acme Rider.\nmax_tokens: 20\n```', 'unknown'],
+    ['```python\n# Load the model and run it on the test set.\nmodel = load()  # for testing purposes only\n```', '-'],
+    ['```python\nprint("may not be used commercially")\n```', '-'],
+  ])('%s → %s', (body, expected) => { expect(read(body)).toBe(expected); });
+});
+
 describe('a document named in Title Case, and terms beside the license', () => {
   test.each<[string, string]>([
     ['The weights come with the Acme Rider.', 'unknown'],

@@ -50272,7 +50272,7 @@ function tagWords(tag) {
   return out.filter(Boolean).join(" ");
 }
 function proseBlocks(tree2) {
-  let blocks = [], tables = [], visit4 = (node3) => {
+  let blocks = [], tables = [], code3 = [], visit4 = (node3) => {
     let line2 = node3.position?.start.line ?? 1;
     if (node3.type === "table") {
       tables.push(node3);
@@ -50280,12 +50280,12 @@ function proseBlocks(tree2) {
     }
     if (node3.type === "paragraph" || node3.type === "heading" || node3.type === "html" || node3.type === "definition") blocks.push({ text: textOf(node3), line: line2, node: node3 });
     else if (node3.type === "code")
-      PROSE_CODE.test(node3.lang ?? "") && node3.value.split(`
-`).forEach((text5, i) => blocks.push({ text: text5, line: line2 + 1 + i, node: node3 }));
+      PROSE_CODE.test(node3.lang ?? "") ? node3.value.split(`
+`).forEach((text5, i) => blocks.push({ text: text5, line: line2 + 1 + i, node: node3 })) : code3.push(node3);
     else if ("children" in node3) for (let child of node3.children) visit4(child);
   };
   for (let child of tree2.children) visit4(child);
-  return { blocks, tables };
+  return { blocks, tables, code: code3 };
 }
 var parser, trees, CHUNK_MIN_LINES, CHUNK_LINES, MAX_LINE2, MAX_PARSED_LINES, PROSE_CODE, init_markdown2 = __esm({
   "src/identify/card/markdown.ts"() {
@@ -62262,6 +62262,167 @@ init_vocabulary();
 init_normalize();
 init_license_name();
 init_metadata_terms();
+
+// src/read/comments.ts
+var HASH = { line: ["#"], spaced: !0, quotes: `"'` }, PYTHON = { line: ["#"], docstrings: !0, quotes: `"'` }, C_LIKE = { line: ["//"], block: ["/*", "*/"], quotes: `"'` }, JS = { line: ["//"], block: ["/*", "*/"], quotes: "\"'`" }, INI = { line: ["#", ";"], spaced: !0, quotes: "" }, LUA = { line: ["--"], spaced: !0, quotes: `"'` }, SQL = { line: ["--"], block: ["/*", "*/"], quotes: `'"` }, XML = { line: [], block: ["<!--", "-->"], quotes: "" }, BY_EXTENSION = {
+  py: PYTHON,
+  pyi: PYTHON,
+  pyx: PYTHON,
+  sh: HASH,
+  bash: HASH,
+  zsh: HASH,
+  yaml: HASH,
+  yml: HASH,
+  toml: HASH,
+  r: HASH,
+  jl: HASH,
+  pl: HASH,
+  rb: HASH,
+  mk: HASH,
+  gin: HASH,
+  env: HASH,
+  properties: HASH,
+  ps1: HASH,
+  tf: HASH,
+  hcl: HASH,
+  cff: HASH,
+  cmake: HASH,
+  cfg: INI,
+  ini: INI,
+  conf: INI,
+  sql: SQL,
+  xml: XML,
+  xsd: XML,
+  plist: XML,
+  js: JS,
+  mjs: JS,
+  cjs: JS,
+  ts: JS,
+  tsx: JS,
+  jsx: JS,
+  rs: C_LIKE,
+  go: C_LIKE,
+  c: C_LIKE,
+  cc: C_LIKE,
+  cpp: C_LIKE,
+  cxx: C_LIKE,
+  cu: C_LIKE,
+  cuh: C_LIKE,
+  h: C_LIKE,
+  hpp: C_LIKE,
+  java: C_LIKE,
+  kt: C_LIKE,
+  scala: C_LIKE,
+  swift: C_LIKE,
+  cs: C_LIKE,
+  m: C_LIKE,
+  mm: C_LIKE,
+  proto: C_LIKE,
+  jsonc: C_LIKE,
+  lua: LUA
+}, BY_NAME = [[/^(dockerfile|makefile|containerfile|gemfile|procfile|cmakelists\.txt)$/i, HASH], [/^requirements[\w.-]*\.(txt|in)$/i, HASH]];
+function commentSyntax(path3) {
+  let name = path3.slice(path3.lastIndexOf("/") + 1), dot = name.lastIndexOf("."), ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+  return (ext ? BY_EXTENSION[ext] : void 0) ?? BY_NAME.find(([pattern]) => pattern.test(name))?.[1];
+}
+var LANGUAGES = {
+  python: "py",
+  python3: "py",
+  ipython: "py",
+  shell: "sh",
+  console: "sh",
+  bash: "sh",
+  zsh: "sh",
+  javascript: "js",
+  typescript: "ts",
+  "c++": "cpp",
+  rust: "rs",
+  golang: "go",
+  julia: "jl",
+  dockerfile: "Dockerfile"
+};
+function commentSyntaxOfLanguage(lang) {
+  let name = LANGUAGES[lang.toLowerCase()] ?? lang.toLowerCase();
+  return /^[a-z0-9+]+$/i.test(name) ? commentSyntax(name === "Dockerfile" ? name : `code.${name}`) : void 0;
+}
+function commentLines(text5, syntax) {
+  let lines = text5.split(`
+`), out = lines.map(() => ""), put = (i, words2) => {
+    let clean = words2.replace(/^[\s#/*!=~;-]+/, "").replace(/[\s#/*=~-]+$/, "");
+    clean && (out[i] = out[i] ? `${out[i]} ${clean}` : clean);
+  }, scan = scanner(syntax), open3;
+  for (let i = 0; i < lines.length; i++) {
+    let line2 = lines[i], at2 = 0;
+    if (open3) {
+      let end = line2.indexOf(open3.close);
+      if (end < 0) {
+        open3.prose && put(i, line2);
+        continue;
+      }
+      open3.prose && put(i, line2.slice(0, end)), at2 = end + open3.close.length, open3 = void 0;
+    }
+    scan.lastIndex = at2;
+    for (let m = scan.exec(line2); m; m = scan.exec(line2)) {
+      let token = m[0];
+      if (at2 = m.index, token === '"""' || token === "'''") {
+        let prose2 = /^\s*[rRuUbB]{0,2}$/.test(line2.slice(0, at2)), end = line2.indexOf(token, at2 + 3);
+        if (end < 0) {
+          prose2 && put(i, line2.slice(at2 + 3)), open3 = { close: token, prose: prose2 };
+          break;
+        }
+        prose2 && put(i, line2.slice(at2 + 3, end)), scan.lastIndex = end + 3;
+      } else if (token === syntax.block?.[0]) {
+        let end = line2.indexOf(syntax.block[1], at2 + token.length);
+        if (end < 0) {
+          put(i, line2.slice(at2 + token.length)), open3 = { close: syntax.block[1], prose: !0 };
+          break;
+        }
+        put(i, line2.slice(at2 + token.length, end)), scan.lastIndex = end + syntax.block[1].length;
+      } else if (syntax.line.includes(token)) {
+        if (!syntax.spaced || at2 === 0 || /\s/.test(line2[at2 - 1])) {
+          put(i, line2.slice(at2 + token.length));
+          break;
+        }
+        scan.lastIndex = at2 + 1;
+      } else if (syntax.spaced && at2 > 0 && !/[\s:=[{,(]/.test(line2[at2 - 1]))
+        scan.lastIndex = at2 + 1;
+      else {
+        let end = closingQuote(line2, token, at2 + 1);
+        if (end < 0) {
+          token === "`" && (open3 = { close: "`", prose: !1 });
+          break;
+        }
+        scan.lastIndex = end + 1;
+      }
+    }
+  }
+  return out;
+}
+var scanners = /* @__PURE__ */ new WeakMap();
+function scanner(syntax) {
+  let re2 = scanners.get(syntax);
+  if (!re2) {
+    let tokens = [...syntax.docstrings ? ['"""', "'''"] : [], ...syntax.block ? [syntax.block[0]] : [], ...syntax.line, ...syntax.quotes];
+    re2 = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g"), scanners.set(syntax, re2);
+  }
+  return re2;
+}
+function closingQuote(line2, quote, from) {
+  for (let at2 = line2.indexOf(quote, from); at2 >= 0; at2 = line2.indexOf(quote, at2 + 1)) {
+    let slashes = 0;
+    for (; line2[at2 - 1 - slashes] === "\\"; ) slashes++;
+    if (slashes % 2 === 0) return at2;
+  }
+  return -1;
+}
+function commentProse(path3, text5) {
+  let syntax = commentSyntax(path3);
+  return syntax && prose(commentLines(text5, syntax));
+}
+var prose = (lines) => lines.some(Boolean) ? lines.join(`
+`) : void 0;
+
+// src/identify/card/body-terms.ts
 init_markdown2();
 init_terms_sentences();
 
@@ -62306,7 +62467,7 @@ function isFamily(name, rules) {
 // src/identify/card/body-terms.ts
 var MAX_LICENSE_SEARCH = 256 * 1024, OWN_LINES_ABOVE = 12, namesUnknown = (sentence, name) => `${sentence} (names ${name}, which osai does not know)`, NAMES_UNKNOWN = / \(names [^()]*, which osai does not know\)$/, MAX_FINDINGS = 20;
 function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose2 = !1) {
-  let tree2 = parseMarkdown(card.body), { blocks, tables } = proseBlocks(tree2), out = [], lines = /* @__PURE__ */ new Set(), push2 = (line2, hit, resolved) => {
+  let tree2 = parseMarkdown(card.body), { blocks, tables, code: code3 } = proseBlocks(tree2), out = [], lines = /* @__PURE__ */ new Set(), push2 = (line2, hit, resolved) => {
     let fileLine = card.bodyLine + line2 - 1;
     if (lines.has(fileLine) || out.length >= MAX_FINDINGS) return;
     lines.add(fileLine);
@@ -62332,7 +62493,20 @@ function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose2 = !1) {
     }
   }
   for (let table2 of tables) for (let row of tableTerms(table2, rules, prose2)) push2(row.line, row, row.resolved);
-  return withoutOpenLicenseTexts(out, card.file, card.body, card.bodyLine, rules);
+  return prose2 !== "comment" && code3.length > 0 && out.push(...codeBlockTerms(card, code3, rules).filter((f) => !lines.has(f.source.line)).slice(0, Math.max(0, MAX_FINDINGS - out.length))), withoutOpenLicenseTexts(out, card.file, card.body, card.bodyLine, rules);
+}
+function codeBlockTerms(card, code3, rules) {
+  let lines = card.body.split(`
+`).map(() => "");
+  for (let node3 of code3) {
+    let syntax = commentSyntaxOfLanguage(node3.lang ?? ""), first = node3.position?.start.line;
+    !syntax || first === void 0 || commentLines(node3.value, syntax).forEach((comment, i) => {
+      comment && first + i < lines.length && (lines[first + i] = comment);
+    });
+  }
+  let text5 = prose(lines);
+  return text5 === void 0 ? [] : identifyCommentTerms([{ file: card.file, text: `${`
+`.repeat(card.bodyLine - 1)}${text5}` }], rules);
 }
 function withoutOpenLicenseTexts(found2, file2, text5, firstLine2, rules) {
   if (!found2.some((f) => f.addedTerms)) return found2;
@@ -63187,145 +63361,6 @@ async function readGguf(reader, file2, size) {
 function isRecord(value) {
   return typeof value == "object" && value !== null && !Array.isArray(value);
 }
-
-// src/read/comments.ts
-var HASH = { line: ["#"], spaced: !0, quotes: `"'` }, PYTHON = { line: ["#"], docstrings: !0, quotes: `"'` }, C_LIKE = { line: ["//"], block: ["/*", "*/"], quotes: `"'` }, JS = { line: ["//"], block: ["/*", "*/"], quotes: "\"'`" }, INI = { line: ["#", ";"], spaced: !0, quotes: "" }, LUA = { line: ["--"], spaced: !0, quotes: `"'` }, SQL = { line: ["--"], block: ["/*", "*/"], quotes: `'"` }, XML = { line: [], block: ["<!--", "-->"], quotes: "" }, BY_EXTENSION = {
-  py: PYTHON,
-  pyi: PYTHON,
-  pyx: PYTHON,
-  sh: HASH,
-  bash: HASH,
-  zsh: HASH,
-  yaml: HASH,
-  yml: HASH,
-  toml: HASH,
-  r: HASH,
-  jl: HASH,
-  pl: HASH,
-  rb: HASH,
-  mk: HASH,
-  gin: HASH,
-  env: HASH,
-  properties: HASH,
-  ps1: HASH,
-  tf: HASH,
-  hcl: HASH,
-  cff: HASH,
-  cmake: HASH,
-  cfg: INI,
-  ini: INI,
-  conf: INI,
-  sql: SQL,
-  xml: XML,
-  xsd: XML,
-  plist: XML,
-  js: JS,
-  mjs: JS,
-  cjs: JS,
-  ts: JS,
-  tsx: JS,
-  jsx: JS,
-  rs: C_LIKE,
-  go: C_LIKE,
-  c: C_LIKE,
-  cc: C_LIKE,
-  cpp: C_LIKE,
-  cxx: C_LIKE,
-  cu: C_LIKE,
-  cuh: C_LIKE,
-  h: C_LIKE,
-  hpp: C_LIKE,
-  java: C_LIKE,
-  kt: C_LIKE,
-  scala: C_LIKE,
-  swift: C_LIKE,
-  cs: C_LIKE,
-  m: C_LIKE,
-  mm: C_LIKE,
-  proto: C_LIKE,
-  jsonc: C_LIKE,
-  lua: LUA
-}, BY_NAME = [[/^(dockerfile|makefile|containerfile|gemfile|procfile|cmakelists\.txt)$/i, HASH], [/^requirements[\w.-]*\.(txt|in)$/i, HASH]];
-function commentSyntax(path3) {
-  let name = path3.slice(path3.lastIndexOf("/") + 1), dot = name.lastIndexOf("."), ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
-  return (ext ? BY_EXTENSION[ext] : void 0) ?? BY_NAME.find(([pattern]) => pattern.test(name))?.[1];
-}
-function commentLines(text5, syntax) {
-  let lines = text5.split(`
-`), out = lines.map(() => ""), put = (i, words2) => {
-    let clean = words2.replace(/^[\s#/*!=~;-]+/, "").replace(/[\s#/*=~-]+$/, "");
-    clean && (out[i] = out[i] ? `${out[i]} ${clean}` : clean);
-  }, scan = scanner(syntax), open3;
-  for (let i = 0; i < lines.length; i++) {
-    let line2 = lines[i], at2 = 0;
-    if (open3) {
-      let end = line2.indexOf(open3.close);
-      if (end < 0) {
-        open3.prose && put(i, line2);
-        continue;
-      }
-      open3.prose && put(i, line2.slice(0, end)), at2 = end + open3.close.length, open3 = void 0;
-    }
-    scan.lastIndex = at2;
-    for (let m = scan.exec(line2); m; m = scan.exec(line2)) {
-      let token = m[0];
-      if (at2 = m.index, token === '"""' || token === "'''") {
-        let prose2 = /^\s*[rRuUbB]{0,2}$/.test(line2.slice(0, at2)), end = line2.indexOf(token, at2 + 3);
-        if (end < 0) {
-          prose2 && put(i, line2.slice(at2 + 3)), open3 = { close: token, prose: prose2 };
-          break;
-        }
-        prose2 && put(i, line2.slice(at2 + 3, end)), scan.lastIndex = end + 3;
-      } else if (token === syntax.block?.[0]) {
-        let end = line2.indexOf(syntax.block[1], at2 + token.length);
-        if (end < 0) {
-          put(i, line2.slice(at2 + token.length)), open3 = { close: syntax.block[1], prose: !0 };
-          break;
-        }
-        put(i, line2.slice(at2 + token.length, end)), scan.lastIndex = end + syntax.block[1].length;
-      } else if (syntax.line.includes(token)) {
-        if (!syntax.spaced || at2 === 0 || /\s/.test(line2[at2 - 1])) {
-          put(i, line2.slice(at2 + token.length));
-          break;
-        }
-        scan.lastIndex = at2 + 1;
-      } else if (syntax.spaced && at2 > 0 && !/[\s:=[{,(]/.test(line2[at2 - 1]))
-        scan.lastIndex = at2 + 1;
-      else {
-        let end = closingQuote(line2, token, at2 + 1);
-        if (end < 0) {
-          token === "`" && (open3 = { close: "`", prose: !1 });
-          break;
-        }
-        scan.lastIndex = end + 1;
-      }
-    }
-  }
-  return out;
-}
-var scanners = /* @__PURE__ */ new WeakMap();
-function scanner(syntax) {
-  let re2 = scanners.get(syntax);
-  if (!re2) {
-    let tokens = [...syntax.docstrings ? ['"""', "'''"] : [], ...syntax.block ? [syntax.block[0]] : [], ...syntax.line, ...syntax.quotes];
-    re2 = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g"), scanners.set(syntax, re2);
-  }
-  return re2;
-}
-function closingQuote(line2, quote, from) {
-  for (let at2 = line2.indexOf(quote, from); at2 >= 0; at2 = line2.indexOf(quote, at2 + 1)) {
-    let slashes = 0;
-    for (; line2[at2 - 1 - slashes] === "\\"; ) slashes++;
-    if (slashes % 2 === 0) return at2;
-  }
-  return -1;
-}
-function commentProse(path3, text5) {
-  let syntax = commentSyntax(path3);
-  return syntax && prose(commentLines(text5, syntax));
-}
-var prose = (lines) => lines.some(Boolean) ? lines.join(`
-`) : void 0;
 
 // src/read/notebook.ts
 function notebookCode(text5) {

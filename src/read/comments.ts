@@ -47,6 +47,18 @@ export function commentSyntax(path: string): Syntax | undefined {
   return (ext ? BY_EXTENSION[ext] : undefined) ?? BY_NAME.find(([pattern]) => pattern.test(name))?.[1];
 }
 
+/** Names a Markdown code block gives its language by that are not a file extension (```python, ```shell). */
+const LANGUAGES: Record<string, string> = {
+  python: 'py', python3: 'py', ipython: 'py', shell: 'sh', console: 'sh', bash: 'sh', zsh: 'sh', javascript: 'js',
+  typescript: 'ts', 'c++': 'cpp', rust: 'rs', golang: 'go', julia: 'jl', dockerfile: 'Dockerfile',
+};
+
+/** The comment syntax of a Markdown code block's language (```python, ```bash, ```yaml), if osai knows it. */
+export function commentSyntaxOfLanguage(lang: string): Syntax | undefined {
+  const name = LANGUAGES[lang.toLowerCase()] ?? lang.toLowerCase();
+  return /^[a-z0-9+]+$/i.test(name) ? commentSyntax(name === 'Dockerfile' ? name : `code.${name}`) : undefined;
+}
+
 /**
  * The comments (and, for Python, the docstrings) of `text`, one output line per input line: a comment's words on its
  * own line, every other line empty. Markers and the leading `*` of a block comment's lines are dropped.

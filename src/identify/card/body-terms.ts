@@ -1,6 +1,6 @@
 // Reads the whole card body as terms: a sentence that restricts, anywhere, and table rows read as key/value terms.
 import { createRequire } from 'node:module';
-import type { Table } from 'mdast';
+import type { Code, Table } from 'mdast';
 import type { CardDocument, LicenseFinding, LicenseScope, TextDocument } from '../../model.js';
 import type { RuleSet } from '../../ruleset/rule-set.js';
 import { UNKNOWN } from '../../spdx/expression.js';
@@ -10,6 +10,7 @@ import { matchReferences } from '../license-text/reference-match.js';
 import { normalizeText } from '../normalize.js';
 import { resolveLicenseName } from '../license-name.js';
 import { snake, TERMS_KEY } from '../metadata/metadata-terms.js';
+import { commentLines, commentSyntaxOfLanguage, prose as commentText } from '../../read/comments.js';
 import { parseMarkdown, proseBlocks, textOf } from './markdown.js';
 import { antecedentOf, mayStateTerms, namesRelease, sentenceSubject, sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit, type TermsReading } from './terms-sentences.js';
 import { isFamily, namedDocuments, VERSION_AFTER } from './named-documents.js';
@@ -33,7 +34,7 @@ const MAX_FINDINGS = 20;
  */
 export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: LicenseScope = { kind: 'repo' }, prose: TermsReading = false): LicenseFinding[] {
   const tree = parseMarkdown(card.body);
-  const { blocks, tables } = proseBlocks(tree);
+  const { blocks, tables, code } = proseBlocks(tree);
   const out: LicenseFinding[] = [];
   const lines = new Set<number>();
   const push = (line: number, hit: TermsHit | { raw: string }, resolved?: { expression: string; confidence: number }) => {
@@ -76,7 +77,24 @@ export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: Lic
     }
   }
   for (const table of tables) for (const row of tableTerms(table, rules, prose)) push(row.line, row, row.resolved);
+  // The comments of a code block (```python … # These weights may not be used commercially.): read as a source
+  // file's comments are.
+  if (prose !== 'comment' && code.length > 0) out.push(...codeBlockTerms(card, code, rules).filter((f) => !lines.has(f.source.line!)).slice(0, Math.max(0, MAX_FINDINGS - out.length)));
   return withoutOpenLicenseTexts(out, card.file, card.body, card.bodyLine, rules);
+}
+
+/** The terms the comments of a card's code blocks state, at the card's lines (identifyCommentTerms's reading). */
+function codeBlockTerms(card: CardDocument, code: Code[], rules: RuleSet): LicenseFinding[] {
+  const lines = card.body.split('\n').map(() => '');
+  for (const node of code) {
+    const syntax = commentSyntaxOfLanguage(node.lang ?? '');
+    const first = node.position?.start.line;
+    if (!syntax || first === undefined) continue;
+    // The block's first line is its fence; its value starts on the next.
+    commentLines(node.value, syntax).forEach((comment, i) => { if (comment && first + i < lines.length) lines[first + i] = comment; });
+  }
+  const text = commentText(lines);
+  return text === undefined ? [] : identifyCommentTerms([{ file: card.file, text: `${'\n'.repeat(card.bodyLine - 1)}${text}` }], rules);
 }
 
 /**

@@ -1,5 +1,5 @@
 // Parses a card body into a Markdown tree (mdast) with GFM tables; the parser is loaded on first need, not at start-up.
-import type { Nodes, Root, RootContent, Table } from 'mdast';
+import type { Code, Nodes, Root, RootContent, Table } from 'mdast';
 import { addressWords } from './license-pages.js';
 
 interface Parser { parse: (text: string) => Root }
@@ -127,18 +127,22 @@ export interface ProseBlock { text: string; line: number; node: RootContent }
 /** Code blocks whose language says prose (none, text, markdown): their words are read like the rest. */
 const PROSE_CODE = /^(|text|txt|plain|markdown|md)$/i;
 
-/** Every block of prose in the tree: paragraphs, headings, HTML, prose code blocks; tables are returned apart. */
-export function proseBlocks(tree: Root): { blocks: ProseBlock[]; tables: Table[] } {
+/** Every block of prose in the tree: paragraphs, headings, HTML, prose code blocks; tables and other code blocks apart. */
+export function proseBlocks(tree: Root): { blocks: ProseBlock[]; tables: Table[]; code: Code[] } {
   const blocks: ProseBlock[] = [];
   const tables: Table[] = [];
+  const code: Code[] = [];
   const visit = (node: RootContent) => {
     const line = node.position?.start.line ?? 1;
     if (node.type === 'table') { tables.push(node); return; }
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'html' || node.type === 'definition') blocks.push({ text: textOf(node), line, node });
     // A fenced block has no sentences, only lines (sample output, a pasted notice): each line is read on its own.
-    else if (node.type === 'code') { if (PROSE_CODE.test(node.lang ?? '')) node.value.split('\n').forEach((text, i) => blocks.push({ text, line: line + 1 + i, node })); }
+    else if (node.type === 'code') {
+      if (PROSE_CODE.test(node.lang ?? '')) node.value.split('\n').forEach((text, i) => blocks.push({ text, line: line + 1 + i, node }));
+      else code.push(node);
+    }
     else if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
   };
   for (const child of tree.children) visit(child);
-  return { blocks, tables };
+  return { blocks, tables, code };
 }
