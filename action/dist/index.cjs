@@ -62658,8 +62658,8 @@ function tableTerms(table2, rules, prose2) {
 function metadataField(key2, value, rules) {
   let t = rules.cardTerms.table, k = cellText(key2), said = (v) => (typeof v == "string" || typeof v == "number" || typeof v == "boolean" ? String(v) : JSON.stringify(v) ?? "").slice(0, 200);
   if (t.keys.includes(k) && k !== "license" && k !== "licence") {
-    let v = cellText(said(value)) || said(value).trim();
-    return new Set(t.yes.map((y) => cellText(y) || y)).has(v) ? [] : [{ raw: `${key2}: ${said(value)} (${new Set(t.no.map((n) => cellText(n) || n)).has(v) ? "denied" : "neither yes nor no"})` }];
+    let v = cellText(said(value)) || said(value).trim(), yes = new Set(t.yes.map((y) => cellText(y) || y));
+    return yes.has(v) || yes.has(v.split(" ")[0]) && !sentenceTerms(said(value), rules.cardTerms) ? [] : [{ raw: `${key2}: ${said(value)} (${new Set(t.no.map((n) => cellText(n) || n)).has(v) ? "denied" : "neither yes nor no"})` }];
   }
   if (TERMS_KEY.test(snake(key2)))
     return (Array.isArray(value) ? value : [value]).map((v) => {

@@ -384,7 +384,9 @@ function metadataField(key: string, value: unknown, rules: RuleSet): { raw: stri
   if (t.keys.includes(k) && k !== 'license' && k !== 'licence') {
     const v = cellText(said(value)) || said(value).trim();
     const yes = new Set(t.yes.map((y) => cellText(y) || y));
-    return yes.has(v) ? [] : [{ raw: `${key}: ${said(value)} (${new Set(t.no.map((n) => cellText(n) || n)).has(v) ? 'denied' : 'neither yes nor no'})` }];
+    // As a table row: "yes", or "yes, with attribution" when the rest states no terms.
+    if (yes.has(v) || (yes.has(v.split(' ')[0]!) && !sentenceTerms(said(value), rules.cardTerms))) return [];
+    return [{ raw: `${key}: ${said(value)} (${new Set(t.no.map((n) => cellText(n) || n)).has(v) ? 'denied' : 'neither yes nor no'})` }];
   }
   if (!TERMS_KEY.test(snake(key))) return undefined;
   return (Array.isArray(value) ? value : [value]).map((v) => {
