@@ -158,7 +158,8 @@ const TABLE: Row[] = [
   ['card-front-matter-comment-restricts', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-front-matter-comments-honest', 'osaid-1.0', 'pass', []],
   // A front-matter key that states terms by its name: a freedom denied (`commercial_use: no`), a terms key whose value is
-  // no license osai knows (`usage_policy: <url>`); granted freedoms and a known license there pass.
+  // no license osai knows (`usage_policy: <url>`); granted freedoms and known licenses there pass (`licenses: [apache-2.0,
+  // mit]` lists both, as `license:` does).
   ['card-front-matter-terms-keys', 'osaid-1.0', 'unknown', ['license-terms-added']],
   ['card-front-matter-terms-keys-honest', 'osaid-1.0', 'pass', []],
   // A copyright line whose holders run over several lines of names (OpenCLIP's LICENSE) is one copyright line.

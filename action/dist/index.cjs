@@ -38415,6 +38415,7 @@ var Clause, FreedomRating, Restriction, Obligation, TextMatcher, LicenseRule, Co
         "strict-binders": external_exports.array(TermsPhrase).min(1),
         "strict-documents": external_exports.array(TermsPhrase).min(1),
         "not-before-licenses": external_exports.array(TermsPhrase),
+        choice: external_exports.array(TermsPhrase),
         statements: external_exports.object({
           verbs: external_exports.array(TermWord).min(1),
           subjects: external_exports.array(TermWord).min(1),
@@ -40368,6 +40369,7 @@ function compileBound(b) {
     allDocuments: [...documents, ...strictDocuments],
     allBinders: [...binders, ...strictBinders],
     notBeforeLicenses: among(binders, b.binders, b["not-before-licenses"]),
+    choice: b.choice.map(toPhrase),
     statements: {
       verbs: new Set(b.statements.verbs),
       subjects: new Set(b.statements.subjects),
@@ -40481,6 +40483,9 @@ function sentenceSubject(sentence, rules, head, pronoun = !1) {
   let words2 = termsWords(sentence), at2 = subjectOf(c, words2, 0, words2.length, pronoun);
   return at2 === void 0 ? void 0 : at2 ? "release" : "other";
 }
+function offersChoice(sentence, rules) {
+  return find(compile4(rules).bound.choice, termsWords(sentence));
+}
 function antecedentOf(text5, rules, heading2) {
   let c = compile4(rules), words2 = termsWords(text5);
   if (heading2) return subjectOf(c, words2, 0, words2.length, void 0);
@@ -40494,7 +40499,7 @@ function subjectOf(c, words2, from, to, pronoun = !1) {
   let { subjects, others, pronouns, auxiliaries, comparisons } = c.bound.statements;
   for (let k = from; k < to; k++) {
     if (subjects.has(words2[k])) return !0;
-    if (pronouns.has(words2[k]) && auxiliaries.has(words2[k + 1] ?? "")) return pronoun;
+    if (pronouns.has(words2[k]) && auxiliaries.has(words2[k + 1] ?? "")) return typeof pronoun == "function" ? pronoun() : pronoun;
     if (!others.has(words2[k]) || words2.slice(Math.max(from, k - 3), k).some((w) => comparisons.has(w))) continue;
     let and = words2.indexOf("and", k);
     return and > 0 && and < to && words2.slice(and + 1, to).some((w) => subjects.has(w));
@@ -62479,8 +62484,8 @@ function identifyCardTerms(card, rules, scope = { kind: "repo" }, prose2 = !1) {
     heading2 && (section = antecedentOf(block.text, rules.cardTerms, !0));
     let previous3;
     for (let { sentence, lineOffset } of sentencesOf(block.text)) {
-      let pronoun = prose2 !== "comment" && (previous3 ?? section ?? !0);
-      heading2 || (previous3 = antecedentOf(sentence, rules.cardTerms, !1));
+      let before = previous3, pronoun = prose2 !== "comment" && (() => (before === void 0 ? void 0 : antecedentOf(before, rules.cardTerms, !1)) ?? section ?? !0);
+      heading2 || (previous3 = sentence);
       let hit = sentenceTerms(sentence, rules.cardTerms, prose2, pronoun);
       if (hit) {
         let named = namedLicenseOnly(sentence, hit, rules);
@@ -62598,7 +62603,7 @@ function namedLicenseOnly(sentence, hit, rules) {
     return sentenceTerms(rest, rules.cardTerms) || namedDocuments(rest, rules).unknown ? void 0 : named.expression !== void 0 ? { expression: named.expression, confidence: named.confidence } : sentenceTerms(`${sentence.slice(0, named.start)} the license ${after}`, rules.cardTerms) ? void 0 : "family";
   }
 }
-var OR_AFTER = /^\s*,?\s*(or|and|\/)\s+(?:either\s+)?(?:the\s+)?/i, OR_BEFORE = /(?:^|\s)(or|and|\/)\s+(?:the\s+)?$/i, DUAL = /\b(?:dual[- ]?licen[cs]ed|either|at your (?:option|choice))\b/i;
+var OR_AFTER = /^\s*,?\s*(or|and|\/)\s+(?:either\s+)?(?:the\s+)?/i, OR_BEFORE = /(?:^|\s)(or|and|\/)\s+(?:the\s+)?$/i;
 function dualLicense(sentence, named, rules) {
   let out = named, ids2 = [named.expression], and = !1;
   for (let more = !0; more && ids2.length < 4; ) {
@@ -62608,7 +62613,7 @@ function dualLicense(sentence, named, rules) {
     let before = OR_BEFORE.exec(sentence.slice(0, out.start)), prior = before ? licenseNameAt(sentence, before.index, 0, rules) : void 0;
     before && prior && (ids2.unshift(prior.expression), and ||= before[1].toLowerCase() === "and", out = { ...out, start: prior.start, confidence: Math.min(out.confidence, prior.confidence) }, more = !0);
   }
-  let unique2 = [...new Set(ids2)], all2 = and && !DUAL.test(sentence);
+  let unique2 = [...new Set(ids2)], all2 = and && !offersChoice(sentence, rules.cardTerms);
   return unique2.length > 1 ? { ...out, expression: unique2.map((e) => /\s/.test(e) ? `(${e})` : e).join(all2 ? " AND " : " OR ") } : out;
 }
 function licenseNameAfter(text5, from, rules) {
@@ -62632,8 +62637,14 @@ function familyAt(text5, at2, rules) {
   }
 }
 var cellText = (text5) => termsWords(text5).join(" ");
+function freedomAnswer(value, rules) {
+  let t = rules.cardTerms.table, v = cellText(value) || value.trim(), first = v.split(" ")[0], yes = new Set(t.yes.map((y) => cellText(y) || y));
+  if (yes.has(v) || yes.has(first) && !sentenceTerms(value, rules.cardTerms)) return;
+  let no = new Set(t.no.map((n) => cellText(n) || n));
+  return no.has(v) || no.has(first) ? "denied" : "neither yes nor no";
+}
 function tableTerms(table2, rules, prose2) {
-  let t = rules.cardTerms.table, keys = new Set(t.keys.map(cellText)), yes = new Set(t.yes.map((v) => cellText(v) || v)), no = new Set(t.no.map((v) => cellText(v) || v)), rows = table2.children.map((row) => ({ line: row.position?.start.line ?? 1, cells: row.children.map((c) => textOf(c).trim()) })), out = [], judge = (key2, value, line2) => {
+  let keys = new Set(rules.cardTerms.table.keys.map(cellText)), rows = table2.children.map((row) => ({ line: row.position?.start.line ?? 1, cells: row.children.map((c) => textOf(c).trim()) })), out = [], judge = (key2, value, line2) => {
     let k = cellText(key2), v = cellText(value) || value.trim(), raw = `${key2.trim()}: ${value.trim()}`;
     if (v === "") return;
     if (k === "license" || k === "licence") {
@@ -62641,8 +62652,8 @@ function tableTerms(table2, rules, prose2) {
       out.push(resolved ? { raw, line: line2, resolved } : { raw, line: line2 });
       return;
     }
-    let first = v.split(" ")[0];
-    yes.has(v) || yes.has(first) && !sentenceTerms(value, rules.cardTerms) || out.push({ raw: `${raw} (${no.has(v) || no.has(first) ? "denied" : "neither yes nor no"})`, line: line2 });
+    let answer = freedomAnswer(value, rules);
+    answer && out.push({ raw: `${raw} (${answer})`, line: line2 });
   }, header = rows[0]?.cells ?? [], isLicense = (h) => /^licen[cs]es?$/.test(cellText(h)), headerKeyed = header.slice(1).some((h) => keys.has(cellText(h)) && !isLicense(h)) && !keys.has(cellText(header[0] ?? "")), listed = new Set(header.flatMap((h, c) => c > 0 && isLicense(h) && !keys.has(cellText(header[0] ?? "")) ? [c] : []));
   return rows.forEach((row, r) => {
     keys.has(cellText(row.cells[0] ?? "")) && row.cells.length >= 2 ? judge(row.cells[0], row.cells.slice(1).join(" "), row.line) : headerKeyed && r > 0 && header.forEach((h, c) => {
@@ -62656,16 +62667,17 @@ function tableTerms(table2, rules, prose2) {
   }), out;
 }
 function metadataField(key2, value, rules) {
-  let t = rules.cardTerms.table, k = cellText(key2), said = (v) => (typeof v == "string" || typeof v == "number" || typeof v == "boolean" ? String(v) : JSON.stringify(v) ?? "").slice(0, 200);
-  if (t.keys.includes(k) && k !== "license" && k !== "licence") {
-    let v = cellText(said(value)) || said(value).trim(), yes = new Set(t.yes.map((y) => cellText(y) || y));
-    return yes.has(v) || yes.has(v.split(" ")[0]) && !sentenceTerms(said(value), rules.cardTerms) ? [] : [{ raw: `${key2}: ${said(value)} (${new Set(t.no.map((n) => cellText(n) || n)).has(v) ? "denied" : "neither yes nor no"})` }];
+  let k = cellText(key2), said = (v) => (typeof v == "string" || typeof v == "number" || typeof v == "boolean" ? String(v) : JSON.stringify(v) ?? "").slice(0, 200);
+  if (rules.cardTerms.table.keys.includes(k) && k !== "license" && k !== "licence") {
+    let answer = freedomAnswer(said(value), rules);
+    return answer ? [{ raw: `${key2}: ${said(value)} (${answer})` }] : [];
   }
-  if (TERMS_KEY.test(snake(key2)))
-    return (Array.isArray(value) ? value : [value]).map((v) => {
-      let resolved = typeof v == "string" && v.length <= 200 ? resolveLicenseName(v, rules) : void 0;
-      return { raw: `${key2}: ${said(v)}`, ...resolved ? { resolved } : {} };
-    });
+  if (!TERMS_KEY.test(snake(key2))) return;
+  let values = Array.isArray(value) ? value : [value];
+  return values.map((v) => {
+    let found2 = typeof v == "string" && v.length <= 200 ? resolveLicenseName(v, rules) : void 0, resolved = found2 && values.length > 1 ? { ...found2, listed: !0 } : found2;
+    return { raw: `${key2}: ${said(v)}`, ...resolved ? { resolved } : {} };
+  });
 }
 var ID_KEYS = /* @__PURE__ */ new Set(["base_model", "datasets", "language", "model-index", "widget", "pipeline_tag", "library_name", "metrics", "license", "license_name", "license_link"]), MAX_METADATA_STRINGS = 2e3;
 function identifyMetadataTerms(card, rules, scope = { kind: "repo" }) {

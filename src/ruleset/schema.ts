@@ -180,6 +180,7 @@ export const CardTermsFile = z.object({
     binders: z.array(TermsPhrase).min(1), documents: z.array(TermsPhrase).min(1),
     'strict-binders': z.array(TermsPhrase).min(1), 'strict-documents': z.array(TermsPhrase).min(1),
     'not-before-licenses': z.array(TermsPhrase),
+    choice: z.array(TermsPhrase),
     statements: z.object({
       verbs: z.array(TermWord).min(1), subjects: z.array(TermWord).min(1), 'not-subjects': z.array(TermWord).min(1),
       pronouns: z.array(TermWord), auxiliaries: z.array(TermWord), imperatives: z.array(TermWord), comparisons: z.array(TermWord),

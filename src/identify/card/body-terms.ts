@@ -12,7 +12,7 @@ import { resolveLicenseName } from '../license-name.js';
 import { snake, TERMS_KEY } from '../metadata/metadata-terms.js';
 import { commentLines, commentSyntaxOfLanguage, prose as commentText } from '../../read/comments.js';
 import { parseMarkdown, proseBlocks, textOf } from './markdown.js';
-import { antecedentOf, mayStateTerms, namesRelease, sentenceSubject, sentenceTerms, sentencesOf, termsWords, textTerms, type TermsHit, type TermsReading } from './terms-sentences.js';
+import { antecedentOf, mayStateTerms, namesRelease, offersChoice, sentenceSubject, sentenceTerms, sentencesOf, termsWords, textTerms, type Pronoun, type TermsHit, type TermsReading } from './terms-sentences.js';
 import { isFamily, namedDocuments, VERSION_AFTER } from './named-documents.js';
 
 const require = createRequire(import.meta.url);
@@ -47,14 +47,16 @@ export function identifyCardTerms(card: CardDocument, rules: RuleSet, scope: Lic
   };
   // What "It is released under …" stands for: the subject of the sentence before it in its paragraph, else its
   // section heading's, else the release; in a source comment, never the release.
+  // The sentence before is read for it only when a sentence has a pronoun.
   let section: boolean | undefined;
   for (const block of blocks) {
     const heading = block.node.type === 'heading';
     if (heading) section = antecedentOf(block.text, rules.cardTerms, true);
-    let previous: boolean | undefined;
+    let previous: string | undefined;
     for (const { sentence, lineOffset } of sentencesOf(block.text)) {
-      const pronoun = prose !== 'comment' && (previous ?? section ?? true);
-      if (!heading) previous = antecedentOf(sentence, rules.cardTerms, false);
+      const before = previous;
+      const pronoun: Pronoun = prose !== 'comment' && (() => (before === undefined ? undefined : antecedentOf(before, rules.cardTerms, false)) ?? section ?? true);
+      if (!heading) previous = sentence;
       const hit = sentenceTerms(sentence, rules.cardTerms, prose, pronoun);
       if (hit) {
         const named = namedLicenseOnly(sentence, hit, rules);
@@ -257,12 +259,11 @@ function namedLicenseOnly(sentence: string, hit: TermsHit, rules: RuleSet): { ex
 type NamedSpan = { expression: string; confidence: number; start: number; end: number };
 const OR_AFTER = /^\s*,?\s*(or|and|\/)\s+(?:either\s+)?(?:the\s+)?/i;
 const OR_BEFORE = /(?:^|\s)(or|and|\/)\s+(?:the\s+)?$/i;
-const DUAL = /\b(?:dual[- ]?licen[cs]ed|either|at your (?:option|choice))\b/i;
 
 /**
  * A license named beside another with "or" or "and" ("dual-licensed under the MIT License or the Apache License,
  * Version 2.0", "either the MIT or the Apache 2.0 license"): both, as one expression (OR, or AND when any "and" joins
- * them, unless the sentence says the licensee chooses: "dual-licensed", "either", "at your option"), spanning both names.
+ * them, unless the sentence offers a choice: "dual-licensed", "either", "at your option"), spanning both names.
  */
 function dualLicense(sentence: string, named: NamedSpan, rules: RuleSet): NamedSpan {
   let out = named;
@@ -278,8 +279,8 @@ function dualLicense(sentence: string, named: NamedSpan, rules: RuleSet): NamedS
     if (before && prior) { ids.unshift(prior.expression); and ||= before[1]!.toLowerCase() === 'and'; out = { ...out, start: prior.start, confidence: Math.min(out.confidence, prior.confidence) }; more = true; }
   }
   const unique = [...new Set(ids)];
-  // "dual-licensed under X and Y", "either X and Y" offer a choice all the same.
-  const all = and && !DUAL.test(sentence);
+  // "dual-licensed under X and Y", "either X and Y" offer a choice all the same (rules/card-terms.yaml `bound.choice`).
+  const all = and && !offersChoice(sentence, rules.cardTerms);
   return unique.length > 1 ? { ...out, expression: unique.map((e) => (/\s/.test(e) ? `(${e})` : e)).join(all ? ' AND ' : ' OR ') } : out;
 }
 
@@ -328,16 +329,27 @@ interface RowTerms { raw: string; line: number; resolved?: { expression: string;
 const cellText = (text: string) => termsWords(text).join(' ');
 
 /**
+ * What a value given for a freedom (`| Commercial use | No |`, `commercial_use: no`) says, when it does not grant it:
+ * "denied" or "neither yes nor no"; undefined for "yes", or "yes, with attribution" when the rest states no terms.
+ */
+function freedomAnswer(value: string, rules: RuleSet): string | undefined {
+  const t = rules.cardTerms.table;
+  const v = cellText(value) || value.trim();
+  const first = v.split(' ')[0]!;
+  const yes = new Set(t.yes.map((y) => cellText(y) || y));
+  if (yes.has(v) || (yes.has(first) && !sentenceTerms(value, rules.cardTerms))) return undefined;
+  const no = new Set(t.no.map((n) => cellText(n) || n));
+  return no.has(v) || no.has(first) ? 'denied' : 'neither yes nor no';
+}
+
+/**
  * Key/value terms in a table: a row whose first cell is a key (`| Commercial use | No |`, the header row too), or a
  * column whose header is a key. A value that denies the freedom restricts; one that is neither yes nor no is unknown.
  * A `License` value names a license: a known one is its finding, anything else is unknown. Every cell is also read
  * as a sentence.
  */
 function tableTerms(table: Table, rules: RuleSet, prose: TermsReading): RowTerms[] {
-  const t = rules.cardTerms.table;
-  const keys = new Set(t.keys.map(cellText));
-  const yes = new Set(t.yes.map((v) => cellText(v) || v));
-  const no = new Set(t.no.map((v) => cellText(v) || v));
+  const keys = new Set(rules.cardTerms.table.keys.map(cellText));
   const rows = table.children.map((row) => ({ line: row.position?.start.line ?? 1, cells: row.children.map((c) => textOf(c).trim()) }));
   const out: RowTerms[] = [];
   const judge = (key: string, value: string, line: number) => {
@@ -350,9 +362,8 @@ function tableTerms(table: Table, rules: RuleSet, prose: TermsReading): RowTerms
       out.push(resolved ? { raw, line, resolved } : { raw, line });
       return;
     }
-    const first = v.split(' ')[0]!;
-    if (yes.has(v) || (yes.has(first) && !sentenceTerms(value, rules.cardTerms))) return;
-    out.push({ raw: `${raw} (${no.has(v) || no.has(first) ? 'denied' : 'neither yes nor no'})`, line });
+    const answer = freedomAnswer(value, rules);
+    if (answer) out.push({ raw: `${raw} (${answer})`, line });
   };
   const header = rows[0]?.cells ?? [];
   // A column headed License in a many-row table lists others' licenses (datasets, base models): not the card's terms.
@@ -377,20 +388,19 @@ function tableTerms(table: Table, rules: RuleSet, prose: TermsReading): RowTerms
  * grant it, and a terms key (`terms_of_use`, `usage_policy`, `restrictions`, `license_details`) whose value is not a
  * license osai knows, are unknown; a known license there is its finding. Undefined for any other key.
  */
-function metadataField(key: string, value: unknown, rules: RuleSet): { raw: string; resolved?: { expression: string; confidence: number } }[] | undefined {
-  const t = rules.cardTerms.table;
+function metadataField(key: string, value: unknown, rules: RuleSet): { raw: string; resolved?: { expression: string; confidence: number; listed?: boolean } }[] | undefined {
   const k = cellText(key);
   const said = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v) ?? '').slice(0, 200);
-  if (t.keys.includes(k) && k !== 'license' && k !== 'licence') {
-    const v = cellText(said(value)) || said(value).trim();
-    const yes = new Set(t.yes.map((y) => cellText(y) || y));
-    // As a table row: "yes", or "yes, with attribution" when the rest states no terms.
-    if (yes.has(v) || (yes.has(v.split(' ')[0]!) && !sentenceTerms(said(value), rules.cardTerms))) return [];
-    return [{ raw: `${key}: ${said(value)} (${new Set(t.no.map((n) => cellText(n) || n)).has(v) ? 'denied' : 'neither yes nor no'})` }];
+  if (rules.cardTerms.table.keys.includes(k) && k !== 'license' && k !== 'licence') {
+    const answer = freedomAnswer(said(value), rules);
+    return answer ? [{ raw: `${key}: ${said(value)} (${answer})` }] : [];
   }
   if (!TERMS_KEY.test(snake(key))) return undefined;
-  return (Array.isArray(value) ? value : [value]).map((v) => {
-    const resolved = typeof v === 'string' && v.length <= 200 ? resolveLicenseName(v, rules) : undefined;
+  // Several licenses listed (`licenses: [apache-2.0, mit]`) are each `listed`, as under `license:` (identifyCardLicenses).
+  const values = Array.isArray(value) ? value : [value];
+  return values.map((v) => {
+    const found = typeof v === 'string' && v.length <= 200 ? resolveLicenseName(v, rules) : undefined;
+    const resolved = found && values.length > 1 ? { ...found, listed: true } : found;
     return { raw: `${key}: ${said(v)}`, ...(resolved ? { resolved } : {}) };
   });
 }
@@ -407,7 +417,7 @@ const MAX_METADATA_STRINGS = 2000;
 export function identifyMetadataTerms(card: CardDocument, rules: RuleSet, scope: LicenseScope = { kind: 'repo' }): LicenseFinding[] {
   const out: LicenseFinding[] = [];
   let seen = 0;
-  const push = (key: string, raw: string, resolved?: { expression: string; confidence: number }) => {
+  const push = (key: string, raw: string, resolved?: { expression: string; confidence: number; listed?: boolean }) => {
     const line = card.lines[key];
     const source = { file: card.file, ...(line ? { line } : {}), kind: 'card-metadata' as const };
     out.push(resolved ? { ...resolved, source, scope, raw } : { expression: UNKNOWN, confidence: 0, source, scope, raw, addedTerms: { beside: [] } });

@@ -16,6 +16,7 @@ interface Compiled {
     own: { documents: Phrase[]; between: Set<string>; after: Set<string> };
     statements: { verbs: Set<string>; subjects: Set<string>; others: Set<string>; pronouns: Set<string>; auxiliaries: Set<string>; imperatives: Set<string>; comparisons: Set<string> };
     notBeforeLicenses: Phrase[];
+    choice: Phrase[];
   };
 }
 const compiled = new WeakMap<CardTermsRules, Compiled>();
@@ -57,7 +58,7 @@ function compileBound(b: CardTermsRules['bound']): Compiled['bound'] {
   return {
     kind: b.kind, binders, strictBinders, documents, strictDocuments,
     allDocuments: [...documents, ...strictDocuments], allBinders: [...binders, ...strictBinders],
-    notBeforeLicenses: among(binders, b.binders, b['not-before-licenses']),
+    notBeforeLicenses: among(binders, b.binders, b['not-before-licenses']), choice: b.choice.map(toPhrase),
     statements: {
       verbs: new Set(b.statements.verbs), subjects: new Set(b.statements.subjects), others: new Set(b.statements['not-subjects']),
       pronouns: new Set(b.statements.pronouns), auxiliaries: new Set(b.statements.auxiliaries),
@@ -129,7 +130,7 @@ const BOUND_GAP = 8;
  * within BOUND_GAP words; the strict documents ("requirements", "rules") only after a strict binder ("subject to").
  * The release's own license ("in accordance with the license", `own-license`) is no other document.
  */
-function boundTo(c: Compiled, words: string[], pronoun: boolean): boolean {
+function boundTo(c: Compiled, words: string[], pronoun: Pronoun): boolean {
   const { binders, strictBinders, documents, allDocuments, allBinders, own } = c.bound;
   // A statement ("released under") ends at its "under".
   const binderEndsAt = (k: number) => words[k - 1] === 'under' || allBinders.some((b) => k - b.length >= 0 && matchAt(b, words, k - b.length) === k);
@@ -168,7 +169,7 @@ const RELATIVE = new Set(['which', 'that', 'who']);
  * "The weights are released under …" (rules/card-terms.yaml `bound.statements`): at a statement verb whose subject is
  * the release, the index after its "under" (up to three words later), or -1. `pronoun`: whether "It is …" is the release.
  */
-function statementUnder(c: Compiled, words: string[], i: number, pronoun: boolean): number {
+function statementUnder(c: Compiled, words: string[], i: number, pronoun: Pronoun): number {
   if (!c.bound.statements.verbs.has(words[i]!)) return -1;
   let under = -1;
   for (let k = i + 1; k <= i + 4 && k < words.length; k++) if (words[k] === 'under') { under = k + 1; break; }
@@ -199,16 +200,18 @@ const ADVICE_PROOF = new Set(['non-commercial', 'research-only']);
 export type TermsReading = boolean | 'comment';
 
 /**
+ * What a pronoun subject ("It is released under …") stands for: true for the release, false for another work; a
+ * function is asked only when a sentence has one (what the sentence before names costs a reading of its words).
+ */
+export type Pronoun = boolean | (() => boolean);
+
+/**
  * The restriction one sentence states, or undefined. Negated grants ("you do not need permission") are blanked
  * first; in a sentence of advice only the non-commercial and research-only phrases still count. In a source comment
  * that does not name the release, rules/card-terms.yaml `comments.code-purposes` ("FOO_ is for internal use only")
- * are blanked too.
+ * are blanked too. `pronoun`: by default another work (a table cell, a comment, a value read alone has nothing before it).
  */
-/**
- * The terms a sentence states, if any. `pronoun`: what a pronoun subject stands for ("It is released under …"), true for
- * the release; by default another work (a table cell, a comment, a value read alone has nothing before it).
- */
-export function sentenceTerms(sentence: string, rules: CardTermsRules, reading: TermsReading = false, pronoun = false): TermsHit | undefined {
+export function sentenceTerms(sentence: string, rules: CardTermsRules, reading: TermsReading = false, pronoun: Pronoun = false): TermsHit | undefined {
   const c = compile(rules);
   const prose = reading !== false;
   const negated = maskHandled(c, mask(c.negations, termsWords(sentence)));
@@ -241,7 +244,7 @@ export function namesRelease(sentence: string, rules: CardTermsRules): boolean {
  * release too. With `head` (the words before what is said of it), a "which" or "that" there points at the word before
  * it ("… code written by NVIDIA that is licensed under …" is the code's). Undefined when it names neither.
  */
-export function sentenceSubject(sentence: string, rules: CardTermsRules, head?: string, pronoun = false): 'release' | 'other' | undefined {
+export function sentenceSubject(sentence: string, rules: CardTermsRules, head?: string, pronoun: Pronoun = false): 'release' | 'other' | undefined {
   const c = compile(rules);
   if (head !== undefined) {
     const before = termsWords(head);
@@ -251,6 +254,11 @@ export function sentenceSubject(sentence: string, rules: CardTermsRules, head?: 
   const words = termsWords(sentence);
   const at = subjectOf(c, words, 0, words.length, pronoun);
   return at === undefined ? undefined : at ? 'release' : 'other';
+}
+
+/** Whether a sentence offers licenses to choose from (rules/card-terms.yaml `bound.choice`: "dual-licensed", "either"). */
+export function offersChoice(sentence: string, rules: CardTermsRules): boolean {
+  return find(compile(rules).bound.choice, termsWords(sentence));
 }
 
 /** Words at the start of a sentence where what it is about is named ("The training data comes from …"). */
@@ -284,11 +292,11 @@ function referent(c: Compiled, words: string[], from: number, to: number): boole
  * an auxiliary ("It is", "They are") is `pronoun`; another work after "like" ("Like the base model, …") is compared
  * with, not spoken of.
  */
-function subjectOf(c: Compiled, words: string[], from: number, to: number, pronoun: boolean | undefined = false): boolean | undefined {
+function subjectOf(c: Compiled, words: string[], from: number, to: number, pronoun: Pronoun | undefined = false): boolean | undefined {
   const { subjects, others, pronouns, auxiliaries, comparisons } = c.bound.statements;
   for (let k = from; k < to; k++) {
     if (subjects.has(words[k]!)) return true;
-    if (pronouns.has(words[k]!) && auxiliaries.has(words[k + 1] ?? '')) return pronoun;
+    if (pronouns.has(words[k]!) && auxiliaries.has(words[k + 1] ?? '')) return typeof pronoun === 'function' ? pronoun() : pronoun;
     if (!others.has(words[k]!)) continue;
     if (words.slice(Math.max(from, k - 3), k).some((w) => comparisons.has(w))) continue;
     // "The code and the model weights are released under …": the release is one of the subjects.
