@@ -1,15 +1,14 @@
 // The built reference data and the word scanner: the words file lines up with the index, diffs name the words a
 // text lacks, and ASCII lines (scanned by character code) give the words the Unicode-aware path gives.
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { identifyLicenseText } from '../src/identify/license-text/license-text.js';
 import { matchWords } from '../src/identify/normalize.js';
-import { createHash } from 'node:crypto';
 import {
-  buildReferenceIndex, buildSampleIndex, confirmedExact, exactDigest, exactMatch, optionalTailStart, referenceIndex, referenceSamples, referenceWords, supplementStart,
+  buildReferenceIndex, buildSampleIndex, confirmedExact, exactMatch, optionalTailStart, referenceIndex, referenceSamples, referenceWords, supplementStart,
   templateOptional, templateSpans, withoutOptional, withoutSpans,
 } from '../src/identify/license-text/reference-index.js';
 import { loadRuleSet } from '../src/ruleset/rule-set.js';
@@ -65,25 +64,39 @@ describe('built reference words', () => {
   });
 });
 
-describe('an exact match is confirmed by the words\' SHA-256', () => {
-  test('the digest is the first 128 bits of the SHA-256 of the words joined by spaces', () => {
-    const words = matchWords(full['MIT']!.licenseText).words;
-    expect(exactDigest(words)).toBe(createHash('sha256').update(words.join(' '), 'utf8').digest('hex').slice(0, 32));
+describe('an exact match is confirmed word for word', () => {
+  test('the built table points every key at the words it was made from', () => {
+    const table = readFileSync(join(ROOT, 'dist', 'license-exact.txt'), 'latin1').split('\n').slice(1).filter((l) => l !== '');
+    const words = readFileSync(join(ROOT, 'dist', 'license-exact-words.txt'));
+    const mitKey = table.find((l) => l.split('\t')[1] === 'MIT')!.split('\t');
+    expect(words.subarray(Number(mitKey[2]), Number(mitKey[2]) + Number(mitKey[3])).toString('utf8')).toBe(matchWords(full['MIT']!.licenseText).words.join(' '));
+    // Each range ends at a word's end: a line break (the text's own end) or a space (a shorter text that starts a longer one).
+    for (const line of table) {
+      const [, , start, length] = line.split('\t').map(String);
+      expect([0x0a, 0x20]).toContain(words[Number(start) + Number(length)]);
+    }
   });
 
   test('every reference text is an exact match of itself, confirmed', () => {
     for (const id of ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'CC-BY-4.0', 'ISC']) expect(exactMatch(matchWords(full[id]!.licenseText).words)).toBe(id);
   });
 
-  // The 64-bit key is FNV-1a: a text made to share MIT's key must still not be MIT. A table value whose digest is not
-  // the words' own is refused, so such a text goes on to the similarity match and its unexplained words.
-  test('a key hit whose digest is not the words\' own is no match', () => {
+  // The 64-bit key is FNV-1a: a text made to share MIT's key must still not be MIT. A key hit whose reference words
+  // are not the text's own is refused, so such a text goes on to the similarity match and its unexplained words.
+  test('a key hit whose reference words are not the text\'s own is no match', () => {
     const mit = matchWords(full['MIT']!.licenseText).words;
+    const bytes = Buffer.from(mit.join(' '), 'utf8');
+    const read = (start: number, length: number) => bytes.subarray(start, start + length);
     const restricted = mit.map((w) => (w === 'person' ? 'student' : w));
-    expect(confirmedExact(`MIT\t${exactDigest(mit)}`, mit)).toBe('MIT');
-    expect(confirmedExact(`MIT\t${exactDigest(mit)}`, restricted)).toBeUndefined();
-    expect(confirmedExact('MIT', mit)).toBeUndefined();
-    expect(confirmedExact(undefined, mit)).toBeUndefined();
+    const longer = [...mit, 'for', 'research'];
+    expect(confirmedExact(`MIT\t0\t${bytes.length}`, mit, read)).toBe('MIT');
+    expect(confirmedExact(`MIT\t0\t${bytes.length}`, restricted, read)).toBeUndefined();
+    expect(confirmedExact(`MIT\t0\t${bytes.length}`, longer, read)).toBeUndefined();
+    expect(confirmedExact(`MIT\t0\t${bytes.length}`, mit.slice(0, -1), read)).toBeUndefined();
+    expect(confirmedExact(`MIT\t0\t${bytes.length - 1}`, mit, read)).toBeUndefined();
+    expect(confirmedExact('MIT', mit, read)).toBeUndefined();
+    expect(confirmedExact(`MIT\t0\tx`, mit, read)).toBeUndefined();
+    expect(confirmedExact(undefined, mit, read)).toBeUndefined();
   });
 });
 
@@ -108,15 +121,17 @@ describe('what a check reads', () => {
       const { loadRuleSet } = await import('./dist/ruleset/rule-set.js');
       identifyLicenseText('LICENSE', ${JSON.stringify(text)}, { kind: 'repo' }, await loadRuleSet());
       for (const f of Object.keys(createRequire(import.meta.url).cache)) count(f, 0);
-      process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(read).filter(([f]) => /license-(exact|index|words|vocab|samples)\\.(json|bin|txt)$|spdx-license-list/.test(f)))));`;
+      process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(read).filter(([f]) => /license-(exact|exact-words|index|words|vocab|samples)\\.(json|bin|txt)$|spdx-license-list/.test(f)))));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     return JSON.parse(run.stdout) as Record<string, number>;
   };
   const size = (file: string) => statSync(join(ROOT, 'dist', file)).size;
 
-  test('an exact MIT text loads neither the index nor the words', () => {
-    expect(Object.keys(loaded(full['MIT']!.licenseText))).toEqual(['license-exact.txt']);
+  test('an exact MIT text loads neither the index nor the words, and of the exact texts only its own', () => {
+    const read = loaded(full['MIT']!.licenseText);
+    expect(Object.keys(read).sort()).toEqual(['license-exact-words.txt', 'license-exact.txt']);
+    expect(read['license-exact-words.txt']).toBe(Buffer.byteLength(matchWords(full['MIT']!.licenseText).words.join(' ')));
   });
 
   test('a near miss reads its candidates\' parts of the hashes and words, never the 5 MB package text', () => {

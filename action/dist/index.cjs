@@ -60606,7 +60606,7 @@ function templateVariantWords() {
 function templateSpans() {
   return readSlots()?.spans ?? [];
 }
-var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.txt"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), VOCAB_TEXT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.txt"), VOCAB_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.bin"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 12, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
+var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.txt"), EXACT_WORDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact-words.txt"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), VOCAB_TEXT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.txt"), VOCAB_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.bin"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 13, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
 function fnv1a(text5, seed = 2166136261) {
   let h = seed >>> 0;
   for (let i = 0; i < text5.length; i++)
@@ -60653,10 +60653,6 @@ function preferred(a, b) {
   let rank = (id) => /-or-later$/.test(id) ? 2 : /-only$/.test(id) ? 0 : 1;
   return (rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : 1)) <= 0 ? a : b;
 }
-function exactDigest(words2) {
-  let { createHash: createHash4 } = require("node:crypto");
-  return createHash4("sha256").update(words2.join(" "), "utf8").digest("hex").slice(0, 32);
-}
 function withoutOptional(words2, phrases2) {
   let out = words2;
   for (let phrase of phrases2 ?? []) {
@@ -60688,7 +60684,7 @@ function withoutSpans(words2, spans) {
   return words2.filter((_, i) => keep[i]);
 }
 function buildReferenceIndex(optional2 = templateOptional(), spans = templateSpans()) {
-  let full = require("spdx-license-list/full"), deprecated2 = new Set(require_deprecated()), exact = {}, digests = {}, byKey = /* @__PURE__ */ new Map(), byBody = /* @__PURE__ */ new Map(), entries = [], chunks = [], vocabulary2 = /* @__PURE__ */ new Map(), wordIds = [], offset = 0;
+  let full = require("spdx-license-list/full"), deprecated2 = new Set(require_deprecated()), exact = {}, texts = {}, byKey = /* @__PURE__ */ new Map(), byBody = /* @__PURE__ */ new Map(), entries = [], chunks = [], vocabulary2 = /* @__PURE__ */ new Map(), wordIds = [], offset = 0;
   for (let id of Object.keys(full).sort()) {
     if (deprecated2.has(id) || id.endsWith("+")) continue;
     let { words: fullWords } = matchWords(full[id].licenseText);
@@ -60697,9 +60693,9 @@ function buildReferenceIndex(optional2 = templateOptional(), spans = templateSpa
     for (let words2 of bare === whole ? [whole] : [whole, bare]) {
       let tail = optionalTailStart(words2);
       for (let variant of [fullWords, words2, words2.slice(0, tail)]) {
-        let key2 = exactKey(variant), digest = exactDigest(variant);
-        if (digests[key2] !== void 0 && digests[key2] !== digest) throw new Error(`reference index: exact key ${key2} stands for two texts (${id}, ${exact[key2]})`);
-        digests[key2] = digest, byKey.set(key2, [.../* @__PURE__ */ new Set([...byKey.get(key2) ?? [], id])]), exact[key2] = exact[key2] === void 0 ? id : preferred(exact[key2], id);
+        let key2 = exactKey(variant), text5 = variant.join(" ");
+        if (texts[key2] !== void 0 && texts[key2] !== text5) throw new Error(`reference index: exact key ${key2} stands for two texts (${id}, ${exact[key2]})`);
+        texts[key2] = text5, byKey.set(key2, [.../* @__PURE__ */ new Set([...byKey.get(key2) ?? [], id])]), exact[key2] = exact[key2] === void 0 ? id : preferred(exact[key2], id);
       }
       let bodyKey = exactKey(words2.slice(0, tail)), twin = byBody.get(bodyKey);
       if (twin !== void 0) {
@@ -60719,7 +60715,7 @@ function buildReferenceIndex(optional2 = templateOptional(), spans = templateSpa
   for (let chunk2 of chunks)
     grams.set(chunk2, at2), at2 += chunk2.length;
   let shared = [...byKey.values()].filter((ids3) => ids3.length > 1), vocab = [...vocabulary2.keys()], ids2 = vocab.length <= 65536 ? Uint16Array.from(wordIds) : Uint32Array.from(wordIds);
-  return { exact, digests, index: { entries, grams }, words: { vocab, ids: ids2 }, shared };
+  return { exact, texts, index: { entries, grams }, words: { vocab, ids: ids2 }, shared };
 }
 var exactTable, EXACT_HEADER = `osai-exact ${INDEX_VERSION}`, built, source;
 function fallback() {
@@ -60887,14 +60883,18 @@ function exactText() {
   return exactTable ?? void 0;
 }
 function exactMatch(words2) {
-  let key2 = exactKey(words2), text5 = exactText();
-  if (text5) return confirmedExact(lineValue(text5, key2), words2);
-  let { exact, digests } = fallback();
-  return exact[key2] === void 0 ? void 0 : confirmedExact(`${exact[key2]}	${digests[key2]}`, words2);
+  let key2 = exactKey(words2), table2 = exactText();
+  if (table2) return confirmedExact(lineValue(table2, key2), words2, (start, length) => Buffer.from(readRange(EXACT_WORDS_FILE, start, length)));
+  let { exact, texts } = fallback();
+  if (exact[key2] === void 0) return;
+  let bytes = Buffer.from(texts[key2], "utf8");
+  return confirmedExact(`${exact[key2]}	0	${bytes.length}`, words2, () => bytes);
 }
-function confirmedExact(value, words2) {
-  let tab = value?.indexOf("	") ?? -1;
-  return tab > 0 && value.slice(tab + 1) === exactDigest(words2) ? value.slice(0, tab) : void 0;
+function confirmedExact(value, words2, read) {
+  let [id, start, length, ...rest] = value?.split("	") ?? [];
+  if (!id || rest.length > 0 || !/^\d+$/.test(start ?? "") || !/^\d+$/.test(length ?? "")) return;
+  let own5 = Buffer.from(words2.join(" "), "utf8");
+  return own5.length === Number(length) && own5.equals(read(Number(start), Number(length))) ? id : void 0;
 }
 function alignedBytes(bytes) {
   return bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);

@@ -1,4 +1,4 @@
-// Build step: writes dist/license-exact.txt, dist/license-index.json (+ .bin), dist/license-vocab.txt (+ .bin), dist/license-words.bin and
+// Build step: writes dist/license-exact.txt (+ -words.txt), dist/license-index.json (+ .bin), dist/license-vocab.txt (+ .bin), dist/license-words.bin and
 // dist/license-samples.bin, dist/license-slots.json (rules/license-templates.yaml), dist/license-extras.txt (+ .bin: titles, tails, left-out lines) from the spdx-license-list package.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import { RULES_DIR } from '../../paths.js';
 import { matchWords, setTemplateSlots, type TemplateSlots } from '../normalize.js';
 import { buildReferenceExtras, EXTRA_GRAMS_FILE, EXTRAS_FILE, serializeExtras } from './reference-extras.js';
 import { type Notice, NOTICES_FILE } from './notices.js';
-import { buildReferenceIndex, EXACT_FILE, SLOTS_FILE, GRAMS_FILE, INDEX_FILE, SAMPLES_FILE, serializeIndex, VOCAB_FILE, VOCAB_TEXT_FILE, WORD_IDS_FILE } from './reference-index.js';
+import { buildReferenceIndex, EXACT_FILE, EXACT_WORDS_FILE, SLOTS_FILE, GRAMS_FILE, INDEX_FILE, SAMPLES_FILE, serializeIndex, VOCAB_FILE, VOCAB_TEXT_FILE, WORD_IDS_FILE } from './reference-index.js';
 
 interface Project { id: string; name: string; keep?: string[] }
 type Slot = TemplateSlots['slots'][number];
@@ -90,7 +90,8 @@ for (const n of notices) new RegExp(n.says);
 writeFileSync(NOTICES_FILE, JSON.stringify(notices));
 const built = buildReferenceIndex(slots.optional, slots.spans);
 const { exact, index, grams, vocab, wordIds, samples } = serializeIndex(built);
-writeFileSync(EXACT_FILE, exact);
+writeFileSync(EXACT_FILE, exact.table);
+writeFileSync(EXACT_WORDS_FILE, exact.words);
 writeFileSync(GRAMS_FILE, grams);
 writeFileSync(INDEX_FILE, index);
 writeFileSync(WORD_IDS_FILE, wordIds);

@@ -38,8 +38,17 @@ export function templateVariantWords(): Set<string> { return (variantWords ??= n
 /** The optional spans rules/license-templates.yaml lists (as the build wrote them). */
 export function templateSpans(): OptionalSpan[] { return readSlots()?.spans ?? []; }
 
-/** dist/license-exact.txt: normalised-text hash → SPDX id, one line each. Small: the only file an exact match reads. */
+/**
+ * dist/license-exact.txt: normalised-text hash → SPDX id and where that text's words are in dist/license-exact-words.txt,
+ * one line each. Small: with the one range of words it confirms, the only file an exact match reads.
+ */
 export const EXACT_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact.txt');
+/**
+ * dist/license-exact-words.txt: the normalised words (joined by spaces, UTF-8) of every text an exact key stands for,
+ * each once (a text that is another's first words is that text's start): a key hit is confirmed word for word by
+ * reading its range alone.
+ */
+export const EXACT_WORDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact-words.txt');
 /** dist/license-index.json: ids, sizes and offsets into the trigram hashes (read only on a miss). */
 export const INDEX_FILE = join(PACKAGE_ROOT, 'dist', 'license-index.json');
 /**
@@ -64,7 +73,7 @@ export const WORD_IDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-words.bin');
 export const SAMPLES_FILE = join(PACKAGE_ROOT, 'dist', 'license-samples.bin');
 
 /** Bump when normalisation, hashing or a file's layout changes, so a stale dist/ index is rebuilt rather than trusted. */
-export const INDEX_VERSION = 12;
+export const INDEX_VERSION = 13;
 /** Word n-gram size of the similarity index. */
 export const GRAM = 3;
 /** The appendix after this phrase (Apache-2.0, GPL "How to apply") is optional in the SPDX templates. */
@@ -166,17 +175,10 @@ function preferred(a: string, b: string): string {
 }
 
 /**
- * `exact`: exact-match key → SPDX id; `digests`: the key → SHA-256 (first 128 bits, hex) of the words it was made from,
- * so a hit is confirmed (the 64-bit key is no cryptographic hash: a text made to collide with MIT's must not be MIT).
+ * `exact`: exact-match key → SPDX id; `texts`: the key → the words it was made from, joined by spaces, so a hit is
+ * confirmed word for word (the 64-bit key is no cryptographic hash: a text made to collide with MIT's must not be MIT).
  */
-export interface BuiltReferences { exact: Record<string, string>; digests: Record<string, string>; index: ReferenceIndex; words: ReferenceWords; shared: string[][] }
-
-/** The digest an exact hit is confirmed with: SHA-256 of the normalised words joined by spaces, first 128 bits. */
-export function exactDigest(words: readonly string[]): string {
-  // Required here, on an exact hit only: node:crypto costs 5–8 ms to load, paid by no run that has no hit.
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  return createHash('sha256').update(words.join(' '), 'utf8').digest('hex').slice(0, 32);
-}
+export interface BuiltReferences { exact: Record<string, string>; texts: Record<string, string>; index: ReferenceIndex; words: ReferenceWords; shared: string[][] }
 
 /** The words with each optional phrase (rules/license-templates.yaml) taken out where it occurs. */
 export function withoutOptional(words: string[], phrases: string[] | undefined): string[] {
@@ -225,7 +227,7 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
   const full: SpdxFull = require('spdx-license-list/full');
   const deprecated = new Set<string>(require('spdx-license-ids/deprecated.json'));
   const exact: Record<string, string> = {};
-  const digests: Record<string, string> = {};
+  const texts: Record<string, string> = {};
   const byKey = new Map<string, string[]>();
   const byBody = new Map<string, number>();
   const entries: ReferenceEntry[] = [];
@@ -248,10 +250,10 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
       const tail = optionalTailStart(words);
       for (const variant of [fullWords, words, words.slice(0, tail)]) {
         const key = exactKey(variant);
-        const digest = exactDigest(variant);
+        const text = variant.join(' ');
         // Two different texts under one key would make one of them unmatchable: the build stops instead.
-        if (digests[key] !== undefined && digests[key] !== digest) throw new Error(`reference index: exact key ${key} stands for two texts (${id}, ${exact[key]})`);
-        digests[key] = digest;
+        if (texts[key] !== undefined && texts[key] !== text) throw new Error(`reference index: exact key ${key} stands for two texts (${id}, ${exact[key]})`);
+        texts[key] = text;
         byKey.set(key, [...new Set([...(byKey.get(key) ?? []), id])]);
         exact[key] = exact[key] === undefined ? id : preferred(exact[key]!, id);
       }
@@ -281,7 +283,7 @@ export function buildReferenceIndex(optional: Record<string, string[]> = templat
   const shared = [...byKey.values()].filter((ids) => ids.length > 1);
   const vocab = [...vocabulary.keys()];
   const ids = vocab.length <= 0x10000 ? Uint16Array.from(wordIds) : Uint32Array.from(wordIds);
-  return { exact, digests, index: { entries, grams }, words: { vocab, ids }, shared };
+  return { exact, texts, index: { entries, grams }, words: { vocab, ids }, shared };
 }
 
 let exactMap: Map<string, string> | undefined;
@@ -556,8 +558,9 @@ function builtBytes(file: string): Buffer | undefined {
 }
 
 /**
- * The exact-match table as built: a version line, then one `key<TAB>id<TAB>digest` line per reference text. A run
- * looks up one key, so the text is searched, not parsed into a map of ~700 entries.
+ * The exact-match table as built: a version line, then one `key<TAB>id<TAB>start<TAB>length` line per reference text
+ * (the byte range of its words in EXACT_WORDS_FILE). A run looks up one key, so the text is searched, not parsed into
+ * a map of ~700 entries.
  */
 function exactText(): string | undefined {
   if (exactTable === undefined) {
@@ -569,21 +572,29 @@ function exactText(): string | undefined {
 }
 
 /**
- * The SPDX id whose normalised text is exactly these words, if any: looked up by the fast 64-bit key, then confirmed by
- * the SHA-256 digest of the words, so a text crafted to share a reference's key is no match (it goes on to similarity).
+ * The SPDX id whose normalised text is exactly these words, if any: looked up by the fast 64-bit key, then confirmed
+ * word for word against the reference's own words, so a text crafted to share a reference's key is no match (it goes
+ * on to similarity). Comparing costs less than a digest: node:crypto alone took 3–5 ms to load.
  */
 export function exactMatch(words: readonly string[]): string | undefined {
   const key = exactKey(words);
-  const text = exactText();
-  if (text) return confirmedExact(lineValue(text, key), words);
-  const { exact, digests } = fallback();
-  return exact[key] === undefined ? undefined : confirmedExact(`${exact[key]}\t${digests[key]}`, words);
+  const table = exactText();
+  if (table) return confirmedExact(lineValue(table, key), words, (start, length) => Buffer.from(readRange(EXACT_WORDS_FILE, start, length)));
+  const { exact, texts } = fallback();
+  if (exact[key] === undefined) return undefined;
+  const bytes = Buffer.from(texts[key]!, 'utf8');
+  return confirmedExact(`${exact[key]}\t0\t${bytes.length}`, words, () => bytes);
 }
 
-/** The id of an exact table's value (`id<TAB>digest`) when the digest is that of `words`; otherwise undefined. */
-export function confirmedExact(value: string | undefined, words: readonly string[]): string | undefined {
-  const tab = value?.indexOf('\t') ?? -1;
-  return tab > 0 && value!.slice(tab + 1) === exactDigest(words) ? value!.slice(0, tab) : undefined;
+/**
+ * The id of an exact table's value (`id<TAB>start<TAB>length`) when the reference words it points at (`read` gives
+ * those bytes) are `words`, joined by spaces, byte for byte; otherwise undefined.
+ */
+export function confirmedExact(value: string | undefined, words: readonly string[], read: (start: number, length: number) => Uint8Array): string | undefined {
+  const [id, start, length, ...rest] = value?.split('\t') ?? [];
+  if (!id || rest.length > 0 || !/^\d+$/.test(start ?? '') || !/^\d+$/.test(length ?? '')) return undefined;
+  const own = Buffer.from(words.join(' '), 'utf8');
+  return own.length === Number(length) && own.equals(read(Number(start), Number(length))) ? id : undefined;
 }
 
 /** The exact-match map: hash of normalised text → SPDX id (tests and tools; a check uses exactMatch). */
@@ -597,14 +608,30 @@ export function exactMatches(): Map<string, string> {
   return exactMap;
 }
 
-/** The exact-match table as the build writes it (see exactText). */
-function serializeExact(exact: Record<string, string>, digests: Record<string, string>): string {
+/**
+ * The exact-match table and the words file it points into, as the build writes them (see exactText). Each text is
+ * stored once; one that is the start of a longer text (a license without its optional tail) is that text's range.
+ */
+function serializeExact(exact: Record<string, string>, texts: Record<string, string>): { table: string; words: string } {
+  const stored: string[] = [];
+  const at = new Map<string, number>();
+  let size = 0;
+  // Longest first, so a shorter text that starts a stored one finds it.
+  const byLength = [...new Set(Object.values(texts))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  for (const text of byLength) {
+    if (text.includes('\n')) throw new Error('reference index: an exact text holds a line break');
+    const host = stored.find((s) => s.startsWith(text) && (s.length === text.length || s[text.length] === ' '));
+    if (host !== undefined) { at.set(text, at.get(host)!); continue; }
+    at.set(text, size);
+    stored.push(text);
+    size += Buffer.byteLength(text, 'utf8') + 1;
+  }
   const lines = Object.entries(exact).map(([key, id]) => {
-    const digest = digests[key] ?? '';
-    if (!/^[0-9a-f]+$/.test(key) || /[\t\n]/.test(id) || !/^[0-9a-f]{32}$/.test(digest)) throw new Error(`reference index: exact key ${key} → ${id} cannot be a table line`);
-    return `${key}\t${id}\t${digest}\n`;
+    const text = texts[key];
+    if (!/^[0-9a-f]+$/.test(key) || /[\t\n]/.test(id) || text === undefined) throw new Error(`reference index: exact key ${key} → ${id} cannot be a table line`);
+    return `${key}\t${id}\t${at.get(text)!}\t${Buffer.byteLength(text, 'utf8')}\n`;
   });
-  return `${EXACT_HEADER}\n${lines.join('')}`;
+  return { table: `${EXACT_HEADER}\n${lines.join('')}`, words: stored.map((s) => `${s}\n`).join('') };
 }
 
 /** The whole similarity index in memory (tests and tools; a check reads only its candidates' parts). */
@@ -641,12 +668,12 @@ function asciiJson(value: unknown): string {
 }
 
 /** The index as the files the build writes. */
-export function serializeIndex(built: BuiltReferences): { exact: string; index: string; grams: Buffer; vocab: { text: string; bin: Buffer }; wordIds: Buffer; samples: Buffer } {
+export function serializeIndex(built: BuiltReferences): { exact: { table: string; words: string }; index: string; grams: Buffer; vocab: { text: string; bin: Buffer }; wordIds: Buffer; samples: Buffer } {
   const { grams, entries } = built.index;
   const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const { vocab, ids } = built.words;
   return {
-    exact: serializeExact(built.exact, built.digests),
+    exact: serializeExact(built.exact, built.texts),
     index: asciiJson({ version: INDEX_VERSION, entries, count: grams.length, wordWidth: ids.BYTES_PER_ELEMENT }),
     grams: raw(grams),
     vocab: serializeVocabulary(vocab),
