@@ -9,18 +9,18 @@
 // or ~/.cache/osai) under a name made of osai's version, the bundle's hash, and Node's version and architecture.
 // Only code is cached, never a result. A cache that is missing, unreadable, stale or rejected by V8 costs a normal
 // compile (and is rewritten); a folder that cannot be written is simply not used. OSAI_NO_CODE_CACHE=1 turns it off.
-// V8 checks only a header of cached data unless --verify-snapshot-checksum is on (a flipped byte in the body crashed
-// Node or could run other code), so the flag is on while the cache is made and while it is read, and off again at
-// once: left on, it makes V8 reject Node's own code cache for every built-in module loaded later. And since cached
-// code is code osai runs, a folder or file that is not the user's own, or that others may write (a shared
+// V8 checks only a header of cached data (a flipped byte in the body crashed Node or could run other code), so the
+// file holds V8's data twice and a run hands it to V8 only when both copies are the same, byte for byte (a native
+// compare, ~0.1 ms). V8's own checksum (--verify-snapshot-checksum) would need node:v8 to set the flag, and node:v8
+// loads Node's streams (1–3 ms of every start-up); a checksum computed in JavaScript costs 3–4 ms on 870 KB. And since
+// cached code is code osai runs, a folder or file that is not the user's own, or that others may write (a shared
 // XDG_CACHE_HOME such as /tmp), is neither read nor written.
 // A run that used code the cache was not made with (a near-miss license, another --format, another command: the
 // bundle tells through noteCodePath, src/code-path.ts) rewrites the cache at exit, so it holds that code too. The file
-// is a little header (the length of a JSON list of those code paths, then the list) before V8's data.
+// is a little header (the length of a JSON list of those code paths, then the list) before V8's data and its copy.
 const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
 
 const VERSION = '@OSAI_VERSION@';
@@ -42,10 +42,14 @@ if (cacheFile) {
     if (!ownOnly(fstatSync(fd)) || !ownOnly(statSync(folder))) throw new Error('not the user\'s own');
     const file = readFileSync(fd);
     const length = file.length >= 4 ? file.readUInt32LE(0) : -1;
-    if (length >= 0 && 4 + length < file.length) {
-      cachedPaths = JSON.parse(file.toString('utf8', 4, 4 + length));
-      if (!Array.isArray(cachedPaths)) cachedPaths = [];
-      cachedData = file.subarray(4 + length);
+    const size = (file.length - 4 - length) / 2;
+    if (length >= 0 && Number.isInteger(size) && size > 0) {
+      const data = file.subarray(4 + length, 4 + length + size);
+      if (data.equals(file.subarray(4 + length + size))) {
+        cachedPaths = JSON.parse(file.toString('utf8', 4, 4 + length));
+        if (!Array.isArray(cachedPaths)) cachedPaths = [];
+        cachedData = data;
+      }
     }
   } catch {
     cachedData = undefined; // none yet, unreadable, damaged or untrusted: compile as usual
@@ -55,17 +59,11 @@ if (cacheFile) {
 }
 // The bundle is ASCII (scripts/bundle.mjs checks): latin1 is the cheapest decoding to a string.
 const source = readFileSync(bundle, 'latin1');
-if (cachedData) setFlagsFromString('--verify-snapshot-checksum');
-let script;
-try {
-  // The bundle is one function expression (scripts/bundle.mjs writes its wrapper), compiled as the string read.
-  script = new Script(source, {
-    filename: bundle,
-    ...(cachedData ? { cachedData } : {}),
-  });
-} finally {
-  if (cachedData) setFlagsFromString('--no-verify-snapshot-checksum');
-}
+// The bundle is one function expression (scripts/bundle.mjs writes its wrapper), compiled as the string read.
+const script = new Script(source, {
+  filename: bundle,
+  ...(cachedData ? { cachedData } : {}),
+});
 const usedPaths = new Set();
 globalThis[Symbol.for('osai.codePath')] = (name) => { usedPaths.add(String(name)); };
 // Written at exit, so the cache holds every function this run compiled, not only the top level.
@@ -113,20 +111,14 @@ function writeCache(file, paths) {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!ownOnly(statSync(folder))) return;
     fd = openSync(temp, 'wx', 0o600);
-    setFlagsFromString('--verify-snapshot-checksum');
-    let data;
-    try {
-      data = script.createCachedData();
-    } finally {
-      setFlagsFromString('--no-verify-snapshot-checksum');
-    }
+    const data = script.createCachedData();
     // Padded with spaces so V8's data starts 8-byte aligned in the file (and in the buffer it is read into): V8
     // copies cached data that is not aligned.
     const json = JSON.stringify(paths);
     const list = Buffer.from(json.padEnd(json.length + ((8 - ((4 + Buffer.byteLength(json)) % 8)) % 8)), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32LE(list.length, 0);
-    writeFileSync(fd, Buffer.concat([length, list, data]));
+    writeFileSync(fd, Buffer.concat([length, list, data, data]));
     closeSync(fd);
     fd = undefined;
     renameSync(temp, file);

@@ -81,8 +81,8 @@ describe('the code cache', () => {
     expect(JSON.parse(after.stdout).profile.verdict).toBe('fail');
   });
 
-  // V8 checks only a header unless --verify-snapshot-checksum is on: a byte flipped in the body crashed Node (or could
-  // run other code) until the loader had V8 check the data's checksum while reading it.
+  // V8 checks only a header of cached data: a byte flipped in the body crashed Node (or could run other code) until the
+  // loader checked the data itself (the file holds it twice; both copies must be the same).
   test('a corrupt, truncated or bit-flipped cache is never used, the run is the same, and the cache is rewritten', () => {
     for (const damage of ['garbage', 'truncated', 'flipped', 'one bit'] as const) {
       const h = home(`damaged-${damage.replace(' ', '-')}`);

@@ -17011,6 +17011,19 @@ ${key2}	`);
 `, start);
   return text5.slice(start, end < 0 ? text5.length : end);
 }
+function escapeLines(text5) {
+  return text5.replace(/[^\x00-\x5b\x5d-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function isPlainAscii(text5) {
+  for (let i = 0; i < text5.length; i++) {
+    let c = text5.charCodeAt(i);
+    if (c > 127 || c === 92) return !1;
+  }
+  return !0;
+}
+function unescapeLines(text5) {
+  return text5.includes("\\") ? text5.replace(/\\u([0-9a-f]{4})/g, (_, hex3) => String.fromCharCode(parseInt(hex3, 16))) : text5;
+}
 var init_text_lines = __esm({
   "src/text-lines.ts"() {
     "use strict";
@@ -38686,19 +38699,6 @@ ${[...aliases].map(([key2, id]) => {
   }).join(`
 `)}
 `;
-}
-function escapeLines(text5) {
-  return text5.replace(/[^\x00-\x5b\x5d-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function isPlainAscii(text5) {
-  for (let i = 0; i < text5.length; i++) {
-    let c = text5.charCodeAt(i);
-    if (c > 127 || c === 92) return !1;
-  }
-  return !0;
-}
-function unescapeLines(text5) {
-  return text5.includes("\\") ? text5.replace(/\\u([0-9a-f]{4})/g, (_, hex3) => String.fromCharCode(parseInt(hex3, 16))) : text5;
 }
 function licenseMatchers(rules) {
   let matchers = matcherCache.get(rules.licenses);
@@ -61112,7 +61112,7 @@ function builtFiles() {
   if (files !== void 0) return files;
   let lines;
   try {
-    lines = (0, import_node_fs6.readFileSync)(EXTRAS_FILE, "utf8");
+    lines = (0, import_node_fs6.readFileSync)(EXTRAS_FILE, "latin1");
   } catch (error62) {
     if (error62.code !== "ENOENT") throw error62;
   }
@@ -61123,7 +61123,7 @@ function builtFiles() {
 function lineOf(lines, id) {
   let value = lineValue(lines, id);
   if (value === void 0) return;
-  let [start, count, title, own5] = value.split("	");
+  let [start, count, title, own5] = unescapeLines(value).split("	");
   return [Number(start), Number(count), title ?? "", own5];
 }
 function referenceOwnLines(id) {

@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { normalizeText } from '../identify/normalize.js';
 import { COMPILED_RULES_FILE, RULES_DIR } from '../paths.js';
 import { canonicalSpdxId } from '../spdx/expression.js';
-import { lineValue } from '../text-lines.js';
+import { escapeLines, isPlainAscii, lineValue, unescapeLines } from '../text-lines.js';
 import type { AddedTermsRules, BaseModelRule, BenignLinesRules, CardTermsRules, ComponentRule, DatasetRule, LicenseRule, Messages, ProfileRule, TermsFilesRules } from './schema.js';
 
 export interface HubId { license?: string; kind: 'license' | 'family' | 'sentinel'; note?: string; members?: string[] }
@@ -162,23 +162,6 @@ function aliasLines(aliases: Map<string, string>): string {
   return `\n${lines.join('\n')}\n`;
 }
 
-/** Lines as ASCII: any other character, and the backslash, as \uXXXX (UTF-16 units), so positions are bytes. */
-function escapeLines(text: string): string {
-  return text.replace(/[^\x00-\x5b\x5d-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Whether escapeLines would leave the text as it is (a loop: cheaper than a regular expression's first use). */
-function isPlainAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7f || c === 0x5c) return false;
-  }
-  return true;
-}
-
-function unescapeLines(text: string): string {
-  return text.includes('\\') ? text.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
-}
 
 const matcherCache = new WeakMap<Map<string, LicenseRule>, LicenseMatcher[]>();
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths.js';
-import { lineValue } from '../../text-lines.js';
+import { escapeLines, lineValue, unescapeLines } from '../../text-lines.js';
 import { matchWords, normalizeText } from '../normalize.js';
 import { alignedBytes, exactKey, gramHashes, INDEX_VERSION, optionalSpanRanges, optionalTailStart, templateSpans } from './reference-index.js';
 
@@ -88,7 +88,8 @@ export function serializeExtras(extras: ReferenceExtras): { lines: string; grams
     const g = extras.grams[id] ?? [];
     all.set(g, start);
     const own = extras.ownLines[id];
-    const line = `${id}\t${start}\t${g.length}\t${extras.titles[id]!}${own ? `\t${JSON.stringify(own)}` : ''}\n`;
+    // ASCII (escapeLines), so a run reads the file as latin1, not as 130 KB of UTF-8 to decode.
+    const line = `${id}\t${start}\t${g.length}\t${escapeLines(`${extras.titles[id]!}${own ? `\t${JSON.stringify(own)}` : ''}`)}\n`;
     start += g.length;
     return line;
   });
@@ -105,7 +106,7 @@ function builtFiles(): typeof files {
   if (files !== undefined) return files;
   let lines: string | undefined;
   try {
-    lines = readFileSync(EXTRAS_FILE, 'utf8');
+    lines = readFileSync(EXTRAS_FILE, 'latin1');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -120,7 +121,7 @@ function builtFiles(): typeof files {
 function lineOf(lines: string, id: string): [number, number, string, string | undefined] | undefined {
   const value = lineValue(lines, id);
   if (value === undefined) return undefined;
-  const [start, count, title, own] = value.split('\t');
+  const [start, count, title, own] = unescapeLines(value).split('\t');
   return [Number(start), Number(count), title ?? '', own];
 }
 
