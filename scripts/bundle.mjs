@@ -110,8 +110,9 @@ const result = await build({
   target: 'node20.18',
   // CommonJS, because vm.Script (the only code cache Node 20 offers a program) runs scripts, not ES modules.
   format: 'cjs',
-  // The loader passes the bundle's own URL in: paths.ts finds package.json and dist/ from it.
-  define: { 'import.meta.url': '__osaiBundleUrl' },
+  // The loader passes the bundle's own path in (__osaiBundleFile): paths.ts finds package.json and dist/ from it.
+  // Nothing else in the bundle reads import.meta.url (createRequire's are rewritten below).
+  define: { 'import.meta.url': 'undefined' },
   // Whitespace and syntax only: an internal error's stack keeps its function names. OSAI_BUNDLE_READABLE=1 keeps
   // one statement a line, for reading a --cpu-prof profile.
   minifyWhitespace: !process.env.OSAI_BUNDLE_READABLE,
@@ -149,7 +150,7 @@ if (/\bString\.raw\b/.test(source)) throw new Error('bundle: String.raw would se
 const ascii = source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 // The file is the function the loader calls, wrapper included: the loader hands V8 the string as read, with no
 // 760 KB concatenation for V8 to flatten (copy) before it compiles or checks the cache.
-const WRAPPER = '(function (exports, require, module, __filename, __dirname, __osaiBundleUrl, __osaiImport) {';
+const WRAPPER = '(function (exports, require, module, __filename, __dirname, __osaiBundleFile, __osaiImport) {';
 writeFileSync(bundle, `${WRAPPER}${ascii}\n})`);
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);

@@ -20,7 +20,6 @@
 // is a little header (the length of a JSON list of those code paths, then the list) before V8's data and its copy.
 const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
-const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
 
 const VERSION = '@OSAI_VERSION@';
@@ -76,10 +75,10 @@ if (cacheFile) {
   });
 }
 const bundleModule = { exports: {} };
-script.runInThisContext()(bundleModule.exports, require, bundleModule, bundle, __dirname, pathToFileURL(bundle).href,
+script.runInThisContext()(bundleModule.exports, require, bundleModule, bundle, __dirname, bundle,
   // The few cold modules the bundle leaves out (those that need zod) come from tsc's dist/ beside it; a cold package
-  // (the Hub client) from node_modules, resolved from here.
-  (specifier) => import(specifier.startsWith('./') ? pathToFileURL(join(__dirname, specifier)).href : specifier));
+  // (the Hub client) from node_modules, resolved from here. node:url only then: a run without them parses no URL.
+  (specifier) => import(specifier.startsWith('./') ? require('node:url').pathToFileURL(join(__dirname, specifier)).href : specifier));
 
 /** The cache folder, or undefined when the cache is off or there is no home to put it in. */
 function cacheFolder() {

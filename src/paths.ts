@@ -3,9 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** In the CLI bundle, the bundle's own path, passed in by its loader (dist/cli.cjs): no file URL to parse at start-up. */
+declare const __osaiBundleFile: string | undefined;
+
 /** The package's own package.json, read once: its folder and the fields osai reports. */
 function findPackage(): { root: string; manifest: { name: string; version: string } } {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+  const here = typeof __osaiBundleFile === 'string' ? __osaiBundleFile : fileURLToPath(import.meta.url);
+  for (let dir = dirname(here); ; dir = dirname(dir)) {
     const file = join(dir, 'package.json');
     const manifest = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown } : undefined;
     if (manifest?.name === 'osai') return { root: dir, manifest: { name: 'osai', version: String(manifest.version) } };

@@ -15949,7 +15949,8 @@ var WORD_FOLD, PAIR_FOLD, PAIR_FIRST, COPYRIGHT_HOLDER, shape, PAIR_BIT, WORD_BI
 
 // src/paths.ts
 function findPackage() {
-  for (let dir = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__osaiActionUrl)); ; dir = (0, import_node_path.dirname)(dir)) {
+  let here = typeof __osaiBundleFile == "string" ? __osaiBundleFile : (0, import_node_url.fileURLToPath)(__osaiActionUrl);
+  for (let dir = (0, import_node_path.dirname)(here); ; dir = (0, import_node_path.dirname)(dir)) {
     let file2 = (0, import_node_path.join)(dir, "package.json"), manifest = (0, import_node_fs.existsSync)(file2) ? JSON.parse((0, import_node_fs.readFileSync)(file2, "utf8")) : void 0;
     if (manifest?.name === "osai") return { root: dir, manifest: { name: "osai", version: String(manifest.version) } };
     if ((0, import_node_path.dirname)(dir) === dir) throw new Error("osai: cannot find its own package.json");
