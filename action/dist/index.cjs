@@ -38619,27 +38619,29 @@ async function loadRuleSet(dir) {
   return cache.set(key2, rules), rules;
 }
 function serializeRuleSet(rules) {
-  let licenses = compactLicenses([...rules.licenses]), body = [...licenses.shared, ...licenses.entries.map(([, json2]) => json2)].map(asciiOnly), aliasText = escapeLines(aliasLines(rules.aliases)), starts = [aliasText.length];
+  let licenses = compactLicenses([...rules.licenses]), body = [...licenses.shared, ...licenses.entries.map(([, json2]) => json2)].map(asciiOnly), aliasText = escapeLines(aliasLines(rules.aliases)), lazy2 = {}, at2 = aliasText.length, lazyLines = LAZY_PARTS.map((part) => {
+    let line2 = asciiOnly(JSON.stringify(rules[part]));
+    return lazy2[part] = { from: at2, to: at2 + line2.length }, at2 += line2.length + 1, line2;
+  }), starts = [at2];
   for (let line2 of body) starts.push(starts[starts.length - 1] + line2.length + 1);
   let head = JSON.stringify({
     licenses: { shared: licenses.shared.length, ids: licenses.entries.map(([id]) => id), starts },
     aliases: { from: 0, to: aliasText.length },
+    lazy: lazy2,
     hubIds: [...rules.hubIds],
     components: rules.components,
     profiles: [...rules.profiles],
     messages: rules.messages,
     dataInformation: rules.dataInformation,
-    baseModels: rules.baseModels,
     baseModelKeys: rules.baseModelKeys,
-    datasets: rules.datasets,
     addedTerms: rules.addedTerms,
-    benignLines: rules.benignLines,
     termsFiles: rules.termsFiles,
     cardTerms: rules.cardTerms,
     matchers: licenseMatchers(rules)
   });
   return `${asciiOnly(head)}
-${aliasText}${body.join(`
+${aliasText}${lazyLines.map((l) => `${l}
+`).join("")}${body.join(`
 `)}
 `;
 }
@@ -38675,7 +38677,9 @@ function fromHead(head, slice) {
   let data = JSON.parse(head), { shared: count, ids: ids2, starts } = data.licenses;
   if (!Array.isArray(ids2) || !Array.isArray(starts)) throw new Error("osai: the compiled rules are from an older build; rebuild them (npm run build)");
   let licenses = expandLicenses(count, ids2, (i) => slice(starts[i], starts[i + 1] - 1));
-  return matcherCache.set(licenses, data.matchers), {
+  if (matcherCache.set(licenses, data.matchers), typeof data.lazy != "object" || data.lazy === null) throw new Error("osai: the compiled rules are from an older build; rebuild them (npm run build)");
+  let lazy2 = data.lazy, parsed = {}, part = (key2) => parsed[key2] ??= JSON.parse(slice(lazy2[key2].from, lazy2[key2].to));
+  return {
     licenses,
     aliases: new LazyMap(new TextEntries(() => slice(data.aliases.from, data.aliases.to)), (id) => id),
     hubIds: new Map(data.hubIds),
@@ -38683,11 +38687,17 @@ function fromHead(head, slice) {
     profiles: new Map(data.profiles),
     messages: data.messages,
     dataInformation: data.dataInformation,
-    baseModels: data.baseModels,
+    get baseModels() {
+      return part("baseModels");
+    },
     baseModelKeys: data.baseModelKeys,
-    datasets: data.datasets,
+    get datasets() {
+      return part("datasets");
+    },
     addedTerms: data.addedTerms,
-    benignLines: data.benignLines,
+    get benignLines() {
+      return part("benignLines");
+    },
     termsFiles: data.termsFiles,
     cardTerms: data.cardTerms
   };
@@ -38731,7 +38741,7 @@ function expandLicenses(count, ids2, line2) {
     return rule;
   });
 }
-var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHARED_FIELDS, LineEntries, LazyMap, TextEntries, init_rule_set = __esm({
+var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, LAZY_PARTS, matcherCache, SHARED_FIELDS, LineEntries, LazyMap, TextEntries, init_rule_set = __esm({
   "src/ruleset/rule-set.ts"() {
     "use strict";
     import_node_fs3 = require("node:fs");
@@ -38740,6 +38750,7 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, matcherCache, SHA
     init_expression();
     init_text_lines();
     DEFAULT_RULES_DIR = RULES_DIR, COMPILED_RULES = COMPILED_RULES_FILE, cache = /* @__PURE__ */ new Map();
+    LAZY_PARTS = ["baseModels", "datasets", "benignLines"];
     matcherCache = /* @__PURE__ */ new WeakMap();
     SHARED_FIELDS = ["freedoms", "obligations", "restrictions"], LineEntries = class {
       constructor(ids2, first, line2) {
@@ -40402,8 +40413,27 @@ function matchAt(phrase, words2, at2, k = 0, grant = !1) {
   }
   return wordMatches(p, words2[at2]) ? matchAt(phrase, words2, at2 + 1, k + 1, grant) : -1;
 }
+function firstWordsOf(phrases2) {
+  let index2 = firstWords.get(phrases2);
+  if (!index2) {
+    index2 = { exact: /* @__PURE__ */ new Map(), rest: [] };
+    for (let p of phrases2) {
+      let first = p[0];
+      if (typeof first == "string" && !first.endsWith("*")) {
+        let list3 = index2.exact.get(first);
+        list3 ? list3.push(p) : index2.exact.set(first, [p]);
+      } else index2.rest.push(p);
+    }
+    firstWords.set(phrases2, index2);
+  }
+  return index2;
+}
 function find(phrases2, words2) {
-  for (let i = 0; i < words2.length; i++) if (phrases2.some((p) => matchAt(p, words2, i) >= 0)) return !0;
+  let { exact, rest } = firstWordsOf(phrases2);
+  for (let i = 0; i < words2.length; i++) {
+    let candidates2 = exact.get(words2[i]);
+    if (candidates2 !== void 0 && candidates2.some((p) => matchAt(p, words2, i) >= 0) || rest.length > 0 && rest.some((p) => matchAt(p, words2, i) >= 0)) return !0;
+  }
   return !1;
 }
 function boundTo(c, words2, pronoun) {
@@ -40565,7 +40595,7 @@ function textTerms(text5, rules, skip) {
     if (hit && !skip?.(lineOffset, sentence)) return { ...hit, lineOffset };
   }
 }
-var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches, DENIALS, BOUND_GAP, SUBJECT_WINDOW, RELATIVE, ADVICE_PROOF, LEADING_WORDS, UNSPACED, DENY_VERB, AUXILIARIES, byFirst, SENTENCE_END, init_terms_sentences = __esm({
+var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches, DENIALS, firstWords, BOUND_GAP, SUBJECT_WINDOW, RELATIVE, ADVICE_PROOF, LEADING_WORDS, UNSPACED, DENY_VERB, AUXILIARIES, byFirst, SENTENCE_END, init_terms_sentences = __esm({
   "src/identify/card/terms-sentences.ts"() {
     "use strict";
     init_normalize();
@@ -40607,6 +40637,7 @@ var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches
       \u03F2: "c"
     }, LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/gu, HAS_LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f\u0261]/u;
     wordMatches = (pattern, word) => word !== void 0 && word !== "" && (pattern.endsWith("*") ? word.startsWith(pattern.slice(0, -1)) : word === pattern), DENIALS = /* @__PURE__ */ new Set(["not", "no", "never", "nor", "without", "except", "only"]);
+    firstWords = /* @__PURE__ */ new WeakMap();
     BOUND_GAP = 8;
     SUBJECT_WINDOW = 15, RELATIVE = /* @__PURE__ */ new Set(["which", "that", "who"]);
     ADVICE_PROOF = /* @__PURE__ */ new Set(["non-commercial", "research-only"]);

@@ -75,17 +75,32 @@ export function serializeRuleSet(rules: RuleSet): string {
   // start, though a run looks up a few), right after the head, so the read that takes the head takes them too; ASCII,
   // so that a character is a byte there as well (see escapeLines).
   const aliasText = escapeLines(aliasLines(rules.aliases));
-  const starts = [aliasText.length];
+  // Then the parts a run reads only when it needs them (LAZY_PARTS), one JSON line each, parsed on first use.
+  const lazy: Record<string, { from: number; to: number }> = {};
+  let at = aliasText.length;
+  const lazyLines = LAZY_PARTS.map((part) => {
+    const line = asciiOnly(JSON.stringify(rules[part]));
+    lazy[part] = { from: at, to: at + line.length };
+    at += line.length + 1;
+    return line;
+  });
+  const starts = [at];
   for (const line of body) starts.push(starts[starts.length - 1]! + line.length + 1);
   const head = JSON.stringify({
     licenses: { shared: licenses.shared.length, ids: licenses.entries.map(([id]) => id), starts },
-    aliases: { from: 0, to: aliasText.length }, hubIds: [...rules.hubIds],
+    aliases: { from: 0, to: aliasText.length }, lazy, hubIds: [...rules.hubIds],
     components: rules.components, profiles: [...rules.profiles], messages: rules.messages, dataInformation: rules.dataInformation,
-    baseModels: rules.baseModels, baseModelKeys: rules.baseModelKeys, datasets: rules.datasets, addedTerms: rules.addedTerms, benignLines: rules.benignLines,
+    baseModelKeys: rules.baseModelKeys, addedTerms: rules.addedTerms,
     termsFiles: rules.termsFiles, cardTerms: rules.cardTerms, matchers: licenseMatchers(rules),
   });
-  return `${asciiOnly(head)}\n${aliasText}${body.join('\n')}\n`;
+  return `${asciiOnly(head)}\n${aliasText}${lazyLines.map((l) => `${l}\n`).join('')}${body.join('\n')}\n`;
 }
+
+/**
+ * Parts of the rules that a run reads only for some repositories (a card that names a base model or a dataset, a
+ * license file with lines no reference explains): kept out of the head, so a run that needs none does not parse them.
+ */
+const LAZY_PARTS = ['baseModels', 'datasets', 'benignLines'] as const;
 
 /**
  * ASCII only (\uXXXX for the rest, the same JSON value): read as latin1 it is a one-byte string, which V8 decodes and
@@ -145,10 +160,15 @@ function fromHead(head: string, slice: (from: number, to: number) => string): Ru
   const licenses = expandLicenses(count, ids, line);
   // Normalised at build time; tied to this licenses map, so a rule set made with other licenses computes its own.
   matcherCache.set(licenses, data.matchers);
+  if (typeof data.lazy !== 'object' || data.lazy === null) throw new Error('osai: the compiled rules are from an older build; rebuild them (npm run build)');
+  const lazy = data.lazy as Record<(typeof LAZY_PARTS)[number], { from: number; to: number }>;
+  const parsed: Partial<Pick<RuleSet, (typeof LAZY_PARTS)[number]>> = {};
+  const part = <K extends (typeof LAZY_PARTS)[number]>(key: K): RuleSet[K] => (parsed[key] ??= JSON.parse(slice(lazy[key].from, lazy[key].to)) as RuleSet[K]) as RuleSet[K];
   return {
     licenses, aliases: new LazyMap(new TextEntries(() => slice(data.aliases.from, data.aliases.to)), (id) => id), hubIds: new Map(data.hubIds),
     components: data.components, profiles: new Map(data.profiles), messages: data.messages, dataInformation: data.dataInformation,
-    baseModels: data.baseModels, baseModelKeys: data.baseModelKeys, datasets: data.datasets, addedTerms: data.addedTerms, benignLines: data.benignLines,
+    get baseModels() { return part('baseModels'); }, baseModelKeys: data.baseModelKeys, get datasets() { return part('datasets'); },
+    addedTerms: data.addedTerms, get benignLines() { return part('benignLines'); },
     termsFiles: data.termsFiles, cardTerms: data.cardTerms,
   };
 }

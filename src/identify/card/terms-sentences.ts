@@ -117,8 +117,38 @@ function matchAt(phrase: Phrase, words: string[], at: number, k = 0, grant = fal
   return wordMatches(p!, words[at]) ? matchAt(phrase, words, at + 1, k + 1, grant) : -1;
 }
 
+/**
+ * A list of phrases by first word: those that start with a plain word under it, the rest (a `*` stem, a gap) apart.
+ * A phrase that starts with a plain word matches only where that word stands, so `find` tries each position's few
+ * phrases instead of every phrase of the list (a card of a hundred sentences asked ~200 phrases at every word).
+ */
+interface FirstWords { exact: Map<string, Phrase[]>; rest: Phrase[] }
+const firstWords = new WeakMap<Phrase[], FirstWords>();
+
+function firstWordsOf(phrases: Phrase[]): FirstWords {
+  let index = firstWords.get(phrases);
+  if (!index) {
+    index = { exact: new Map(), rest: [] };
+    for (const p of phrases) {
+      const first = p[0];
+      if (typeof first === 'string' && !first.endsWith('*')) {
+        const list = index.exact.get(first);
+        if (list) list.push(p); else index.exact.set(first, [p]);
+      } else index.rest.push(p);
+    }
+    firstWords.set(phrases, index);
+  }
+  return index;
+}
+
+/** Whether any of the phrases matches anywhere in the words. */
 function find(phrases: Phrase[], words: string[]): boolean {
-  for (let i = 0; i < words.length; i++) if (phrases.some((p) => matchAt(p, words, i) >= 0)) return true;
+  const { exact, rest } = firstWordsOf(phrases);
+  for (let i = 0; i < words.length; i++) {
+    const candidates = exact.get(words[i]!);
+    if (candidates !== undefined && candidates.some((p) => matchAt(p, words, i) >= 0)) return true;
+    if (rest.length > 0 && rest.some((p) => matchAt(p, words, i) >= 0)) return true;
+  }
   return false;
 }
 
