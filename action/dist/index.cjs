@@ -50553,7 +50553,7 @@ function identifyDatasets(card, rules, isEvaluation = () => !1) {
     return { id: hubId(String(value), "dataset") ?? String(value), via: "card-metadata", file: card.file, ...line2 ? { line: line2 } : {} };
   });
   return card.body.split(/\r\n|\r|\n/).forEach((text5, i) => {
-    if (!isNotYetReleased(text5))
+    if (!(!text5.includes("://") || isNotYetReleased(text5)))
       for (let match of text5.matchAll(/https?:\/\/(?:huggingface\.co|hf\.co)\/datasets\/([\w.-]+(?:\/[\w.-]+)?)/gi))
         isEvaluation(card.bodyLine + i) || links.some((l) => l.id.toLowerCase() === match[1].toLowerCase()) || links.push({ id: match[1], via: "card-link", file: card.file, line: card.bodyLine + i });
   }), links.forEach((link2) => describeDataset(link2, rules)), links;
@@ -50660,7 +50660,7 @@ async function hubCacheSnapshot(path3) {
   } catch {
     real = void 0;
   }
-  let match = real ? SNAPSHOT.exec(real) : null;
+  let match = real?.includes("models--") ? SNAPSHOT.exec(real) : null;
   if (!(!real || !match))
     return { model: `${match[1]}/${match[2]}`, revision: match[3], linkRoot: (0, import_node_path7.dirname)((0, import_node_path7.dirname)(real)) + import_node_path7.sep };
 }
@@ -59968,7 +59968,15 @@ function compile2(rules) {
     unreadable: new Set(rules["unreadable-extensions"])
   }, compiled.set(rules, c)), c;
 }
-var extensionOf = (name) => (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? "").toLowerCase();
+function extensionOf(name) {
+  let dot = name.lastIndexOf(".");
+  if (dot < 0 || dot === name.length - 1) return "";
+  for (let i = dot + 1; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (!(c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57)) return "";
+  }
+  return name.slice(dot + 1).toLowerCase();
+}
 function termsFileKind(name, rules) {
   let c = compile2(rules);
   if (c.notExt.has(extensionOf(name)) || c.except.some((e) => e.test(name))) return;
@@ -62359,8 +62367,8 @@ var HASH = { line: ["#"], spaced: !0, quotes: `"'` }, PYTHON = { line: ["#"], do
   lua: LUA
 }, BY_NAME = [[/^(dockerfile|makefile|containerfile|gemfile|procfile|cmakelists\.txt)$/i, HASH], [/^requirements[\w.-]*\.(txt|in)$/i, HASH]];
 function commentSyntax(path3) {
-  let name = path3.slice(path3.lastIndexOf("/") + 1), dot = name.lastIndexOf("."), ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
-  return (ext ? BY_EXTENSION[ext] : void 0) ?? BY_NAME.find(([pattern]) => pattern.test(name))?.[1];
+  let name = path3.slice(path3.lastIndexOf("/") + 1), dot = name.lastIndexOf("."), ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "", byName = !name.includes(".") || ext === "txt" || ext === "in";
+  return (ext ? BY_EXTENSION[ext] : void 0) ?? (byName ? BY_NAME.find(([pattern]) => pattern.test(name))?.[1] : void 0);
 }
 var LANGUAGES = {
   python: "py",
@@ -63406,6 +63414,13 @@ function isRecord(value) {
   return typeof value == "object" && value !== null && !Array.isArray(value);
 }
 
+// src/file-names.ts
+function endsWithIgnoringCase(path3, ...suffixes) {
+  for (let suffix of suffixes)
+    if (path3.length >= suffix.length && path3.slice(path3.length - suffix.length).toLowerCase() === suffix) return !0;
+  return !1;
+}
+
 // src/read/notebook.ts
 function notebookCode(text5) {
   return notebookCells(text5, /* @__PURE__ */ new Set(["code"]));
@@ -63486,7 +63501,7 @@ async function readDocuments(inventory, reader, hashPaths = [], terms, cardTerms
     text5 !== void 0 && docs.licenseTexts.push({ file: file2.path, text: text5 });
   }
   await readFolderCards(inventory, reader, problems, budget, docs);
-  let metadata = inventory.files.filter((f) => METADATA_NAMES.test(f.path));
+  let metadata = inventory.files.filter((f) => isMetadataName(f.path));
   metadata.length > MAX_CONFIGS && problems.push({ code: "metadata-file-limit", verdict: "unknown", file: metadata[MAX_CONFIGS].path, args: { limit: MAX_CONFIGS, count: metadata.length } });
   for (let file2 of metadata.slice(0, MAX_CONFIGS)) {
     let text5 = await readText(reader, file2, [], budget);
@@ -63496,7 +63511,7 @@ async function readDocuments(inventory, reader, hashPaths = [], terms, cardTerms
     let text5 = await readText(reader, file2, problems, budget);
     text5 !== void 0 && (docs.manifests ??= []).push({ file: file2.path, text: text5 });
   }
-  for (let file2 of inventory.files.filter((f) => CONFIG_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
+  for (let file2 of inventory.files.filter((f) => endsWithIgnoringCase(f.path, ".json") && CONFIG_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
     let text5 = await readText(reader, file2, [], budget);
     text5 !== void 0 && (docs.configs ??= []).push({ file: file2.path, text: text5 });
   }
@@ -63559,7 +63574,7 @@ async function readLfsPointers(inventory, reader) {
     }
   return out;
 }
-var METADATA_NAMES = /(^|\/)([^/]*config[^/]*|model_index|params)\.json$/i, CLASSIC_LICENSE = /^(licen[cs]e|copying)([._-][\w.-]*)?$/i, MAX_FOLDER_CARDS = 32, MODEL_KEYS = /^(license|license_name|license_link|base_model|pipeline_tag|library_name|model-index|model_name|inference|extra_gated_\w+|gated)$/i;
+var METADATA_NAMES = /(^|\/)([^/]*config[^/]*|model_index|params)\.json$/i, isMetadataName = (path3) => endsWithIgnoringCase(path3, ".json") && METADATA_NAMES.test(path3), CLASSIC_LICENSE = /^(licen[cs]e|copying)([._-][\w.-]*)?$/i, MAX_FOLDER_CARDS = 32, MODEL_KEYS = /^(license|license_name|license_link|base_model|pipeline_tag|library_name|model-index|model_name|inference|extra_gated_\w+|gated)$/i;
 async function readTermsFile(reader, file2, problems, budget, terms) {
   let name = file2.path.split("/").pop(), unreadable = (format2) => {
     problems.push({ code: "terms-file-unreadable", file: file2.path, verdict: "unknown", args: { format: format2 } });
@@ -63570,18 +63585,18 @@ async function readTermsFile(reader, file2, problems, budget, terms) {
     p.code === "license-file-binary" && !CLASSIC_LICENSE.test(name) ? unreadable("binary") : problems.push(p);
   return text5;
 }
-var MAX_PROSE_DOCS = 256, baseName = (path3) => path3.slice(path3.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase(), PROSE_NAMES = /\.(md|markdown|rst|txt|html?|adoc|asciidoc|org|textile)$/i, isBareName = (f) => f.role === "other" && !/[./]/.test(f.path.slice(f.path.lastIndexOf("/") + 1)) && !commentSyntax(f.path) && f.size <= MAX_TEXT_BYTES, NOTEBOOK = /\.ipynb$/i, NOT_PROSE_TOPICS = /* @__PURE__ */ new Set(["sample-outputs", "evaluation-results", "data-card", "manifest"]);
+var MAX_PROSE_DOCS = 256, baseName = (path3) => path3.slice(path3.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase(), PROSE_NAMES = /\.(md|markdown|rst|txt|html?|adoc|asciidoc|org|textile)$/i, isBareName = (f) => f.role === "other" && !/[./]/.test(f.path.slice(f.path.lastIndexOf("/") + 1)) && !commentSyntax(f.path) && f.size <= MAX_TEXT_BYTES, isNotebook = (path3) => endsWithIgnoringCase(path3, ".ipynb"), NOT_PROSE_TOPICS = /* @__PURE__ */ new Set(["sample-outputs", "evaluation-results", "data-card", "manifest"]);
 async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
-  let notProse = new Set(cardTerms?.prose["not-names"] ?? []), done = new Set([...docs.prose ?? [], ...docs.otherCards ?? []].map((d) => d.file)), files2 = inventory.files.filter((f) => (f.role === "docs" && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) || NOTEBOOK.test(f.path) || isBareName(f)) && !done.has(f.path) && !notProse.has(baseName(f.path))), room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
+  let notProse = new Set(cardTerms?.prose["not-names"] ?? []), done = new Set([...docs.prose ?? [], ...docs.otherCards ?? []].map((d) => d.file)), files2 = inventory.files.filter((f) => (f.role === "docs" && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) || isNotebook(f.path) || isBareName(f)) && !done.has(f.path) && !notProse.has(baseName(f.path))), room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
   files2.length > room && problems.push({ code: "prose-doc-limit", verdict: "unknown", file: files2[room].path, args: { limit: MAX_PROSE_DOCS, count: files2.length + (docs.prose?.length ?? 0) } });
   for (let file2 of files2.slice(0, room)) {
-    let read = await readText(reader, file2, [], budget), text5 = read !== void 0 && NOTEBOOK.test(file2.path) ? notebookProse(read) ?? read : read;
+    let read = await readText(reader, file2, [], budget), text5 = read !== void 0 && isNotebook(file2.path) ? notebookProse(read) ?? read : read;
     text5 !== void 0 && (docs.prose ??= []).push({ file: file2.path, text: text5 });
   }
 }
-var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i, OTHER_JSON = (f) => /\.json$/i.test(f.path) && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? "") && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path) && !NOT_METADATA_FOLDERS.test(f.path), NOT_METADATA_FOLDERS = /(^|\/)(data|datasets?|samples?|examples?|tests?|fixtures|evals?|evaluations?|results?)\//i, NOT_METADATA_TOPICS = /* @__PURE__ */ new Set(["tokenizer", "manifest", "evaluation-results", "sample-outputs"]), NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
+var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, OTHER_JSON = (f) => endsWithIgnoringCase(f.path, ".json") && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? "") && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path) && !NOT_METADATA_FOLDERS.test(f.path), NOT_METADATA_FOLDERS = /(^|\/)(data|datasets?|samples?|examples?|tests?|fixtures|evals?|evaluations?|results?)\//i, NOT_METADATA_TOPICS = /* @__PURE__ */ new Set(["tokenizer", "manifest", "evaluation-results", "sample-outputs"]), NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
 async function readComments(inventory, reader, problems, docs) {
-  let budget = { left: MAX_COMMENT_BYTES, reported: !0 }, known = new Map([...docs.code ?? [], ...docs.manifests ?? []].map((d) => [d.file, d.text])), files2 = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !OSAI_CONFIG.test(f.path) && (NOTEBOOK.test(f.path) || commentSyntax(f.path) || OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))), limit = (file2) => problems.push({ code: "comment-file-limit", verdict: "unknown", file: file2.path, args: { limit: MAX_COMMENT_FILES, count: files2.length } });
+  let budget = { left: MAX_COMMENT_BYTES, reported: !0 }, known = new Map([...docs.code ?? [], ...docs.manifests ?? []].map((d) => [d.file, d.text])), files2 = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !(endsWithIgnoringCase(f.path, ".yml", ".yaml") && OSAI_CONFIG.test(f.path)) && (isNotebook(f.path) || commentSyntax(f.path) || OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))), limit = (file2) => problems.push({ code: "comment-file-limit", verdict: "unknown", file: file2.path, args: { limit: MAX_COMMENT_FILES, count: files2.length } });
   files2.length > MAX_COMMENT_FILES && limit(files2[MAX_COMMENT_FILES]);
   for (let file2 of files2.slice(0, MAX_COMMENT_FILES)) {
     if (budget.left <= 0) {
@@ -63596,8 +63611,8 @@ async function readComments(inventory, reader, problems, docs) {
       }
       continue;
     }
-    (STRUCTURED_CONFIG.test(file2.path) || OTHER_JSON(file2)) && !NOT_MODEL_CONFIG.test(file2.path) && (docs.otherMetadata ??= []).push({ file: file2.path, text: text5 });
-    let lines = NOTEBOOK.test(file2.path) ? notebookComments(text5) : void 0, words2 = lines ? prose(lines) : commentProse(file2.path, text5);
+    (endsWithIgnoringCase(file2.path, ".yml", ".yaml", ".toml") || OTHER_JSON(file2)) && !NOT_MODEL_CONFIG.test(file2.path) && (docs.otherMetadata ??= []).push({ file: file2.path, text: text5 });
+    let lines = isNotebook(file2.path) ? notebookComments(text5) : void 0, words2 = lines ? prose(lines) : commentProse(file2.path, text5);
     words2 !== void 0 && (docs.comments ??= []).push({ file: file2.path, text: words2 });
   }
 }

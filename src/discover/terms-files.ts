@@ -21,7 +21,16 @@ function compile(rules: TermsFilesRules): Compiled {
   return c;
 }
 
-const extensionOf = (name: string) => (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
+/** What follows a name's last dot, lower-cased, when it is letters and digits only (/\.([a-z0-9]+)$/i); otherwise ''. */
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0 || dot === name.length - 1) return '';
+  for (let i = dot + 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) return '';
+  }
+  return name.slice(dot + 1).toLowerCase();
+}
 
 /**
  * What a file name says about its terms, or undefined for a name that carries none. Separators (space, `_`, `-`, `.`)

@@ -44,7 +44,9 @@ export function commentSyntax(path: string): Syntax | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  return (ext ? BY_EXTENSION[ext] : undefined) ?? BY_NAME.find(([pattern]) => pattern.test(name))?.[1];
+  // BY_NAME's names have no dot but CMakeLists.txt and requirements*.txt|in: other names skip its expressions.
+  const byName = !name.includes('.') || ext === 'txt' || ext === 'in';
+  return (ext ? BY_EXTENSION[ext] : undefined) ?? (byName ? BY_NAME.find(([pattern]) => pattern.test(name))?.[1] : undefined);
 }
 
 /** Names a Markdown code block gives its language by that are not a file extension (```python, ```shell). */

@@ -22,7 +22,8 @@ export async function hubCacheSnapshot(path: string): Promise<HubCacheSnapshot |
   } catch {
     real = undefined;
   }
-  const match = real ? SNAPSHOT.exec(real) : null;
+  // Only a path with a models-- folder can be a snapshot (the expression is compiled only for one).
+  const match = real?.includes('models--') ? SNAPSHOT.exec(real) : null;
   if (!real || !match) return undefined;
   return { model: `${match[1]}/${match[2]}`, revision: match[3]!, linkRoot: dirname(dirname(real)) + sep };
 }

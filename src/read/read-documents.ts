@@ -9,6 +9,7 @@ import type { RepoReader } from './reader.js';
 import { readWeightsHeader } from './weights-header.js';
 import type { CardTermsRules, TermsFilesRules } from '../ruleset/schema.js';
 import { isUnreadableTermsName } from '../discover/terms-files.js';
+import { endsWithIgnoringCase } from '../file-names.js';
 import { notebookComments, notebookProse } from './notebook.js';
 import { commentProse, commentSyntax, prose } from './comments.js';
 
@@ -78,7 +79,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
     if (text !== undefined) docs.licenseTexts.push({ file: file.path, text });
   }
   await readFolderCards(inventory, reader, problems, budget, docs);
-  const metadata = inventory.files.filter((f) => METADATA_NAMES.test(f.path));
+  const metadata = inventory.files.filter((f) => isMetadataName(f.path));
   // A config past the bound may state terms ("license": "cc-by-nc-4.0") that no one read: unknown, never silence.
   if (metadata.length > MAX_CONFIGS) {
     problems.push({ code: 'metadata-file-limit', verdict: 'unknown', file: metadata[MAX_CONFIGS]!.path, args: { limit: MAX_CONFIGS, count: metadata.length } });
@@ -93,7 +94,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
   }
   // The configs that name a base model; a repo of many sub-models is read up to a bound. An empty or unreadable config
   // is no problem of the release's terms, so it is not reported here (a missing base shows as lineage evidence missing).
-  for (const file of inventory.files.filter((f) => CONFIG_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
+  for (const file of inventory.files.filter((f) => endsWithIgnoringCase(f.path, '.json') && CONFIG_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
     const text = await readText(reader, file, [], budget);
     if (text !== undefined) (docs.configs ??= []).push({ file: file.path, text });
   }
@@ -193,6 +194,7 @@ async function readLfsPointers(inventory: Inventory, reader: RepoReader): Promis
  * model_index.json and params.json. Any of them can state a license, so none is passed over for its name.
  */
 const METADATA_NAMES = /(^|\/)([^/]*config[^/]*|model_index|params)\.json$/i;
+const isMetadataName = (path: string) => endsWithIgnoringCase(path, '.json') && METADATA_NAMES.test(path);
 /** A classic license name: a binary one is `license-file-binary`; any other terms file osai cannot read is unknown. */
 const CLASSIC_LICENSE = /^(licen[cs]e|copying)([._-][\w.-]*)?$/i;
 /** Sub-folder READMEs read for model front matter, at most this many. */
@@ -231,7 +233,7 @@ const PROSE_NAMES = /\.(md|markdown|rst|txt|html?|adoc|asciidoc|org|textile)$/i;
  */
 const isBareName = (f: InventoryFile) => f.role === 'other' && !/[./]/.test(f.path.slice(f.path.lastIndexOf('/') + 1)) && !commentSyntax(f.path) && f.size <= MAX_TEXT_BYTES;
 /** A Jupyter notebook, whatever its role: its Markdown cells are prose of the release. */
-const NOTEBOOK = /\.ipynb$/i;
+const isNotebook = (path: string) => endsWithIgnoringCase(path, '.ipynb');
 /** Docs that are not prose about the release: generated samples and result tables state no terms of it. */
 const NOT_PROSE_TOPICS = new Set(['sample-outputs', 'evaluation-results', 'data-card', 'manifest']);
 
@@ -244,14 +246,14 @@ async function readProse(inventory: Inventory, reader: RepoReader, problems: Pro
   // CONTRIBUTING.md, CODE_OF_CONDUCT.md: rules for the project's contributors (rules/card-terms.yaml `prose.not-names`).
   const notProse = new Set(cardTerms?.prose['not-names'] ?? []);
   const done = new Set([...(docs.prose ?? []), ...(docs.otherCards ?? [])].map((d) => d.file));
-  const files = inventory.files.filter((f) => (f.role === 'docs' && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) || NOTEBOOK.test(f.path) || isBareName(f)) && !done.has(f.path) && !notProse.has(baseName(f.path)));
+  const files = inventory.files.filter((f) => (f.role === 'docs' && !(f.topic && NOT_PROSE_TOPICS.has(f.topic)) && PROSE_NAMES.test(f.path) || isNotebook(f.path) || isBareName(f)) && !done.has(f.path) && !notProse.has(baseName(f.path)));
   const room = Math.max(0, MAX_PROSE_DOCS - (docs.prose?.length ?? 0));
   if (files.length > room) problems.push({ code: 'prose-doc-limit', verdict: 'unknown', file: files[room]!.path, args: { limit: MAX_PROSE_DOCS, count: files.length + (docs.prose?.length ?? 0) } });
   for (const file of files.slice(0, room)) {
     const read = await readText(reader, file, [], budget);
     // A notebook's Markdown cells (quickstart.ipynb: "The weights are for non-commercial use only."), at its own lines.
     // One that is not valid notebook JSON is read as it is: its words are still what a reader of the file sees.
-    const text = read !== undefined && NOTEBOOK.test(file.path) ? notebookProse(read) ?? read : read;
+    const text = read !== undefined && isNotebook(file.path) ? notebookProse(read) ?? read : read;
     if (text !== undefined) (docs.prose ??= []).push({ file: file.path, text });
   }
 }
@@ -265,12 +267,11 @@ const NOT_SOURCE_ROLES = new Set(['weights', 'data', 'license']);
 /** osai's own config: its comments are about the check (`osai init` writes them), not terms of the release. */
 const OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i;
 /** YAML and TOML files, read for license, terms and note keys as `*config*.json` is (but NOT_MODEL_CONFIG). */
-const STRUCTURED_CONFIG = /\.(ya?ml|toml)$/i;
 /**
  * Any other JSON file (model_info.json, metadata.json) is read for those keys too; `*config*.json` is read above, and
  * a tokenizer's vocabulary, a weights index or a manifest states no license of the model.
  */
-const OTHER_JSON = (f: InventoryFile) => /\.json$/i.test(f.path) && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? '')
+const OTHER_JSON = (f: InventoryFile) => endsWithIgnoringCase(f.path, '.json') && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? '')
   && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path) && !NOT_METADATA_FOLDERS.test(f.path);
 /** JSON under these folders is data, samples or test fixtures (a record's `license` is that record's), not a config. */
 const NOT_METADATA_FOLDERS = /(^|\/)(data|datasets?|samples?|examples?|tests?|fixtures|evals?|evaluations?|results?)\//i;
@@ -293,7 +294,7 @@ const NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?m
 async function readComments(inventory: Inventory, reader: RepoReader, problems: Problem[], docs: Documents): Promise<void> {
   const budget: Budget = { left: MAX_COMMENT_BYTES, reported: true };
   const known = new Map([...(docs.code ?? []), ...(docs.manifests ?? [])].map((d) => [d.file, d.text]));
-  const files = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !OSAI_CONFIG.test(f.path) && (NOTEBOOK.test(f.path) || commentSyntax(f.path) || (OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))));
+  const files = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !(endsWithIgnoringCase(f.path, '.yml', '.yaml') && OSAI_CONFIG.test(f.path)) && (isNotebook(f.path) || commentSyntax(f.path) || (OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))));
   const limit = (file: InventoryFile) => problems.push({ code: 'comment-file-limit', verdict: 'unknown', file: file.path, args: { limit: MAX_COMMENT_FILES, count: files.length } });
   if (files.length > MAX_COMMENT_FILES) limit(files[MAX_COMMENT_FILES]!);
   for (const file of files.slice(0, MAX_COMMENT_FILES)) {
@@ -303,9 +304,9 @@ async function readComments(inventory: Inventory, reader: RepoReader, problems: 
       if (budget.left <= 0) { limit(file); break; }
       continue;
     }
-    if ((STRUCTURED_CONFIG.test(file.path) || OTHER_JSON(file)) && !NOT_MODEL_CONFIG.test(file.path)) (docs.otherMetadata ??= []).push({ file: file.path, text });
+    if ((endsWithIgnoringCase(file.path, '.yml', '.yaml', '.toml') || OTHER_JSON(file)) && !NOT_MODEL_CONFIG.test(file.path)) (docs.otherMetadata ??= []).push({ file: file.path, text });
     // A notebook's code cells: their comments, each at the notebook's own line.
-    const lines = NOTEBOOK.test(file.path) ? notebookComments(text) : undefined;
+    const lines = isNotebook(file.path) ? notebookComments(text) : undefined;
     const words = lines ? prose(lines) : commentProse(file.path, text);
     if (words !== undefined) (docs.comments ??= []).push({ file: file.path, text: words });
   }

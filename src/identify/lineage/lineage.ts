@@ -77,7 +77,8 @@ export function identifyDatasets(card: CardDocument, rules: RuleSet, isEvaluatio
     return { id: hubId(String(value), 'dataset') ?? String(value), via: 'card-metadata' as const, file: card.file, ...(line ? { line } : {}) };
   });
   card.body.split(/\r\n|\r|\n/).forEach((text, i) => {
-    if (isNotYetReleased(text)) return;
+    // A line without "://" holds no dataset link (and a run whose card has none compiles neither expression).
+    if (!text.includes('://') || isNotYetReleased(text)) return;
     for (const match of text.matchAll(/https?:\/\/(?:huggingface\.co|hf\.co)\/datasets\/([\w.-]+(?:\/[\w.-]+)?)/gi)) {
       if (isEvaluation(card.bodyLine + i)) continue;
       if (!links.some((l) => l.id.toLowerCase() === match[1]!.toLowerCase())) links.push({ id: match[1]!, via: 'card-link', file: card.file, line: card.bodyLine + i });
