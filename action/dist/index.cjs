@@ -40599,7 +40599,7 @@ var GAP, compiled5, toPhrase, CONFUSABLES, LOOKALIKE, HAS_LOOKALIKE, wordMatches
   "src/identify/card/terms-sentences.ts"() {
     "use strict";
     init_normalize();
-    GAP = 4, compiled5 = /* @__PURE__ */ new WeakMap(), toPhrase = (p) => p.split(" ").map((w) => w === "~" ? null : w);
+    GAP = 4, compiled5 = /* @__PURE__ */ new WeakMap(), toPhrase = (p) => p.includes("~") ? p.split(" ").map((w) => w === "~" ? null : w) : p.split(" ");
     CONFUSABLES = {
       \u0430: "a",
       \u0432: "b",
