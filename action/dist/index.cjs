@@ -38757,24 +38757,33 @@ var import_node_fs3, DEFAULT_RULES_DIR, COMPILED_RULES, cache, LAZY_PARTS, match
         this.ids = ids2;
         this.first = first;
         this.line = line2;
-        this.at = new Map(ids2.map((id, i) => [id, first + i]));
       }
       ids;
       first;
       line;
+      /** Built once a run has looked up more than a few ids: until then a search of the ~800 ids costs less than the map. */
       at;
+      lookups = 0;
+      map() {
+        return this.at ??= new Map(this.ids.map((id, i) => [id, this.first + i])), this.at;
+      }
+      indexOf(id) {
+        if (this.at || ++this.lookups > 32) return this.map().get(id);
+        let i = this.ids.indexOf(id);
+        return i < 0 ? void 0 : this.first + i;
+      }
       get(id) {
-        let i = this.at.get(id);
+        let i = this.indexOf(id);
         return i === void 0 ? void 0 : this.line(i);
       }
       has(id) {
-        return this.at.has(id);
+        return this.indexOf(id) !== void 0;
       }
       get size() {
         return this.ids.length;
       }
       keys() {
-        return this.at.keys();
+        return this.map().keys();
       }
       [Symbol.iterator]() {
         return new Map(this.ids.map((id, i) => [id, this.line(this.first + i)]))[Symbol.iterator]();

@@ -213,14 +213,23 @@ interface CompactLicenses { shared: string[]; entries: [string, string][] }
 
 /** The licenses' JSON lines by id, read through `line(i)` (the body's i-th line): a LazyMap's raw entries. */
 class LineEntries implements RawEntries {
-  private readonly at: Map<string, number>;
-  constructor(private readonly ids: string[], private readonly first: number, private readonly line: (i: number) => string) {
-    this.at = new Map(ids.map((id, i) => [id, first + i]));
+  /** Built once a run has looked up more than a few ids: until then a search of the ~800 ids costs less than the map. */
+  private at: Map<string, number> | undefined;
+  private lookups = 0;
+  constructor(private readonly ids: string[], private readonly first: number, private readonly line: (i: number) => string) {}
+  private map(): Map<string, number> {
+    this.at ??= new Map(this.ids.map((id, i) => [id, this.first + i]));
+    return this.at;
   }
-  get(id: string): string | undefined { const i = this.at.get(id); return i === undefined ? undefined : this.line(i); }
-  has(id: string): boolean { return this.at.has(id); }
+  private indexOf(id: string): number | undefined {
+    if (this.at || ++this.lookups > 32) return this.map().get(id);
+    const i = this.ids.indexOf(id);
+    return i < 0 ? undefined : this.first + i;
+  }
+  get(id: string): string | undefined { const i = this.indexOf(id); return i === undefined ? undefined : this.line(i); }
+  has(id: string): boolean { return this.indexOf(id) !== undefined; }
   get size(): number { return this.ids.length; }
-  keys(): MapIterator<string> { return this.at.keys(); }
+  keys(): MapIterator<string> { return this.map().keys(); }
   [Symbol.iterator](): MapIterator<[string, string]> { return new Map(this.ids.map((id, i) => [id, this.line(this.first + i)] as [string, string]))[Symbol.iterator](); }
 }
 
