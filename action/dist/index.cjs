@@ -60536,7 +60536,10 @@ function evaluate(evidence, rules, options) {
     evidence,
     rules,
     component: (id) => byId.get(id) ?? { id, status: "absent", evidence: [] }
-  }, strict = options.strict ?? !1, policyOutcomes = options.policy ? checkPolicy(ctx, options.policy) : [], results = [...rules.profiles.values()].sort((a, b) => a.id < b.id ? -1 : 1).map((p) => evaluateProfile(ctx, p, strict, policyOutcomes, options)), result2 = results.find((r) => r.id === chosen.id), required2 = requiredComponents(rules, chosen);
+  }, strict = options.strict ?? !1, policyOutcomes = options.policy ? checkPolicy(ctx, options.policy) : [], outcomes = /* @__PURE__ */ new Map(), check4 = (spec) => {
+    let key2 = JSON.stringify(spec), out = outcomes.get(key2);
+    return out || (out = runCheck(ctx, spec), outcomes.set(key2, out)), out;
+  }, codes = Object.keys(rules.messages), results = [...rules.profiles.values()].sort((a, b) => a.id < b.id ? -1 : 1).map((p) => evaluateProfile(ctx, p, strict, policyOutcomes, options, check4, codes)), result2 = results.find((r) => r.id === chosen.id), required2 = requiredComponents(rules, chosen);
   return {
     schemaVersion: 1,
     tool: options.tool,
@@ -60559,11 +60562,11 @@ function profileChecks(rules, profile, seen = /* @__PURE__ */ new Set()) {
   let parent = profile.extends ? rules.profiles.get(profile.extends) : void 0;
   return [...parent ? profileChecks(rules, parent, seen) : [], ...profile.checks];
 }
-function evaluateProfile(ctx, profile, strict, policyOutcomes, options) {
+function evaluateProfile(ctx, profile, strict, policyOutcomes, options, check4, codes) {
   let checked = profileChecks(ctx.rules, profile).flatMap((spec) => {
-    let out = runCheck(ctx, spec);
+    let out = check4(spec);
     return out.length > 0 ? out : [{ code: "check-no-evidence", verdict: "unknown", severity: "error", args: { check: spec.kind } }];
-  }), { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today, Object.keys(ctx.rules.messages)), findings = dedupe(groupByCause(outcomes.filter((o) => o.verdict !== "pass" || o.severity !== "note" || o.note), ctx).map((o) => renderOutcome(o, ctx.rules)));
+  }), { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today, codes), findings = dedupe(groupByCause(outcomes.filter((o) => o.verdict !== "pass" || o.severity !== "note" || o.note), ctx).map((o) => renderOutcome(o, ctx.rules)));
   return {
     id: profile.id,
     name: profile.name,

@@ -43,9 +43,20 @@ export function evaluate(evidence: Evidence, rules: RuleSet, options: EvaluateOp
   };
   const strict = options.strict ?? false;
   const policyOutcomes = options.policy ? checkPolicy(ctx, options.policy) : [];
+  // Profiles share checks (mof-class-1 extends class-2, which extends class-3; several ask for the same license
+  // check): a check is run once per evidence, whichever profile asks. Checks are pure, and their outcomes are not
+  // changed by what is done with them.
+  const outcomes = new Map<string, Outcome[]>();
+  const check = (spec: CheckSpec): Outcome[] => {
+    const key = JSON.stringify(spec);
+    let out = outcomes.get(key);
+    if (!out) { out = runCheck(ctx, spec); outcomes.set(key, out); }
+    return out;
+  };
+  const codes = Object.keys(rules.messages);
   const results = [...rules.profiles.values()]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((p) => evaluateProfile(ctx, p, strict, policyOutcomes, options));
+    .map((p) => evaluateProfile(ctx, p, strict, policyOutcomes, options, check, codes));
   const result = results.find((r) => r.id === chosen.id)!;
   const required = requiredComponents(rules, chosen);
   return {
@@ -75,13 +86,14 @@ export function profileChecks(rules: RuleSet, profile: ProfileRule, seen = new S
 
 function evaluateProfile(
   ctx: CheckContext, profile: ProfileRule, strict: boolean, policyOutcomes: Outcome[], options: EvaluateOptions,
+  check: (spec: CheckSpec) => Outcome[], codes: string[],
 ): ProfileResult {
   const checked = profileChecks(ctx.rules, profile).flatMap((spec): Outcome[] => {
-    const out = runCheck(ctx, spec);
+    const out = check(spec);
     // A check that says nothing has seen no evidence; silence must never read as a pass.
     return out.length > 0 ? out : [{ code: 'check-no-evidence', verdict: 'unknown', severity: 'error', args: { check: spec.kind } }];
   });
-  const { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today, Object.keys(ctx.rules.messages));
+  const { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today, codes);
   const findings = dedupe(groupByCause(outcomes.filter((o) => o.verdict !== 'pass' || o.severity !== 'note' || o.note), ctx).map((o) => renderOutcome(o, ctx.rules)));
   return {
     id: profile.id,
