@@ -219,6 +219,10 @@ const TABLE: Row[] = [
   ['base-model-per-size-falcon-180b', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['adapter-config-bare-llama-name', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
   ['card-body-finetuned-from-link', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  // A bare id after the same words binds as a link does; a framework pair or a ratio after them names no model.
+  ['card-body-finetuned-from-bare-id', 'open-weights', 'fail', ['license-lineage-conflict', 'freedom-restricted']],
+  ['card-body-finetuned-from-bare-unknown', 'open-weights', 'unknown', ['base-model-unknown']],
+  ['card-body-slash-words-honest', 'open-weights', 'pass', []],
   ['merge-one-base-unknown', 'open-weights', 'unknown', ['base-model-unknown']],
   ['merge-bases-known-open', 'open-weights', 'pass', []],
   // A clone made without `git lfs pull` (actions/checkout's default) holds pointers: the release still passes.

@@ -41241,12 +41241,20 @@ function basesFromCardMetadata(card) {
 }
 function basesFromCardBody(card) {
   let out = [];
-  return mayNameBase(card.body) && card.body.split(/\r\n|\r|\n/).forEach((text5, i) => {
+  if (!card.body.includes("/")) return out;
+  let relationOf = (phrase) => /quanti/i.test(phrase) ? "quantized" : /merge/i.test(phrase) ? "merge" : /adapt/i.test(phrase) ? "adapter" : "finetune";
+  return card.body.split(/\r\n|\r|\n/).forEach((text5, i) => {
+    if (!text5.includes("/")) return;
+    let line2 = text5.slice(0, 4096);
     if (mayNameBase(text5))
-      for (let match of text5.slice(0, 4096).matchAll(DERIVED)) {
+      for (let match of line2.matchAll(DERIVED)) {
         let id = hubId(match[2].replace(/`/g, ""));
-        id && id.includes("/") && !NOT_MODELS.test(id) && out.push({ base: id, relation: /quanti/i.test(match[1]) ? "quantized" : /merge/i.test(match[1]) ? "merge" : /adapt/i.test(match[1]) ? "adapter" : "finetune", file: card.file, line: card.bodyLine + i });
+        id && id.includes("/") && !NOT_MODELS.test(id) && out.push({ base: id, relation: relationOf(match[1]), file: card.file, line: card.bodyLine + i });
       }
+    for (let match of line2.matchAll(DERIVED_BARE)) {
+      let id = hubId(match[2]), plain = !/[\d._-]/.test(match[2].slice(match[2].indexOf("/") + 1));
+      id && id.includes("/") && !NOT_MODELS.test(id) && out.push({ base: id, relation: relationOf(match[1]), file: card.file, line: card.bodyLine + i, ...plain ? { knownOnly: !0 } : {} });
+    }
   }), out;
 }
 function basesFromConfigs(configs) {
@@ -41303,13 +41311,13 @@ function lineOf3(text5, value) {
   return at2 < 0 ? 1 : text5.slice(0, at2).split(`
 `).length;
 }
-var RELATIONS, MAX_CONFIG_BYTES, DERIVED, NOT_MODELS, mayNameBase, init_base_sources = __esm({
+var RELATIONS, MAX_CONFIG_BYTES, DERIVED, DERIVED_BARE, NOT_MODELS, mayNameBase, init_base_sources = __esm({
   "src/identify/lineage/base-sources.ts"() {
     "use strict";
     init_hub_id();
     init_metadata_terms();
     RELATIONS = /* @__PURE__ */ new Set(["adapter", "merge", "quantized", "finetune"]), MAX_CONFIG_BYTES = 256 * 1024;
-    DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/gi, NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i, mayNameBase = (line2) => line2.includes("`") || /hf\.co|huggingface\.co/i.test(line2);
+    DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/gi, DERIVED_BARE = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?<![\w/.-])((?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]*\/(?=[\w.-]*[A-Za-z])[\w.-]*[A-Za-z0-9])(?![\w/-])/gi, NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i, mayNameBase = (line2) => line2.includes("`") || /hf\.co|huggingface\.co/i.test(line2);
   }
 });
 

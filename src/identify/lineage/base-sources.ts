@@ -27,6 +27,14 @@ export function basesFromCardMetadata(card: CardDocument): Candidate[] {
  */
 const DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/gi;
 
+/**
+ * The same statement with a bare id ("a fine-tune of meta-llama/Llama-2-7b-hf", "fine-tuned from skt/kogpt2-base-v2"):
+ * an owner and a name, each with a letter (so "of 80/20" is no model), then no further path. A name with a digit, a
+ * dot, a hyphen or an underscore binds as a link does; a plain word ("derived from and/or", "PyTorch/JAX") is an id
+ * only when the rules rate it (bigscience/bloom).
+ */
+const DERIVED_BARE = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?<![\w/.-])((?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]*\/(?=[\w.-]*[A-Za-z])[\w.-]*[A-Za-z0-9])(?![\w/-])/gi;
+
 /** Hub paths that are not model repositories. */
 const NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i;
 
@@ -35,12 +43,21 @@ const mayNameBase = (line: string): boolean => line.includes('`') || /hf\.co|hug
 
 export function basesFromCardBody(card: CardDocument): Candidate[] {
   const out: Candidate[] = [];
-  if (!mayNameBase(card.body)) return out;
+  if (!card.body.includes('/')) return out;
+  const relationOf = (phrase: string) => (/quanti/i.test(phrase) ? 'quantized' : /merge/i.test(phrase) ? 'merge' : /adapt/i.test(phrase) ? 'adapter' : 'finetune');
   card.body.split(/\r\n|\r|\n/).forEach((text, i) => {
-    if (!mayNameBase(text)) return;
-    for (const match of text.slice(0, 4096).matchAll(DERIVED)) {
-      const id = hubId(match[2]!.replace(/`/g, ''));
-      if (id && id.includes('/') && !NOT_MODELS.test(id)) out.push({ base: id, relation: /quanti/i.test(match[1]!) ? 'quantized' : /merge/i.test(match[1]!) ? 'merge' : /adapt/i.test(match[1]!) ? 'adapter' : 'finetune', file: card.file, line: card.bodyLine + i });
+    if (!text.includes('/')) return;
+    const line = text.slice(0, 4096);
+    if (mayNameBase(text)) {
+      for (const match of line.matchAll(DERIVED)) {
+        const id = hubId(match[2]!.replace(/`/g, ''));
+        if (id && id.includes('/') && !NOT_MODELS.test(id)) out.push({ base: id, relation: relationOf(match[1]!), file: card.file, line: card.bodyLine + i });
+      }
+    }
+    for (const match of line.matchAll(DERIVED_BARE)) {
+      const id = hubId(match[2]!);
+      const plain = !/[\d._-]/.test(match[2]!.slice(match[2]!.indexOf('/') + 1));
+      if (id && id.includes('/') && !NOT_MODELS.test(id)) out.push({ base: id, relation: relationOf(match[1]!), file: card.file, line: card.bodyLine + i, ...(plain ? { knownOnly: true } : {}) });
     }
   });
   return out;
