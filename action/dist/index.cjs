@@ -63614,7 +63614,7 @@ async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
     text5 !== void 0 && (docs.prose ??= []).push({ file: file2.path, text: text5 });
   }
 }
-var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, OTHER_JSON = (f) => endsWithIgnoringCase(f.path, ".json") && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? "") && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path) && !NOT_METADATA_FOLDERS.test(f.path), NOT_METADATA_FOLDERS = /(^|\/)(data|datasets?|samples?|examples?|tests?|fixtures|evals?|evaluations?|results?)\//i, NOT_METADATA_TOPICS = /* @__PURE__ */ new Set(["tokenizer", "manifest", "evaluation-results", "sample-outputs"]), NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
+var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, isStructuredConfig = (path3) => endsWithIgnoringCase(path3, ".yml", ".yaml", ".toml"), OTHER_JSON = (f) => endsWithIgnoringCase(f.path, ".json") && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? "") && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path) && !NOT_METADATA_FOLDERS.test(f.path), NOT_METADATA_FOLDERS = /(^|\/)(data|datasets?|samples?|examples?|tests?|fixtures|evals?|evaluations?|results?)\//i, NOT_METADATA_TOPICS = /* @__PURE__ */ new Set(["tokenizer", "manifest", "evaluation-results", "sample-outputs"]), NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
 async function readComments(inventory, reader, problems, docs) {
   let budget = { left: MAX_COMMENT_BYTES, reported: !0 }, known = new Map([...docs.code ?? [], ...docs.manifests ?? []].map((d) => [d.file, d.text])), files2 = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !(endsWithIgnoringCase(f.path, ".yml", ".yaml") && OSAI_CONFIG.test(f.path)) && (isNotebook(f.path) || commentSyntax(f.path) || OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))), limit = (file2) => problems.push({ code: "comment-file-limit", verdict: "unknown", file: file2.path, args: { limit: MAX_COMMENT_FILES, count: files2.length } });
   files2.length > MAX_COMMENT_FILES && limit(files2[MAX_COMMENT_FILES]);
@@ -63631,7 +63631,7 @@ async function readComments(inventory, reader, problems, docs) {
       }
       continue;
     }
-    (endsWithIgnoringCase(file2.path, ".yml", ".yaml", ".toml") || OTHER_JSON(file2)) && !NOT_MODEL_CONFIG.test(file2.path) && (docs.otherMetadata ??= []).push({ file: file2.path, text: text5 });
+    (isStructuredConfig(file2.path) || OTHER_JSON(file2)) && !NOT_MODEL_CONFIG.test(file2.path) && (docs.otherMetadata ??= []).push({ file: file2.path, text: text5 });
     let lines = isNotebook(file2.path) ? notebookComments(text5) : void 0, words2 = lines ? prose(lines) : commentProse(file2.path, text5);
     words2 !== void 0 && (docs.comments ??= []).push({ file: file2.path, text: words2 });
   }

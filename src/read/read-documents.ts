@@ -267,6 +267,7 @@ const NOT_SOURCE_ROLES = new Set(['weights', 'data', 'license']);
 /** osai's own config: its comments are about the check (`osai init` writes them), not terms of the release. */
 const OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i;
 /** YAML and TOML files, read for license, terms and note keys as `*config*.json` is (but NOT_MODEL_CONFIG). */
+const isStructuredConfig = (path: string) => endsWithIgnoringCase(path, '.yml', '.yaml', '.toml');
 /**
  * Any other JSON file (model_info.json, metadata.json) is read for those keys too; `*config*.json` is read above, and
  * a tokenizer's vocabulary, a weights index or a manifest states no license of the model.
@@ -304,7 +305,7 @@ async function readComments(inventory: Inventory, reader: RepoReader, problems: 
       if (budget.left <= 0) { limit(file); break; }
       continue;
     }
-    if ((endsWithIgnoringCase(file.path, '.yml', '.yaml', '.toml') || OTHER_JSON(file)) && !NOT_MODEL_CONFIG.test(file.path)) (docs.otherMetadata ??= []).push({ file: file.path, text });
+    if ((isStructuredConfig(file.path) || OTHER_JSON(file)) && !NOT_MODEL_CONFIG.test(file.path)) (docs.otherMetadata ??= []).push({ file: file.path, text });
     // A notebook's code cells: their comments, each at the notebook's own line.
     const lines = isNotebook(file.path) ? notebookComments(text) : undefined;
     const words = lines ? prose(lines) : commentProse(file.path, text);

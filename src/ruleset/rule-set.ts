@@ -182,7 +182,6 @@ function aliasLines(aliases: Map<string, string>): string {
   return `\n${lines.join('\n')}\n`;
 }
 
-
 const matcherCache = new WeakMap<Map<string, LicenseRule>, LicenseMatcher[]>();
 
 /** The licenses' identify matchers: the compiled ones for the compiled licenses, else computed once per licenses map. */
