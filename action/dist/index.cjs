@@ -106,7 +106,7 @@ __export(text_exports, {
   default: () => formatText
 });
 function formatText(input3, options) {
-  let report = JSON.parse(JSON.stringify(input3), (_key, value) => typeof value == "string" ? visible(value) : value), detail = options.detail ?? "normal", c = options.color ? COLORED : PLAIN, paint = (v, text5 = v.toUpperCase()) => v === "pass" ? c.green(text5) : v === "fail" ? c.red(text5) : c.yellow(text5), paintRow = (v) => v === "missing" ? c.red(v) : v === "not required" ? c.dim(v) : paint(v, v), { profile } = report, s = report.profiles.find((p) => p.id === profile.id).summary, summary = `${s.errors} failed, ${s.unknown} unknown, ${s.warnings} warnings${report.ignored.length ? `, ${report.ignored.length} ignored` : ""}`, out = [];
+  let report = visibleData(input3), detail = options.detail ?? "normal", c = options.color ? COLORED : PLAIN, paint = (v, text5 = v.toUpperCase()) => v === "pass" ? c.green(text5) : v === "fail" ? c.red(text5) : c.yellow(text5), paintRow = (v) => v === "missing" ? c.red(v) : v === "not required" ? c.dim(v) : paint(v, v), { profile } = report, s = report.profiles.find((p) => p.id === profile.id).summary, summary = `${s.errors} failed, ${s.unknown} unknown, ${s.warnings} warnings${report.ignored.length ? `, ${report.ignored.length} ignored` : ""}`, out = [];
   out.push(`${paint(profile.verdict)}  ${profile.id} (${profile.name})${profile.strict ? " [strict]" : ""}: ${report.target.path}`);
   let isCause = (f) => f.severity === "error" || profile.strict && f.severity === "warning", causes = report.findings.filter(isCause), others = report.findings.filter((f) => !isCause(f)), line2 = (f) => {
     let sev = f.severity === "error" ? f.verdict === "unknown" ? c.yellow("unknown") : c.red("fail   ") : f.severity === "warning" ? c.yellow("warning") : c.dim("note   "), where2 = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}  ` : "";
@@ -149,14 +149,34 @@ function verboseSections(report, out, c, paint) {
 function visible(text5) {
   return text5.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-var import_node_util, STYLES, PLAIN, COLORED, UNSAFE, init_text = __esm({
+function visibleData(value) {
+  if (typeof value == "string") return HAS_UNSAFE.test(value) ? visible(value) : value;
+  if (Array.isArray(value)) {
+    let out;
+    for (let i = 0; i < value.length; i++) {
+      let v = value[i], shown = visibleData(v);
+      shown !== v && ((out ??= value.slice())[i] = shown);
+    }
+    return out ?? value;
+  }
+  if (value !== null && typeof value == "object") {
+    let out;
+    for (let key2 of Object.keys(value)) {
+      let v = value[key2], shown = visibleData(v);
+      shown !== v && ((out ??= { ...value })[key2] = shown);
+    }
+    return out ?? value;
+  }
+  return value;
+}
+var import_node_util, STYLES, PLAIN, COLORED, UNSAFE, HAS_UNSAFE, init_text = __esm({
   "src/format/text.ts"() {
     "use strict";
     import_node_util = require("node:util");
     init_component_rows();
     init_freedom_rows();
     STYLES = ["green", "red", "yellow", "dim", "bold"], PLAIN = Object.fromEntries(STYLES.map((s) => [s, (text5) => text5])), COLORED = Object.fromEntries(STYLES.map((s) => [s, (text5) => (0, import_node_util.styleText)(s, text5, { validateStream: !1 })]));
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, HAS_UNSAFE = new RegExp(UNSAFE.source);
   }
 });
 
@@ -15875,10 +15895,13 @@ function mayBeCopyright(lower, from, to) {
   return lower.startsWith("copyright", p) || lower.startsWith("(c)", p) || lower.startsWith("all rights reserved", p);
 }
 function tokenizeAscii(lower, from, to, line2, words2, lines) {
-  let text5 = from === 0 && to === lower.length ? lower : lower.slice(from, to), end = text5.length, word = ASCII_WORD;
-  word.lastIndex = 0;
-  for (let m = word.exec(text5); m !== null; m = word.exec(text5)) {
-    let i = m.index, found2 = m[0], n = found2.length, j = i + n, first = found2.charCodeAt(0);
+  let text5 = from === 0 && to === lower.length ? lower : lower.slice(from, to), end = text5.length, runs = text5.match(ASCII_WORD);
+  if (runs === null) return;
+  let at2 = 0, skipTo = 0;
+  for (let w = 0; w < runs.length; w++) {
+    let found2 = runs[w], i = text5.indexOf(found2, at2), n = found2.length;
+    if (at2 = i + n, i < skipTo) continue;
+    let j = i + n, first = found2.charCodeAt(0);
     if (n > 3 && !isDigitCode(first)) {
       words2.push(found2), lines.push(line2);
       continue;
@@ -15902,7 +15925,7 @@ function tokenizeAscii(lower, from, to, line2, words2, lines) {
       for (; e < end && (text5.charCodeAt(e) === 42 || text5.charCodeAt(e) === 95); ) e++;
       let afterNext = e < end ? text5.charCodeAt(e) : -1;
       if ((after === 46 || after === 41) && (afterNext === -1 || afterNext === 32 || afterNext === 9) && (prev === 32 || prev === 9 || prev === 40 || prev === 42 || prev === 35 || prev === 62 || prev === 45) || k > j && (after === -1 || after === 32)) {
-        word.lastIndex = k + 1;
+        skipTo = k + 1;
         continue;
       }
     }
@@ -60668,11 +60691,14 @@ function templateSpans() {
 }
 var EXACT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact.txt"), EXACT_WORDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-exact-words.txt"), INDEX_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.json"), GRAMS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-index.bin"), VOCAB_TEXT_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.txt"), VOCAB_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-vocab.bin"), WORD_IDS_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-words.bin"), SAMPLES_FILE = (0, import_node_path3.join)(PACKAGE_ROOT, "dist", "license-samples.bin"), INDEX_VERSION = 13, GRAM = 3, OPTIONAL_TAIL = "end of terms and conditions";
 function fnv1a(text5, seed = 2166136261) {
-  let h = seed >>> 0;
-  for (let i = 0; i < text5.length; i++)
-    h ^= text5.charCodeAt(i), h = Math.imul(h, 16777619) >>> 0;
-  return h >>> 0;
+  return fnv1aBits(text5, seed) >>> 0;
 }
+function fnv1aBits(text5, seed = 2166136261) {
+  let h = seed | 0;
+  for (let i = 0; i < text5.length; i++) h = Math.imul(h ^ text5.charCodeAt(i), 16777619);
+  return h;
+}
+var signedView = (a) => new Int32Array(a.buffer, a.byteOffset, a.length), SIGN = -2147483648;
 function exactKey(words2) {
   let a = 2166136261, b = 16777619;
   for (let i = 0; i < words2.length; i++) {
@@ -60687,14 +60713,14 @@ function exactKey(words2) {
 }
 function gramHashes(words2) {
   let wordHash = new Uint32Array(words2.length);
-  for (let i = 0; i < words2.length; i++) wordHash[i] = fnv1a(words2[i]);
+  for (let i = 0; i < words2.length; i++) wordHash[i] = fnv1aBits(words2[i]);
   return mixGrams(wordHash);
 }
 function mixGrams(wordHash) {
-  let n = Math.max(0, wordHash.length - GRAM + 1), out = new Uint32Array(n);
+  let n = Math.max(0, wordHash.length - GRAM + 1), out = new Uint32Array(n), w = signedView(wordHash);
   for (let i = 0; i < n; i++) {
-    let h = Math.imul(wordHash[i] ^ 2654435769, 2246822507);
-    h = Math.imul((h ^ h >>> 13) + wordHash[i + 1], 3266489909), h = Math.imul((h ^ h >>> 16) + wordHash[i + 2], 668265263), out[i] = (h ^ h >>> 15) >>> 0;
+    let h = Math.imul(w[i] ^ 2654435769, 2246822507);
+    h = Math.imul((h ^ h >>> 13) + w[i + 1], 3266489909), h = Math.imul((h ^ h >>> 16) + w[i + 2], 668265263), out[i] = h ^ h >>> 15;
   }
   return out;
 }
@@ -61225,8 +61251,8 @@ function queryOf(grams) {
   } else {
     let all2 = grams.slice().sort();
     for (let i = 0; i < n; i++) (m === 0 || all2[i] !== all2[m - 1]) && (sorted[m++] = all2[i]);
-    let distinct = sorted.subarray(0, m);
-    for (let i = 0; i < n; i++) rank[i] = indexOf(distinct, grams[i]);
+    let distinct = signedView(sorted.subarray(0, m)), signed = signedView(grams);
+    for (let i = 0; i < n; i++) rank[i] = signedIndexOf(distinct, signed[i]);
   }
   return { grams, sorted: sorted.subarray(0, m), rank, seen: new Uint32Array(m), stamp: 0 };
 }
@@ -61263,12 +61289,12 @@ function preferLarger(scored) {
   return best === top ? scored : [best, ...scored.filter((s) => s !== best)];
 }
 function candidatesFor(q, covered) {
-  let { keys, starts, postings, counts } = referenceSamples(), hits = new Uint32Array(counts.length), { grams: query, rank, seen } = q, stamp = ++q.stamp;
+  let { keys, starts, postings, counts } = referenceSamples(), hits = new Uint32Array(counts.length), { grams, rank, seen } = q, query = signedView(grams), keyView = signedView(keys), stamp = ++q.stamp;
   for (let i = 0; i < query.length; i++) {
     let h = query[i];
     if ((h & SAMPLE_MASK) !== 0 || covered?.[i] || seen[rank[i]] === stamp) continue;
     seen[rank[i]] = stamp;
-    let k = indexOf(keys, h);
+    let k = signedIndexOf(keyView, h);
     if (k >= 0) for (let p = starts[k]; p < starts[k + 1]; p++) hits[postings[p]] = hits[postings[p]] + 1;
   }
   let ranked = [];
@@ -61277,18 +61303,21 @@ function candidatesFor(q, covered) {
   }), ranked.filter(([, c]) => c >= 0.3).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([i]) => i);
 }
 function indexOf(sorted, h) {
-  let lo = 0, hi = sorted.length - 1;
+  return signedIndexOf(signedView(sorted), h);
+}
+function signedIndexOf(view, h) {
+  let key2 = h ^ SIGN, lo = 0, hi = view.length - 1;
   for (; lo <= hi; ) {
-    let mid = lo + hi >> 1, v = sorted[mid];
-    if (v === h) return mid;
-    v < h ? lo = mid + 1 : hi = mid - 1;
+    let mid = lo + hi >> 1, v = view[mid] ^ SIGN;
+    if (v === key2) return mid;
+    v < key2 ? lo = mid + 1 : hi = mid - 1;
   }
   return -1;
 }
 function sharedWith(sorted, ref) {
-  let out = new Uint8Array(sorted.length), i = 0, j = 0;
-  for (; i < sorted.length && j < ref.length; ) {
-    let a = sorted[i], b = ref[j];
+  let out = new Uint8Array(sorted.length), s = signedView(sorted), r = signedView(ref), i = 0, j = 0;
+  for (; i < s.length && j < r.length; ) {
+    let a = s[i] ^ SIGN, b = r[j] ^ SIGN;
     a === b ? (out[i] = 1, i++, j++) : a < b ? i++ : j++;
   }
   return out;
@@ -61442,9 +61471,9 @@ function onDroppedLine(d, dropped) {
 function missingWords(ref, q, start, end) {
   let stamp = ++q.stamp;
   for (let i = start; i <= end; i++) q.seen[q.rank[i]] = stamp;
-  let { grams, ids: ids2, vocab } = ref, inRegion = new Uint8Array(grams.length);
+  let { grams, ids: ids2, vocab } = ref, inRegion = new Uint8Array(grams.length), sorted = signedView(q.sorted), refGrams = signedView(grams);
   for (let g = 0; g < grams.length; g++) {
-    let r = indexOf(q.sorted, grams[g]);
+    let r = signedIndexOf(sorted, refGrams[g]);
     inRegion[g] = r >= 0 && q.seen[r] === stamp ? 1 : 0;
   }
   let out = [], run = [];

@@ -19,7 +19,7 @@ const COLORED = Object.fromEntries(STYLES.map((s) => [s, (text: string) => style
 
 export default function formatText(input: Report, options: FormatOptions): string {
   // Strings from the repository (license text, card values, file names) are shown, never obeyed by the terminal.
-  const report = JSON.parse(JSON.stringify(input), (_key, value: unknown) => (typeof value === 'string' ? visible(value) : value)) as Report;
+  const report = visibleData(input);
   const detail = options.detail ?? 'normal';
   const c = options.color ? COLORED : PLAIN;
   const paint = (v: Verdict, text: string = v.toUpperCase()) => (v === 'pass' ? c.green(text) : v === 'fail' ? c.red(text) : c.yellow(text));
@@ -96,6 +96,35 @@ function verboseSections(report: Report, out: string[], c: Palette, paint: (v: V
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+const HAS_UNSAFE = new RegExp(UNSAFE.source);
+
 function visible(text: string): string {
   return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The report with every string made visible: an array or object is copied only where a string in it changes (a
+ * report is JSON data), so the usual report, which has nothing to escape, is used as it is.
+ */
+function visibleData<T>(value: T): T {
+  if (typeof value === 'string') return (HAS_UNSAFE.test(value) ? visible(value) : value) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const shown = visibleData(v);
+      if (shown !== v) (out ??= value.slice())[i] = shown;
+    }
+    return (out ?? value) as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    let out: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[key];
+      const shown = visibleData(v);
+      if (shown !== v) (out ??= { ...(value as Record<string, unknown>) })[key] = shown;
+    }
+    return (out ?? value) as T;
+  }
+  return value;
 }

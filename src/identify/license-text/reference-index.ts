@@ -98,13 +98,25 @@ export interface Vocabulary { size: number; word(n: number): string; hash(n: num
 
 /** 32-bit FNV-1a of a string. */
 export function fnv1a(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
+  return fnv1aBits(text, seed) >>> 0;
 }
+
+/**
+ * fnv1a as its 32 bits in a signed integer. Hot loops keep hashes signed: the interpreter (where a start-up's loops run)
+ * boxes every number outside the 32-bit signed range, so an unsigned hash cost a heap allocation per step.
+ */
+function fnv1aBits(text: string, seed = 0x811c9dc5): number {
+  let h = seed | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * A signed view of unsigned hashes (the same bits), for loops that must not box them; `x ^ SIGN` maps the unsigned
+ * order onto the signed one, so sorted hashes stay sorted for comparisons.
+ */
+export const signedView = (a: Uint32Array): Int32Array => new Int32Array(a.buffer, a.byteOffset, a.length);
+export const SIGN = -0x80000000;
 
 /** The exact-match key of a normalised word list: two independent 32-bit hashes (64 bits) in hex. */
 export function exactKey(words: readonly string[]): string {
@@ -127,7 +139,7 @@ export function exactKey(words: readonly string[]): string {
 export function gramHashes(words: readonly string[]): Uint32Array {
   // Hashing a word directly costs less than a Map lookup of its hash (which hashes and compares the string anyway).
   const wordHash = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) wordHash[i] = fnv1a(words[i]!);
+  for (let i = 0; i < words.length; i++) wordHash[i] = fnv1aBits(words[i]!);
   return mixGrams(wordHash);
 }
 
@@ -135,11 +147,13 @@ export function gramHashes(words: readonly string[]): Uint32Array {
 export function mixGrams(wordHash: Uint32Array): Uint32Array {
   const n = Math.max(0, wordHash.length - GRAM + 1);
   const out = new Uint32Array(n);
+  // Signed reads and a signed store: the same bits (Math.imul takes its sum modulo 2^32, and a Uint32Array store too).
+  const w = signedView(wordHash);
   for (let i = 0; i < n; i++) {
-    let h = Math.imul(wordHash[i]! ^ 0x9e3779b9, 0x85ebca6b);
-    h = Math.imul((h ^ (h >>> 13)) + wordHash[i + 1]!, 0xc2b2ae35);
-    h = Math.imul((h ^ (h >>> 16)) + wordHash[i + 2]!, 0x27d4eb2f);
-    out[i] = (h ^ (h >>> 15)) >>> 0;
+    let h = Math.imul(w[i]! ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul((h ^ (h >>> 13)) + w[i + 1]!, 0xc2b2ae35);
+    h = Math.imul((h ^ (h >>> 16)) + w[i + 2]!, 0x27d4eb2f);
+    out[i] = h ^ (h >>> 15);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { HOLDER_SLOT, matchWords, normalizeText, type MatchWords } from '../norm
 import { referenceTitle } from './reference-extras.js';
 import {
   exactMatch, gramHashes, mixGrams, referenceEntries, referenceGrams, referenceSamples, referenceVocab,
-  referenceWordIds, SAMPLE_MASK, templateIgnorableMissing, templateOptional, templateVariantWords, type ReferenceEntry, type Vocabulary,
+  referenceWordIds, SAMPLE_MASK, SIGN, signedView, templateIgnorableMissing, templateOptional, templateVariantWords, type ReferenceEntry, type Vocabulary,
 } from './reference-index.js';
 
 /** Below this Dice score a region is not that license: the text is `unknown`, with the closest candidate. */
@@ -96,8 +96,9 @@ function queryOf(grams: Uint32Array): Query {
   } else {
     const all = grams.slice().sort();
     for (let i = 0; i < n; i++) if (m === 0 || all[i] !== all[m - 1]) sorted[m++] = all[i]!;
-    const distinct = sorted.subarray(0, m);
-    for (let i = 0; i < n; i++) rank[i] = indexOf(distinct, grams[i]!);
+    const distinct = signedView(sorted.subarray(0, m));
+    const signed = signedView(grams);
+    for (let i = 0; i < n; i++) rank[i] = signedIndexOf(distinct, signed[i]!);
   }
   return { grams, sorted: sorted.subarray(0, m), rank, seen: new Uint32Array(m), stamp: 0 };
 }
@@ -165,13 +166,15 @@ function preferLarger(scored: Scored[]): Scored[] {
 function candidatesFor(q: Query, covered: Uint8Array | undefined): number[] {
   const { keys, starts, postings, counts } = referenceSamples();
   const hits = new Uint32Array(counts.length);
-  const { grams: query, rank, seen } = q;
+  const { grams, rank, seen } = q;
+  const query = signedView(grams);
+  const keyView = signedView(keys);
   const stamp = ++q.stamp;
   for (let i = 0; i < query.length; i++) {
     const h = query[i]!;
     if ((h & SAMPLE_MASK) !== 0 || covered?.[i] || seen[rank[i]!] === stamp) continue;
     seen[rank[i]!] = stamp;
-    const k = indexOf(keys, h);
+    const k = signedIndexOf(keyView, h);
     if (k >= 0) for (let p = starts[k]!; p < starts[k + 1]!; p++) hits[postings[p]!] = hits[postings[p]!]! + 1;
   }
   const ranked: [number, number][] = [];
@@ -181,13 +184,19 @@ function candidatesFor(q: Query, covered: Uint8Array | undefined): number[] {
 
 /** The position of `h` in a sorted array, or -1. */
 function indexOf(sorted: Uint32Array, h: number): number {
+  return signedIndexOf(signedView(sorted), h);
+}
+
+/** indexOf on a signed view of the sorted array (see signedView): compared signed, so nothing is boxed. */
+function signedIndexOf(view: Int32Array, h: number): number {
+  const key = h ^ SIGN;
   let lo = 0;
-  let hi = sorted.length - 1;
+  let hi = view.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = sorted[mid]!;
-    if (v === h) return mid;
-    if (v < h) lo = mid + 1; else hi = mid - 1;
+    const v = view[mid]! ^ SIGN;
+    if (v === key) return mid;
+    if (v < key) lo = mid + 1; else hi = mid - 1;
   }
   return -1;
 }
@@ -195,9 +204,11 @@ function indexOf(sorted: Uint32Array, h: number): number {
 /** Which of the query's distinct trigrams (by their rank in `sorted`) the sorted reference has: a merge of two lists. */
 function sharedWith(sorted: Uint32Array, ref: Uint32Array): Uint8Array {
   const out = new Uint8Array(sorted.length);
+  const s = signedView(sorted);
+  const r = signedView(ref);
   let i = 0; let j = 0;
-  while (i < sorted.length && j < ref.length) {
-    const a = sorted[i]!; const b = ref[j]!;
+  while (i < s.length && j < r.length) {
+    const a = s[i]! ^ SIGN; const b = r[j]! ^ SIGN;
     if (a === b) { out[i] = 1; i++; j++; } else if (a < b) i++; else j++;
   }
   return out;
@@ -460,8 +471,10 @@ function missingWords(ref: RefWords, q: Query, start: number, end: number): stri
   for (let i = start; i <= end; i++) q.seen[q.rank[i]!] = stamp;
   const { grams, ids, vocab } = ref;
   const inRegion = new Uint8Array(grams.length);
+  const sorted = signedView(q.sorted);
+  const refGrams = signedView(grams);
   for (let g = 0; g < grams.length; g++) {
-    const r = indexOf(q.sorted, grams[g]!);
+    const r = signedIndexOf(sorted, refGrams[g]!);
     inRegion[g] = r >= 0 && q.seen[r] === stamp ? 1 : 0;
   }
   const out: string[][] = [];
