@@ -134,6 +134,22 @@ describe('what a check reads', () => {
     expect(read['license-exact-words.txt']).toBe(Buffer.byteLength(matchWords(full['MIT']!.licenseText).words.join(' ')));
   });
 
+  test('without the exact words file (a half-finished build), an exact text is still confirmed, from an in-memory build', () => {
+    const script = `
+      import fs from 'node:fs';
+      import { syncBuiltinESMExports } from 'node:module';
+      const { openSync } = fs;
+      fs.openSync = (file, ...rest) => { if (String(file).endsWith('license-exact-words.txt')) throw Object.assign(new Error('gone'), { code: 'ENOENT' }); return openSync(file, ...rest); };
+      syncBuiltinESMExports();
+      const { matchWords } = await import('./dist/identify/normalize.js');
+      const { exactMatch } = await import('./dist/identify/license-text/reference-index.js');
+      const mit = ${JSON.stringify(full['MIT']!.licenseText)};
+      process.stdout.write(JSON.stringify([exactMatch(matchWords(mit).words), exactMatch(matchWords(mit.replace('merge, publish', 'publish')).words) ?? null]));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual(['MIT', null]);
+  });
+
   test('a near miss reads its candidates\' parts of the hashes and words, never the 5 MB package text', () => {
     const t = full['MIT']!.licenseText.replace('merge, publish', 'publish');
     const read = loaded(t);

@@ -60970,7 +60970,11 @@ function exactText() {
 }
 function exactMatch(words2) {
   let key2 = exactKey(words2), table2 = exactText();
-  if (table2) return confirmedExact(lineValue(table2, key2), words2, (start, length) => Buffer.from(readRange(EXACT_WORDS_FILE, start, length)));
+  if (table2)
+    try {
+      return confirmedExact(lineValue(table2, key2), words2, (start, length) => Buffer.from(readRange(EXACT_WORDS_FILE, start, length)));
+    } catch {
+    }
   let { exact, texts } = fallback();
   if (exact[key2] === void 0) return;
   let bytes = Buffer.from(texts[key2], "utf8");

@@ -593,7 +593,14 @@ function exactText(): string | undefined {
 export function exactMatch(words: readonly string[]): string | undefined {
   const key = exactKey(words);
   const table = exactText();
-  if (table) return confirmedExact(lineValue(table, key), words, (start, length) => Buffer.from(readRange(EXACT_WORDS_FILE, start, length)));
+  if (table) {
+    try {
+      return confirmedExact(lineValue(table, key), words, (start, length) => Buffer.from(readRange(EXACT_WORDS_FILE, start, length)));
+    } catch {
+      // The words file is missing or shorter than the table says (a half-finished build): confirm from an in-memory
+      // build instead, never from the key alone.
+    }
+  }
   const { exact, texts } = fallback();
   if (exact[key] === undefined) return undefined;
   const bytes = Buffer.from(texts[key]!, 'utf8');
