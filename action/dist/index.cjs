@@ -41334,13 +41334,13 @@ function lineOf3(text5, value) {
   return at2 < 0 ? 1 : text5.slice(0, at2).split(`
 `).length;
 }
-var RELATIONS, MAX_CONFIG_BYTES, DERIVED, DERIVED_BARE, NOT_MODELS, mayNameBase, init_base_sources = __esm({
+var RELATIONS, MAX_CONFIG_BYTES, DERIVATION, DERIVED, DERIVED_BARE, NOT_MODELS, mayNameBase, init_base_sources = __esm({
   "src/identify/lineage/base-sources.ts"() {
     "use strict";
     init_hub_id();
     init_metadata_terms();
     RELATIONS = /* @__PURE__ */ new Set(["adapter", "merge", "quantized", "finetune"]), MAX_CONFIG_BYTES = 256 * 1024;
-    DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/gi, DERIVED_BARE = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?<![\w/.-])((?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]*\/(?=[\w.-]*[A-Za-z])[\w.-]*[A-Za-z0-9])(?![\w/-])/gi, NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i, mayNameBase = (line2) => line2.includes("`") || /hf\.co|huggingface\.co/i.test(line2);
+    DERIVATION = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?/.source, DERIVED = new RegExp(`${DERIVATION}${/(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/.source}`, "gi"), DERIVED_BARE = new RegExp(`${DERIVATION}${/(?<![\w/.-])((?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]*\/(?=[\w.-]*[A-Za-z])[\w.-]*[A-Za-z0-9])(?![\w/-])/.source}`, "gi"), NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i, mayNameBase = (line2) => line2.includes("`") || /hf\.co|huggingface\.co/i.test(line2);
   }
 });
 
@@ -60567,10 +60567,7 @@ function evaluate(evidence, rules, options) {
     evidence,
     rules,
     component: (id) => byId.get(id) ?? { id, status: "absent", evidence: [] }
-  }, strict = options.strict ?? !1, policyOutcomes = options.policy ? checkPolicy(ctx, options.policy) : [], outcomes = /* @__PURE__ */ new Map(), check4 = (spec) => {
-    let key2 = JSON.stringify(spec), out = outcomes.get(key2);
-    return out || (out = runCheck(ctx, spec), outcomes.set(key2, out)), out;
-  }, codes = Object.keys(rules.messages), results = [...rules.profiles.values()].sort((a, b) => a.id < b.id ? -1 : 1).map((p) => evaluateProfile(ctx, p, strict, policyOutcomes, options, check4, codes)), result2 = results.find((r) => r.id === chosen.id), required2 = requiredComponents(rules, chosen);
+  }, strict = options.strict ?? !1, policyOutcomes = options.policy ? checkPolicy(ctx, options.policy) : [], codes = Object.keys(rules.messages), results = [...rules.profiles.values()].sort((a, b) => a.id < b.id ? -1 : 1).map((p) => evaluateProfile(ctx, p, strict, policyOutcomes, options, codes)), result2 = results.find((r) => r.id === chosen.id), required2 = requiredComponents(rules, chosen);
   return {
     schemaVersion: 1,
     tool: options.tool,
@@ -60593,9 +60590,9 @@ function profileChecks(rules, profile, seen = /* @__PURE__ */ new Set()) {
   let parent = profile.extends ? rules.profiles.get(profile.extends) : void 0;
   return [...parent ? profileChecks(rules, parent, seen) : [], ...profile.checks];
 }
-function evaluateProfile(ctx, profile, strict, policyOutcomes, options, check4, codes) {
+function evaluateProfile(ctx, profile, strict, policyOutcomes, options, codes) {
   let checked = profileChecks(ctx.rules, profile).flatMap((spec) => {
-    let out = check4(spec);
+    let out = runCheck(ctx, spec);
     return out.length > 0 ? out : [{ code: "check-no-evidence", verdict: "unknown", severity: "error", args: { check: spec.kind } }];
   }), { active: outcomes, ignored } = applyIgnores([...checked, ...policyOutcomes], options.policy, options.today, codes), findings = dedupe(groupByCause(outcomes.filter((o) => o.verdict !== "pass" || o.severity !== "note" || o.note), ctx).map((o) => renderOutcome(o, ctx.rules)));
   return {
@@ -62418,10 +62415,12 @@ var HASH = { line: ["#"], spaced: !0, quotes: `"'` }, PYTHON = { line: ["#"], do
   proto: C_LIKE,
   jsonc: C_LIKE,
   lua: LUA
-}, BY_NAME = [[/^(dockerfile|makefile|containerfile|gemfile|procfile|cmakelists\.txt)$/i, HASH], [/^requirements[\w.-]*\.(txt|in)$/i, HASH]];
+}, HASH_NAMES = /* @__PURE__ */ new Set(["dockerfile", "makefile", "containerfile", "gemfile", "procfile", "cmakelists.txt"]), REQUIREMENTS = /^requirements[\w.-]*\.(txt|in)$/i;
 function commentSyntax(path3) {
-  let name = path3.slice(path3.lastIndexOf("/") + 1), dot = name.lastIndexOf("."), ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "", byName = !name.includes(".") || ext === "txt" || ext === "in";
-  return (ext ? BY_EXTENSION[ext] : void 0) ?? (byName ? BY_NAME.find(([pattern]) => pattern.test(name))?.[1] : void 0);
+  let name = path3.slice(path3.lastIndexOf("/") + 1), dot = name.lastIndexOf("."), ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "", byExtension = ext ? BY_EXTENSION[ext] : void 0;
+  if (byExtension) return byExtension;
+  let lower = name.toLowerCase();
+  return HASH_NAMES.has(lower) || lower.startsWith("requirements") && REQUIREMENTS.test(name) ? HASH : void 0;
 }
 var LANGUAGES = {
   python: "py",
@@ -63532,7 +63531,7 @@ function notebookCells(text5, kinds) {
 }
 
 // src/read/read-documents.ts
-var MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg|citation\.cff)$/i, CODE_TOPICS = /* @__PURE__ */ new Set(["training", "inference", "evaluation", "preprocessing", "architecture"]), MAX_CODE_BYTES = 64 * 1024, MAX_CODE_FILES = 256, CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i, MAX_CONFIGS = 256, MAX_TEXT_BYTES = 1024 * 1024, MAX_WEIGHTS_HEADERS = 256, MAX_HASH_BYTES = 16 * 1024 * 1024, MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
+var MANIFEST_NAMES = /(^|\/)(package\.json|pyproject\.toml|setup\.cfg|citation\.cff)$/i, CODE_TOPICS = /* @__PURE__ */ new Set(["training", "inference", "evaluation", "preprocessing", "architecture"]), MAX_CODE_BYTES = 64 * 1024, MAX_CODE_FILES = 256, CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i, isConfigName = (path3) => endsWithIgnoringCase(path3, ".json") && CONFIG_NAMES.test(path3), MAX_CONFIGS = 256, MAX_TEXT_BYTES = 1024 * 1024, MAX_WEIGHTS_HEADERS = 256, MAX_HASH_BYTES = 16 * 1024 * 1024, MAX_TOTAL_TEXT_BYTES = 64 * 1024 * 1024;
 async function readDocuments(inventory, reader, hashPaths = [], terms, cardTerms) {
   let problems = [], budget = { left: MAX_TOTAL_TEXT_BYTES, reported: !1 }, docs = { docs: [], licenseTexts: [], weightsHeaders: [], hashes: [], problems };
   problems.push(...skippedReleaseFiles(inventory.problems));
@@ -63564,7 +63563,7 @@ async function readDocuments(inventory, reader, hashPaths = [], terms, cardTerms
     let text5 = await readText(reader, file2, problems, budget);
     text5 !== void 0 && (docs.manifests ??= []).push({ file: file2.path, text: text5 });
   }
-  for (let file2 of inventory.files.filter((f) => endsWithIgnoringCase(f.path, ".json") && CONFIG_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
+  for (let file2 of inventory.files.filter((f) => isConfigName(f.path)).slice(0, MAX_CONFIGS)) {
     let text5 = await readText(reader, file2, [], budget);
     text5 !== void 0 && (docs.configs ??= []).push({ file: file2.path, text: text5 });
   }
@@ -63647,9 +63646,9 @@ async function readProse(inventory, reader, problems, budget, docs, cardTerms) {
     text5 !== void 0 && (docs.prose ??= []).push({ file: file2.path, text: text5 });
   }
 }
-var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, isStructuredConfig = (path3) => endsWithIgnoringCase(path3, ".yml", ".yaml", ".toml"), OTHER_JSON = (f) => endsWithIgnoringCase(f.path, ".json") && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? "") && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path) && !NOT_METADATA_FOLDERS.test(f.path), NOT_METADATA_FOLDERS = /(^|\/)(data|datasets?|samples?|examples?|tests?|fixtures|evals?|evaluations?|results?)\//i, NOT_METADATA_TOPICS = /* @__PURE__ */ new Set(["tokenizer", "manifest", "evaluation-results", "sample-outputs"]), NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
+var MAX_COMMENT_FILES = 4096, MAX_COMMENT_BYTES = 64 * 1024 * 1024, NOT_SOURCE_ROLES = /* @__PURE__ */ new Set(["weights", "data", "license"]), OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i, isOsaiConfig = (path3) => endsWithIgnoringCase(path3, ".yml", ".yaml") && OSAI_CONFIG.test(path3), isStructuredConfig = (path3) => endsWithIgnoringCase(path3, ".yml", ".yaml", ".toml"), OTHER_JSON = (f) => endsWithIgnoringCase(f.path, ".json") && !METADATA_NAMES.test(f.path) && !NOT_METADATA_TOPICS.has(f.topic ?? "") && !/(^|\/)(vocab|merges|tokenizer)[^/]*$/i.test(f.path) && !NOT_METADATA_FOLDERS.test(f.path), NOT_METADATA_FOLDERS = /(^|\/)(data|datasets?|samples?|examples?|tests?|fixtures|evals?|evaluations?|results?)\//i, NOT_METADATA_TOPICS = /* @__PURE__ */ new Set(["tokenizer", "manifest", "evaluation-results", "sample-outputs"]), NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?ml|environment[\w.-]*\.ya?ml|mkdocs\.ya?ml|docker-compose[\w.-]*\.ya?ml|compose\.ya?ml|chart\.ya?ml|pubspec\.ya?ml|netlify\.toml)$/i;
 async function readComments(inventory, reader, problems, docs) {
-  let budget = { left: MAX_COMMENT_BYTES, reported: !0 }, known = new Map([...docs.code ?? [], ...docs.manifests ?? []].map((d) => [d.file, d.text])), files2 = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !(endsWithIgnoringCase(f.path, ".yml", ".yaml") && OSAI_CONFIG.test(f.path)) && (isNotebook(f.path) || commentSyntax(f.path) || OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))), limit = (file2) => problems.push({ code: "comment-file-limit", verdict: "unknown", file: file2.path, args: { limit: MAX_COMMENT_FILES, count: files2.length } });
+  let budget = { left: MAX_COMMENT_BYTES, reported: !0 }, known = new Map([...docs.code ?? [], ...docs.manifests ?? []].map((d) => [d.file, d.text])), files2 = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !isOsaiConfig(f.path) && (isNotebook(f.path) || commentSyntax(f.path) || OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))), limit = (file2) => problems.push({ code: "comment-file-limit", verdict: "unknown", file: file2.path, args: { limit: MAX_COMMENT_FILES, count: files2.length } });
   files2.length > MAX_COMMENT_FILES && limit(files2[MAX_COMMENT_FILES]);
   for (let file2 of files2.slice(0, MAX_COMMENT_FILES)) {
     if (budget.left <= 0) {

@@ -43,20 +43,10 @@ export function evaluate(evidence: Evidence, rules: RuleSet, options: EvaluateOp
   };
   const strict = options.strict ?? false;
   const policyOutcomes = options.policy ? checkPolicy(ctx, options.policy) : [];
-  // Profiles share checks (mof-class-1 extends class-2, which extends class-3; several ask for the same license
-  // check): a check is run once per evidence, whichever profile asks. Checks are pure, and their outcomes are not
-  // changed by what is done with them.
-  const outcomes = new Map<string, Outcome[]>();
-  const check = (spec: CheckSpec): Outcome[] => {
-    const key = JSON.stringify(spec);
-    let out = outcomes.get(key);
-    if (!out) { out = runCheck(ctx, spec); outcomes.set(key, out); }
-    return out;
-  };
   const codes = Object.keys(rules.messages);
   const results = [...rules.profiles.values()]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((p) => evaluateProfile(ctx, p, strict, policyOutcomes, options, check, codes));
+    .map((p) => evaluateProfile(ctx, p, strict, policyOutcomes, options, codes));
   const result = results.find((r) => r.id === chosen.id)!;
   const required = requiredComponents(rules, chosen);
   return {
@@ -86,10 +76,10 @@ export function profileChecks(rules: RuleSet, profile: ProfileRule, seen = new S
 
 function evaluateProfile(
   ctx: CheckContext, profile: ProfileRule, strict: boolean, policyOutcomes: Outcome[], options: EvaluateOptions,
-  check: (spec: CheckSpec) => Outcome[], codes: string[],
+  codes: string[],
 ): ProfileResult {
   const checked = profileChecks(ctx.rules, profile).flatMap((spec): Outcome[] => {
-    const out = check(spec);
+    const out = runCheck(ctx, spec);
     // A check that says nothing has seen no evidence; silence must never read as a pass.
     return out.length > 0 ? out : [{ code: 'check-no-evidence', verdict: 'unknown', severity: 'error', args: { check: spec.kind } }];
   });

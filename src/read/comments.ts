@@ -37,16 +37,19 @@ const BY_EXTENSION: Record<string, Syntax> = {
   java: C_LIKE, kt: C_LIKE, scala: C_LIKE, swift: C_LIKE, cs: C_LIKE, m: C_LIKE, mm: C_LIKE, proto: C_LIKE, jsonc: C_LIKE,
   lua: LUA,
 };
-const BY_NAME: [RegExp, Syntax][] = [[/^(dockerfile|makefile|containerfile|gemfile|procfile|cmakelists\.txt)$/i, HASH], [/^requirements[\w.-]*\.(txt|in)$/i, HASH]];
+/** Files known by their whole name (any case) and pip's requirements*.txt|in: all `#` comments. */
+const HASH_NAMES = new Set(['dockerfile', 'makefile', 'containerfile', 'gemfile', 'procfile', 'cmakelists.txt']);
+const REQUIREMENTS = /^requirements[\w.-]*\.(txt|in)$/i;
 
 /** The comment syntax of a file, by its name; undefined for a file that is not source or config osai knows. */
 export function commentSyntax(path: string): Syntax | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  // BY_NAME's names have no dot but CMakeLists.txt and requirements*.txt|in: other names skip its expressions.
-  const byName = !name.includes('.') || ext === 'txt' || ext === 'in';
-  return (ext ? BY_EXTENSION[ext] : undefined) ?? (byName ? BY_NAME.find(([pattern]) => pattern.test(name))?.[1] : undefined);
+  const byExtension = ext ? BY_EXTENSION[ext] : undefined;
+  if (byExtension) return byExtension;
+  const lower = name.toLowerCase();
+  return HASH_NAMES.has(lower) || (lower.startsWith('requirements') && REQUIREMENTS.test(name)) ? HASH : undefined;
 }
 
 /** Names a Markdown code block gives its language by that are not a file extension (```python, ```shell). */

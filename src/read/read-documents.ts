@@ -23,6 +23,7 @@ const MAX_CODE_BYTES = 64 * 1024;
 const MAX_CODE_FILES = 256;
 /** Configs read for the base model they name (identify/lineage/base-sources.ts). */
 const CONFIG_NAMES = /(^|\/)(adapter_config|config)\.json$/i;
+const isConfigName = (path: string) => endsWithIgnoringCase(path, '.json') && CONFIG_NAMES.test(path);
 /**
  * Config files read (for terms, and for the base model they name): small files, so the bound is generous (a diffusers
  * pipeline or a folder per checkpoint holds dozens); past it, metadata-file-limit says which were not read.
@@ -94,7 +95,7 @@ export async function readDocuments(inventory: Inventory, reader: RepoReader, ha
   }
   // The configs that name a base model; a repo of many sub-models is read up to a bound. An empty or unreadable config
   // is no problem of the release's terms, so it is not reported here (a missing base shows as lineage evidence missing).
-  for (const file of inventory.files.filter((f) => endsWithIgnoringCase(f.path, '.json') && CONFIG_NAMES.test(f.path)).slice(0, MAX_CONFIGS)) {
+  for (const file of inventory.files.filter((f) => isConfigName(f.path)).slice(0, MAX_CONFIGS)) {
     const text = await readText(reader, file, [], budget);
     if (text !== undefined) (docs.configs ??= []).push({ file: file.path, text });
   }
@@ -266,6 +267,7 @@ export const MAX_COMMENT_BYTES = 64 * 1024 * 1024;
 const NOT_SOURCE_ROLES = new Set(['weights', 'data', 'license']);
 /** osai's own config: its comments are about the check (`osai init` writes them), not terms of the release. */
 const OSAI_CONFIG = /(^|\/)\.osai\.ya?ml$/i;
+const isOsaiConfig = (path: string) => endsWithIgnoringCase(path, '.yml', '.yaml') && OSAI_CONFIG.test(path);
 /** YAML and TOML files, read for license, terms and note keys as `*config*.json` is (but NOT_MODEL_CONFIG). */
 const isStructuredConfig = (path: string) => endsWithIgnoringCase(path, '.yml', '.yaml', '.toml');
 /**
@@ -295,7 +297,7 @@ const NOT_MODEL_CONFIG = /(^|\/)\.|(^|\/)(pyproject\.toml|cargo\.toml|meta\.ya?m
 async function readComments(inventory: Inventory, reader: RepoReader, problems: Problem[], docs: Documents): Promise<void> {
   const budget: Budget = { left: MAX_COMMENT_BYTES, reported: true };
   const known = new Map([...(docs.code ?? []), ...(docs.manifests ?? [])].map((d) => [d.file, d.text]));
-  const files = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !(endsWithIgnoringCase(f.path, '.yml', '.yaml') && OSAI_CONFIG.test(f.path)) && (isNotebook(f.path) || commentSyntax(f.path) || (OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))));
+  const files = inventory.files.filter((f) => !NOT_SOURCE_ROLES.has(f.role) && !isOsaiConfig(f.path) && (isNotebook(f.path) || commentSyntax(f.path) || (OTHER_JSON(f) && !NOT_MODEL_CONFIG.test(f.path))));
   const limit = (file: InventoryFile) => problems.push({ code: 'comment-file-limit', verdict: 'unknown', file: file.path, args: { limit: MAX_COMMENT_FILES, count: files.length } });
   if (files.length > MAX_COMMENT_FILES) limit(files[MAX_COMMENT_FILES]!);
   for (const file of files.slice(0, MAX_COMMENT_FILES)) {

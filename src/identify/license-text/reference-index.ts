@@ -45,8 +45,7 @@ export function templateSpans(): OptionalSpan[] { return readSlots()?.spans ?? [
 export const EXACT_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact.txt');
 /**
  * dist/license-exact-words.txt: the normalised words (joined by spaces, UTF-8) of every text an exact key stands for,
- * each once (a text that is another's first words is that text's start): a key hit is confirmed word for word by
- * reading its range alone.
+ * each once, a line each: a key hit is confirmed word for word by reading its range alone.
  */
 export const EXACT_WORDS_FILE = join(PACKAGE_ROOT, 'dist', 'license-exact-words.txt');
 /** dist/license-index.json: ids, sizes and offsets into the trigram hashes (read only on a miss). */
@@ -629,20 +628,13 @@ export function exactMatches(): Map<string, string> {
   return exactMap;
 }
 
-/**
- * The exact-match table and the words file it points into, as the build writes them (see exactText). Each text is
- * stored once; one that is the start of a longer text (a license without its optional tail) is that text's range.
- */
+/** The exact-match table and the words file it points into, one line per distinct text, as the build writes them. */
 function serializeExact(exact: Record<string, string>, texts: Record<string, string>): { table: string; words: string } {
   const stored: string[] = [];
   const at = new Map<string, number>();
   let size = 0;
-  // Longest first, so a shorter text that starts a stored one finds it.
-  const byLength = [...new Set(Object.values(texts))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  for (const text of byLength) {
+  for (const text of new Set(Object.values(texts))) {
     if (text.includes('\n')) throw new Error('reference index: an exact text holds a line break');
-    const host = stored.find((s) => s.startsWith(text) && (s.length === text.length || s[text.length] === ' '));
-    if (host !== undefined) { at.set(text, at.get(host)!); continue; }
     at.set(text, size);
     stored.push(text);
     size += Buffer.byteLength(text, 'utf8') + 1;

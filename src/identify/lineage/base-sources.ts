@@ -25,7 +25,8 @@ export function basesFromCardMetadata(card: CardDocument): Candidate[] {
  * "fine-tuned from [org/model](https://huggingface.co/org/model)", "a quantized version of `org/model`": the card says
  * what the weights derive from. Only a Hub link or a code-quoted id counts, so "and/or" or prose is never a model.
  */
-const DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/gi;
+const DERIVATION = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?/.source;
+const DERIVED = new RegExp(`${DERIVATION}${/(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/.source}`, 'gi');
 
 /**
  * The same statement with a bare id ("a fine-tune of meta-llama/Llama-2-7b-hf", "fine-tuned from skt/kogpt2-base-v2"):
@@ -33,7 +34,7 @@ const DERIVED = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|dis
  * dot, a hyphen or an underscore binds as a link does; a plain word ("derived from and/or", "PyTorch/JAX") is an id
  * only when the rules rate it (bigscience/bloom).
  */
-const DERIVED_BARE = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?(?<![\w/.-])((?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]*\/(?=[\w.-]*[A-Za-z])[\w.-]*[A-Za-z0-9])(?![\w/-])/gi;
+const DERIVED_BARE = new RegExp(`${DERIVATION}${/(?<![\w/.-])((?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]*\/(?=[\w.-]*[A-Za-z])[\w.-]*[A-Za-z0-9])(?![\w/-])/.source}`, 'gi');
 
 /** Hub paths that are not model repositories. */
 const NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i;
