@@ -49,6 +49,9 @@ describe('where bases are named', () => {
     ['finetuned from skt/kogpt2-base-v2 on Korean text', ['skt/kogpt2-base-v2']],
     ['Derived from 1/10 of the corpus and a fine-tune of 80/20 splits.', []],
     ['A fine-tune of meta-llama/Llama-2-7b-hf/tree/main (a path, not an id).', []],
+    // Code is adapted or derived from repositories too: only the words of weights bind an unknown bare id.
+    ['Our training code was adapted from EleutherAI/gpt-neox.', []],
+    ['The data pipeline is derived from huggingface/pytorch-image-models.', []],
     ['Fine-tuned from Meta Llama 3 8B.', []],
   ])('%s', (body, bases) => {
     // What binds whatever the rules know (a plain-word pair is a candidate only when the rules rate it).

@@ -41275,7 +41275,7 @@ function basesFromCardBody(card) {
         id && id.includes("/") && !NOT_MODELS.test(id) && out.push({ base: id, relation: relationOf(match[1]), file: card.file, line: card.bodyLine + i });
       }
     for (let match of line2.matchAll(DERIVED_BARE)) {
-      let id = hubId(match[2]), plain = !/[\d._-]/.test(match[2].slice(match[2].indexOf("/") + 1));
+      let id = hubId(match[2]), plain = !/[\d._-]/.test(match[2].slice(match[2].indexOf("/") + 1)) || !WEIGHTS_ONLY.test(match[1]);
       id && id.includes("/") && !NOT_MODELS.test(id) && out.push({ base: id, relation: relationOf(match[1]), file: card.file, line: card.bodyLine + i, ...plain ? { knownOnly: !0 } : {} });
     }
   }), out;
@@ -41334,13 +41334,13 @@ function lineOf3(text5, value) {
   return at2 < 0 ? 1 : text5.slice(0, at2).split(`
 `).length;
 }
-var RELATIONS, MAX_CONFIG_BYTES, DERIVATION, DERIVED, DERIVED_BARE, NOT_MODELS, mayNameBase, init_base_sources = __esm({
+var RELATIONS, MAX_CONFIG_BYTES, DERIVATION, DERIVED, DERIVED_BARE, WEIGHTS_ONLY, NOT_MODELS, mayNameBase, init_base_sources = __esm({
   "src/identify/lineage/base-sources.ts"() {
     "use strict";
     init_hub_id();
     init_metadata_terms();
     RELATIONS = /* @__PURE__ */ new Set(["adapter", "merge", "quantized", "finetune"]), MAX_CONFIG_BYTES = 256 * 1024;
-    DERIVATION = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?/.source, DERIVED = new RegExp(`${DERIVATION}${/(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/.source}`, "gi"), DERIVED_BARE = new RegExp(`${DERIVATION}${/(?<![\w/.-])((?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]*\/(?=[\w.-]*[A-Za-z])[\w.-]*[A-Za-z0-9])(?![\w/-])/.source}`, "gi"), NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i, mayNameBase = (line2) => line2.includes("`") || /hf\.co|huggingface\.co/i.test(line2);
+    DERIVATION = /\b(fine-?tuned|finetuned|fine-tune|finetune|trained|derived|distilled|quanti[sz]ed|quanti[sz]ation|merged?|adapted|adapter|continued(?: pre-?training)?|based)\b(?: (?:version|variant|checkpoint))?\s+(?:from|of|on top of)\s+(?:the\s+)?/.source, DERIVED = new RegExp(`${DERIVATION}${/(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+|`[\w.-]+\/[\w.-]+`)/.source}`, "gi"), DERIVED_BARE = new RegExp(`${DERIVATION}${/(?<![\w/.-])((?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]*\/(?=[\w.-]*[A-Za-z])[\w.-]*[A-Za-z0-9])(?![\w/-])/.source}`, "gi"), WEIGHTS_ONLY = /^(fine|finetune|quanti|distil|merge|continued)/i, NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i, mayNameBase = (line2) => line2.includes("`") || /hf\.co|huggingface\.co/i.test(line2);
   }
 });
 

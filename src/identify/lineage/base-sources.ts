@@ -30,11 +30,16 @@ const DERIVED = new RegExp(`${DERIVATION}${/(?:\[[^\]\n]{0,120}\]\(\s*)?(?:<)?(h
 
 /**
  * The same statement with a bare id ("a fine-tune of meta-llama/Llama-2-7b-hf", "fine-tuned from skt/kogpt2-base-v2"):
- * an owner and a name, each with a letter (so "of 80/20" is no model), then no further path. A name with a digit, a
- * dot, a hyphen or an underscore binds as a link does; a plain word ("derived from and/or", "PyTorch/JAX") is an id
- * only when the rules rate it (bigscience/bloom).
+ * an owner and a name, each with a letter (so "of 80/20" is no model), then no further path. It binds as a link does
+ * when the words say what only weights are (fine-tuned, quantized, distilled, merged, continued pre-training of) and
+ * the name has a digit, a dot, a hyphen or an underscore. Otherwise it is an id only when the rules rate it: a plain
+ * word ("derived from and/or", "PyTorch/JAX", bigscience/bloom), and what code is too ("our training code was adapted
+ * from EleutherAI/gpt-neox", "derived from huggingface/pytorch-image-models": GitHub repositories read the same).
  */
 const DERIVED_BARE = new RegExp(`${DERIVATION}${/(?<![\w/.-])((?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]*\/(?=[\w.-]*[A-Za-z])[\w.-]*[A-Za-z0-9])(?![\w/-])/.source}`, 'gi');
+
+/** Derivation words that only weights are said to be (code is "adapted", "derived", "based" too). */
+const WEIGHTS_ONLY = /^(fine|finetune|quanti|distil|merge|continued)/i;
 
 /** Hub paths that are not model repositories. */
 const NOT_MODELS = /^(datasets|spaces|docs|blog|papers|collections|organizations|models|settings|join|login)\//i;
@@ -57,7 +62,7 @@ export function basesFromCardBody(card: CardDocument): Candidate[] {
     }
     for (const match of line.matchAll(DERIVED_BARE)) {
       const id = hubId(match[2]!);
-      const plain = !/[\d._-]/.test(match[2]!.slice(match[2]!.indexOf('/') + 1));
+      const plain = !/[\d._-]/.test(match[2]!.slice(match[2]!.indexOf('/') + 1)) || !WEIGHTS_ONLY.test(match[1]!);
       if (id && id.includes('/') && !NOT_MODELS.test(id)) out.push({ base: id, relation: relationOf(match[1]!), file: card.file, line: card.bodyLine + i, ...(plain ? { knownOnly: true } : {}) });
     }
   });
